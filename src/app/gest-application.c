@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-application.h"
+#include "gest-i18n.h"
+#include "gest-window.h"
+
+struct _GestApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *path;
+  GestStore      *store;
+};
+
+G_DEFINE_FINAL_TYPE (GestApplication, gest_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database in FILE instead of the default one"), N_("FILE") },
+  { NULL }
+};
+
+static void
+show_open_error (GestApplication *self,
+                 const GError    *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+
+  /* Translators: %s is a database file's path. */
+  heading = g_strdup_printf (_("Cannot Open “%s”"), self->path);
+  dialog = adw_message_dialog_new (NULL, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  /* The dialog keeps the application alive; closing it quits, since there is nothing to show. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  GestApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing (not destroying) lets each window save its size and state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (GEST_IS_WINDOW (window))
+    gest_window_open_preferences (GEST_WINDOW (window));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *translators = _("translator-credits");
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Gestiona"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Gestiona developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("The back office of a Ford dealership: early payoffs of "
+                                      "Conauto plans, collections, complaints, annulments, "
+                                      "service campaigns and appointments."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  /* Untranslated, the msgid itself comes back: show no credits then. */
+  if (g_strcmp0 (translators, "translator-credits") != 0)
+    adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), translators);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_activated_cb (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  /* GtkApplicationWindow provides win.show-help-overlay from gtk/help-overlay.ui. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated_cb },
+  { "preferences", preferences_activated_cb },
+  { "about", about_activated_cb },
+  { "shortcuts", shortcuts_activated_cb },
+};
+
+static int
+gest_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  GestApplication *self = GEST_APPLICATION (app);
+  const char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && db[0] != '\0')
+    {
+      g_free (self->path);
+      self->path = g_canonicalize_filename (db, NULL);
+      /* Another database is another instance: a running Gestiona must not take over. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
+}
+
+static void
+gest_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (gest_application_parent_class)->startup (app);
+
+  /* Light or dark as the system prefers. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gest_modules_init ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+}
+
+static void
+gest_application_activate (GApplication *app)
+{
+  GestApplication *self = GEST_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->path == NULL)
+    self->path = gest_store_default_path ();
+  if (self->store == NULL)
+    self->store = gest_store_open (self->path, &error);
+  if (self->store == NULL)
+    {
+      g_message ("%s: %s", self->path, error->message);
+      show_open_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (gest_window_new (GTK_APPLICATION (self), self->store));
+  gest_modules_add_pages (GEST_WINDOW (window), self->store);
+  gtk_window_present (window);
+}
+
+static void
+gest_application_finalize (GObject *object)
+{
+  GestApplication *self = GEST_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (gest_application_parent_class)->finalize (object);
+}
+
+static void
+gest_application_class_init (GestApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = gest_application_finalize;
+  app_class->handle_local_options = gest_application_handle_local_options;
+  app_class->startup = gest_application_startup;
+  app_class->activate = gest_application_activate;
+}
+
+static void
+gest_application_init (GestApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Gestiona: the back office of a Ford dealership."));
+}
+
+GestApplication *
+gest_application_new (void)
+{
+  return g_object_new (GEST_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+const char *
+gest_application_get_path (GestApplication *self)
+{
+  g_return_val_if_fail (GEST_IS_APPLICATION (self), NULL);
+
+  return self->path;
+}
+
+GestStore *
+gest_application_get_store (GestApplication *self)
+{
+  g_return_val_if_fail (GEST_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}

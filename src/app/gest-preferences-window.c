@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-contact.h"
+#include "gest-money.h"
+#include "gest-preferences-window.h"
+#include "gest-roles.h"
+#include "gest-routing.h"
+
+/* What an entry row edits. */
+typedef enum
+{
+  FIELD_SETTING,       /* a plain dealer setting: key */
+  FIELD_EMAIL,         /* a setting that must be an e-mail address: key */
+  FIELD_LOW_DEBT,      /* routing: the low-debt limit, money text */
+  FIELD_AREA_NAME,     /* routing: an area's name */
+  FIELD_AREA_PHONES,   /* routing: an area's phones */
+} FieldKind;
+
+typedef struct
+{
+  FieldKind   kind;
+  const char *key;          /* FIELD_SETTING, FIELD_EMAIL */
+  GestArea    area;         /* FIELD_AREA_* */
+  gboolean    required;
+  AdwEntryRow *row;         /* borrowed: a template child or a row of an area group */
+  GtkLabel    *error_label; /* borrowed: the message under the row's group */
+} Field;
+
+struct _GestPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template children */
+  AdwPreferencesGroup  *dealer_group;
+  AdwEntryRow          *dealer_name_row;
+  AdwEntryRow          *dealer_address_row;
+  AdwEntryRow          *dealer_phones_row;
+  AdwPreferencesGroup  *conauto_group;
+  AdwEntryRow          *documents_email_row;
+  AdwPreferencesPage   *routing_page;
+  AdwPreferencesGroup  *routing_group;
+  AdwEntryRow          *low_debt_row;
+  GtkSpinButton        *installments_spin;
+  AdwPreferencesGroup  *user_group;
+  AdwEntryRow          *user_name_row;
+  AdwComboRow          *role_row;
+
+  GtkLabel             *routing_error_label;
+  GtkLabel             *user_error_label;
+  GestStore            *store;
+  GPtrArray            *fields;   /* Field */
+};
+
+G_DEFINE_FINAL_TYPE (GestPreferencesWindow, gest_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The group titles of the T2 areas, by what sends a plan there. */
+static const char * const area_group_titles[GEST_N_AREAS] = {
+  [GEST_AREA_CUSTOMER_SERVICE] = N_("Low Debt"),
+  [GEST_AREA_EARLY_COLLECTIONS] = N_("Fewer Installments Owed"),
+  [GEST_AREA_EXTRAJUDICIAL] = N_("Many Installments Owed"),
+};
+
+static GtkLabel *
+error_label_new (AdwPreferencesGroup *group)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  /* A widget that is not a row goes below the group's list. */
+  adw_preferences_group_add (group, label);
+  return GTK_LABEL (label);
+}
+
+static void
+show_error (GtkWidget  *row,
+            GtkLabel   *label,
+            const char *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static gboolean
+save_field (GestPreferencesWindow  *self,
+            Field                  *field,
+            const char             *text,
+            GError                **error)
+{
+  g_auto(GestRoutingSettings) routing = { 0 };
+  g_autofree char *value = g_strstrip (g_strdup (text));
+
+  if (field->required && value[0] == '\0')
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   /* Translators: %s is the name of a field, e.g. "Name". */
+                   _("“%s” cannot be empty. Type a value and press Enter."),
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field->row)));
+      return FALSE;
+    }
+
+  switch (field->kind)
+    {
+    case FIELD_EMAIL:
+      if (!gest_email_check (value, error))
+        return FALSE;
+      return gest_store_set_setting (self->store, field->key, value, error);
+
+    case FIELD_SETTING:
+      return gest_store_set_setting (self->store, field->key, value, error);
+
+    case FIELD_LOW_DEBT:
+      gest_store_load_routing_settings (self->store, &routing);
+      if (!gest_money_parse (value, &routing.low_debt_limit, error))
+        return FALSE;
+      if (routing.low_debt_limit < 0)
+        {
+          g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                       _("The low-debt limit cannot be negative. Type an amount such as 500.00."));
+          return FALSE;
+        }
+      return gest_store_save_routing_settings (self->store, &routing, error);
+
+    case FIELD_AREA_NAME:
+    case FIELD_AREA_PHONES:
+      {
+        char **slot;
+
+        gest_store_load_routing_settings (self->store, &routing);
+        slot = field->kind == FIELD_AREA_NAME ? &routing.areas[field->area].name
+                                              : &routing.areas[field->area].phones;
+        g_free (*slot);
+        *slot = g_strdup (value);
+      }
+      return gest_store_save_routing_settings (self->store, &routing, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+entry_apply_cb (AdwEntryRow           *row,
+                GestPreferencesWindow *self)
+{
+  Field *field = g_object_get_data (G_OBJECT (row), "gest-field");
+  g_autoptr(GError) error = NULL;
+
+  g_assert (field != NULL);
+  if (!save_field (self, field, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    show_error (GTK_WIDGET (row), field->error_label, error->message);
+  else
+    show_error (GTK_WIDGET (row), field->error_label, NULL);
+}
+
+static void
+installments_changed_cb (GtkSpinButton         *spin,
+                         GestPreferencesWindow *self)
+{
+  g_auto(GestRoutingSettings) routing = { 0 };
+  g_autoptr(GError) error = NULL;
+  int value = gtk_spin_button_get_value_as_int (spin);
+
+  gest_store_load_routing_settings (self->store, &routing);
+  routing.installments_limit = (guint) MAX (value, 1);
+  if (!gest_store_save_routing_settings (self->store, &routing, &error))
+    show_error (GTK_WIDGET (spin), self->routing_error_label, error->message);
+  else
+    show_error (GTK_WIDGET (spin), self->routing_error_label, NULL);
+}
+
+static void
+role_selected_cb (AdwComboRow           *row,
+                  GParamSpec            *pspec,
+                  GestPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+
+  if (selected >= GEST_N_ROLES)
+    return;
+  if (!gest_store_set_setting (self->store, "user.role", gest_role_id ((GestRole) selected), &error))
+    show_error (GTK_WIDGET (row), self->user_error_label, error->message);
+  else
+    show_error (GTK_WIDGET (row), self->user_error_label, NULL);
+}
+
+/* Shows @text, then lets the row save what the user changes. The apply button is turned on
+ * after the text is set, so that the loaded value does not look like an unsaved edit. */
+static void
+add_field (GestPreferencesWindow *self,
+           AdwEntryRow           *row,
+           GtkLabel              *error_label,
+           FieldKind              kind,
+           const char            *key,
+           GestArea               area,
+           gboolean               required,
+           const char            *text)
+{
+  Field *field = g_new0 (Field, 1);
+
+  field->kind = kind;
+  field->key = key;
+  field->area = area;
+  field->required = required;
+  field->row = row;
+  field->error_label = error_label;
+  g_ptr_array_add (self->fields, field);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_object_set_data (G_OBJECT (row), "gest-field", field);
+  g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
+}
+
+static void
+add_setting_field (GestPreferencesWindow *self,
+                   AdwEntryRow           *row,
+                   GtkLabel              *error_label,
+                   FieldKind              kind,
+                   const char            *key,
+                   gboolean               required)
+{
+  g_autofree char *value = gest_store_get_setting (self->store, key);
+
+  add_field (self, row, error_label, kind, key, 0, required, value);
+}
+
+static void
+add_area_group (GestPreferencesWindow     *self,
+                const GestRoutingSettings *routing,
+                GestArea                   area)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *name_row = adw_entry_row_new ();
+  GtkWidget *phones_row = adw_entry_row_new ();
+  GtkLabel *error_label;
+
+  adw_preferences_group_set_title (group, _(area_group_titles[area]));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Area Name"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (phones_row), _("Area Phones"));
+  adw_preferences_group_add (group, name_row);
+  adw_preferences_group_add (group, phones_row);
+  error_label = error_label_new (group);
+  adw_preferences_page_add (self->routing_page, group);
+
+  add_field (self, ADW_ENTRY_ROW (name_row), error_label, FIELD_AREA_NAME, NULL, area, TRUE,
+             routing->areas[area].name);
+  add_field (self, ADW_ENTRY_ROW (phones_row), error_label, FIELD_AREA_PHONES, NULL, area, TRUE,
+             routing->areas[area].phones);
+}
+
+static void
+load (GestPreferencesWindow *self)
+{
+  g_auto(GestRoutingSettings) routing = { 0 };
+  g_autofree char *low_debt = NULL;
+  g_autofree char *user_name = NULL;
+  GtkLabel *dealer_error = error_label_new (self->dealer_group);
+  GtkLabel *conauto_error = error_label_new (self->conauto_group);
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+
+  self->routing_error_label = error_label_new (self->routing_group);
+  self->user_error_label = error_label_new (self->user_group);
+
+  add_setting_field (self, self->dealer_name_row, dealer_error, FIELD_SETTING, "dealer.name", TRUE);
+  add_setting_field (self, self->dealer_address_row, dealer_error, FIELD_SETTING, "dealer.address", FALSE);
+  add_setting_field (self, self->dealer_phones_row, dealer_error, FIELD_SETTING, "dealer.phones", FALSE);
+  add_setting_field (self, self->documents_email_row, conauto_error, FIELD_EMAIL,
+                     "conauto.documents-email", TRUE);
+
+  gest_store_load_routing_settings (self->store, &routing);
+  low_debt = gest_money_format (routing.low_debt_limit);
+  add_field (self, self->low_debt_row, self->routing_error_label, FIELD_LOW_DEBT, NULL, 0, TRUE, low_debt);
+  gtk_spin_button_set_value (self->installments_spin, routing.installments_limit);
+  g_signal_connect (self->installments_spin, "value-changed", G_CALLBACK (installments_changed_cb), self);
+  for (guint i = 0; i < GEST_N_AREAS; i++)
+    add_area_group (self, &routing, (GestArea) i);
+
+  user_name = gest_store_get_user_name (self->store);
+  add_field (self, self->user_name_row, self->user_error_label, FIELD_SETTING, "user.name", 0, TRUE,
+             user_name);
+  for (guint i = 0; i < GEST_N_ROLES; i++)
+    gtk_string_list_append (roles, gest_role_label ((GestRole) i));
+  adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
+  adw_combo_row_set_selected (self->role_row, gest_store_get_user_role (self->store));
+  g_signal_connect (self->role_row, "notify::selected", G_CALLBACK (role_selected_cb), self);
+}
+
+static void
+gest_preferences_window_constructed (GObject *object)
+{
+  GestPreferencesWindow *self = GEST_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (gest_preferences_window_parent_class)->constructed (object);
+
+  g_assert (GEST_IS_STORE (self->store));
+  load (self);
+}
+
+static void
+gest_preferences_window_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  GestPreferencesWindow *self = GEST_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_preferences_window_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  GestPreferencesWindow *self = GEST_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_preferences_window_finalize (GObject *object)
+{
+  GestPreferencesWindow *self = GEST_PREFERENCES_WINDOW (object);
+
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gest_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+gest_preferences_window_class_init (GestPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = gest_preferences_window_constructed;
+  object_class->get_property = gest_preferences_window_get_property;
+  object_class->set_property = gest_preferences_window_set_property;
+  object_class->finalize = gest_preferences_window_finalize;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/app/gest-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, dealer_group);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, dealer_name_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, dealer_address_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, dealer_phones_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, conauto_group);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, documents_email_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, routing_page);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, routing_group);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, low_debt_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, installments_spin);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, user_group);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, user_name_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, role_row);
+}
+
+static void
+gest_preferences_window_init (GestPreferencesWindow *self)
+{
+  self->fields = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GestPreferencesWindow *
+gest_preferences_window_new (GestStore *store)
+{
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+
+  return g_object_new (GEST_TYPE_PREFERENCES_WINDOW, "store", store, NULL);
+}
+
+GestStore *
+gest_preferences_window_get_store (GestPreferencesWindow *self)
+{
+  g_return_val_if_fail (GEST_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+gest_preferences_window_add_page (GestPreferencesWindow *self,
+                                  AdwPreferencesPage    *page)
+{
+  g_return_if_fail (GEST_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (ADW_IS_PREFERENCES_PAGE (page));
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+}

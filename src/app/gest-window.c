@@ -1,0 +1,585 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-demo.h"
+#include "gest-global-search.h"
+#include "gest-i18n.h"
+#include "gest-window.h"
+
+#define DEMO_CUSTOMERS 1000
+#define DEMO_SEED      1
+
+struct _GestWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *section_title;
+  GestGlobalSearch     *global_search;
+  GtkStack             *section_stack;
+  GtkWidget            *demo_progress;
+  GtkSpinner           *demo_spinner;
+
+  GestStore            *store;
+  GSettings            *settings;
+  /* Cancels the demonstration data when the window closes. */
+  GCancellable         *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (GestWindow, gest_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  RECORD_ACTIVATED,
+  PREFERENCES_OPENED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The sidebar, in order. The descriptions say honestly what is missing. */
+static const struct
+{
+  const char *id;
+  const char *title;
+  const char *icon_name;
+  const char *missing;
+} sections[] = {
+  { "tramites", N_("Early Payoffs"), "document-edit-symbolic",
+    N_("Not built yet: the board of early payoffs of Conauto plans is not part of this version "
+       "of Gestiona.") },
+  { "collections", N_("Collections"), "call-start-symbolic",
+    N_("Not built yet: debtor portfolios, calls, letters, visits and payment promises will come "
+       "in a later version of Gestiona.") },
+  { "complaints", N_("Complaints"), "mail-mark-important-symbolic",
+    N_("Not built yet: customer complaints and claims will come in a later version of Gestiona.") },
+  { "annulments", N_("Annulments"), "edit-undo-symbolic",
+    N_("Not built yet: invoice annulments and reinvoicing will come in a later version of Gestiona.") },
+  { "campaigns", N_("Service Campaigns"), "applications-engineering-symbolic",
+    N_("Not built yet: field-action campaigns on given VINs will come in a later version of Gestiona.") },
+  { "appointments", N_("Appointments"), "x-office-calendar-symbolic",
+    N_("Not built yet: service reservations and their follow-up calls will come in a later version "
+       "of Gestiona.") },
+  { "reports", N_("Reports"), "x-office-spreadsheet-symbolic",
+    N_("Not built yet: reports will come in a later version of Gestiona.") },
+};
+
+static int
+section_index (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (sections); i++)
+    if (g_str_equal (sections[i].id, id))
+      return (int) i;
+  return -1;
+}
+
+static GtkWidget *
+placeholder_new (guint index)
+{
+  return g_object_new (ADW_TYPE_STATUS_PAGE,
+                       "icon-name", sections[index].icon_name,
+                       "title", _(sections[index].title),
+                       "description", _(sections[index].missing),
+                       NULL);
+}
+
+static GtkWidget *
+sidebar_row_new (guint index)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(sections[index].title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (sections[index].icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "gest-section-id", (gpointer) sections[index].id);
+  return row;
+}
+
+static gboolean
+is_first_run (GestStore *store)
+{
+  g_autofree char *done = gest_store_get_setting (store, "app.first-run-done");
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_customers = FALSE;
+
+  if (done != NULL)
+    return FALSE;
+  stmt = gest_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM customers WHERE deleted = 0)", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot count customers: %s", error->message);
+      return FALSE;
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    has_customers = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  return !has_customers;
+}
+
+static void
+show_sections (GestWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "sections");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "search")),
+                               TRUE);
+}
+
+/* Every section starts over: the placeholders, then the modules' pages from the current data. */
+static void
+reload_pages (GestWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gest_window_set_section_page (self, sections[i].id, placeholder_new (i));
+  gest_modules_add_pages (self, self->store);
+}
+
+static void
+set_demo_running (GestWindow *self,
+                  gboolean    running)
+{
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "start-empty")),
+                               !running);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "load-demo")),
+                               !running);
+  gtk_widget_set_visible (self->demo_progress, running);
+  gtk_spinner_set_spinning (self->demo_spinner, running);
+}
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GestStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = gest_store_open (path, &error);
+  if (store == NULL ||
+      !gest_demo_fill (store, DEMO_CUSTOMERS, DEMO_SEED, cancellable, &error) ||
+      !gest_store_set_setting (store, "app.first-run-done", "1", &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+demo_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GestWindow *self = GEST_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_demo_running (self, FALSE);
+      gest_window_add_toast (self, error->message);
+      return;
+    }
+  set_demo_running (self, FALSE);
+  reload_pages (self);
+  show_sections (self);
+}
+
+static void
+search_action_cb (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  GestWindow *self = user_data;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  gest_global_search_focus (self->global_search);
+}
+
+static void
+start_empty_action_cb (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  GestWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gest_store_set_setting (self->store, "app.first-run-done", "1", &error))
+    {
+      gest_window_add_toast (self, error->message);
+      return;
+    }
+  show_sections (self);
+}
+
+static void
+load_demo_action_cb (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  GestWindow *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  /* The modules' demo fillers must be registered before the fill starts. */
+  gest_modules_init ();
+  set_demo_running (self, TRUE);
+  task = g_task_new (self, self->cancellable, demo_done_cb, NULL);
+  g_task_set_source_tag (task, load_demo_action_cb);
+  g_task_set_task_data (task, g_strdup (gest_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, demo_thread);
+}
+
+static const GActionEntry win_actions[] = {
+  { "search", search_action_cb },
+  { "start-empty", start_empty_action_cb },
+  { "load-demo", load_demo_action_cb },
+};
+
+static void
+sidebar_row_selected_cb (GtkListBox    *list_box,
+                         GtkListBoxRow *row,
+                         GestWindow    *self)
+{
+  const char *id;
+  int index;
+
+  if (row == NULL)
+    return;
+  id = g_object_get_data (G_OBJECT (row), "gest-section-id");
+  index = section_index (id);
+  g_assert (index >= 0);
+
+  gtk_stack_set_visible_child_name (self->section_stack, id);
+  adw_window_title_set_title (self->section_title, _(sections[index].title));
+  g_settings_set_string (self->settings, "last-section", id);
+}
+
+static void
+sidebar_row_activated_cb (GtkListBox    *list_box,
+                          GtkListBoxRow *row,
+                          GestWindow    *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (GtkButton  *button,
+                 GestWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+hit_activated_cb (GestGlobalSearch *search,
+                  int               kind,
+                  const char       *uuid,
+                  GestWindow       *self)
+{
+  gest_window_show_record (self, (GestHitKind) kind, uuid);
+}
+
+static gboolean
+gest_window_close_request (GtkWindow *window)
+{
+  GestWindow *self = GEST_WINDOW (window);
+  gboolean maximized = gtk_window_is_maximized (window);
+
+  /* The unmaximized size, so that unmaximizing next time goes back to it. */
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  return GTK_WINDOW_CLASS (gest_window_parent_class)->close_request (window);
+}
+
+static void
+gest_window_constructed (GObject *object)
+{
+  GestWindow *self = GEST_WINDOW (object);
+  g_autofree char *last = NULL;
+
+  G_OBJECT_CLASS (gest_window_parent_class)->constructed (object);
+
+  g_assert (GEST_IS_STORE (self->store));
+  gest_global_search_set_store (self->global_search, self->store);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last = g_settings_get_string (self->settings, "last-section");
+  gest_window_set_section (self, section_index (last) >= 0 ? last : "tramites");
+
+  if (is_first_run (self->store))
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "search")),
+                                   FALSE);
+    }
+  else
+    show_sections (self);
+}
+
+static void
+gest_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  GestWindow *self = GEST_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  GestWindow *self = GEST_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_window_dispose (GObject *object)
+{
+  GestWindow *self = GEST_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (gest_window_parent_class)->dispose (object);
+}
+
+static void
+gest_window_finalize (GObject *object)
+{
+  GestWindow *self = GEST_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gest_window_parent_class)->finalize (object);
+}
+
+static void
+gest_window_class_init (GestWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = gest_window_constructed;
+  object_class->get_property = gest_window_get_property;
+  object_class->set_property = gest_window_set_property;
+  object_class->dispose = gest_window_dispose;
+  object_class->finalize = gest_window_finalize;
+  window_class->close_request = gest_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[RECORD_ACTIVATED] =
+    g_signal_new ("record-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+  signals[PREFERENCES_OPENED] =
+    g_signal_new ("preferences-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, GEST_TYPE_PREFERENCES_WINDOW);
+
+  g_type_ensure (GEST_TYPE_GLOBAL_SEARCH);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/app/gest-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, section_title);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, global_search);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, demo_progress);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, demo_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hit_activated_cb);
+}
+
+static void
+gest_window_init (GestWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *bin = adw_bin_new ();
+
+      adw_bin_set_child (ADW_BIN (bin), placeholder_new (i));
+      gtk_stack_add_named (self->section_stack, bin, sections[i].id);
+      gtk_list_box_append (self->sidebar_list, sidebar_row_new (i));
+    }
+}
+
+GestWindow *
+gest_window_new (GtkApplication *app,
+                 GestStore      *store)
+{
+  g_return_val_if_fail (app == NULL || GTK_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+
+  return g_object_new (GEST_TYPE_WINDOW, "application", app, "store", store, NULL);
+}
+
+GestStore *
+gest_window_get_store (GestWindow *self)
+{
+  g_return_val_if_fail (GEST_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+gest_window_set_section_page (GestWindow *self,
+                              const char *section_id,
+                              GtkWidget  *page)
+{
+  GtkWidget *bin;
+
+  g_return_if_fail (GEST_IS_WINDOW (self));
+  g_return_if_fail (section_index (section_id) >= 0);
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  bin = gtk_stack_get_child_by_name (self->section_stack, section_id);
+  adw_bin_set_child (ADW_BIN (bin), page);
+}
+
+GtkWidget *
+gest_window_get_section_page (GestWindow *self,
+                              const char *section_id)
+{
+  GtkWidget *bin;
+
+  g_return_val_if_fail (GEST_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (section_index (section_id) >= 0, NULL);
+
+  bin = gtk_stack_get_child_by_name (self->section_stack, section_id);
+  return adw_bin_get_child (ADW_BIN (bin));
+}
+
+void
+gest_window_set_section (GestWindow *self,
+                         const char *section_id)
+{
+  int index;
+
+  g_return_if_fail (GEST_IS_WINDOW (self));
+  index = section_index (section_id);
+  g_return_if_fail (index >= 0);
+
+  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, index));
+}
+
+const char *
+gest_window_get_section (GestWindow *self)
+{
+  g_return_val_if_fail (GEST_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->section_stack);
+}
+
+void
+gest_window_show_record (GestWindow  *self,
+                         GestHitKind  kind,
+                         const char  *uuid)
+{
+  g_return_if_fail (GEST_IS_WINDOW (self));
+  g_return_if_fail (uuid != NULL);
+
+  /* Every record found so far leads to early payoffs: customers, plans, vehicles and folios. */
+  gest_window_set_section (self, "tramites");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  g_signal_emit (self, signals[RECORD_ACTIVATED], 0, (int) kind, uuid);
+}
+
+void
+gest_window_add_toast (GestWindow *self,
+                       const char *message)
+{
+  g_return_if_fail (GEST_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+gboolean
+gest_window_get_welcome_shown (GestWindow *self)
+{
+  g_return_val_if_fail (GEST_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0;
+}
+
+GestPreferencesWindow *
+gest_window_open_preferences (GestWindow *self)
+{
+  GestPreferencesWindow *prefs;
+
+  g_return_val_if_fail (GEST_IS_WINDOW (self), NULL);
+
+  prefs = gest_preferences_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
+  g_signal_emit (self, signals[PREFERENCES_OPENED], 0, prefs);
+  gtk_window_present (GTK_WINDOW (prefs));
+  return prefs;
+}

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gest-cli-private.h"
+#include "gest-cli-tramite.h"
+#include "gest-i18n.h"
+
+int
+gest_cli_fail (const GError *error)
+{
+  int status = GEST_CLI_EXIT_STORE;
+
+  g_printerr ("gestiona-cli: %s\n", error->message);
+  if (error->domain == GEST_ERROR)
+    {
+      switch ((GestError) error->code)
+        {
+        case GEST_ERROR_REFUSED:
+        case GEST_ERROR_TAMPERED:
+          status = GEST_CLI_EXIT_REFUSED;
+          break;
+        case GEST_ERROR_INVALID:
+        case GEST_ERROR_NOT_FOUND:
+          status = GEST_CLI_EXIT_USAGE;
+          break;
+        case GEST_ERROR_NEWER_SCHEMA:
+        case GEST_ERROR_CONFLICT:
+        case GEST_ERROR_STORE:
+        case GEST_ERROR_NETWORK:
+        default:
+          status = GEST_CLI_EXIT_STORE;
+          break;
+        }
+    }
+  else if (error->domain == G_OPTION_ERROR)
+    {
+      status = GEST_CLI_EXIT_USAGE;
+    }
+  return status;
+}
+
+int
+gest_cli_usage (const char *message)
+{
+  g_printerr ("gestiona-cli: %s\n", message);
+  g_printerr ("%s\n", _("Run “gestiona-cli --help” to see the commands."));
+  return GEST_CLI_EXIT_USAGE;
+}
+
+gboolean
+gest_cli_parse (const char     *parameters,
+                const char     *summary,
+                GOptionEntry   *entries,
+                int             argc,
+                char          **argv,
+                GStrv          *out_rest,
+                GError        **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) args = NULL;
+  g_autofree char *program = NULL;
+
+  g_assert (argc >= 1);
+
+  /* GOption prints “Usage: gestiona-cli COMMAND [OPTION…] PARAMETERS” from the program name. */
+  program = g_strdup_printf ("gestiona-cli %s", argv[0]);
+  g_set_prgname (program);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  for (int i = 0; i < argc; i++)
+    g_strv_builder_add (builder, argv[i]);
+  args = g_strv_builder_end (builder);
+
+  if (!g_option_context_parse_strv (context, &args, error))
+    return FALSE;
+  /* Drop the command word. */
+  *out_rest = g_strdupv (args + 1);
+  return TRUE;
+}
+
+gboolean
+gest_cli_parse_money (const char *option,
+                      const char *text,
+                      GestMoney  *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gest_money_parse (text, out, &error))
+    {
+      /* TRANSLATORS: the first %s is an option (--debt), the second why its value is wrong. */
+      g_printerr (_("gestiona-cli: %s: %s\n"), option, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GestStore *
+gest_cli_open_store (const char  *db_path,
+                     GError     **error)
+{
+  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : gest_store_default_path ();
+
+  return gest_store_open (path, error);
+}
+
+static void
+print_help (void)
+{
+  g_autofree char *default_path = gest_store_default_path ();
+
+  g_print (_("Usage: gestiona-cli [--db PATH] COMMAND [ARGUMENTS…]\n"
+             "\n"
+             "Gestiona without its window: the same database and the same rules.\n"
+             "\n"
+             "Options:\n"
+             "  --db PATH      the database (default: %s)\n"
+             "  -h, --help     show this help\n"
+             "  --version      show the version\n"
+             "\n"
+             "Commands:\n"
+             "  init                                       create the database or bring it up to date\n"
+             "  demo --scale N [--seed S]                  fill an empty database with N demonstration customers\n"
+             "  check rfc VALUE                            validate an RFC\n"
+             "  check vin VALUE                            validate a VIN\n"
+             "  route --debt AMOUNT --installment AMOUNT   whom to call about an early payoff (T2)\n"
+             "  verify-log                                 check that no activity log entry was altered\n"
+             "  tramite COMMAND …                          early-payoff trámites (gestiona-cli tramite --help)\n"
+             "  user [--name NAME] [--role ROLE]           show or set the current user\n"
+             "\n"
+             "Amounts are written like 1234.56, 1,234.56 or $1,234.56.\n"
+             "Exit status: 0 done, 1 refused or found wrong, 2 bad input, 3 database error.\n"),
+           default_path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *db_path = NULL;
+  const char *command;
+  int i;
+
+  gest_i18n_init ();
+  gest_modules_init ();
+  g_set_prgname ("gestiona-cli");
+
+  /* Global options come before the command; everything after it belongs to the command. */
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--db"))
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            return gest_cli_usage (_("--db needs the path of a database file."));
+          db_path = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        {
+          db_path = arg + strlen ("--db=");
+          if (db_path[0] == '\0')
+            return gest_cli_usage (_("--db needs the path of a database file."));
+        }
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "help"))
+        {
+          print_help ();
+          return GEST_CLI_EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("gestiona-cli %s\n", PACKAGE_VERSION);
+          return GEST_CLI_EXIT_OK;
+        }
+      else if (arg[0] == '-')
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not an option."), arg);
+
+          return gest_cli_usage (message);
+        }
+      else
+        break;
+    }
+
+  if (i >= argc)
+    return gest_cli_usage (_("A command is missing."));
+
+  command = argv[i];
+  argc -= i;
+  argv += i;
+
+  if (g_str_equal (command, "init"))
+    return gest_cli_init (db_path, argc, argv);
+  if (g_str_equal (command, "demo"))
+    return gest_cli_demo (db_path, argc, argv);
+  if (g_str_equal (command, "check"))
+    return gest_cli_check (argc, argv);
+  if (g_str_equal (command, "route"))
+    return gest_cli_route (db_path, argc, argv);
+  if (g_str_equal (command, "verify-log"))
+    return gest_cli_verify_log (db_path, argc, argv);
+  if (g_str_equal (command, "tramite"))
+    return gest_cli_tramite (db_path, argc, argv);
+  if (g_str_equal (command, "user"))
+    return gest_cli_user (db_path, argc, argv);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("“%s” is not a command."), command);
+
+    return gest_cli_usage (message);
+  }
+}

@@ -1,0 +1,496 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-document-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gest-activity-log.h"
+#include "gest-blob.h"
+#include "gest-date.h"
+#include "gest-document-store.h"
+
+struct _GestDocumentStore
+{
+  GObject    parent_instance;
+
+  GestStore *store;
+};
+
+typedef struct
+{
+  char             *record_uuid;
+  GFile            *file;
+  GestDocumentKind  kind;
+  char             *files_dir;
+  GestBlobInfo      blob;   /* filled on the worker */
+} AddData;
+
+G_DEFINE_FINAL_TYPE (GestDocumentStore, gest_document_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  DOCUMENT_ADDED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+add_data_free (AddData *data)
+{
+  g_free (data->record_uuid);
+  g_clear_object (&data->file);
+  g_free (data->files_dir);
+  gest_blob_info_clear (&data->blob);
+  g_free (data);
+}
+
+/* Inserts the row and its activity entry in one transaction, or in a savepoint when the
+ * caller already has a transaction open, so both are written or neither. */
+static GestDocument *
+insert_document (GestDocumentStore   *self,
+                 const char          *record_uuid,
+                 GestDocumentKind     kind,
+                 const GestBlobInfo  *blob,
+                 GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uuid = gest_uuid_new ();
+  g_autofree char *added_by = gest_store_get_user_name (self->store);
+  g_autofree char *text = NULL;
+  gboolean own_transaction = sqlite3_get_autocommit (gest_store_get_db (self->store)) != 0;
+  gint64 added_at = gest_timestamp_now ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (own_transaction)
+    {
+      if (!gest_store_begin (self->store, TRUE, error))
+        return NULL;
+    }
+  else if (!gest_store_exec (self->store, "SAVEPOINT gest_document_add", error))
+    {
+      return NULL;
+    }
+
+  stmt = gest_store_prepare (self->store,
+                             "INSERT INTO documents (uuid, record_uuid, kind, sha256, size, mime_type,"
+                             " filename, added_by, added_at, updated_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             &local_error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, record_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, gest_document_kind_id (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, blob->sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, blob->size);
+  sqlite3_bind_text (stmt, 6, blob->mime_type, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, blob->filename, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, added_by, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 9, added_at);
+  sqlite3_bind_int64 (stmt, 10, added_at);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gest_store_set_error (self->store, &local_error);
+      goto failed;
+    }
+
+  /* Translators: first %s is a file name, second a document kind ("Invoice"). */
+  text = g_strdup_printf (_("Document attached: %s (%s)"), blob->filename, gest_document_kind_label (kind));
+  if (gest_activity_log_append (self->store, record_uuid, GEST_ACTIVITY_DOCUMENT,
+                                text, NULL, NULL, &local_error) <= 0)
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, GEST_ERROR, GEST_ERROR_STORE,
+                             _("Could not record the document in the activity log."));
+      goto failed;
+    }
+
+  if (own_transaction)
+    {
+      if (!gest_store_commit (self->store, &local_error))
+        goto failed;
+    }
+  else if (!gest_store_exec (self->store, "RELEASE gest_document_add", &local_error))
+    {
+      goto failed;
+    }
+
+  return gest_document_new (uuid, record_uuid, kind, blob->sha256, blob->size,
+                            blob->mime_type, blob->filename, added_by, added_at);
+
+failed:
+  if (own_transaction)
+    gest_store_rollback (self->store);
+  else
+    gest_store_exec (self->store, "ROLLBACK TO gest_document_add; RELEASE gest_document_add", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+static GestDocument *
+document_from_row (sqlite3_stmt *stmt)
+{
+  GestDocumentKind kind = GEST_DOCUMENT_KIND_OTHER;
+
+  /* A kind this build does not know (added by a newer Gestiona) shows as "Other". */
+  gest_document_kind_from_id ((const char *) sqlite3_column_text (stmt, 2), &kind);
+  return gest_document_new ((const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1),
+                            kind,
+                            (const char *) sqlite3_column_text (stmt, 3),
+                            sqlite3_column_int64 (stmt, 4),
+                            (const char *) sqlite3_column_text (stmt, 5),
+                            (const char *) sqlite3_column_text (stmt, 6),
+                            (const char *) sqlite3_column_text (stmt, 7),
+                            sqlite3_column_int64 (stmt, 8));
+}
+
+#define DOCUMENT_COLUMNS "uuid, record_uuid, kind, sha256, size, mime_type, filename, added_by, added_at"
+
+static void
+add_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  AddData *data = task_data;
+  GError *error = NULL;
+
+  if (gest_blob_store_file (data->files_dir, data->file, &data->blob, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Back on the store's thread: the content is on disk, write the row. */
+static void
+add_blob_stored_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GestDocumentStore *self = GEST_DOCUMENT_STORE (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GestDocument) document = NULL;
+  AddData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  document = insert_document (self, data->record_uuid, data->kind, &data->blob, &error);
+  if (document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[DOCUMENT_ADDED], 0, document);
+  g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
+}
+
+static void
+gest_document_store_dispose (GObject *object)
+{
+  GestDocumentStore *self = (GestDocumentStore *) object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gest_document_store_parent_class)->dispose (object);
+}
+
+static void
+gest_document_store_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GestDocumentStore *self = GEST_DOCUMENT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_document_store_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  GestDocumentStore *self = GEST_DOCUMENT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_document_store_class_init (GestDocumentStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gest_document_store_dispose;
+  object_class->get_property = gest_document_store_get_property;
+  object_class->set_property = gest_document_store_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GestDocumentStore::document-added:
+   * @document: the new GestDocument
+   *
+   * Emitted after a document was committed, so lists of its record can refresh.
+   */
+  signals[DOCUMENT_ADDED] =
+    g_signal_new ("document-added",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GEST_TYPE_DOCUMENT);
+}
+
+static void
+gest_document_store_init (GestDocumentStore *self)
+{
+}
+
+GestDocumentStore *
+gest_document_store_new (GestStore *store)
+{
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+
+  return g_object_new (GEST_TYPE_DOCUMENT_STORE, "store", store, NULL);
+}
+
+GestStore *
+gest_document_store_get_store (GestDocumentStore *self)
+{
+  g_return_val_if_fail (GEST_IS_DOCUMENT_STORE (self), NULL);
+
+  return self->store;
+}
+
+GestDocument *
+gest_document_store_add (GestDocumentStore  *self,
+                         const char         *record_uuid,
+                         GFile              *file,
+                         GestDocumentKind    kind,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
+  GestBlobInfo blob = { 0 };
+  GestDocument *document;
+
+  g_return_val_if_fail (GEST_IS_DOCUMENT_STORE (self), NULL);
+  g_return_val_if_fail (record_uuid != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (kind < GEST_N_DOCUMENT_KINDS, NULL);
+
+  if (!gest_blob_store_file (gest_store_get_files_dir (self->store), file, &blob, cancellable, error))
+    return NULL;
+
+  document = insert_document (self, record_uuid, kind, &blob, error);
+  gest_blob_info_clear (&blob);
+  if (document != NULL)
+    g_signal_emit (self, signals[DOCUMENT_ADDED], 0, document);
+  return document;
+}
+
+void
+gest_document_store_add_async (GestDocumentStore   *self,
+                               const char          *record_uuid,
+                               GFile               *file,
+                               GestDocumentKind     kind,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) copy_task = NULL;
+  AddData *data;
+
+  g_return_if_fail (GEST_IS_DOCUMENT_STORE (self));
+  g_return_if_fail (record_uuid != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (kind < GEST_N_DOCUMENT_KINDS);
+
+  data = g_new0 (AddData, 1);
+  data->record_uuid = g_strdup (record_uuid);
+  data->file = g_object_ref (file);
+  data->kind = kind;
+  data->files_dir = g_strdup (gest_store_get_files_dir (self->store));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gest_document_store_add_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
+
+  /* The copy runs on a worker; its completion comes back to this thread, which owns the
+   * SQLite connection. The outer task is borrowed by the copy's task data. */
+  copy_task = g_task_new (self, cancellable, add_blob_stored_cb, g_object_ref (task));
+  g_task_set_source_tag (copy_task, gest_document_store_add_async);
+  g_task_set_task_data (copy_task, data, NULL);
+  g_task_run_in_thread (copy_task, add_thread);
+}
+
+GestDocument *
+gest_document_store_add_finish (GestDocumentStore  *self,
+                                GAsyncResult       *result,
+                                GError            **error)
+{
+  g_return_val_if_fail (GEST_IS_DOCUMENT_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GListModel *
+gest_document_store_list (GestDocumentStore  *self,
+                          const char         *record_uuid,
+                          GError            **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GEST_IS_DOCUMENT_STORE (self), NULL);
+  g_return_val_if_fail (record_uuid != NULL, NULL);
+
+  stmt = gest_store_prepare (self->store,
+                             "SELECT " DOCUMENT_COLUMNS " FROM documents"
+                             " WHERE record_uuid = ? AND deleted = 0"
+                             " ORDER BY added_at, rowid",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, record_uuid, -1, SQLITE_TRANSIENT);
+
+  list = g_list_store_new (GEST_TYPE_DOCUMENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GestDocument) document = document_from_row (stmt);
+
+      g_list_store_append (list, document);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gest_store_set_error (self->store, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+GestDocument *
+gest_document_store_lookup (GestDocumentStore  *self,
+                            const char         *uuid,
+                            GError            **error)
+{
+  GestDocument *document = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GEST_IS_DOCUMENT_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  stmt = gest_store_prepare (self->store,
+                             "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE uuid = ? AND deleted = 0",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    document = document_from_row (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_ROW)
+    return document;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                 _("There is no document with the id “%s”. It may have been removed; refresh the list."),
+                 uuid);
+  else
+    gest_store_set_error (self->store, error);
+  return NULL;
+}
+
+char *
+gest_document_store_get_content_path (GestDocumentStore *self,
+                                      const char        *sha256)
+{
+  g_return_val_if_fail (GEST_IS_DOCUMENT_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL && strlen (sha256) == 64, NULL);
+
+  return gest_blob_path (gest_store_get_files_dir (self->store), sha256);
+}
+
+gboolean
+gest_document_store_verify (GestDocumentStore  *self,
+                            GestDocument       *document,
+                            GCancellable       *cancellable,
+                            GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sha256 = NULL;
+  gint64 size = 0;
+
+  g_return_val_if_fail (GEST_IS_DOCUMENT_STORE (self), FALSE);
+  g_return_val_if_fail (GEST_IS_DOCUMENT (document), FALSE);
+
+  path = gest_document_store_get_content_path (self, gest_document_get_sha256 (document));
+  sha256 = gest_blob_hash_file (path, &size, cancellable, &local_error);
+  if (sha256 == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                     _("The stored copy of “%s” is missing from Gestiona's files folder. Restore the folder from a backup or attach the original file again."),
+                     gest_document_get_filename (document));
+      else
+        g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                     _("Could not read the stored copy of “%s”: %s. Check the disk and the files folder's permissions."),
+                     gest_document_get_filename (document), local_error->message);
+      return FALSE;
+    }
+
+  if (size != gest_document_get_size (document) ||
+      !g_str_equal (sha256, gest_document_get_sha256 (document)))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_TAMPERED,
+                   _("The stored copy of “%s” no longer matches its SHA-256 fingerprint: it was changed or damaged on disk. Attach the original file again."),
+                   gest_document_get_filename (document));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-page-source"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "gest-error.h"
+#include "gest-page-source.h"
+
+/* poppler accepts a PDF header anywhere in the first kilobyte. */
+#define SNIFF_SIZE 1024
+
+typedef enum
+{
+  FORMAT_UNKNOWN,
+  FORMAT_PDF,
+  FORMAT_IMAGE,
+} Format;
+
+struct _GestPageSource
+{
+  Format            format;
+  PopplerDocument  *pdf;         /* FORMAT_PDF */
+  cairo_surface_t  *image;       /* FORMAT_IMAGE, premultiplied ARGB32 */
+  double            image_width;  /* points */
+  double            image_height;
+  gboolean          first_page_only;
+  guint             n_pages;
+};
+
+static Format
+sniff_format (const guint8 *data,
+              gsize         len)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  static const guint8 jpeg[] = { 0xff, 0xd8, 0xff };
+  static const guint8 tiff_le[] = { 'I', 'I', 42, 0 };
+  static const guint8 tiff_be[] = { 'M', 'M', 0, 42 };
+
+  if (len >= sizeof png && memcmp (data, png, sizeof png) == 0)
+    return FORMAT_IMAGE;
+  if (len >= sizeof jpeg && memcmp (data, jpeg, sizeof jpeg) == 0)
+    return FORMAT_IMAGE;
+  if (len >= 4 && (memcmp (data, tiff_le, 4) == 0 || memcmp (data, tiff_be, 4) == 0))
+    return FORMAT_IMAGE;
+  for (gsize i = 0; i + 5 <= len; i++)
+    if (memcmp (data + i, "%PDF-", 5) == 0)
+      return FORMAT_PDF;
+  return FORMAT_UNKNOWN;
+}
+
+/* Reads the first bytes: the format is decided by content, never by the name. */
+static gboolean
+read_head (const char  *path,
+           guint8      *head,
+           gsize       *head_len,
+           gint64      *size,
+           GError     **error)
+{
+  GStatBuf st;
+  FILE *fp;
+
+  if (g_stat (path, &st) != 0 || (fp = g_fopen (path, "rb")) == NULL)
+    {
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                           _("The document's file is missing or cannot be opened. Restore Gestiona's files folder from a backup or attach the document again."));
+      return FALSE;
+    }
+  *size = st.st_size;
+  *head_len = fread (head, 1, SNIFF_SIZE, fp);
+  fclose (fp);
+  return TRUE;
+}
+
+static gboolean
+open_pdf (GestPageSource  *self,
+          const char      *path,
+          GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  self->pdf = poppler_document_new_from_file (uri, NULL, &local_error);
+  if (self->pdf == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                             _("This PDF is password-protected; Gestiona cannot show it. Ask the sender for an unprotected copy."));
+      else
+        g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                             _("This PDF is damaged and cannot be shown. Ask the sender for a new copy of the document."));
+      g_debug ("poppler: %s", local_error->message);
+      return FALSE;
+    }
+
+  self->n_pages = (guint) MAX (poppler_document_get_n_pages (self->pdf), 0);
+  if (self->n_pages == 0)
+    {
+      g_clear_object (&self->pdf);
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                           _("This PDF is damaged and cannot be shown. Ask the sender for a new copy of the document."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Scanner resolutions only: 72 dpi and the like are what editors write when they do not know. */
+static double
+image_dpi (GdkPixbuf  *pixbuf,
+           const char *option)
+{
+  const char *value = gdk_pixbuf_get_option (pixbuf, option);
+  double dpi = value != NULL ? g_ascii_strtod (value, NULL) : 0.0;
+
+  return (dpi >= 100.0 && dpi <= 1200.0) ? dpi : 96.0;
+}
+
+/* gdk-pixbuf rows are RGB(A) bytes, not premultiplied; cairo wants native-endian
+ * premultiplied ARGB words. */
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf *pixbuf)
+{
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int src_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8 *src = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  guint8 *dest;
+  int dest_stride;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    return surface;
+
+  cairo_surface_flush (surface);
+  dest = cairo_image_surface_get_data (surface);
+  dest_stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *s = src + (gsize) y * src_stride;
+      guint32 *d = (guint32 *) (gpointer) (dest + (gsize) y * dest_stride);
+
+      for (int x = 0; x < width; x++, s += channels)
+        {
+          guint a = channels == 4 ? s[3] : 255;
+          guint r = (s[0] * a + 127) / 255;
+          guint g = (s[1] * a + 127) / 255;
+          guint b = (s[2] * a + 127) / 255;
+
+          d[x] = (a << 24) | (r << 16) | (g << 8) | b;
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+static gboolean
+open_image (GestPageSource  *self,
+            const char      *path,
+            GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GdkPixbuf) loaded = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+  loaded = gdk_pixbuf_new_from_file (path, &local_error);
+  if (loaded == NULL)
+    {
+      g_debug ("gdk-pixbuf: %s", local_error->message);
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                           _("This image is damaged and cannot be shown. Scan or photograph the document again."));
+      return FALSE;
+    }
+
+  /* Phone photos of documents carry their rotation in EXIF. */
+  pixbuf = gdk_pixbuf_apply_embedded_orientation (loaded);
+  self->image = surface_from_pixbuf (pixbuf);
+  if (cairo_surface_status (self->image) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                           _("This image is too large to be shown. Scan the document again at a lower resolution."));
+      return FALSE;
+    }
+
+  self->image_width = gdk_pixbuf_get_width (pixbuf) * 72.0 / image_dpi (pixbuf, "x-dpi");
+  self->image_height = gdk_pixbuf_get_height (pixbuf) * 72.0 / image_dpi (pixbuf, "y-dpi");
+  /* gdk-pixbuf reads the first page of a TIFF and says when there are more. */
+  self->first_page_only = g_strcmp0 (gdk_pixbuf_get_option (loaded, "multipage"), "yes") == 0;
+  self->n_pages = 1;
+  return TRUE;
+}
+
+GestPageSource *
+gest_page_source_open (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GestPageSource) self = NULL;
+  guint8 head[SNIFF_SIZE];
+  gsize head_len = 0;
+  gint64 size = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!read_head (path, head, &head_len, &size, error))
+    return NULL;
+
+  if (size == 0)
+    {
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                           _("This file is empty (0 bytes); there is nothing to show. Ask the sender for the document again."));
+      return NULL;
+    }
+
+  self = g_new0 (GestPageSource, 1);
+  self->format = sniff_format (head, head_len);
+  switch (self->format)
+    {
+    case FORMAT_PDF:
+      if (!open_pdf (self, path, error))
+        return NULL;
+      break;
+    case FORMAT_IMAGE:
+      if (!open_image (self, path, error))
+        return NULL;
+      break;
+    case FORMAT_UNKNOWN:
+    default:
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                           _("Gestiona can show PDF, JPEG, PNG and TIFF files only. Open this file with another application."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+void
+gest_page_source_free (GestPageSource *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->pdf);
+  g_clear_pointer (&self->image, cairo_surface_destroy);
+  g_free (self);
+}
+
+guint
+gest_page_source_get_n_pages (GestPageSource *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_pages;
+}
+
+gboolean
+gest_page_source_get_first_page_only (GestPageSource *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->first_page_only;
+}
+
+void
+gest_page_source_get_page_size (GestPageSource *self,
+                                guint           page,
+                                double         *width,
+                                double         *height)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (page < self->n_pages);
+
+  if (self->format == FORMAT_PDF)
+    {
+      PopplerPage *p = poppler_document_get_page (self->pdf, (int) page);
+
+      poppler_page_get_size (p, width, height);
+      g_object_unref (p);
+    }
+  else
+    {
+      *width = self->image_width;
+      *height = self->image_height;
+    }
+}
+
+cairo_surface_t *
+gest_page_source_render (GestPageSource  *self,
+                         guint            page,
+                         int              width,
+                         int              height,
+                         GError         **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double page_width, page_height;
+  cairo_t *cr;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (page < self->n_pages, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  gest_page_source_get_page_size (self, page, &page_width, &page_height);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  /* Paper is white; a PDF page or a transparent PNG draws over it. */
+  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+  cairo_paint (cr);
+  cairo_scale (cr, width / page_width, height / page_height);
+
+  if (self->format == FORMAT_PDF)
+    {
+      PopplerPage *p = poppler_document_get_page (self->pdf, (int) page);
+
+      poppler_page_render (p, cr);
+      g_object_unref (p);
+    }
+  else
+    {
+      /* Image pixels → points, then the same scale as a PDF page. */
+      cairo_scale (cr,
+                   self->image_width / cairo_image_surface_get_width (self->image),
+                   self->image_height / cairo_image_surface_get_height (self->image));
+      cairo_set_source_surface (cr, self->image, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+    }
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("This page could not be drawn (%s). Try a smaller zoom, or ask the sender for a new copy."),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  cairo_surface_flush (surface);
+  return surface;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A file opened for showing: a PDF (poppler) or a scan (JPEG, PNG, TIFF through
+ * gdk-pixbuf). Not thread-safe, and poppler documents must never be used from two threads:
+ * GestRenderQueue opens, renders and frees every source on its one worker thread only.
+ *
+ * Sizes are in points (1/72 inch). A scan's size comes from the resolution stored in the
+ * file when it is a plausible scanner resolution (100 to 1200 dpi); otherwise one pixel is
+ * taken as 1/96 inch, so a scale of 96/72 shows it pixel for pixel. */
+typedef struct _GestPageSource GestPageSource;
+
+/* Errors (all GEST_ERROR, translated): GEST_ERROR_NOT_FOUND when the file is missing;
+ * GEST_ERROR_INVALID for an empty file, an unknown format, a damaged PDF or image and a
+ * password-protected PDF, each with its own message. */
+GestPageSource  *gest_page_source_open             (const char      *path,
+                                                    GError         **error);
+void             gest_page_source_free             (GestPageSource  *self);
+guint            gest_page_source_get_n_pages      (GestPageSource  *self);
+/* TRUE for a multi-page TIFF, of which only the first page is shown. */
+gboolean         gest_page_source_get_first_page_only (GestPageSource *self);
+void             gest_page_source_get_page_size    (GestPageSource  *self,
+                                                    guint            page,
+                                                    double          *width,
+                                                    double          *height);
+/* An opaque white CAIRO_FORMAT_ARGB32 image of @page, @width × @height pixels. */
+cairo_surface_t *gest_page_source_render           (GestPageSource  *self,
+                                                    guint            page,
+                                                    int              width,
+                                                    int              height,
+                                                    GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GestPageSource, gest_page_source_free)
+
+G_END_DECLS

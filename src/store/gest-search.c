@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-search"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-search.h"
+
+#define MAX_TERMS 8
+
+void
+gest_search_hit_free (GestSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->uuid);
+  g_free (hit->title);
+  g_free (hit->subtitle);
+  g_free (hit);
+}
+
+/* User text becomes a conjunction of quoted prefix terms: `"garc"* AND "juan"*`. Words are
+ * the runs of letters and digits, so no character of the user's text is ever FTS5 syntax. */
+static char *
+build_match (const char *text)
+{
+  GString *match = g_string_new (NULL);
+  GString *word = g_string_new (NULL);
+  guint n_terms = 0;
+  const char *p = text;
+
+  for (;;)
+    {
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
+
+      if (c != 0 && g_unichar_isalnum (c))
+        g_string_append_unichar (word, c);
+      else if (word->len > 0)
+        {
+          if (n_terms < MAX_TERMS)
+            {
+              if (n_terms > 0)
+                g_string_append (match, " AND ");
+              g_string_append_printf (match, "\"%s\"*", word->str);
+              n_terms++;
+            }
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+      p = g_utf8_next_char (p);
+    }
+
+  g_string_free (word, TRUE);
+  if (n_terms == 0)
+    {
+      g_string_free (match, TRUE);
+      return NULL;
+    }
+  return g_string_free (match, FALSE);
+}
+
+static gboolean
+kind_from_id (const char  *id,
+              GestHitKind *out)
+{
+  static const char * const ids[] = { "customer", "plan", "vehicle", "tramite" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    if (g_strcmp0 (id, ids[i]) == 0)
+      {
+        *out = (GestHitKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static char *
+make_subtitle (GestHitKind  kind,
+               const char  *body)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (body != NULL ? body : ""));
+
+  switch (kind)
+    {
+    case GEST_HIT_CUSTOMER:
+      /* TRANSLATORS: search result subtitle; %s is the RFC, e-mail, phone and city */
+      return g_strdup_printf (_("Customer · %s"), clean);
+    case GEST_HIT_PLAN:
+      /* TRANSLATORS: search result subtitle; %s is the customer's name */
+      return g_strdup_printf (_("Conauto plan · %s"), clean);
+    case GEST_HIT_VEHICLE:
+      /* TRANSLATORS: search result subtitle; %s is model, year, plate and owner */
+      return g_strdup_printf (_("Vehicle · %s"), clean);
+    case GEST_HIT_TRAMITE:
+      /* TRANSLATORS: search result subtitle; %s is the plan number and customer */
+      return g_strdup_printf (_("Early payoff · %s"), clean);
+    default:
+      return g_strdup (clean);
+    }
+}
+
+/* Runs one MATCH expression, adding hits not yet seen until @hits holds @limit. */
+static gboolean
+collect (GestStore   *store,
+         const char  *match,
+         guint        limit,
+         GPtrArray   *hits,
+         GHashTable  *seen,
+         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  stmt = gest_store_prepare (store,
+                             "SELECT kind, uuid, title, body FROM search_index "
+                             "WHERE search_index MATCH ?1 LIMIT ?2",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) limit * 2);
+
+  while (hits->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 1);
+      GestSearchHit *hit;
+      GestHitKind kind;
+
+      if (!kind_from_id ((const char *) sqlite3_column_text (stmt, 0), &kind) ||
+          g_hash_table_contains (seen, uuid))
+        continue;
+
+      hit = g_new0 (GestSearchHit, 1);
+      hit->kind = kind;
+      hit->uuid = g_strdup (uuid);
+      hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      hit->subtitle = make_subtitle (kind, (const char *) sqlite3_column_text (stmt, 3));
+      g_hash_table_add (seen, hit->uuid);
+      g_ptr_array_add (hits, hit);
+    }
+  if (hits->len < limit && rc != SQLITE_DONE)
+    {
+      gest_store_set_error (store, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* Best first: records whose title (name, plan number, VIN, folio) matches every word come
+ * before records that match only through their context. Neither pass asks FTS5 to rank the
+ * whole match set, so a common surname among a million customers stays instant. */
+GPtrArray *
+gest_search_run (GestStore   *store,
+                 const char  *text,
+                 guint        limit,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *terms = NULL;
+  g_autofree char *title_match = NULL;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gest_search_hit_free);
+  terms = build_match (text);
+  if (terms == NULL || limit == 0)
+    return g_steal_pointer (&hits);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  title_match = g_strdup_printf ("title : (%s)", terms);
+
+  if (!collect (store, title_match, limit, hits, seen, error) ||
+      !collect (store, terms, limit, hits, seen, error))
+    return NULL;
+
+  return g_steal_pointer (&hits);
+}

@@ -1,0 +1,532 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gest-folio.h"
+#include "gest-store.h"
+
+struct _GestStore
+{
+  GObject  parent_instance;
+
+  sqlite3 *db;
+  char    *path;
+  char    *files_dir;
+};
+
+G_DEFINE_FINAL_TYPE (GestStore, gest_store, G_TYPE_OBJECT)
+
+#define MIGRATIONS_PATH RESOURCE_BASE "/sql"
+
+static void
+gest_store_finalize (GObject *object)
+{
+  GestStore *self = (GestStore *)object;
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->files_dir, g_free);
+
+  G_OBJECT_CLASS (gest_store_parent_class)->finalize (object);
+}
+
+static void
+gest_store_class_init (GestStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gest_store_finalize;
+}
+
+static void
+gest_store_init (GestStore *self)
+{
+}
+
+char *
+gest_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "gestiona", "gestiona.db", NULL);
+}
+
+gboolean
+gest_store_set_error (GestStore  *self,
+                      GError    **error)
+{
+  g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+               _("The database reported an error: %s"),
+               self->db != NULL ? sqlite3_errmsg (self->db) : "?");
+  return FALSE;
+}
+
+gboolean
+gest_store_exec (GestStore   *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  g_return_val_if_fail (GEST_IS_STORE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return gest_store_set_error (self, error);
+  return TRUE;
+}
+
+sqlite3_stmt *
+gest_store_prepare (GestStore   *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (GEST_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      gest_store_set_error (self, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+gest_store_begin (GestStore  *self,
+                  gboolean    immediate,
+                  GError    **error)
+{
+  return gest_store_exec (self, immediate ? "BEGIN IMMEDIATE" : "BEGIN", error);
+}
+
+gboolean
+gest_store_commit (GestStore  *self,
+                   GError    **error)
+{
+  if (!gest_store_exec (self, "COMMIT", error))
+    {
+      gest_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+gest_store_rollback (GestStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+query_int (GestStore  *self,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+int
+gest_store_get_schema_version (GestStore *self)
+{
+  return query_int (self, "PRAGMA user_version");
+}
+
+/* Migrations are the resource files sql/NNNN-*.sql, sorted by number. */
+static GPtrArray *
+list_migrations (void)
+{
+  g_auto(GStrv) names = NULL;
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".sql") && g_ascii_isdigit (names[i][0]))
+      g_ptr_array_add (list, g_strdup (names[i]));
+  g_ptr_array_sort (list, (GCompareFunc) g_strcmp0);
+  return list;
+}
+
+int
+gest_store_latest_schema_version (void)
+{
+  g_autoptr(GPtrArray) list = list_migrations ();
+
+  if (list->len == 0)
+    return 0;
+  return atoi (g_ptr_array_index (list, list->len - 1));
+}
+
+static gboolean
+migrate (GestStore  *self,
+         GError    **error)
+{
+  g_autoptr(GPtrArray) list = list_migrations ();
+  int current = gest_store_get_schema_version (self);
+  int latest = gest_store_latest_schema_version ();
+
+  if (current > latest)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NEWER_SCHEMA,
+                   _("The database “%s” was made by a newer version of Gestiona (schema %d; this "
+                     "version knows up to %d). Update Gestiona to open it; the file was not changed."),
+                   self->path, current, latest);
+      return FALSE;
+    }
+  if (current == latest)
+    return TRUE;
+
+  if (!gest_store_begin (self, TRUE, error))
+    return FALSE;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *name = g_ptr_array_index (list, i);
+      int number = atoi (name);
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *pragma = NULL;
+      char *errmsg = NULL;
+
+      if (number <= current)
+        continue;
+
+      path = g_strdup_printf ("%s/%s", MIGRATIONS_PATH, name);
+      bytes = g_resources_lookup_data (path, 0, error);
+      if (bytes == NULL)
+        {
+          gest_store_rollback (self);
+          return FALSE;
+        }
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", number);
+
+      if (sqlite3_exec (self->db, sql, NULL, NULL, &errmsg) != SQLITE_OK ||
+          sqlite3_exec (self->db, pragma, NULL, NULL, &errmsg) != SQLITE_OK)
+        {
+          g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                       _("Could not upgrade the database with “%s”: %s. Nothing was changed."),
+                       name, errmsg != NULL ? errmsg : "?");
+          sqlite3_free (errmsg);
+          gest_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return gest_store_commit (self, error);
+}
+
+GestStore *
+gest_store_open (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GestStore) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (GEST_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  self->files_dir = g_strdup_printf ("%s/%s.files", dir, base);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                   _("Could not create the folder “%s”: %s. Check that you may write there."),
+                   dir, g_strerror (saved));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                   _("Could not open the database “%s”: %s."),
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* Refuse a newer schema before changing anything, journal mode included. */
+  if (gest_store_get_schema_version (self) < 0)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                   _("The file “%s” is not a Gestiona database or is damaged."), path);
+      return NULL;
+    }
+  if (gest_store_get_schema_version (self) > gest_store_latest_schema_version ())
+    {
+      migrate (self, error);
+      return NULL;
+    }
+
+  if (!gest_store_exec (self,
+                        "PRAGMA journal_mode = WAL;"
+                        "PRAGMA foreign_keys = ON;"
+                        "PRAGMA synchronous = FULL;"
+                        "PRAGMA temp_store = MEMORY;",
+                        error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+gest_store_get_path (GestStore *self)
+{
+  g_return_val_if_fail (GEST_IS_STORE (self), NULL);
+  return self->path;
+}
+
+const char *
+gest_store_get_files_dir (GestStore *self)
+{
+  g_return_val_if_fail (GEST_IS_STORE (self), NULL);
+  return self->files_dir;
+}
+
+sqlite3 *
+gest_store_get_db (GestStore *self)
+{
+  g_return_val_if_fail (GEST_IS_STORE (self), NULL);
+  return self->db;
+}
+
+char *
+gest_store_get_setting (GestStore  *self,
+                        const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (GEST_IS_STORE (self), NULL);
+
+  stmt = gest_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+gest_store_set_setting (GestStore   *self,
+                        const char  *key,
+                        const char  *value,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (GEST_IS_STORE (self), FALSE);
+
+  if (value == NULL)
+    stmt = gest_store_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
+  else
+    stmt = gest_store_prepare (self,
+                               "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                               "updated_at = excluded.updated_at",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value != NULL)
+    {
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+    }
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    gest_store_set_error (self, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+set_setting_int (GestStore   *self,
+                 const char  *key,
+                 gint64       value,
+                 GError     **error)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  return gest_store_set_setting (self, key, buf, error);
+}
+
+void
+gest_store_load_routing_settings (GestStore           *self,
+                                  GestRoutingSettings *out)
+{
+  g_autofree char *low = NULL;
+  g_autofree char *inst = NULL;
+
+  gest_routing_settings_init_defaults (out);
+
+  low = gest_store_get_setting (self, "routing.low-debt-limit");
+  inst = gest_store_get_setting (self, "routing.installments-limit");
+  if (low != NULL)
+    {
+      gint64 v = g_ascii_strtoll (low, NULL, 10);
+      if (v >= 0)
+        out->low_debt_limit = v;
+    }
+  if (inst != NULL)
+    {
+      gint64 v = g_ascii_strtoll (inst, NULL, 10);
+      if (v >= 1 && v <= 1000)
+        out->installments_limit = (guint) v;
+    }
+
+  for (guint i = 0; i < GEST_N_AREAS; i++)
+    {
+      g_autofree char *name_key = g_strdup_printf ("routing.area.%s.name", gest_area_id (i));
+      g_autofree char *phones_key = g_strdup_printf ("routing.area.%s.phones", gest_area_id (i));
+      char *name = gest_store_get_setting (self, name_key);
+      char *phones = gest_store_get_setting (self, phones_key);
+
+      if (name != NULL)
+        {
+          g_free (out->areas[i].name);
+          out->areas[i].name = name;
+        }
+      if (phones != NULL)
+        {
+          g_free (out->areas[i].phones);
+          out->areas[i].phones = phones;
+        }
+    }
+}
+
+gboolean
+gest_store_save_routing_settings (GestStore                 *self,
+                                  const GestRoutingSettings *settings,
+                                  GError                   **error)
+{
+  if (settings->low_debt_limit < 0 || settings->installments_limit < 1)
+    {
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                           _("The routing limits must be a debt of $0.00 or more and at least one "
+                             "installment."));
+      return FALSE;
+    }
+
+  if (!gest_store_begin (self, TRUE, error))
+    return FALSE;
+
+  if (!set_setting_int (self, "routing.low-debt-limit", settings->low_debt_limit, error) ||
+      !set_setting_int (self, "routing.installments-limit", settings->installments_limit, error))
+    goto fail;
+
+  for (guint i = 0; i < GEST_N_AREAS; i++)
+    {
+      g_autofree char *name_key = g_strdup_printf ("routing.area.%s.name", gest_area_id (i));
+      g_autofree char *phones_key = g_strdup_printf ("routing.area.%s.phones", gest_area_id (i));
+
+      if (!gest_store_set_setting (self, name_key, settings->areas[i].name, error) ||
+          !gest_store_set_setting (self, phones_key, settings->areas[i].phones, error))
+        goto fail;
+    }
+
+  return gest_store_commit (self, error);
+
+fail:
+  gest_store_rollback (self);
+  return FALSE;
+}
+
+char *
+gest_store_get_user_name (GestStore *self)
+{
+  char *name = gest_store_get_setting (self, "user.name");
+
+  if (name == NULL || name[0] == '\0')
+    {
+      g_free (name);
+      return g_strdup (_("User"));
+    }
+  return name;
+}
+
+GestRole
+gest_store_get_user_role (GestStore *self)
+{
+  g_autofree char *id = gest_store_get_setting (self, "user.role");
+  GestRole role;
+
+  if (id != NULL && gest_role_from_id (id, &role))
+    return role;
+  return GEST_ROLE_GENERAL_MANAGER;
+}
+
+char *
+gest_store_next_folio (GestStore   *self,
+                       const char  *prefix,
+                       int          year,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 number = -1;
+
+  g_return_val_if_fail (GEST_IS_STORE (self), NULL);
+
+  if (sqlite3_get_autocommit (self->db))
+    {
+      g_critical ("gest_store_next_folio() must run inside a transaction");
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_STORE,
+                           _("Internal error: a folio was requested outside a transaction."));
+      return NULL;
+    }
+
+  stmt = gest_store_prepare (self,
+                             "INSERT INTO folio_counters (prefix, year, last) VALUES (?1, ?2, 1) "
+                             "ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 "
+                             "RETURNING last",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, year);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    number = sqlite3_column_int64 (stmt, 0);
+  else
+    gest_store_set_error (self, error);
+  sqlite3_finalize (stmt);
+
+  if (number < 0)
+    return NULL;
+  return gest_folio_format (prefix, year, number);
+}
+
+char *
+gest_uuid_new (void)
+{
+  return g_uuid_string_random ();
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "gest-error.h"
+#include "gest-routing.h"
+#include "gest-roles.h"
+
+G_BEGIN_DECLS
+
+#define GEST_TYPE_STORE (gest_store_get_type ())
+G_DECLARE_FINAL_TYPE (GestStore, gest_store, GEST, STORE, GObject)
+
+/* $XDG_DATA_HOME/gestiona/gestiona.db */
+char         *gest_store_default_path           (void);
+
+/* Opens (creating folders and file as needed) and migrates. WAL, foreign_keys=ON,
+ * synchronous=FULL, busy timeout 5 s. A database whose user_version is newer than this
+ * build knows is refused with GEST_ERROR_NEWER_SCHEMA and left untouched. */
+GestStore    *gest_store_open                   (const char   *path,
+                                                 GError      **error);
+const char   *gest_store_get_path               (GestStore    *self);
+/* Folder of content-addressed files: <db folder>/<db name>.files/ */
+const char   *gest_store_get_files_dir          (GestStore    *self);
+sqlite3      *gest_store_get_db                 (GestStore    *self);
+int           gest_store_get_schema_version     (GestStore    *self);
+int           gest_store_latest_schema_version  (void);
+
+/* Transactions. begin(immediate=TRUE) takes the write lock at once (BEGIN IMMEDIATE). */
+gboolean      gest_store_begin                  (GestStore    *self,
+                                                 gboolean      immediate,
+                                                 GError      **error);
+gboolean      gest_store_commit                 (GestStore    *self,
+                                                 GError      **error);
+void          gest_store_rollback               (GestStore    *self);
+gboolean      gest_store_exec                   (GestStore    *self,
+                                                 const char   *sql,
+                                                 GError      **error);
+/* Prepared statement (caller finalizes); errors become GEST_ERROR_STORE. */
+sqlite3_stmt *gest_store_prepare                (GestStore    *self,
+                                                 const char   *sql,
+                                                 GError      **error);
+/* Sets @error from sqlite3_errmsg() of the store's connection. Always returns FALSE. */
+gboolean      gest_store_set_error              (GestStore    *self,
+                                                 GError      **error);
+
+/* Dealer settings (key/value in SQLite, so they sync). NULL when unset. */
+char         *gest_store_get_setting            (GestStore    *self,
+                                                 const char   *key);
+gboolean      gest_store_set_setting            (GestStore    *self,
+                                                 const char   *key,
+                                                 const char   *value,
+                                                 GError      **error);
+/* The T2 settings, defaults where unset. Keys: routing.low-debt-limit (centavos),
+ * routing.installments-limit, routing.area.<area-id>.name, routing.area.<area-id>.phones */
+void          gest_store_load_routing_settings  (GestStore            *self,
+                                                 GestRoutingSettings  *out);
+gboolean      gest_store_save_routing_settings  (GestStore                 *self,
+                                                 const GestRoutingSettings *settings,
+                                                 GError                   **error);
+/* The current user (settings user.name / user.role); defaults "Usuario" / general-manager. */
+char         *gest_store_get_user_name          (GestStore    *self);
+GestRole      gest_store_get_user_role          (GestStore    *self);
+
+/* Next folio for @prefix and @year ("LIQ-2026-000123"). Must be called inside a transaction
+ * begun with immediate=TRUE, so two processes never get the same number. */
+char         *gest_store_next_folio             (GestStore    *self,
+                                                 const char   *prefix,
+                                                 int           year,
+                                                 GError      **error);
+
+/* A new random UUID string, for primary keys. */
+char         *gest_uuid_new                     (void);
+
+G_END_DECLS

@@ -1,0 +1,767 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-mail-outbox"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "gest-activity-log.h"
+#include "gest-date.h"
+#include "gest-mail-outbox.h"
+#include "gest-mail-settings.h"
+#include "gest-money.h"
+
+/* A claim lasts longer than the sender's whole transfer timeout; a claim older than that was
+ * left by a sender that died, and the email is due again. */
+#define CLAIM_LEASE (15 * G_TIME_SPAN_MINUTE)
+#define BACKOFF_BASE G_TIME_SPAN_MINUTE
+#define BACKOFF_MAX (6 * G_TIME_SPAN_HOUR)
+/* Mail servers commonly refuse messages over 25 MB; base64 makes attachments a third larger. */
+#define MAX_ATTACHMENTS_SIZE (18 * 1024 * 1024)
+
+static const char * const state_ids[] = { "queued", "sending", "sent", "failed" };
+
+#define ENTRY_COLUMNS "uuid, record_uuid, recipient, subject, body, attachments, state, attempts," \
+                      " next_attempt, last_error, created_at, sent_at"
+
+static GStrv
+attachments_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *root;
+
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *uuid = json_array_get_string_element (array, i);
+
+          if (uuid != NULL)
+            g_strv_builder_add (builder, uuid);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static char *
+attachments_to_json (GPtrArray *document_uuids)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; document_uuids != NULL && i < document_uuids->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (document_uuids, i));
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+static GestMailOutboxEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  GestMailOutboxEntry *entry = g_new0 (GestMailOutboxEntry, 1);
+  const char *state = column_text (stmt, 6);
+
+  entry->uuid = g_strdup (column_text (stmt, 0));
+  entry->record_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  entry->recipient = g_strdup (column_text (stmt, 2));
+  entry->subject = g_strdup (column_text (stmt, 3));
+  entry->body = g_strdup (column_text (stmt, 4));
+  entry->attachments = attachments_from_json (column_text (stmt, 5));
+  entry->state = GEST_MAIL_STATE_QUEUED;
+  for (guint i = 0; i < G_N_ELEMENTS (state_ids); i++)
+    {
+      if (g_str_equal (state, state_ids[i]))
+        entry->state = i;
+    }
+  entry->attempts = sqlite3_column_int (stmt, 7);
+  entry->next_attempt = sqlite3_column_int64 (stmt, 8);
+  entry->last_error = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  entry->created_at = sqlite3_column_int64 (stmt, 10);
+  entry->sent_at = sqlite3_column_int64 (stmt, 11);
+
+  return entry;
+}
+
+/* Opens a transaction, or a savepoint inside the caller's. */
+static gboolean
+begin_write (GestStore  *store,
+             const char *savepoint,
+             gboolean   *own,
+             GError    **error)
+{
+  g_autofree char *sql = NULL;
+
+  *own = sqlite3_get_autocommit (gest_store_get_db (store)) != 0;
+  if (*own)
+    return gest_store_begin (store, TRUE, error);
+
+  sql = g_strdup_printf ("SAVEPOINT %s", savepoint);
+  return gest_store_exec (store, sql, error);
+}
+
+static gboolean
+end_write (GestStore   *store,
+           const char  *savepoint,
+           gboolean     own,
+           gboolean     ok,
+           GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (own)
+    {
+      if (ok && gest_store_commit (store, error))
+        return TRUE;
+      gest_store_rollback (store);
+      return FALSE;
+    }
+
+  if (ok)
+    {
+      sql = g_strdup_printf ("RELEASE %s", savepoint);
+      return gest_store_exec (store, sql, error);
+    }
+
+  sql = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", savepoint, savepoint);
+  gest_store_exec (store, sql, NULL);
+  return FALSE;
+}
+
+/* Checks the documents and appends "name.pdf, other.jpg" to @names. */
+static gboolean
+check_documents (GestStore   *store,
+                 const char  *record_uuid,
+                 GPtrArray   *document_uuids,
+                 GString     *names,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 total = 0;
+
+  stmt = gest_store_prepare (store,
+                             "SELECT filename, record_uuid, size FROM documents"
+                             " WHERE uuid = ?1 AND deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; document_uuids != NULL && i < document_uuids->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (document_uuids, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                       _("The document %s to attach no longer exists. Refresh the list of documents and choose again."),
+                       uuid);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+
+      if (record_uuid != NULL && g_strcmp0 (column_text (stmt, 1), record_uuid) != 0)
+        {
+          g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                       _("The document “%s” belongs to another record. Attach only this trámite’s documents."),
+                       column_text (stmt, 0));
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+
+      total += sqlite3_column_int64 (stmt, 2);
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  if (total > MAX_ATTACHMENTS_SIZE)
+    {
+      g_autofree char *size = g_format_size (total);
+      g_autofree char *limit = g_format_size (MAX_ATTACHMENTS_SIZE);
+
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("The chosen documents add up to %s, more than the %s an email can carry. Send them in two emails."),
+                   size, limit);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_row (GestStore   *store,
+            const char  *uuid,
+            const char  *record_uuid,
+            const char  *recipient,
+            const char  *subject,
+            const char  *body,
+            const char  *json,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = gest_timestamp_now ();
+  int rc;
+
+  stmt = gest_store_prepare (store,
+                             "INSERT INTO mail_outbox (uuid, record_uuid, recipient, subject, body,"
+                             " attachments, state, attempts, next_attempt, created_at, updated_at)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', 0, 0, ?7, ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (record_uuid != NULL)
+    sqlite3_bind_text (stmt, 2, record_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, recipient, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, subject, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, body, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, now);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE || gest_store_set_error (store, error);
+}
+
+void
+gest_mail_outbox_entry_free (GestMailOutboxEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->uuid);
+  g_free (entry->record_uuid);
+  g_free (entry->recipient);
+  g_free (entry->subject);
+  g_free (entry->body);
+  g_strfreev (entry->attachments);
+  g_free (entry->last_error);
+  g_free (entry);
+}
+
+const char *
+gest_mail_state_id (GestMailState state)
+{
+  g_return_val_if_fail (state < G_N_ELEMENTS (state_ids), NULL);
+
+  return state_ids[state];
+}
+
+gint64
+gest_mail_outbox_backoff (guint attempts)
+{
+  gint64 delay = BACKOFF_BASE;
+
+  for (guint i = 1; i < attempts && delay < BACKOFF_MAX; i++)
+    delay *= 2;
+
+  return MIN (delay, BACKOFF_MAX);
+}
+
+gboolean
+gest_mail_outbox_queue (GestStore   *store,
+                        const char  *record_uuid,
+                        const char  *recipient,
+                        const char  *subject,
+                        const char  *body,
+                        GPtrArray   *document_uuids,
+                        char       **out_uuid,
+                        GError     **error)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *uuid = gest_uuid_new ();
+  g_autofree char *json = NULL;
+  gboolean own;
+  gboolean ok;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+  g_return_val_if_fail (subject != NULL && body != NULL, FALSE);
+
+  if (!gest_mail_address_is_valid (recipient))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("“%s” is not an email address. Enter one address as name@domain."),
+                   recipient != NULL ? recipient : "");
+      return FALSE;
+    }
+
+  if (strpbrk (subject, "\r\n") != NULL)
+    {
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                           _("An email subject must be one line. Remove the line breaks."));
+      return FALSE;
+    }
+
+  json = attachments_to_json (document_uuids);
+
+  if (!begin_write (store, "gest_mail_queue", &own, error))
+    return FALSE;
+
+  ok = check_documents (store, record_uuid, document_uuids, names, error) &&
+       insert_row (store, uuid, record_uuid, recipient, subject, body, json, error);
+
+  if (!end_write (store, "gest_mail_queue", own, ok, error))
+    return FALSE;
+
+  if (out_uuid != NULL)
+    *out_uuid = g_steal_pointer (&uuid);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  char      *folio;
+  char      *plan_number;
+  char      *customer;
+  GestMoney  agreed_amount;
+  GDate      agreed_date;
+} TramiteFacts;
+
+static void
+tramite_facts_clear (TramiteFacts *facts)
+{
+  g_free (facts->folio);
+  g_free (facts->plan_number);
+  g_free (facts->customer);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TramiteFacts, tramite_facts_clear)
+
+/* Read here rather than through src/tramites, which builds on sync and not the reverse. */
+static gboolean
+load_tramite_facts (GestStore     *store,
+                    const char    *tramite_uuid,
+                    TramiteFacts  *out,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = gest_store_prepare (store,
+                             "SELECT t.folio, p.number, c.name, t.agreed_amount, t.agreed_date"
+                             " FROM tramites t JOIN plans p ON p.uuid = t.plan_uuid"
+                             " JOIN customers c ON c.uuid = p.customer_uuid"
+                             " WHERE t.uuid = ?1 AND t.deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, tramite_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                   _("The trámite to send documents for no longer exists. Refresh the board and open it again."));
+      return FALSE;
+    }
+
+  out->folio = g_strdup (column_text (stmt, 0));
+  out->plan_number = g_strdup (column_text (stmt, 1));
+  out->customer = g_strdup (column_text (stmt, 2));
+  out->agreed_amount = sqlite3_column_int64 (stmt, 3);
+  g_date_clear (&out->agreed_date, 1);
+  gest_date_from_iso (column_text (stmt, 4), &out->agreed_date);
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+static char *
+compose_body (GestStore          *store,
+              const TramiteFacts *facts,
+              const char         *attachment_names)
+{
+  g_autofree char *amount = gest_money_format (facts->agreed_amount);
+  g_autofree char *date = g_date_valid (&facts->agreed_date) ? gest_date_format (&facts->agreed_date)
+                                                             : g_strdup ("");
+  g_autofree char *user = gest_store_get_user_name (store);
+
+  /* Translators: the email to Conauto with a payoff's documents. %1$s plan number,
+   * %2$s folio, %3$s customer, %4$s agreed amount, %5$s agreed payment date (dd/mm/yyyy),
+   * %6$s the attached file names, %7$s the user who sends it. */
+  return g_strdup_printf (_("Hello,\n\n"
+                            "Attached are the documents for the early payoff of plan %1$s.\n\n"
+                            "Folio: %2$s\n"
+                            "Customer: %3$s\n"
+                            "Plan: %1$s\n"
+                            "Agreed payoff amount: %4$s (life insurance excluded)\n"
+                            "Agreed payment date: %5$s\n\n"
+                            "Attachments: %6$s\n\n"
+                            "Regards,\n%7$s\n"),
+                          facts->plan_number, facts->folio, facts->customer, amount, date,
+                          attachment_names, user);
+}
+
+gboolean
+gest_mail_queue_tramite_documents (GestStore   *store,
+                                   const char  *tramite_uuid,
+                                   GPtrArray   *document_uuids,
+                                   GError     **error)
+{
+  g_auto(TramiteFacts) facts = { 0, };
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *recipient = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  guint n_documents = document_uuids != NULL ? document_uuids->len : 0;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+  g_return_val_if_fail (tramite_uuid != NULL, FALSE);
+
+  recipient = gest_store_get_setting (store, GEST_SETTING_DOCUMENTS_EMAIL);
+  if (recipient != NULL)
+    g_strstrip (recipient);
+  if (recipient == NULL || *recipient == '\0')
+    {
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                           _("Conauto’s documents email address is not set. Enter it in Preferences, Email, and send again."));
+      return FALSE;
+    }
+  if (!gest_mail_address_is_valid (recipient))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("Conauto’s documents email address “%s” is not valid. Correct it in Preferences, Email, and send again."),
+                   recipient);
+      return FALSE;
+    }
+
+  if (n_documents == 0)
+    {
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                           _("Choose at least one document to send to Conauto."));
+      return FALSE;
+    }
+
+  if (!gest_store_begin (store, TRUE, error))
+    return FALSE;
+
+  if (!load_tramite_facts (store, tramite_uuid, &facts, error) ||
+      !check_documents (store, tramite_uuid, document_uuids, names, error))
+    goto fail;
+
+  /* Translators: the subject of the email to Conauto: folio, then the customer's name. */
+  subject = g_strdup_printf (_("Early payoff %s — %s"), facts.folio, facts.customer);
+  body = compose_body (store, &facts, names->str);
+
+  if (!gest_mail_outbox_queue (store, tramite_uuid, recipient, subject, body, document_uuids, NULL, error))
+    goto fail;
+
+  text = g_strdup_printf (ngettext ("Queued email to %s: “%s”, with %u attachment: %s.",
+                                    "Queued email to %s: “%s”, with %u attachments: %s.",
+                                    n_documents),
+                          recipient, subject, n_documents, names->str);
+  if (gest_activity_log_append (store, tramite_uuid, GEST_ACTIVITY_EMAIL, text, NULL, NULL, error) <= 0 ||
+      !gest_store_commit (store, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  gest_store_rollback (store);
+  return FALSE;
+}
+
+static GPtrArray *
+query_entries (GestStore   *store,
+               const char  *sql,
+               const char  *param,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) gest_mail_outbox_entry_free);
+  sqlite3_stmt *stmt = gest_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (param != NULL)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      gest_store_set_error (store, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+gest_mail_outbox_list_pending (GestStore  *store,
+                               GError    **error)
+{
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+
+  return query_entries (store,
+                        "SELECT " ENTRY_COLUMNS " FROM mail_outbox WHERE state <> 'sent'"
+                        " ORDER BY created_at, rowid", NULL, error);
+}
+
+gint64
+gest_mail_outbox_count_pending (GestStore  *store,
+                                GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), -1);
+
+  stmt = gest_store_prepare (store, "SELECT count(*) FROM mail_outbox WHERE state <> 'sent'", error);
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    gest_store_set_error (store, error);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+GestMailOutboxEntry *
+gest_mail_outbox_lookup (GestStore   *store,
+                         const char  *uuid,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  entries = query_entries (store, "SELECT " ENTRY_COLUMNS " FROM mail_outbox WHERE uuid = ?1",
+                           uuid, error);
+  if (entries == NULL)
+    return NULL;
+
+  if (entries->len == 0)
+    {
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                           _("That email is no longer in the outbox."));
+      return NULL;
+    }
+
+  return g_ptr_array_steal_index (entries, 0);
+}
+
+gboolean
+gest_mail_outbox_retry_now (GestStore   *store,
+                            const char  *uuid,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+
+  stmt = gest_store_prepare (store,
+                             "UPDATE mail_outbox SET next_attempt = 0, updated_at = ?2"
+                             " WHERE state = 'failed' AND (?1 IS NULL OR uuid = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, gest_timestamp_now ());
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE || gest_store_set_error (store, error);
+}
+
+GestMailOutboxEntry *
+gest_mail_outbox_claim_next (GestStore  *store,
+                             gint64      now,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *now_s = g_strdup_printf ("%" G_GINT64_FORMAT, now);
+  GestMailOutboxEntry *entry;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+
+  if (!gest_store_begin (store, TRUE, error))
+    return NULL;
+
+  entries = query_entries (store,
+                           "SELECT " ENTRY_COLUMNS " FROM mail_outbox"
+                           " WHERE state IN ('queued', 'failed', 'sending')"
+                           " AND next_attempt <= CAST(?1 AS INTEGER)"
+                           " ORDER BY next_attempt, created_at, rowid LIMIT 1", now_s, error);
+  if (entries == NULL)
+    goto fail;
+
+  if (entries->len == 0)
+    {
+      gest_store_rollback (store);
+      return NULL;
+    }
+
+  entry = g_ptr_array_index (entries, 0);
+  stmt = gest_store_prepare (store,
+                             "UPDATE mail_outbox SET state = 'sending', next_attempt = ?2, updated_at = ?3"
+                             " WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, entry->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, now + CLAIM_LEASE);
+  sqlite3_bind_int64 (stmt, 3, now);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gest_store_set_error (store, error);
+      goto fail;
+    }
+
+  if (!gest_store_commit (store, error))
+    goto fail;
+
+  entry->state = GEST_MAIL_STATE_SENDING;
+  return g_ptr_array_steal_index (entries, 0);
+
+fail:
+  gest_store_rollback (store);
+  return NULL;
+}
+
+static gboolean
+update_entry (GestStore            *store,
+              GestMailOutboxEntry  *entry,
+              const char           *log_text,
+              GError              **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!gest_store_begin (store, TRUE, error))
+    return FALSE;
+
+  stmt = gest_store_prepare (store,
+                             "UPDATE mail_outbox SET state = ?2, attempts = ?3, next_attempt = ?4,"
+                             " last_error = ?5, sent_at = ?6, updated_at = ?7 WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_text (stmt, 1, entry->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, state_ids[entry->state], -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, entry->attempts);
+  sqlite3_bind_int64 (stmt, 4, entry->next_attempt);
+  if (entry->last_error != NULL)
+    sqlite3_bind_text (stmt, 5, entry->last_error, -1, SQLITE_TRANSIENT);
+  if (entry->sent_at != 0)
+    sqlite3_bind_int64 (stmt, 6, entry->sent_at);
+  sqlite3_bind_int64 (stmt, 7, gest_timestamp_now ());
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      gest_store_set_error (store, error);
+      goto fail;
+    }
+
+  if (log_text != NULL && entry->record_uuid != NULL &&
+      gest_activity_log_append (store, entry->record_uuid, GEST_ACTIVITY_EMAIL, log_text,
+                                NULL, NULL, error) <= 0)
+    goto fail;
+
+  if (gest_store_commit (store, error))
+    return TRUE;
+
+fail:
+  gest_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+gest_mail_outbox_mark_sent (GestStore            *store,
+                            GestMailOutboxEntry  *entry,
+                            GError              **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  entry->state = GEST_MAIL_STATE_SENT;
+  entry->attempts++;
+  entry->sent_at = gest_timestamp_now ();
+  entry->next_attempt = 0;
+  g_clear_pointer (&entry->last_error, g_free);
+
+  text = g_strdup_printf (_("Sent to %s: “%s”."), entry->recipient, entry->subject);
+
+  return update_entry (store, entry, text, error);
+}
+
+gboolean
+gest_mail_outbox_mark_failed (GestStore            *store,
+                              GestMailOutboxEntry  *entry,
+                              const char           *reply,
+                              GError              **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *when = NULL;
+  gint64 now = gest_timestamp_now ();
+
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+  g_return_val_if_fail (reply != NULL, FALSE);
+
+  entry->state = GEST_MAIL_STATE_FAILED;
+  entry->attempts++;
+  entry->next_attempt = now + gest_mail_outbox_backoff (entry->attempts);
+  g_free (entry->last_error);
+  entry->last_error = g_strdup (reply);
+
+  when = gest_timestamp_format (entry->next_attempt);
+  /* Translators: %s is the mail server's reply or the connection error; then the date and
+   * time of the next attempt (dd/mm/yyyy HH:MM). */
+  text = g_strdup_printf (_("Sending failed: %s. Gestiona will try again at %s."), reply, when);
+
+  return update_entry (store, entry, text, error);
+}
+
+gboolean
+gest_mail_outbox_release (GestStore            *store,
+                          GestMailOutboxEntry  *entry,
+                          GError              **error)
+{
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  entry->state = entry->attempts > 0 ? GEST_MAIL_STATE_FAILED : GEST_MAIL_STATE_QUEUED;
+  entry->next_attempt = 0;
+
+  return update_entry (store, entry, NULL, error);
+}

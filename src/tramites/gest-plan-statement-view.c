@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-plan-statement-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gest-date.h"
+#include "gest-plan-statement-view.h"
+
+struct _GestPlanStatementView
+{
+  GtkWidget            parent_instance;
+
+  /* Template children. The stack is bound so that dispose_template() unparents it. */
+  GtkStack            *stack;
+  AdwStatusPage       *error_page;
+  AdwPreferencesGroup *statement_group;
+  AdwActionRow        *customer_row;
+  GtkLabel            *plan_label;
+  GtkLabel            *balance_label;
+  GtkLabel            *overdue_label;
+  GtkLabel            *installment_label;
+  GtkLabel            *life_insurance_label;
+  AdwActionRow        *area_row;
+  AdwActionRow        *reason_row;
+  GtkWidget           *new_button;
+
+  GestStore           *store;
+  char                *plan_uuid;
+  GestPlanStatement   *statement;        /* NULL when not shown */
+  GestRoutingDecision  routing;
+  gboolean             has_routing;
+  char                *error_message;
+  gboolean             show_new_button;
+};
+
+G_DEFINE_FINAL_TYPE (GestPlanStatementView, gest_plan_statement_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PLAN_UUID,
+  N_PROPS
+};
+
+enum {
+  NEW_TRAMITE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+set_money (GtkLabel  *label,
+           GestMoney  amount)
+{
+  g_autofree char *text = gest_money_format (amount);
+
+  gtk_label_set_label (label, text);
+}
+
+static char *
+as_of_text (const GestPlanStatement *statement)
+{
+  g_autofree char *date = NULL;
+  int age;
+
+  if (!g_date_valid (&statement->as_of))
+    return g_strdup (_("The statement has no date: ask Conauto for a current one."));
+
+  date = gest_date_format (&statement->as_of);
+  age = gest_plan_statement_age_days (statement);
+  if (age <= 0)
+    /* Translators: the date of an account statement. */
+    return g_strdup_printf (_("As of %s (today)"), date);
+  /* Translators: the date of an account statement and how old it is. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "As of %s (%d day ago)",
+                                       "As of %s (%d days ago)", age),
+                          date, age);
+}
+
+static void
+show_statement (GestPlanStatementView *self)
+{
+  g_auto(GestRoutingSettings) settings = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *as_of = as_of_text (self->statement);
+  g_autofree char *plan = NULL;
+  const GestPlanStatement *st = self->statement;
+
+  adw_preferences_group_set_description (self->statement_group, as_of);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->customer_row), st->customer_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->customer_row), st->vehicle);
+  /* Translators: a plan's number, "Plan PL-0001". */
+  plan = g_strdup_printf (_("Plan %s"), st->plan_number);
+  gtk_label_set_label (self->plan_label, plan);
+  set_money (self->balance_label, st->balance);
+  set_money (self->overdue_label, st->overdue);
+  set_money (self->installment_label, st->installment);
+  set_money (self->life_insurance_label, st->life_insurance);
+
+  /* T2 under today's settings: the thresholds, areas and phones are settings. */
+  gest_store_load_routing_settings (self->store, &settings);
+  self->has_routing = gest_plan_statement_route (st, &settings, &self->routing, &error);
+  if (self->has_routing)
+    {
+      const GestAreaContact *contact = &settings.areas[self->routing.area];
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->area_row), contact->name);
+      adw_action_row_set_subtitle (self->area_row, contact->phones);
+      adw_action_row_set_subtitle (self->reason_row, self->routing.reason);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->reason_row), "error");
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->area_row), _("Cannot Decide"));
+      adw_action_row_set_subtitle (self->area_row, "");
+      adw_action_row_set_subtitle (self->reason_row, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->reason_row), "error");
+    }
+  gtk_widget_set_visible (self->new_button, self->show_new_button);
+  gtk_stack_set_visible_child_name (self->stack, "statement");
+}
+
+static void
+new_clicked_cb (GestPlanStatementView *self)
+{
+  if (self->statement != NULL)
+    g_signal_emit (self, signals[NEW_TRAMITE], 0, self->statement->plan_uuid);
+}
+
+static void
+gest_plan_statement_view_dispose (GObject *object)
+{
+  GestPlanStatementView *self = (GestPlanStatementView *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_PLAN_STATEMENT_VIEW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gest_plan_statement_view_parent_class)->dispose (object);
+}
+
+static void
+gest_plan_statement_view_finalize (GObject *object)
+{
+  GestPlanStatementView *self = (GestPlanStatementView *) object;
+
+  g_clear_pointer (&self->plan_uuid, g_free);
+  g_clear_pointer (&self->statement, gest_plan_statement_free);
+  g_clear_pointer (&self->error_message, g_free);
+  if (self->has_routing)
+    gest_routing_decision_clear (&self->routing);
+
+  G_OBJECT_CLASS (gest_plan_statement_view_parent_class)->finalize (object);
+}
+
+static void
+gest_plan_statement_view_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (gest_plan_statement_view_parent_class)->constructed (object);
+
+  gest_plan_statement_view_reload (GEST_PLAN_STATEMENT_VIEW (object));
+}
+
+static void
+gest_plan_statement_view_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  GestPlanStatementView *self = GEST_PLAN_STATEMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PLAN_UUID:
+      g_value_set_string (value, self->plan_uuid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_plan_statement_view_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  GestPlanStatementView *self = GEST_PLAN_STATEMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_PLAN_UUID:
+      gest_plan_statement_view_set_plan_uuid (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_plan_statement_view_class_init (GestPlanStatementViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = gest_plan_statement_view_constructed;
+  object_class->dispose = gest_plan_statement_view_dispose;
+  object_class->finalize = gest_plan_statement_view_finalize;
+  object_class->get_property = gest_plan_statement_view_get_property;
+  object_class->set_property = gest_plan_statement_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAN_UUID] =
+    g_param_spec_string ("plan-uuid", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GestPlanStatementView::new-tramite:
+   * @plan_uuid: the plan shown
+   *
+   * The user asked to register a payoff for the plan.
+   */
+  signals[NEW_TRAMITE] =
+    g_signal_new ("new-tramite",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/gestiona/Gestiona/tramites/gest-plan-statement-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, stack);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, statement_group);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, plan_label);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, balance_label);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, installment_label);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, life_insurance_label);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, area_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, new_button);
+  gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+gest_plan_statement_view_init (GestPlanStatementView *self)
+{
+  self->show_new_button = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+GtkWidget *
+gest_plan_statement_view_new (GestStore  *store,
+                              const char *plan_uuid)
+{
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+
+  return g_object_new (GEST_TYPE_PLAN_STATEMENT_VIEW,
+                       "store", store,
+                       "plan-uuid", plan_uuid,
+                       NULL);
+}
+
+const char *
+gest_plan_statement_view_get_plan_uuid (GestPlanStatementView *self)
+{
+  g_return_val_if_fail (GEST_IS_PLAN_STATEMENT_VIEW (self), NULL);
+
+  return self->plan_uuid;
+}
+
+void
+gest_plan_statement_view_set_plan_uuid (GestPlanStatementView *self,
+                                        const char            *plan_uuid)
+{
+  g_return_if_fail (GEST_IS_PLAN_STATEMENT_VIEW (self));
+
+  if (g_strcmp0 (self->plan_uuid, plan_uuid) == 0)
+    return;
+  g_free (self->plan_uuid);
+  self->plan_uuid = g_strdup (plan_uuid);
+  gest_plan_statement_view_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_UUID]);
+}
+
+void
+gest_plan_statement_view_reload (GestPlanStatementView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GestPlanStatement statement;
+
+  g_return_if_fail (GEST_IS_PLAN_STATEMENT_VIEW (self));
+
+  g_clear_pointer (&self->statement, gest_plan_statement_free);
+  g_clear_pointer (&self->error_message, g_free);
+  if (self->has_routing)
+    gest_routing_decision_clear (&self->routing);
+  self->has_routing = FALSE;
+
+  /* Construct properties may arrive in any order: the store may come after the plan. */
+  if (self->store == NULL || self->plan_uuid == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  /* One row by primary key or unique number: cheap enough for the UI thread. */
+  if (!gest_plan_statement_load (self->store, self->plan_uuid, &statement, &error))
+    {
+      self->error_message = g_strdup (error->message);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  self->statement = gest_plan_statement_copy (&statement);
+  gest_plan_statement_clear (&statement);
+  show_statement (self);
+}
+
+const GestPlanStatement *
+gest_plan_statement_view_get_statement (GestPlanStatementView *self)
+{
+  g_return_val_if_fail (GEST_IS_PLAN_STATEMENT_VIEW (self), NULL);
+
+  return self->statement;
+}
+
+const GestRoutingDecision *
+gest_plan_statement_view_get_routing (GestPlanStatementView *self)
+{
+  g_return_val_if_fail (GEST_IS_PLAN_STATEMENT_VIEW (self), NULL);
+
+  return self->has_routing ? &self->routing : NULL;
+}
+
+const char *
+gest_plan_statement_view_get_error_message (GestPlanStatementView *self)
+{
+  g_return_val_if_fail (GEST_IS_PLAN_STATEMENT_VIEW (self), NULL);
+
+  return self->error_message;
+}
+
+void
+gest_plan_statement_view_set_show_new_button (GestPlanStatementView *self,
+                                              gboolean               show)
+{
+  g_return_if_fail (GEST_IS_PLAN_STATEMENT_VIEW (self));
+
+  self->show_new_button = !!show;
+  gtk_widget_set_visible (self->new_button, self->show_new_button);
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gest-tramite.h"
+
+G_BEGIN_DECLS
+
+/* T5: the follow-up checklist of one trámite, part of its detail page. Each dated item shows
+ * when it was done or a "Mark Done" button (gest_tramite_check_item); Conauto's items (the
+ * car-insurance cancellation and the invoice release, T7) are read-only. The customer's
+ * payment is recorded with amount, date, reference and a payment-proof document chosen among
+ * the trámite's documents (gest_tramite_record_payment). After a change it emits ::changed;
+ * refusals and confirmations go out as ::show-message. */
+#define GEST_TYPE_TRAMITE_CHECKLIST_VIEW (gest_tramite_checklist_view_get_type ())
+G_DECLARE_FINAL_TYPE (GestTramiteChecklistView, gest_tramite_checklist_view, GEST, TRAMITE_CHECKLIST_VIEW, GtkWidget)
+
+/* @documents: the trámite's GestDocuments (the document list's model), for the proof. */
+GtkWidget *gest_tramite_checklist_view_new               (GestStore                *store,
+                                                          GListModel               *documents);
+/* Shows @tramite (copied). */
+void       gest_tramite_checklist_view_set_tramite       (GestTramiteChecklistView *self,
+                                                          const GestTramite        *tramite);
+/* Marks @item done, as its button does. */
+gboolean   gest_tramite_checklist_view_check_item        (GestTramiteChecklistView *self,
+                                                          GestTramiteItem           item);
+/* Whether @item has a "Mark Done" button (FALSE when done, and for Conauto's items). */
+gboolean   gest_tramite_checklist_view_can_check         (GestTramiteChecklistView *self,
+                                                          GestTramiteItem           item);
+/* Fills the payment form. @proof_uuid: a payment-proof document of the trámite, or NULL. */
+void       gest_tramite_checklist_view_set_payment_form  (GestTramiteChecklistView *self,
+                                                          const char               *amount,
+                                                          const char               *date,
+                                                          const char               *reference,
+                                                          const char               *proof_uuid);
+/* Records the payment from the form, as its button does; its error shows under the form. */
+gboolean   gest_tramite_checklist_view_record_payment    (GestTramiteChecklistView *self);
+/* The payment form's error, or NULL. */
+const char *gest_tramite_checklist_view_get_payment_error (GestTramiteChecklistView *self);
+
+G_END_DECLS

@@ -1,0 +1,596 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-tramite-detail"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gest-date.h"
+#include "gest-document-list.h"
+#include "gest-document-preview.h"
+#include "gest-mail-outbox.h"
+#include "gest-timeline.h"
+#include "gest-tramite.h"
+#include "gest-tramite-checklist-view.h"
+#include "gest-tramite-detail.h"
+
+struct _GestTramiteDetail
+{
+  GtkWidget                 parent_instance;
+
+  /* Template children. The overlay is bound so that dispose_template() unparents it. */
+  AdwToastOverlay          *toast_overlay;
+  GtkStack                 *stack;
+  AdwStatusPage            *error_page;
+  GtkLabel                 *folio_label;
+  GtkLabel                 *customer_label;
+  AdwActionRow             *step_row;
+  GtkButton                *move_button;
+  GtkLabel                 *move_error_label;
+  AdwPreferencesGroup      *statement_group;
+  AdwPreferencesGroup      *routing_group;
+  AdwPreferencesGroup      *terms_group;
+  GtkBox                   *checklist_box;
+  GtkBox                   *documents_box;
+  GtkWidget                *send_button;
+  GtkFrame                 *preview_frame;
+  GtkBox                   *timeline_box;
+
+  /* Rows built once, filled by show_tramite(). */
+  GtkLabel                 *balance_label;
+  GtkLabel                 *overdue_label;
+  GtkLabel                 *installment_label;
+  GtkLabel                 *life_insurance_label;
+  AdwActionRow             *as_of_row;
+  AdwActionRow             *area_row;
+  AdwActionRow             *reason_row;
+  AdwActionRow             *thresholds_row;
+  GtkLabel                 *amount_label;
+  GtkLabel                 *date_label;
+  AdwActionRow             *notes_row;
+
+  /* Borrowed: children of the boxes above. */
+  GestDocumentList         *document_list;
+  GestDocumentPreview      *preview;
+  GestTimeline             *timeline;
+  GestTramiteChecklistView *checklist;
+
+  GestStore                *store;
+  GestDocumentStore        *documents;
+  GestRenderQueue          *queue;
+  char                     *tramite_uuid;
+  GestTramite              *tramite;
+};
+
+G_DEFINE_FINAL_TYPE (GestTramiteDetail, gest_tramite_detail, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_TRAMITE_UUID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+toast (GestTramiteDetail *self,
+       const char        *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static GtkLabel *
+add_value_row (AdwPreferencesGroup *group,
+               const char          *title,
+               const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (group, row);
+  return GTK_LABEL (label);
+}
+
+static AdwActionRow *
+add_text_row (AdwPreferencesGroup *group,
+              const char          *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (title != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_preferences_group_add (group, row);
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+build_rows (GestTramiteDetail *self)
+{
+  self->balance_label = add_value_row (self->statement_group, _("Balance"), NULL);
+  self->overdue_label = add_value_row (self->statement_group, _("Overdue"), NULL);
+  self->installment_label = add_value_row (self->statement_group, _("Installment"), NULL);
+  self->life_insurance_label = add_value_row (self->statement_group, _("Life Insurance"),
+                                              _("Never part of the payoff amount"));
+  self->as_of_row = add_text_row (self->statement_group, _("As Of"));
+
+  self->area_row = add_text_row (self->routing_group, NULL);
+  adw_action_row_set_icon_name (self->area_row, "call-start-symbolic");
+  self->reason_row = add_text_row (self->routing_group, _("Why"));
+  self->thresholds_row = add_text_row (self->routing_group, _("Thresholds Used"));
+
+  self->amount_label = add_value_row (self->terms_group, _("Payoff Amount"), _("Without the life insurance"));
+  self->date_label = add_value_row (self->terms_group, _("Payment Date"), NULL);
+  self->notes_row = add_text_row (self->terms_group, _("Notes"));
+}
+
+static void
+set_money (GtkLabel  *label,
+           GestMoney  amount)
+{
+  g_autofree char *text = gest_money_format (amount);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+show_tramite (GestTramiteDetail *self)
+{
+  const GestTramite *t = self->tramite;
+  g_auto(GestRoutingSettings) settings = { 0 };
+  g_autofree char *customer = NULL;
+  g_autofree char *step_title = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *agreed_date = NULL;
+  g_autofree char *low_limit = NULL;
+  g_autofree char *thresholds = NULL;
+
+  gtk_label_set_label (self->folio_label, t->folio);
+  if (t->statement.vehicle != NULL && *t->statement.vehicle != '\0')
+    /* Translators: customer, plan number and vehicle under a folio. */
+    customer = g_strdup_printf (_("%s · Plan %s · %s"), t->statement.customer_name,
+                                t->statement.plan_number, t->statement.vehicle);
+  else
+    customer = g_strdup_printf (_("%s · Plan %s"), t->statement.customer_name, t->statement.plan_number);
+  gtk_label_set_label (self->customer_label, customer);
+
+  /* Translators: "Step 3 of 8: Documents and payment". */
+  step_title = g_strdup_printf (_("Step %d of %d: %s"), t->step, GEST_TRAMITE_N_STEPS,
+                                gest_tramite_step_title (t->step));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->step_row), step_title);
+  adw_action_row_set_subtitle (self->step_row, gest_tramite_step_description (t->step));
+  gtk_widget_set_visible (GTK_WIDGET (self->move_button), t->step < GEST_TRAMITE_N_STEPS);
+  if (t->step < GEST_TRAMITE_N_STEPS)
+    {
+      g_autofree char *label = g_strdup_printf (_("_Move to Step %d"), t->step + 1);
+
+      gtk_button_set_label (self->move_button, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->move_button), gest_tramite_step_title (t->step + 1));
+    }
+
+  set_money (self->balance_label, t->statement.balance);
+  set_money (self->overdue_label, t->statement.overdue);
+  set_money (self->installment_label, t->statement.installment);
+  set_money (self->life_insurance_label, t->statement.life_insurance);
+  as_of = g_date_valid (&t->statement.as_of) ? gest_date_format (&t->statement.as_of) : g_strdup (_("Unknown"));
+  adw_action_row_set_subtitle (self->as_of_row, as_of);
+
+  /* The area is what was decided at registration; its name and phones are today's settings. */
+  gest_store_load_routing_settings (self->store, &settings);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->area_row), settings.areas[t->routing_area].name);
+  adw_action_row_set_subtitle (self->area_row, settings.areas[t->routing_area].phones);
+  adw_action_row_set_subtitle (self->reason_row, t->routing_reason != NULL ? t->routing_reason : "");
+  low_limit = gest_money_format (t->routing_low_limit);
+  /* Translators: the T2 thresholds recorded on a trámite. */
+  thresholds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Customer service up to %s; extrajudicial from %u installment",
+                                             "Customer service up to %s; extrajudicial from %u installments",
+                                             t->routing_installments),
+                                low_limit, t->routing_installments);
+  adw_action_row_set_subtitle (self->thresholds_row, thresholds);
+
+  set_money (self->amount_label, t->agreed_amount);
+  agreed_date = gest_date_format (&t->agreed_date);
+  gtk_label_set_label (self->date_label, agreed_date);
+  adw_action_row_set_subtitle (self->notes_row,
+                               t->notes != NULL && *t->notes != '\0' ? t->notes : _("No notes"));
+
+  gest_tramite_checklist_view_set_tramite (self->checklist, t);
+  gtk_stack_set_visible_child_name (self->stack, "detail");
+}
+
+static void
+show_document (GestTramiteDetail *self,
+               GestDocument      *document)
+{
+  g_autofree char *path = gest_document_store_get_content_path (self->documents,
+                                                                gest_document_get_sha256 (document));
+
+  gest_document_preview_set_file (self->preview, path, gest_document_get_sha256 (document));
+}
+
+static void
+move_clicked_cb (GestTramiteDetail *self)
+{
+  gest_tramite_detail_move_next (self);
+}
+
+static void
+send_clicked_cb (GestTramiteDetail *self)
+{
+  gest_tramite_detail_send_documents (self);
+}
+
+static void
+show_message_cb (GestTramiteDetail *self,
+                 const char        *message)
+{
+  toast (self, message);
+}
+
+static void
+checklist_changed_cb (GestTramiteDetail *self)
+{
+  gest_tramite_detail_reload (self);
+}
+
+static void
+document_activated_cb (GestTramiteDetail *self,
+                       const char        *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestDocument) document = gest_document_store_lookup (self->documents, uuid, &error);
+
+  if (document == NULL)
+    toast (self, error->message);
+  else
+    show_document (self, document);
+}
+
+static void
+document_added_cb (GestTramiteDetail *self,
+                   GestDocument      *document)
+{
+  if (g_strcmp0 (gest_document_get_record_uuid (document), self->tramite_uuid) != 0)
+    return;
+  /* The document store logged the attachment: show it, and what was just attached. */
+  gest_timeline_reload (self->timeline);
+  show_document (self, document);
+}
+
+static void
+gest_tramite_detail_constructed (GObject *object)
+{
+  GestTramiteDetail *self = (GestTramiteDetail *) object;
+
+  G_OBJECT_CLASS (gest_tramite_detail_parent_class)->constructed (object);
+
+  self->documents = gest_document_store_new (self->store);
+  /* One shared worker renders every preview and thumbnail; the widgets cancel theirs on
+   * dispose. */
+  self->queue = g_object_ref (gest_render_queue_get_default ());
+  g_signal_connect_object (self->documents, "document-added", G_CALLBACK (document_added_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->document_list = GEST_DOCUMENT_LIST (gest_document_list_new (self->documents, self->tramite_uuid, self->queue));
+  g_signal_connect_object (self->document_list, "show-message", G_CALLBACK (show_message_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_list, "document-activated", G_CALLBACK (document_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_prepend (self->documents_box, GTK_WIDGET (self->document_list));
+
+  self->preview = GEST_DOCUMENT_PREVIEW (gest_document_preview_new (self->queue));
+  gtk_frame_set_child (self->preview_frame, GTK_WIDGET (self->preview));
+
+  self->checklist = GEST_TRAMITE_CHECKLIST_VIEW (gest_tramite_checklist_view_new (self->store,
+                                                                                  gest_document_list_get_model (self->document_list)));
+  g_signal_connect_object (self->checklist, "show-message", G_CALLBACK (show_message_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checklist, "changed", G_CALLBACK (checklist_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->checklist_box, GTK_WIDGET (self->checklist));
+
+  self->timeline = GEST_TIMELINE (gest_timeline_new (self->store, self->tramite_uuid));
+  gtk_box_append (self->timeline_box, GTK_WIDGET (self->timeline));
+
+  build_rows (self);
+  gest_tramite_detail_reload (self);
+
+  /* Show the newest document at once, so the preview is never an empty frame. */
+  {
+    GListModel *model = gest_document_list_get_model (self->document_list);
+    guint n = g_list_model_get_n_items (model);
+
+    if (n > 0)
+      {
+        g_autoptr(GestDocument) last = g_list_model_get_item (model, n - 1);
+
+        show_document (self, last);
+      }
+  }
+}
+
+static void
+gest_tramite_detail_dispose (GObject *object)
+{
+  GestTramiteDetail *self = (GestTramiteDetail *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_TRAMITE_DETAIL);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->queue);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gest_tramite_detail_parent_class)->dispose (object);
+}
+
+static void
+gest_tramite_detail_finalize (GObject *object)
+{
+  GestTramiteDetail *self = (GestTramiteDetail *) object;
+
+  g_clear_pointer (&self->tramite_uuid, g_free);
+  g_clear_pointer (&self->tramite, gest_tramite_free);
+
+  G_OBJECT_CLASS (gest_tramite_detail_parent_class)->finalize (object);
+}
+
+static void
+gest_tramite_detail_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GestTramiteDetail *self = GEST_TRAMITE_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_TRAMITE_UUID:
+      g_value_set_string (value, self->tramite_uuid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_tramite_detail_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  GestTramiteDetail *self = GEST_TRAMITE_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_TRAMITE_UUID:
+      self->tramite_uuid = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_tramite_detail_class_init (GestTramiteDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = gest_tramite_detail_constructed;
+  object_class->dispose = gest_tramite_detail_dispose;
+  object_class->finalize = gest_tramite_detail_finalize;
+  object_class->get_property = gest_tramite_detail_get_property;
+  object_class->set_property = gest_tramite_detail_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRAMITE_UUID] =
+    g_param_spec_string ("tramite-uuid", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/gestiona/Gestiona/tramites/gest-tramite-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, error_page);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, folio_label);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, customer_label);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, step_row);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, move_button);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, move_error_label);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, statement_group);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, routing_group);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, terms_group);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, checklist_box);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, documents_box);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, send_button);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, preview_frame);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, timeline_box);
+  gtk_widget_class_bind_template_callback (widget_class, move_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, send_clicked_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+gest_tramite_detail_init (GestTramiteDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+gest_tramite_detail_new (GestStore  *store,
+                         const char *tramite_uuid)
+{
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (tramite_uuid != NULL, NULL);
+
+  return g_object_new (GEST_TYPE_TRAMITE_DETAIL,
+                       "store", store,
+                       "tramite-uuid", tramite_uuid,
+                       NULL);
+}
+
+const char *
+gest_tramite_detail_get_tramite_uuid (GestTramiteDetail *self)
+{
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), NULL);
+
+  return self->tramite_uuid;
+}
+
+void
+gest_tramite_detail_reload (GestTramiteDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  GestTramite *tramite;
+
+  g_return_if_fail (GEST_IS_TRAMITE_DETAIL (self));
+
+  /* One row by uuid: cheap enough for the UI thread. The log loads on a worker. */
+  tramite = gest_tramite_load_by_uuid (self->store, self->tramite_uuid, &error);
+  g_clear_pointer (&self->tramite, gest_tramite_free);
+  self->tramite = tramite;
+  if (tramite == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  else
+    show_tramite (self);
+  gest_timeline_reload (self->timeline);
+}
+
+int
+gest_tramite_detail_get_step (GestTramiteDetail *self)
+{
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), 0);
+
+  return self->tramite != NULL ? self->tramite->step : 0;
+}
+
+gboolean
+gest_tramite_detail_move_next (GestTramiteDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  int to;
+
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), FALSE);
+
+  if (self->tramite == NULL || self->tramite->step >= GEST_TRAMITE_N_STEPS)
+    return FALSE;
+
+  to = self->tramite->step + 1;
+  if (!gest_tramite_move (self->store, self->tramite_uuid, to, NULL, &error))
+    {
+      /* The model's message says exactly what is missing or who makes the move. */
+      gtk_label_set_label (self->move_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->move_error_label), TRUE);
+      return FALSE;
+    }
+
+  gtk_label_set_label (self->move_error_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->move_error_label), FALSE);
+  /* Translators: a toast after a move, "Moved to step 3 (Documents and payment)". */
+  message = g_strdup_printf (_("Moved to step %d (%s)"), to, gest_tramite_step_title (to));
+  toast (self, message);
+  gest_tramite_detail_reload (self);
+  return TRUE;
+}
+
+const char *
+gest_tramite_detail_get_move_error (GestTramiteDetail *self)
+{
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->move_error_label))
+         ? gtk_label_get_label (self->move_error_label) : NULL;
+}
+
+gboolean
+gest_tramite_detail_send_documents (GestTramiteDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *message = NULL;
+  GListModel *model;
+
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), FALSE);
+
+  model = gest_document_list_get_model (self->document_list);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GestDocument) document = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (uuids, g_strdup (gest_document_get_uuid (document)));
+    }
+  if (uuids->len == 0)
+    {
+      toast (self, _("This trámite has no documents yet. Attach the documents Conauto asked for, then send them."));
+      return FALSE;
+    }
+
+  if (!gest_mail_queue_tramite_documents (self->store, self->tramite_uuid, uuids, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Email with %u document queued for Conauto",
+                                          "Email with %u documents queued for Conauto",
+                                          uuids->len),
+                             uuids->len);
+  toast (self, message);
+  gest_timeline_reload (self->timeline);
+  return TRUE;
+}
+
+GtkWidget *
+gest_tramite_detail_get_document_list (GestTramiteDetail *self)
+{
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), NULL);
+
+  return GTK_WIDGET (self->document_list);
+}
+
+GtkWidget *
+gest_tramite_detail_get_preview (GestTramiteDetail *self)
+{
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), NULL);
+
+  return GTK_WIDGET (self->preview);
+}
+
+GtkWidget *
+gest_tramite_detail_get_timeline (GestTramiteDetail *self)
+{
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), NULL);
+
+  return GTK_WIDGET (self->timeline);
+}
+
+GtkWidget *
+gest_tramite_detail_get_checklist (GestTramiteDetail *self)
+{
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), NULL);
+
+  return GTK_WIDGET (self->checklist);
+}

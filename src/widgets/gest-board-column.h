@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gest-board-column-model.h"
+
+G_BEGIN_DECLS
+
+/* One column of a GestBoard: a header (title, count, a lock icon when read-only) over a
+ * GtkListView of GestBoardCard on a GestBoardColumnModel.
+ *
+ * Actions (installed on the column, so they act on its selected card): board.move-next
+ * (Alt+Right), board.move-previous (Alt+Left), board.open (the card's context menu has all
+ * three). Cards are dragged with GtkDragSource and dropped on a column (GtkDropTarget). The
+ * column moves nothing itself: it emits ::move-item and the board decides.
+ *
+ * Signals:
+ *   move-item (gint64 id, int to_column): a card asked to go to @to_column (may be out of
+ *     range: -1 or the number of columns, for the first and last columns).
+ *   item-activated (GestBoardItem *item): Enter, double click or board.open on a card. */
+#define GEST_TYPE_BOARD_COLUMN (gest_board_column_get_type ())
+G_DECLARE_FINAL_TYPE (GestBoardColumn, gest_board_column, GEST, BOARD_COLUMN, GtkWidget)
+
+GtkWidget            *gest_board_column_new                 (GestBoardColumnModel *model,
+                                                             const char           *title,
+                                                             gboolean              read_only);
+GestBoardColumnModel *gest_board_column_get_model           (GestBoardColumn      *self);
+guint                 gest_board_column_get_index           (GestBoardColumn      *self);
+gboolean              gest_board_column_get_read_only       (GestBoardColumn      *self);
+/* The tooltip of the lock icon of a read-only column (why the user cannot move its cards). */
+void                  gest_board_column_set_read_only_reason (GestBoardColumn     *self,
+                                                             const char           *reason);
+/* The text of the count in the header ("…" while loading). */
+const char           *gest_board_column_get_count_text      (GestBoardColumn      *self);
+/* The selected card's position (GTK_INVALID_LIST_POSITION for none); selects and shows one. */
+guint                 gest_board_column_get_selected        (GestBoardColumn      *self);
+void                  gest_board_column_select              (GestBoardColumn      *self,
+                                                             guint                 position);
+
+G_END_DECLS

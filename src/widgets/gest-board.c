@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-board"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-board.h"
+
+/* Refusals say what is missing and can be long: leave time to read them. */
+#define MESSAGE_TIMEOUT_S 10
+
+struct _GestBoard
+{
+  GtkWidget        parent_instance;
+
+  /* Template children. */
+  AdwToastOverlay *toast_overlay;
+  GtkBox          *columns_box;
+
+  GestBoardSource *source;
+  GestBoardFilter  filter;
+  GPtrArray       *columns;          /* GestBoardColumn, borrowed from the widget tree */
+  char            *read_only_reason;
+  GCancellable    *cancellable;
+  guint            n_loading;
+  /* A card the user just moved, selected in its new column once that column has loaded. */
+  gint64           select_id;
+  int              select_column;
+};
+
+G_DEFINE_FINAL_TYPE (GestBoard, gest_board, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+column_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GestBoard) self = user_data;
+  GestBoardColumnModel *model = GEST_BOARD_COLUMN_MODEL (object);
+  g_autoptr(GError) error = NULL;
+  guint column = gest_board_column_model_get_column (model);
+
+  if (!gest_board_column_model_load_finish (model, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not load the cards: %s"), error->message);
+
+          g_warning ("Column %u: %s", column, error->message);
+          gest_board_show_message (self, message);
+        }
+    }
+  else if (self->select_id != 0 && self->select_column == (int) column && column < self->columns->len)
+    {
+      int position = gest_board_column_model_find (model, self->select_id);
+
+      self->select_id = 0;
+      if (position >= 0)
+        {
+          GestBoardColumn *target = g_ptr_array_index (self->columns, column);
+
+          gest_board_column_select (target, (guint) position);
+          gtk_widget_grab_focus (GTK_WIDGET (target));
+        }
+    }
+
+  g_assert (self->n_loading > 0);
+  if (--self->n_loading == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+load_column (GestBoard *self,
+             guint      column,
+             gboolean   refresh)
+{
+  GestBoardColumn *widget = g_ptr_array_index (self->columns, column);
+
+  if (self->n_loading++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  gest_board_column_model_load_async (gest_board_column_get_model (widget), &self->filter, refresh,
+                                      self->cancellable, column_loaded_cb, g_object_ref (self));
+}
+
+static void
+load_all (GestBoard *self,
+          gboolean   refresh)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GtkWidget *column = g_ptr_array_index (self->columns, i);
+
+      gtk_widget_set_visible (column, self->filter.column < 0 || (guint) self->filter.column == i);
+      load_column (self, i, refresh);
+    }
+}
+
+static void
+source_changed_cb (GestBoard *self)
+{
+  load_all (self, TRUE);
+}
+
+static void
+column_move_item_cb (GestBoard *self,
+                     gint64     id,
+                     int        to_column)
+{
+  gest_board_move_item (self, id, to_column);
+}
+
+static void
+column_item_activated_cb (GestBoard     *self,
+                          GestBoardItem *item)
+{
+  const char *uuid = gest_board_item_get_uuid (item);
+
+  if (uuid != NULL)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, uuid);
+}
+
+static void
+clear_columns (GestBoard *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    gtk_box_remove (self->columns_box, g_ptr_array_index (self->columns, i));
+  g_ptr_array_set_size (self->columns, 0);
+}
+
+static void
+gest_board_dispose (GObject *object)
+{
+  GestBoard *self = GEST_BOARD (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+  g_clear_object (&self->source);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_BOARD);
+
+  G_OBJECT_CLASS (gest_board_parent_class)->dispose (object);
+}
+
+static void
+gest_board_finalize (GObject *object)
+{
+  GestBoard *self = GEST_BOARD (object);
+
+  gest_board_filter_clear (&self->filter);
+  g_ptr_array_unref (self->columns);
+  g_free (self->read_only_reason);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gest_board_parent_class)->finalize (object);
+}
+
+static void
+gest_board_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  GestBoard *self = GEST_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->n_loading > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_board_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  GestBoard *self = GEST_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      gest_board_set_source (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_board_class_init (GestBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gest_board_dispose;
+  object_class->finalize = gest_board_finalize;
+  object_class->get_property = gest_board_get_property;
+  object_class->set_property = gest_board_set_property;
+
+  properties[PROP_SOURCE] = g_param_spec_object ("source", NULL, NULL, GEST_TYPE_BOARD_SOURCE,
+                                                 G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                                                 G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                   G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ITEM_ACTIVATED] = g_signal_new ("item-activated",
+                                          G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gestiona/Gestiona/widgets/gest-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, GestBoard, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GestBoard, columns_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "board");
+}
+
+static void
+gest_board_init (GestBoard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->columns = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+  self->filter.column = -1;
+}
+
+GtkWidget *
+gest_board_new (void)
+{
+  return g_object_new (GEST_TYPE_BOARD, NULL);
+}
+
+GestBoardSource *
+gest_board_get_source (GestBoard *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD (self), NULL);
+
+  return self->source;
+}
+
+void
+gest_board_set_source (GestBoard       *self,
+                       GestBoardSource *source)
+{
+  guint n;
+
+  g_return_if_fail (GEST_IS_BOARD (self));
+  g_return_if_fail (source == NULL || GEST_IS_BOARD_SOURCE (source));
+
+  if (self->source == source)
+    return;
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+  clear_columns (self);
+  g_set_object (&self->source, source);
+  if (source == NULL)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+      return;
+    }
+
+  g_signal_connect_object (source, "changed", G_CALLBACK (source_changed_cb), self, G_CONNECT_SWAPPED);
+  n = gest_board_source_get_n_columns (source);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GestBoardColumnModel) model = gest_board_column_model_new (source, i);
+      GtkWidget *column = gest_board_column_new (model, gest_board_source_get_column_title (source, i),
+                                                 gest_board_source_column_read_only (source, i));
+
+      if (self->read_only_reason != NULL)
+        gest_board_column_set_read_only_reason (GEST_BOARD_COLUMN (column), self->read_only_reason);
+      g_signal_connect_object (column, "move-item", G_CALLBACK (column_move_item_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (column, "item-activated", G_CALLBACK (column_item_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->columns_box, column);
+      g_ptr_array_add (self->columns, column);
+    }
+  load_all (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}
+
+void
+gest_board_set_filter (GestBoard             *self,
+                       const GestBoardFilter *filter)
+{
+  g_return_if_fail (GEST_IS_BOARD (self));
+  g_return_if_fail (filter != NULL);
+
+  gest_board_filter_clear (&self->filter);
+  gest_board_filter_copy (filter, &self->filter);
+  load_all (self, FALSE);
+}
+
+const GestBoardFilter *
+gest_board_get_filter (GestBoard *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD (self), NULL);
+
+  return &self->filter;
+}
+
+void
+gest_board_reload (GestBoard *self)
+{
+  g_return_if_fail (GEST_IS_BOARD (self));
+
+  load_all (self, TRUE);
+}
+
+gboolean
+gest_board_get_loading (GestBoard *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD (self), FALSE);
+
+  return self->n_loading > 0;
+}
+
+guint
+gest_board_get_n_items (GestBoard *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GEST_IS_BOARD (self), 0);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    n += g_list_model_get_n_items (G_LIST_MODEL (gest_board_column_get_model (g_ptr_array_index (self->columns, i))));
+  return n;
+}
+
+guint
+gest_board_get_n_columns (GestBoard *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD (self), 0);
+
+  return self->columns->len;
+}
+
+GestBoardColumn *
+gest_board_get_column (GestBoard *self,
+                       guint      column)
+{
+  g_return_val_if_fail (GEST_IS_BOARD (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  return g_ptr_array_index (self->columns, column);
+}
+
+void
+gest_board_set_read_only_reason (GestBoard  *self,
+                                 const char *reason)
+{
+  g_return_if_fail (GEST_IS_BOARD (self));
+
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (reason);
+  for (guint i = 0; i < self->columns->len; i++)
+    gest_board_column_set_read_only_reason (g_ptr_array_index (self->columns, i), reason);
+}
+
+gboolean
+gest_board_move_item (GestBoard *self,
+                      gint64     id,
+                      int        column)
+{
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_return_val_if_fail (GEST_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (self->source != NULL, FALSE);
+
+  n = self->columns->len;
+  if (column < 0)
+    {
+      gest_board_show_message (self, _("This card is in the first column: there is no previous step."));
+      return FALSE;
+    }
+  if ((guint) column >= n)
+    {
+      gest_board_show_message (self, _("This card is in the last column: there is no next step."));
+      return FALSE;
+    }
+
+  if (!gest_board_source_can_move (self->source, id, (guint) column, &error) ||
+      !gest_board_source_move (self->source, id, (guint) column, &error))
+    {
+      gest_board_show_message (self, error->message);
+      return FALSE;
+    }
+
+  /* The card leaves its column at once; both columns then reload from the source, which
+   * also supersedes a load that started before the move. */
+  for (guint i = 0; i < n; i++)
+    {
+      GestBoardColumnModel *model = gest_board_column_get_model (g_ptr_array_index (self->columns, i));
+
+      if (i != (guint) column && gest_board_column_model_find (model, id) >= 0)
+        {
+          gest_board_column_model_remove_id (model, id);
+          load_column (self, i, FALSE);
+        }
+    }
+  self->select_id = id;
+  self->select_column = column;
+  load_column (self, (guint) column, FALSE);
+  return TRUE;
+}
+
+void
+gest_board_show_message (GestBoard  *self,
+                         const char *message)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (GEST_IS_BOARD (self));
+  g_return_if_fail (message != NULL);
+
+  /* Toast titles are Pango markup. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, MESSAGE_TIMEOUT_S);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

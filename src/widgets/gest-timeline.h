@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gest-activity.h"
+#include "gest-store.h"
+
+G_BEGIN_DECLS
+
+/* X5: the activity timeline of any record (trámite, complaint, account...): its log entries,
+ * newest first, in a GtkListView; whether the record's log chain verifies ("Log verified", or
+ * the message naming the broken entry); and a composer that appends a note, or a call with
+ * the name and role of the person spoken to. The log is read and verified on a worker thread
+ * with its own store connection; a reload cancels the one in flight. */
+#define GEST_TYPE_TIMELINE (gest_timeline_get_type ())
+G_DECLARE_FINAL_TYPE (GestTimeline, gest_timeline, GEST, TIMELINE, GtkWidget)
+
+GtkWidget  *gest_timeline_new                      (GestStore    *store,
+                                                    const char   *record_uuid);
+const char *gest_timeline_get_record_uuid          (GestTimeline *self);
+void        gest_timeline_set_record_uuid          (GestTimeline *self,
+                                                    const char   *record_uuid);
+/* Reads the log again (after the record changed elsewhere). */
+void        gest_timeline_reload                   (GestTimeline *self);
+/* GestActivityItems, newest first. Empty until the first load ends. */
+GListModel *gest_timeline_get_model                (GestTimeline *self);
+/* TRUE while the log is being read. */
+gboolean    gest_timeline_get_loading              (GestTimeline *self);
+/* TRUE when the last load verified the chain. */
+gboolean    gest_timeline_get_verified             (GestTimeline *self);
+/* "Log verified", or the verification (or read) error; NULL before the first load. */
+const char *gest_timeline_get_verification_message (GestTimeline *self);
+
+/* The composer's check, without a display: the text must not be blank, and a call needs the
+ * name of the person spoken to. GEST_ERROR_INVALID with the message shown under the composer. */
+gboolean    gest_timeline_check_entry              (GestActivityKind  kind,
+                                                    const char       *text,
+                                                    const char       *contact_name,
+                                                    GError          **error);
+
+G_END_DECLS

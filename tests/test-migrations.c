@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Schema migrations (issue 2, store): applied in order in one transaction, tracked by
+ * user_version; a database from a newer Gestiona is refused and left untouched. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "gest-store.h"
+#include "gest-test-util.h"
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+test_fresh_database_has_every_table (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "a.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GestStore *store = gest_store_open (path, &error);
+  static const char * const tables[] = {
+    "settings", "users", "customers", "vehicles", "plans", "folio_counters", "tramites",
+    "documents", "activity", "mail_outbox", "search_index",
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      sqlite3_stmt *stmt = gest_store_prepare (store, "SELECT count(*) FROM sqlite_schema WHERE name = ?1", NULL);
+
+      sqlite3_bind_text (stmt, 1, tables[i], -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+      sqlite3_finalize (stmt);
+    }
+  g_assert_finalize_object (store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* Every table that will sync carries uuid, updated_at and deleted. */
+static void
+test_sync_columns (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "a.db", NULL);
+  GestStore *store = gest_store_open (path, NULL);
+  static const char * const tables[] = { "users", "customers", "vehicles", "plans", "tramites", "documents" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT uuid, updated_at, deleted FROM %s LIMIT 0", tables[i]);
+      sqlite3_stmt *stmt = gest_store_prepare (store, sql, NULL);
+
+      g_assert_nonnull (stmt);
+      sqlite3_finalize (stmt);
+    }
+  g_assert_finalize_object (store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_reopen_keeps_data (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "a.db", NULL);
+  GestStore *store = gest_store_open (path, NULL);
+  g_autofree char *value = NULL;
+
+  g_assert_true (gest_store_set_setting (store, "dealer.name", "Ford Country", NULL));
+  g_assert_finalize_object (store);
+
+  store = gest_store_open (path, NULL);
+  value = gest_store_get_setting (store, "dealer.name");
+  g_assert_cmpstr (value, ==, "Ford Country");
+  g_assert_finalize_object (store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_newer_schema_refused_untouched (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pragma = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GestStore *store;
+  sqlite3 *db = NULL;
+
+  /* A database as a future Gestiona would leave it: rollback journal, a newer version. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  pragma = g_strdup_printf ("CREATE TABLE future (x); PRAGMA user_version = %d;",
+                            gest_store_latest_schema_version () + 1);
+  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = checksum_file (path);
+
+  store = gest_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "newer version of Gestiona"));
+  g_assert_nonnull (strstr (error->message, "was not changed"));
+
+  after = checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A database at version 0 with a conflicting table: the migration fails as a whole and the
+ * version stays 0 (one transaction). */
+static void
+test_failed_migration_rolls_back (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "broken.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GestStore *store;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE tramites (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = gest_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
+  g_assert_nonnull (strstr (error->message, "0001-initial.sql"));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM sqlite_schema WHERE name = 'customers'),"
+                                       " (SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/migrations/fresh-database", test_fresh_database_has_every_table);
+  g_test_add_func ("/migrations/sync-columns", test_sync_columns);
+  g_test_add_func ("/migrations/reopen-keeps-data", test_reopen_keeps_data);
+  g_test_add_func ("/migrations/newer-schema-refused-untouched", test_newer_schema_refused_untouched);
+  g_test_add_func ("/migrations/failed-migration-rolls-back", test_failed_migration_rolls_back);
+
+  return g_test_run ();
+}

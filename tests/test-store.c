@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* GestStore (issue 2, store): pragmas, settings, T2 settings, folios. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "gest-store.h"
+#include "gest-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  GestStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = gest_test_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "sub", "folder", "test.db", NULL);
+  f->store = gest_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  g_free (f->path);
+  gest_test_tmpdir_free (f->dir);
+}
+
+static int
+pragma_int (GestStore  *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = gest_store_prepare (store, sql, NULL);
+  int v;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  v = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+static void
+test_open_pragmas (Fixture       *f,
+                   gconstpointer  data)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (pragma_int (f->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (pragma_int (f->store, "PRAGMA synchronous"), ==, 2);   /* FULL */
+  g_assert_cmpint (gest_store_get_schema_version (f->store), ==, gest_store_latest_schema_version ());
+  g_assert_cmpint (gest_store_latest_schema_version (), >=, 1);
+
+  stmt = gest_store_prepare (f->store, "PRAGMA journal_mode", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+
+  g_assert_true (g_str_has_suffix (gest_store_get_files_dir (f->store), "test.db.files"));
+  g_assert_cmpstr (gest_store_get_path (f->store), ==, f->path);
+}
+
+static void
+test_foreign_keys_enforced (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gest_store_exec (f->store,
+                                   "INSERT INTO plans (uuid, number, customer_uuid, installment, balance, as_of)"
+                                   " VALUES ('p', '1', 'no-such-customer', 100, 100, '2026-01-01')",
+                                   &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
+  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+}
+
+static void
+test_bad_sql_error (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = gest_store_prepare (f->store, "SELECT nothing FROM nowhere", &error);
+
+  g_assert_null (stmt);
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
+  g_assert_nonnull (strstr (error->message, "nothing"));
+}
+
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = gest_store_get_setting (f->store, "dealer.name");
+  g_autofree char *value = NULL;
+  g_autofree char *user = NULL;
+
+  g_assert_null (missing);
+  g_assert_true (gest_store_set_setting (f->store, "dealer.name", "Ford Satélite", &error));
+  g_assert_no_error (error);
+  g_assert_true (gest_store_set_setting (f->store, "dealer.name", "Ford Lindavista", &error));
+  value = gest_store_get_setting (f->store, "dealer.name");
+  g_assert_cmpstr (value, ==, "Ford Lindavista");
+
+  user = gest_store_get_user_name (f->store);
+  g_assert_cmpstr (user, ==, "User");
+  g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_GENERAL_MANAGER);
+  g_assert_true (gest_store_set_setting (f->store, "user.role", "conauto-liaison", NULL));
+  g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_CONAUTO_LIAISON);
+  g_assert_true (gest_store_set_setting (f->store, "user.role", "bogus", NULL));
+  g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_GENERAL_MANAGER);
+
+  g_assert_true (gest_store_set_setting (f->store, "dealer.name", NULL, &error));
+  g_clear_pointer (&value, g_free);
+  value = gest_store_get_setting (f->store, "dealer.name");
+  g_assert_null (value);
+}
+
+/* T2: thresholds, area names and phones come from settings, the seed's values by default. */
+static void
+test_routing_settings (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(GestRoutingSettings) defaults = { 0 };
+  g_auto(GestRoutingSettings) loaded = { 0 };
+  g_auto(GestRoutingSettings) again = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  gest_routing_settings_init_defaults (&defaults);
+  gest_store_load_routing_settings (f->store, &loaded);
+  g_assert_cmpint (loaded.low_debt_limit, ==, defaults.low_debt_limit);
+  g_assert_cmpuint (loaded.installments_limit, ==, defaults.installments_limit);
+  g_assert_cmpstr (loaded.areas[GEST_AREA_EXTRAJUDICIAL].name, ==, defaults.areas[GEST_AREA_EXTRAJUDICIAL].name);
+
+  loaded.low_debt_limit = 80000;
+  loaded.installments_limit = 3;
+  g_free (loaded.areas[GEST_AREA_CUSTOMER_SERVICE].phones);
+  loaded.areas[GEST_AREA_CUSTOMER_SERVICE].phones = g_strdup ("55 1234 5678 ext. 10");
+  g_assert_true (gest_store_save_routing_settings (f->store, &loaded, &error));
+  g_assert_no_error (error);
+
+  gest_store_load_routing_settings (f->store, &again);
+  g_assert_cmpint (again.low_debt_limit, ==, 80000);
+  g_assert_cmpuint (again.installments_limit, ==, 3);
+  g_assert_cmpstr (again.areas[GEST_AREA_CUSTOMER_SERVICE].phones, ==, "55 1234 5678 ext. 10");
+
+  again.installments_limit = 0;
+  g_assert_false (gest_store_save_routing_settings (f->store, &again, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
+}
+
+static void
+test_folio_sequence (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+
+  g_assert_true (gest_store_begin (f->store, TRUE, &error));
+  a = gest_store_next_folio (f->store, "LIQ", 2026, &error);
+  b = gest_store_next_folio (f->store, "LIQ", 2026, &error);
+  c = gest_store_next_folio (f->store, "LIQ", 2027, &error);
+  d = gest_store_next_folio (f->store, "QJA", 2026, &error);
+  g_assert_no_error (error);
+  g_assert_true (gest_store_commit (f->store, &error));
+  g_assert_cmpstr (a, ==, "LIQ-2026-000001");
+  g_assert_cmpstr (b, ==, "LIQ-2026-000002");
+  g_assert_cmpstr (c, ==, "LIQ-2027-000001");
+  g_assert_cmpstr (d, ==, "QJA-2026-000001");
+}
+
+static void
+test_folio_rollback_reuses_nothing_committed (Fixture       *f,
+                                              gconstpointer  data)
+{
+  g_autofree char *a = NULL, *b = NULL;
+
+  g_assert_true (gest_store_begin (f->store, TRUE, NULL));
+  a = gest_store_next_folio (f->store, "LIQ", 2026, NULL);
+  gest_store_rollback (f->store);
+  g_assert_true (gest_store_begin (f->store, TRUE, NULL));
+  b = gest_store_next_folio (f->store, "LIQ", 2026, NULL);
+  g_assert_true (gest_store_commit (f->store, NULL));
+  /* The rolled-back folio was never issued, so the number is taken again. */
+  g_assert_cmpstr (a, ==, "LIQ-2026-000001");
+  g_assert_cmpstr (b, ==, "LIQ-2026-000001");
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = gest_store_default_path ();
+
+  g_assert_true (g_str_has_suffix (path, "/gestiona/gestiona.db"));
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+}
+
+static void
+test_uuid (void)
+{
+  g_autofree char *a = gest_uuid_new ();
+  g_autofree char *b = gest_uuid_new ();
+
+  g_assert_true (g_uuid_string_is_valid (a));
+  g_assert_cmpstr (a, !=, b);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "junk.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestStore) store = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "this is not sqlite, just text that is long enough "
+                                      "to be mistaken for nothing at all......", -1, NULL));
+  store = gest_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_true (g_str_has_prefix (after, "this is not sqlite"));
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store/open-pragmas", Fixture, NULL, fixture_setup, test_open_pragmas, fixture_teardown);
+  g_test_add ("/store/foreign-keys", Fixture, NULL, fixture_setup, test_foreign_keys_enforced, fixture_teardown);
+  g_test_add ("/store/bad-sql-error", Fixture, NULL, fixture_setup, test_bad_sql_error, fixture_teardown);
+  g_test_add ("/store/settings", Fixture, NULL, fixture_setup, test_settings, fixture_teardown);
+  g_test_add ("/store/T2/routing-settings", Fixture, NULL, fixture_setup, test_routing_settings, fixture_teardown);
+  g_test_add ("/store/folio/sequence-per-prefix-and-year", Fixture, NULL, fixture_setup, test_folio_sequence, fixture_teardown);
+  g_test_add ("/store/folio/rollback", Fixture, NULL, fixture_setup, test_folio_rollback_reuses_nothing_committed, fixture_teardown);
+  g_test_add_func ("/store/default-path", test_default_path);
+  g_test_add_func ("/store/uuid", test_uuid);
+  g_test_add_func ("/store/not-a-database", test_not_a_database);
+
+  return g_test_run ();
+}
