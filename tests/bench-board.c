@@ -325,14 +325,25 @@ main (int   argc,
   g_autofree char *tmpdir = NULL;
   g_autofree char *path = NULL;
   Bench bench = { 0 };
+  const char *reuse;
+  gboolean fill;
   gint64 start;
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
   gest_modules_init ();
 
-  tmpdir = gest_test_tmpdir_new ();
-  path = g_build_filename (tmpdir, "bench.db", NULL);
+  /* GESTIONA_BENCH_BOARD_DB: a database made by an earlier run (kept when it names a file
+   * that does not exist yet), to save making it again while working on the board. */
+  reuse = g_getenv ("GESTIONA_BENCH_BOARD_DB");
+  if (reuse != NULL && *reuse != '\0')
+    path = g_strdup (reuse);
+  else
+    {
+      tmpdir = gest_test_tmpdir_new ();
+      path = g_build_filename (tmpdir, "bench.db", NULL);
+    }
+  fill = !g_file_test (path, G_FILE_TEST_EXISTS);
   bench.store = gest_store_open (path, &error);
   if (bench.store == NULL)
     {
@@ -340,13 +351,14 @@ main (int   argc,
       return 1;
     }
   start = g_get_monotonic_time ();
-  if (!gest_demo_fill (bench.store, N_TRAMITES, 20260315, NULL, &error))
+  if (fill && !gest_demo_fill (bench.store, N_TRAMITES, 20260315, NULL, &error))
     {
       g_printerr ("Cannot fill the database: %s\n", error->message);
       return 1;
     }
-  printf ("demo database with %d trámites made in %.1f s\n", N_TRAMITES,
-          (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  if (fill)
+    printf ("demo database with %d trámites made in %.1f s\n", N_TRAMITES,
+            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
 
   bench.app = GTK_APPLICATION (adw_application_new ("io.github.gestiona.BenchBoard", G_APPLICATION_NON_UNIQUE));
   g_signal_connect (bench.app, "activate", G_CALLBACK (activate_cb), &bench);
@@ -354,6 +366,7 @@ main (int   argc,
 
   g_object_unref (bench.app);
   g_object_unref (bench.store);
-  gest_test_tmpdir_free (g_steal_pointer (&tmpdir));
+  if (tmpdir != NULL)
+    gest_test_tmpdir_free (g_steal_pointer (&tmpdir));
   return status;
 }

@@ -265,7 +265,7 @@ test_statement_view (Fixture       *f,
   g_assert_cmpint (gest_plan_statement_view_get_routing (view)->area, ==, GEST_AREA_EXTRAJUDICIAL);
   g_assert_null (gest_plan_statement_view_get_error_message (view));
 
-  gtk_widget_activate (find_button (GTK_WIDGET (view), "_New Payoff"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (view), "_New Payoff"), "clicked");
   g_assert_cmpstr (requested, ==, "plan-2");
 
   /* An up-to-date plan goes to customer service. */
@@ -465,7 +465,7 @@ test_detail (Fixture       *f,
     GtkTextView *text_view = GTK_TEXT_VIEW (find_type (GTK_WIDGET (timeline), GTK_TYPE_TEXT_VIEW));
 
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "  Customer will pay on Friday.  ", -1);
-    gtk_widget_activate (find_button (GTK_WIDGET (timeline), "A_dd to Activity"));
+    g_signal_emit_by_name (find_button (GTK_WIDGET (timeline), "A_dd to Activity"), "clicked");
   }
   wait_timeline (timeline, 4);
   {
@@ -575,7 +575,7 @@ test_timeline (Fixture       *f,
   g_assert_nonnull (role_entry);
 
   /* A blank note is refused. */
-  gtk_widget_activate (add);
+  g_signal_emit_by_name (add, "clicked");
   g_assert_nonnull (find_visible_label (GTK_WIDGET (timeline), "Write the note before adding it."));
   g_assert_false (gest_timeline_check_entry (GEST_ACTIVITY_NOTE, "   ", NULL, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
@@ -585,7 +585,7 @@ test_timeline (Fixture       *f,
   /* A call without the person's name is refused; with it, logged with name and role. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (call_toggle), TRUE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "Agreed the payoff amount.", -1);
-  gtk_widget_activate (add);
+  g_signal_emit_by_name (add, "clicked");
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM activity WHERE record_uuid = 'rec-1'"), ==, 1);
   g_assert_nonnull (find_visible_label (GTK_WIDGET (timeline),
                                         "Write the name of the person you spoke with, and their role if you know it."));
@@ -594,7 +594,7 @@ test_timeline (Fixture       *f,
   g_clear_error (&error);
   gtk_editable_set_text (GTK_EDITABLE (name_entry), "Laura Gómez");
   gtk_editable_set_text (GTK_EDITABLE (role_entry), "Conauto agent");
-  gtk_widget_activate (add);
+  g_signal_emit_by_name (add, "clicked");
   wait_timeline (timeline, 2);
   {
     g_autoptr(GestActivityItem) newest = g_list_model_get_item (gest_timeline_get_model (timeline), 0);

@@ -169,6 +169,42 @@ test_first_run (Fixture       *f,
   close_window (window);
 }
 
+static int
+count_customers (GestStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = gest_store_prepare (store, "SELECT count(*) FROM customers", &error);
+  int n;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_first_run_demo (Fixture       *f,
+                     gconstpointer  data)
+{
+  GestWindow *window = open_window (f->store);
+  g_autofree char *done = NULL;
+
+  g_assert_true (gest_window_get_welcome_shown (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL);
+  /* Both choices wait while the data loads on its own thread. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "start-empty"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "load-demo"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_visible_label, "Loading demonstration data…"));
+  g_assert_true (gest_window_get_welcome_shown (window));
+
+  WAIT_UNTIL (!gest_window_get_welcome_shown (window));
+  g_assert_cmpint (count_customers (f->store), ==, 1000);
+  done = gest_store_get_setting (f->store, "app.first-run-done");
+  g_assert_cmpstr (done, ==, "1");
+  close_window (window);
+}
+
 static void
 test_first_run_skipped_with_customers (Fixture       *f,
                                        gconstpointer  data)
@@ -233,8 +269,12 @@ test_window_size_saved (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GestWindow *window = open_window (f->store);
 
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_close (GTK_WINDOW (window));
+  WAIT_UNTIL (weak == NULL);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -409,6 +449,19 @@ test_preferences (Fixture       *f,
   dealer = gest_store_get_setting (f->store, "dealer.name");
   g_assert_cmpstr (dealer, ==, "Ford Ángeles Puebla");
 
+  /* T2: the installments limit, and the user's role (X5 names it in the activity log). */
+  row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Installments Owed for Extrajudicial Collections");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))), 3);
+  gest_routing_settings_clear (&routing);
+  gest_store_load_routing_settings (f->store, &routing);
+  g_assert_cmpuint (routing.installments_limit, ==, 3);
+  g_assert_cmpint (routing.low_debt_limit, ==, 75050);
+
+  row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Role");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, gest_store_get_user_role (f->store));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), GEST_ROLE_CS_ANALYST);
+  g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_CS_ANALYST);
+
   /* Other modules add their pages. */
   gest_preferences_window_add_page (prefs, ADW_PREFERENCES_PAGE (adw_preferences_page_new ()));
 
@@ -424,6 +477,7 @@ typedef struct
   gboolean    window_ok;
   gboolean    about_ok;
   GestStore  *store;      /* weak */
+  guint       source;
 } AppRun;
 
 static gboolean
@@ -441,6 +495,7 @@ check_app_cb (gpointer data)
     {
       run->message = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
       gtk_window_destroy (window);
+      run->source = 0;
       return G_SOURCE_REMOVE;
     }
 
@@ -464,6 +519,7 @@ check_app_cb (gpointer data)
         gtk_window_destroy (GTK_WINDOW (about));
     }
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  run->source = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -472,13 +528,13 @@ run_app (AppRun *run)
 {
   GestApplication *app = gest_application_new ();
   const char *argv[] = { "gestiona", "--db", run->path, NULL };
-  guint source;
   int status;
 
   g_object_set_data (G_OBJECT (app), "run", run);
-  source = g_timeout_add (50, check_app_cb, app);
+  run->source = g_timeout_add (50, check_app_cb, app);
   status = g_application_run (G_APPLICATION (app), 3, (char **) argv);
-  g_source_remove (source);
+  if (run->source != 0)
+    g_source_remove (run->source);
   g_assert_finalize_object (app);
   return status;
 }
@@ -489,7 +545,7 @@ test_app_db_option (void)
   g_autofree char *tmpdir = gest_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (tmpdir, "sub", "other.db", NULL);
   g_auto(GStrv) accels = NULL;
-  AppRun run = { path, NULL, FALSE, FALSE, NULL };
+  AppRun run = { path, NULL, FALSE, FALSE, NULL, 0 };
 
   g_assert_cmpint (run_app (&run), ==, 0);
   g_assert_true (run.window_ok);
@@ -506,7 +562,7 @@ test_app_newer_schema (void)
   g_autofree char *tmpdir = gest_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (tmpdir, "newer.db", NULL);
   g_autoptr(GError) error = NULL;
-  AppRun run = { path, NULL, FALSE, FALSE, NULL };
+  AppRun run = { path, NULL, FALSE, FALSE, NULL, 0 };
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
@@ -541,6 +597,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/app/window/first-run-welcome", Fixture, NULL, fixture_setup, test_first_run, fixture_teardown);
+  g_test_add ("/app/window/first-run-demo-data", Fixture, NULL, fixture_setup, test_first_run_demo,
+              fixture_teardown);
   g_test_add ("/app/window/first-run-skipped-with-customers", Fixture, NULL, fixture_setup,
               test_first_run_skipped_with_customers, fixture_teardown);
   g_test_add ("/app/window/sections-not-built", Fixture, NULL, fixture_setup, test_sections, fixture_teardown);

@@ -469,8 +469,9 @@ gest_store_get_user_name (GestStore *self)
 
   if (name == NULL || name[0] == '\0')
     {
+      /* Data, not UI text: it is written into records, so it must not depend on the locale. */
       g_free (name);
-      return g_strdup (_("User"));
+      return g_strdup ("Usuario");
     }
   return name;
 }

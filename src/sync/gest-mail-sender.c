@@ -222,7 +222,12 @@ gest_mail_sender_send (const GestMailSettings  *settings,
     *out_connection_failed = is_connection_failure (code);
 
   {
-    const char *reason = *error_buffer != '\0' ? error_buffer : curl_easy_strerror (code);
+    g_autofree char *reason = g_strdup (*error_buffer != '\0' ? error_buffer : curl_easy_strerror (code));
+    gsize len = strlen (g_strchomp (reason));
+
+    /* Messages built on this one add their own full stop. */
+    while (len > 0 && reason[len - 1] == '.')
+      reason[--len] = '\0';
 
     /* The server's own words first when it answered with a refusal; curl's summary after. */
     if (response >= 400 && last_reply->len > 0)

@@ -210,7 +210,14 @@ gest_mail_settings_save (GestStore               *store,
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
   g_return_val_if_fail (settings != NULL, FALSE);
 
-  if (*host == '\0' || has_blank_or_break (host) || strpbrk (host, "/@") != NULL)
+  if (*host == '\0')
+    {
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
+                           _("Enter the outgoing mail server (SMTP) your mail provider gives, such as smtp.example.com."));
+      return FALSE;
+    }
+
+  if (has_blank_or_break (host) || strpbrk (host, "/@") != NULL)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
                    _("“%s” is not a mail server name. Enter a name such as smtp.example.com, without spaces."),

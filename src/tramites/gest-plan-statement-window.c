@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-plan-statement-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-plan-statement-view.h"
+#include "gest-plan-statement-window.h"
+#include "gest-tramite-editor.h"
+
+char *
+gest_plan_statement_window_find_plan (GestStore  *store,
+                                      const char *record_uuid)
+{
+  sqlite3_stmt *stmt;
+  char *plan = NULL;
+
+  stmt = gest_store_prepare (store,
+                             "SELECT uuid FROM plans WHERE deleted = 0 AND"
+                             " (uuid = ?1 OR customer_uuid = ?1 OR vehicle_uuid = ?1)"
+                             " ORDER BY (uuid = ?1) DESC, as_of DESC, rowid DESC LIMIT 1",
+                             NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, record_uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    plan = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return plan;
+}
+
+static void
+on_new_tramite (GestPlanStatementView *view,
+                const char            *plan_uuid,
+                GtkWindow             *window)
+{
+  GestStore *store = g_object_get_data (G_OBJECT (window), "gest-store");
+
+  gest_tramite_editor_present (window, store, plan_uuid);
+}
+
+GtkWindow *
+gest_plan_statement_window_present (GtkWindow  *parent,
+                                    GestStore  *store,
+                                    const char *record_uuid)
+{
+  g_autofree char *plan = gest_plan_statement_window_find_plan (store, record_uuid);
+  GtkWidget *window, *box, *header, *content;
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Account Statement"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 520);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  g_object_set_data_full (G_OBJECT (window), "gest-store", g_object_ref (store), g_object_unref);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+
+  if (plan != NULL)
+    {
+      content = gest_plan_statement_view_new (store, plan);
+      g_signal_connect (content, "new-tramite", G_CALLBACK (on_new_tramite), window);
+    }
+  else
+    content = g_object_new (ADW_TYPE_STATUS_PAGE,
+                            "icon-name", "dialog-information-symbolic",
+                            "title", _("No Conauto Plan"),
+                            "description", _("This customer or vehicle has no Conauto plan on record. "
+                                             "Plans arrive with the Conauto data."),
+                            NULL);
+  gtk_widget_set_vexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (box), content);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
