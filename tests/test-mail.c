@@ -137,12 +137,12 @@ configure_smtp (Fixture    *f,
 }
 
 static GestDocument *
-attach (Fixture    *f,
+attach (Fixture           *f,
         GestDocumentStore *documents,
-        const char *record,
-        const char *name,
-        GBytes     *bytes,
-        GestDocumentKind kind)
+        const char        *record,
+        const char        *name,
+        GBytes            *bytes,
+        GestDocumentKind   kind)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
@@ -666,7 +666,6 @@ test_send_test_email (Fixture       *f,
   g_autoptr(GPtrArray) messages = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *message;
-  guint16 port;
 
   g_assert_false (gest_mail_send_test (f->store, "yo@agencia.test", NULL, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
@@ -688,13 +687,12 @@ test_send_test_email (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (message, "subject"), ==, "Gestiona test email");
   g_assert_cmpstr (json_object_get_string_member (message, "to"), ==, "yo@agencia.test");
 
-  port = f->port;
   stop_sink (f);
   g_assert_false (gest_mail_send_test (f->store, "yo@agencia.test", NULL, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_NETWORK);
   g_assert_true (g_str_has_prefix (error->message, "The test email could not be sent through 127.0.0.1, port "));
   g_assert_nonnull (strstr (error->message, "Check the server, port, security, user and password."));
-  g_assert_cmpuint (port, ==, f->port);
+  g_assert_null (strstr (error->message, ".."));
 }
 
 static void
@@ -857,6 +855,38 @@ test_service (Fixture       *f,
   g_assert_cmpuint (messages->len, ==, 1);
 }
 
+/* Without a keyring (no Secret Service on the session bus) the password cannot be read: the
+ * drain says so, in words the user can act on, and leaves the outbox untouched. */
+static void
+test_no_keyring (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GestMailOutboxEntry) queued = NULL;
+  g_autoptr(GestMailOutboxEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bus = g_build_filename (f->dir, "no-bus", NULL);
+  g_autofree char *address = g_strdup_printf ("unix:path=%s", bus);
+  g_autofree char *password = NULL;
+
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  start_sink (f, NULL);
+  configure_smtp (f, "agencia");
+  queued = queue_documents (f);
+
+  password = gest_mail_password_lookup_sync ("127.0.0.1", "agencia", NULL, &error);
+  g_assert_null (password);
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
+  g_assert_true (g_str_has_prefix (error->message, "The SMTP password could not be reached in the keyring ("));
+  g_assert_nonnull (strstr (error->message, "install and unlock a keyring such as GNOME Keyring"));
+  g_clear_error (&error);
+
+  g_assert_false (gest_mail_sender_drain (f->store, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
+  entry = lookup (f, queued->uuid);
+  g_assert_cmpint (entry->state, ==, GEST_MAIL_STATE_QUEUED);
+  g_assert_cmpuint (entry->attempts, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -882,6 +912,8 @@ main (int   argc,
               fixture_setup, test_login, fixture_teardown);
   g_test_add ("/mail/T4/send-test-email", Fixture, NULL,
               fixture_setup, test_send_test_email, fixture_teardown);
+  g_test_add ("/mail/T4/no-keyring-says-so", Fixture, NULL,
+              fixture_setup, test_no_keyring, fixture_teardown);
   g_test_add ("/mail/T4/service-drains-on-kick", Fixture, NULL,
               fixture_setup, test_service, fixture_teardown);
 

@@ -203,6 +203,8 @@ test_first_run_demo (Fixture       *f,
   done = gest_store_get_setting (f->store, "app.first-run-done");
   g_assert_cmpstr (done, ==, "1");
   close_window (window);
+  /* Pages may finish loading on their threads after the window closed. */
+  WAIT_UNTIL (G_OBJECT (f->store)->ref_count == 1);
 }
 
 static void

@@ -198,9 +198,9 @@ report_broken (const GestActivityEntry  *entry,
   g_autofree char *when = gest_timestamp_format (entry->at);
 
   g_set_error (error, GEST_ERROR, GEST_ERROR_TAMPERED,
-               _("The activity log of record %s does not verify at entry %" G_GINT64_FORMAT
-                 " (%s): %s. The log may have been altered outside Gestiona."),
-               entry->record_uuid, entry->seq, when, why);
+               _("The activity log of record %s does not verify at entry %lld (%s): %s. "
+                 "The log may have been altered outside Gestiona."),
+               entry->record_uuid, (long long) entry->seq, when, why);
   return FALSE;
 }
 

@@ -11,21 +11,14 @@
 #include "gest-activity-log.h"
 #include "gest-date.h"
 #include "gest-mail-outbox.h"
+#include "gest-mail-outbox-private.h"
 #include "gest-mail-settings.h"
 #include "gest-money.h"
 
-/* A claim lasts longer than the sender's whole transfer timeout; a claim older than that was
- * left by a sender that died, and the email is due again. */
-#define CLAIM_LEASE (15 * G_TIME_SPAN_MINUTE)
-#define BACKOFF_BASE G_TIME_SPAN_MINUTE
-#define BACKOFF_MAX (6 * G_TIME_SPAN_HOUR)
 /* Mail servers commonly refuse messages over 25 MB; base64 makes attachments a third larger. */
 #define MAX_ATTACHMENTS_SIZE (18 * 1024 * 1024)
 
-static const char * const state_ids[] = { "queued", "sending", "sent", "failed" };
-
-#define ENTRY_COLUMNS "uuid, record_uuid, recipient, subject, body, attachments, state, attempts," \
-                      " next_attempt, last_error, created_at, sent_at"
+const char * const gest_mail_outbox_state_ids[4] = { "queued", "sending", "sent", "failed" };
 
 static GStrv
 attachments_from_json (const char *json)
@@ -69,8 +62,8 @@ attachments_to_json (GPtrArray *document_uuids)
   return json_generator_to_data (generator, NULL);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
+const char *
+gest_mail_outbox_column_text (sqlite3_stmt *stmt,
              int           column)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
@@ -78,22 +71,22 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
-static GestMailOutboxEntry *
-entry_from_row (sqlite3_stmt *stmt)
+GestMailOutboxEntry *
+gest_mail_outbox_entry_from_row (sqlite3_stmt *stmt)
 {
   GestMailOutboxEntry *entry = g_new0 (GestMailOutboxEntry, 1);
-  const char *state = column_text (stmt, 6);
+  const char *state = gest_mail_outbox_column_text (stmt, 6);
 
-  entry->uuid = g_strdup (column_text (stmt, 0));
+  entry->uuid = g_strdup (gest_mail_outbox_column_text (stmt, 0));
   entry->record_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  entry->recipient = g_strdup (column_text (stmt, 2));
-  entry->subject = g_strdup (column_text (stmt, 3));
-  entry->body = g_strdup (column_text (stmt, 4));
-  entry->attachments = attachments_from_json (column_text (stmt, 5));
+  entry->recipient = g_strdup (gest_mail_outbox_column_text (stmt, 2));
+  entry->subject = g_strdup (gest_mail_outbox_column_text (stmt, 3));
+  entry->body = g_strdup (gest_mail_outbox_column_text (stmt, 4));
+  entry->attachments = attachments_from_json (gest_mail_outbox_column_text (stmt, 5));
   entry->state = GEST_MAIL_STATE_QUEUED;
-  for (guint i = 0; i < G_N_ELEMENTS (state_ids); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (gest_mail_outbox_state_ids); i++)
     {
-      if (g_str_equal (state, state_ids[i]))
+      if (g_str_equal (state, gest_mail_outbox_state_ids[i]))
         entry->state = i;
     }
   entry->attempts = sqlite3_column_int (stmt, 7);
@@ -182,11 +175,11 @@ check_documents (GestStore   *store,
           return FALSE;
         }
 
-      if (record_uuid != NULL && g_strcmp0 (column_text (stmt, 1), record_uuid) != 0)
+      if (record_uuid != NULL && g_strcmp0 (gest_mail_outbox_column_text (stmt, 1), record_uuid) != 0)
         {
           g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
                        _("The document “%s” belongs to another record. Attach only this trámite’s documents."),
-                       column_text (stmt, 0));
+                       gest_mail_outbox_column_text (stmt, 0));
           sqlite3_finalize (stmt);
           return FALSE;
         }
@@ -194,7 +187,7 @@ check_documents (GestStore   *store,
       total += sqlite3_column_int64 (stmt, 2);
       if (names->len > 0)
         g_string_append (names, ", ");
-      g_string_append (names, column_text (stmt, 0));
+      g_string_append (names, gest_mail_outbox_column_text (stmt, 0));
     }
   sqlite3_finalize (stmt);
 
@@ -266,20 +259,9 @@ gest_mail_outbox_entry_free (GestMailOutboxEntry *entry)
 const char *
 gest_mail_state_id (GestMailState state)
 {
-  g_return_val_if_fail (state < G_N_ELEMENTS (state_ids), NULL);
+  g_return_val_if_fail (state < G_N_ELEMENTS (gest_mail_outbox_state_ids), NULL);
 
-  return state_ids[state];
-}
-
-gint64
-gest_mail_outbox_backoff (guint attempts)
-{
-  gint64 delay = BACKOFF_BASE;
-
-  for (guint i = 1; i < attempts && delay < BACKOFF_MAX; i++)
-    delay *= 2;
-
-  return MIN (delay, BACKOFF_MAX);
+  return gest_mail_outbox_state_ids[state];
 }
 
 gboolean
@@ -378,12 +360,12 @@ load_tramite_facts (GestStore     *store,
       return FALSE;
     }
 
-  out->folio = g_strdup (column_text (stmt, 0));
-  out->plan_number = g_strdup (column_text (stmt, 1));
-  out->customer = g_strdup (column_text (stmt, 2));
+  out->folio = g_strdup (gest_mail_outbox_column_text (stmt, 0));
+  out->plan_number = g_strdup (gest_mail_outbox_column_text (stmt, 1));
+  out->customer = g_strdup (gest_mail_outbox_column_text (stmt, 2));
   out->agreed_amount = sqlite3_column_int64 (stmt, 3);
   g_date_clear (&out->agreed_date, 1);
-  gest_date_from_iso (column_text (stmt, 4), &out->agreed_date);
+  gest_date_from_iso (gest_mail_outbox_column_text (stmt, 4), &out->agreed_date);
   sqlite3_finalize (stmt);
 
   return TRUE;
@@ -485,8 +467,8 @@ fail:
   return FALSE;
 }
 
-static GPtrArray *
-query_entries (GestStore   *store,
+GPtrArray *
+gest_mail_outbox_query (GestStore   *store,
                const char  *sql,
                const char  *param,
                GError     **error)
@@ -502,7 +484,7 @@ query_entries (GestStore   *store,
     sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, entry_from_row (stmt));
+    g_ptr_array_add (entries, gest_mail_outbox_entry_from_row (stmt));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
@@ -520,7 +502,7 @@ gest_mail_outbox_list_pending (GestStore  *store,
 {
   g_return_val_if_fail (GEST_IS_STORE (store), NULL);
 
-  return query_entries (store,
+  return gest_mail_outbox_query (store,
                         "SELECT " ENTRY_COLUMNS " FROM mail_outbox WHERE state <> 'sent'"
                         " ORDER BY created_at, rowid", NULL, error);
 }
@@ -557,7 +539,7 @@ gest_mail_outbox_lookup (GestStore   *store,
   g_return_val_if_fail (GEST_IS_STORE (store), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  entries = query_entries (store, "SELECT " ENTRY_COLUMNS " FROM mail_outbox WHERE uuid = ?1",
+  entries = gest_mail_outbox_query (store, "SELECT " ENTRY_COLUMNS " FROM mail_outbox WHERE uuid = ?1",
                            uuid, error);
   if (entries == NULL)
     return NULL;
@@ -595,173 +577,4 @@ gest_mail_outbox_retry_now (GestStore   *store,
   sqlite3_finalize (stmt);
 
   return rc == SQLITE_DONE || gest_store_set_error (store, error);
-}
-
-GestMailOutboxEntry *
-gest_mail_outbox_claim_next (GestStore  *store,
-                             gint64      now,
-                             GError    **error)
-{
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *now_s = g_strdup_printf ("%" G_GINT64_FORMAT, now);
-  GestMailOutboxEntry *entry;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
-
-  if (!gest_store_begin (store, TRUE, error))
-    return NULL;
-
-  entries = query_entries (store,
-                           "SELECT " ENTRY_COLUMNS " FROM mail_outbox"
-                           " WHERE state IN ('queued', 'failed', 'sending')"
-                           " AND next_attempt <= CAST(?1 AS INTEGER)"
-                           " ORDER BY next_attempt, created_at, rowid LIMIT 1", now_s, error);
-  if (entries == NULL)
-    goto fail;
-
-  if (entries->len == 0)
-    {
-      gest_store_rollback (store);
-      return NULL;
-    }
-
-  entry = g_ptr_array_index (entries, 0);
-  stmt = gest_store_prepare (store,
-                             "UPDATE mail_outbox SET state = 'sending', next_attempt = ?2, updated_at = ?3"
-                             " WHERE uuid = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, entry->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, now + CLAIM_LEASE);
-  sqlite3_bind_int64 (stmt, 3, now);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gest_store_set_error (store, error);
-      goto fail;
-    }
-
-  if (!gest_store_commit (store, error))
-    goto fail;
-
-  entry->state = GEST_MAIL_STATE_SENDING;
-  return g_ptr_array_steal_index (entries, 0);
-
-fail:
-  gest_store_rollback (store);
-  return NULL;
-}
-
-static gboolean
-update_entry (GestStore            *store,
-              GestMailOutboxEntry  *entry,
-              const char           *log_text,
-              GError              **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!gest_store_begin (store, TRUE, error))
-    return FALSE;
-
-  stmt = gest_store_prepare (store,
-                             "UPDATE mail_outbox SET state = ?2, attempts = ?3, next_attempt = ?4,"
-                             " last_error = ?5, sent_at = ?6, updated_at = ?7 WHERE uuid = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-
-  sqlite3_bind_text (stmt, 1, entry->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, state_ids[entry->state], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, entry->attempts);
-  sqlite3_bind_int64 (stmt, 4, entry->next_attempt);
-  if (entry->last_error != NULL)
-    sqlite3_bind_text (stmt, 5, entry->last_error, -1, SQLITE_TRANSIENT);
-  if (entry->sent_at != 0)
-    sqlite3_bind_int64 (stmt, 6, entry->sent_at);
-  sqlite3_bind_int64 (stmt, 7, gest_timestamp_now ());
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gest_store_set_error (store, error);
-      goto fail;
-    }
-
-  if (log_text != NULL && entry->record_uuid != NULL &&
-      gest_activity_log_append (store, entry->record_uuid, GEST_ACTIVITY_EMAIL, log_text,
-                                NULL, NULL, error) <= 0)
-    goto fail;
-
-  if (gest_store_commit (store, error))
-    return TRUE;
-
-fail:
-  gest_store_rollback (store);
-  return FALSE;
-}
-
-gboolean
-gest_mail_outbox_mark_sent (GestStore            *store,
-                            GestMailOutboxEntry  *entry,
-                            GError              **error)
-{
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
-  g_return_val_if_fail (entry != NULL, FALSE);
-
-  entry->state = GEST_MAIL_STATE_SENT;
-  entry->attempts++;
-  entry->sent_at = gest_timestamp_now ();
-  entry->next_attempt = 0;
-  g_clear_pointer (&entry->last_error, g_free);
-
-  text = g_strdup_printf (_("Sent to %s: “%s”."), entry->recipient, entry->subject);
-
-  return update_entry (store, entry, text, error);
-}
-
-gboolean
-gest_mail_outbox_mark_failed (GestStore            *store,
-                              GestMailOutboxEntry  *entry,
-                              const char           *reply,
-                              GError              **error)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *when = NULL;
-  gint64 now = gest_timestamp_now ();
-
-  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
-  g_return_val_if_fail (entry != NULL, FALSE);
-  g_return_val_if_fail (reply != NULL, FALSE);
-
-  entry->state = GEST_MAIL_STATE_FAILED;
-  entry->attempts++;
-  entry->next_attempt = now + gest_mail_outbox_backoff (entry->attempts);
-  g_free (entry->last_error);
-  entry->last_error = g_strdup (reply);
-
-  when = gest_timestamp_format (entry->next_attempt);
-  /* Translators: %s is the mail server's reply or the connection error; then the date and
-   * time of the next attempt (dd/mm/yyyy HH:MM). */
-  text = g_strdup_printf (_("Sending failed: %s. Gestiona will try again at %s."), reply, when);
-
-  return update_entry (store, entry, text, error);
-}
-
-gboolean
-gest_mail_outbox_release (GestStore            *store,
-                          GestMailOutboxEntry  *entry,
-                          GError              **error)
-{
-  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
-  g_return_val_if_fail (entry != NULL, FALSE);
-
-  entry->state = entry->attempts > 0 ? GEST_MAIL_STATE_FAILED : GEST_MAIL_STATE_QUEUED;
-  entry->next_attempt = 0;
-
-  return update_entry (store, entry, NULL, error);
 }
