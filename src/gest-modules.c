@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gest-i18n.h"
+#include "gest-mail-preferences-page.h"
+#include "gest-mail-service.h"
 #include "gest-plan-statement-window.h"
 #include "gest-tramites-demo.h"
 #include "gest-tramites-page.h"
@@ -41,11 +45,73 @@ on_record_activated (GestWindow *window,
   gest_plan_statement_window_present (GTK_WINDOW (window), gest_window_get_store (window), uuid);
 }
 
+static void
+on_preferences_opened (GestWindow            *window,
+                       GestPreferencesWindow *preferences,
+                       gpointer               user_data)
+{
+  GestStore *store = gest_window_get_store (window);
+
+  gest_preferences_window_add_page (preferences,
+                                    ADW_PREFERENCES_PAGE (gest_mail_preferences_page_new (store)));
+}
+
+static void
+on_kick_mail (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  gest_mail_service_kick (GEST_MAIL_SERVICE (user_data));
+}
+
+static void
+on_mail_drained (GestMailService *service,
+                 guint            sent,
+                 guint            failed,
+                 const char      *error_message,
+                 GestWindow      *window)
+{
+  g_autofree char *text = NULL;
+
+  if (failed > 0 || (sent == 0 && error_message != NULL))
+    text = g_strdup_printf (_("An email could not be sent: %s It stays in the outbox and "
+                              "will be retried."),
+                            error_message != NULL ? error_message : "");
+  else if (sent > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u email sent", "%u emails sent", sent),
+                            sent);
+  if (text != NULL)
+    gest_window_add_toast (window, text);
+}
+
+/* T4: one mail service per window drains the outbox on a worker thread; "win.kick-mail"
+ * asks it to send at once (after "Send Documents to Conauto"). */
+static void
+start_mail_service (GestWindow *window,
+                    GestStore  *store)
+{
+  GestMailService *service = gest_mail_service_new (store);
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("kick-mail", NULL);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (on_kick_mail), service, 0);
+  g_signal_connect_object (service, "drained", G_CALLBACK (on_mail_drained), window, 0);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+  /* Stopped and released with the window. */
+  g_object_set_data_full (G_OBJECT (window), "gest-mail-service", service,
+                          (GDestroyNotify) g_object_unref);
+  gest_mail_service_start (service);
+}
+
 void
 gest_modules_add_pages (GestWindow *window,
                         GestStore  *store)
 {
   gest_modules_init ();
+
+  if (g_object_get_data (G_OBJECT (window), "gest-mail-service") == NULL)
+    start_mail_service (window, store);
+  g_signal_handlers_disconnect_by_func (window, on_preferences_opened, NULL);
+  g_signal_connect (window, "preferences-opened", G_CALLBACK (on_preferences_opened), NULL);
 
   gest_window_set_section_page (window, "tramites", gest_tramites_page_new (store));
 

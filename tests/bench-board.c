@@ -254,6 +254,18 @@ run (Bench *bench)
   GtkWidget *window, *board, *scroller, *list_view;
   guint n_rows;
 
+  {
+    g_autoptr(GestTramiteBoardSource) src = gest_tramite_board_source_new (bench->store);
+    GestBoardFilter flt = { .column = -1 };
+    for (guint c = 0; c < 8; c++) {
+      gint64 t = g_get_monotonic_time ();
+      g_autoptr(GArray) ids = gest_board_source_load_column_ids (GEST_BOARD_SOURCE (src), c, &flt, NULL, NULL);
+      g_printerr ("column %u: %u ids in %ld us\n", c, ids->len, (long)(g_get_monotonic_time () - t));
+      t = g_get_monotonic_time ();
+      for (guint k = 0; k < 205 && k < ids->len; k++) { GestBoardItem *it = gest_board_source_fetch_item (GEST_BOARD_SOURCE (src), g_array_index (ids, gint64, k)); g_object_unref (it); }
+      g_printerr ("  205 fetches in %ld us\n", (long)(g_get_monotonic_time () - t));
+    }
+  }
   /* Warm-up: libraries, icon theme, fonts, the database in the page cache. */
   time_first_frame (bench, FALSE);
   time_first_frame (bench, TRUE);

@@ -534,6 +534,16 @@ test_deliver (Fixture       *f,
   text = g_strdup_printf ("Sent to " DOCUMENTS_EMAIL ": “%s”.", queued->subject);
   g_assert_cmpstr (activity->text, ==, text);
 
+  /* T5: the delivered email ticked "documents sent" on the trámite. */
+  {
+    sqlite3_stmt *stmt = gest_store_prepare (f->store, "SELECT docs_sent_at FROM tramites WHERE uuid = ?1", NULL);
+
+    sqlite3_bind_text (stmt, 1, f->tramite->uuid, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, entry->sent_at);
+    sqlite3_finalize (stmt);
+  }
+
   /* Nothing is due any more: a second drain sends nothing. */
   drain (f, 0, 0);
   g_clear_pointer (&messages, g_ptr_array_unref);

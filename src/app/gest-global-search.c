@@ -445,7 +445,6 @@ gest_global_search_init (GestGlobalSearch *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list_view);
 
   self->message_label = gtk_label_new (NULL);
@@ -460,6 +459,8 @@ gest_global_search_init (GestGlobalSearch *self)
   self->stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  /* Ellipsizing labels ask for no width: give the hits room for a name and its context. */
+  gtk_widget_set_size_request (self->stack, 380, -1);
   gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "results");
   gtk_stack_add_named (GTK_STACK (self->stack), self->message_label, "message");
 

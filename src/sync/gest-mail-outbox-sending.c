@@ -122,6 +122,25 @@ update_entry (GestStore            *store,
       goto fail;
     }
 
+  /* T5: a delivered documents email ticks "documents sent" on its trámite, if not yet. */
+  if (entry->state == GEST_MAIL_STATE_SENT && entry->record_uuid != NULL)
+    {
+      stmt = gest_store_prepare (store,
+                                 "UPDATE tramites SET docs_sent_at = ?2, updated_at = ?2"
+                                 " WHERE uuid = ?1 AND docs_sent_at IS NULL", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, entry->record_uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, entry->sent_at);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          gest_store_set_error (store, error);
+          goto fail;
+        }
+    }
+
   if (log_text != NULL && entry->record_uuid != NULL &&
       gest_activity_log_append (store, entry->record_uuid, GEST_ACTIVITY_EMAIL, log_text,
                                 NULL, NULL, error) <= 0)

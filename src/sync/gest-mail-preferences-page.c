@@ -25,8 +25,6 @@ struct _GestMailPreferencesPage
   GtkWidget          *from_row;
   GtkWidget          *save_button;
 
-  AdwPreferencesGroup *conauto_group;
-  GtkWidget          *documents_row;
 
   AdwPreferencesGroup *test_group;
   GtkWidget          *test_to_row;
@@ -74,7 +72,6 @@ load_values (GestMailPreferencesPage *self)
 {
   g_auto(GestMailSettings) settings = { 0, };
   g_autofree char *port = NULL;
-  g_autofree char *documents = gest_store_get_setting (self->store, GEST_SETTING_DOCUMENTS_EMAIL);
 
   gest_mail_settings_load (self->store, &settings);
   port = settings.port != 0 ? g_strdup_printf ("%u", settings.port) : g_strdup ("");
@@ -84,7 +81,6 @@ load_values (GestMailPreferencesPage *self)
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->security_row), settings.security);
   gtk_editable_set_text (GTK_EDITABLE (self->user_row), settings.user);
   gtk_editable_set_text (GTK_EDITABLE (self->from_row), settings.from);
-  gtk_editable_set_text (GTK_EDITABLE (self->documents_row), documents != NULL ? documents : "");
   gtk_editable_set_text (GTK_EDITABLE (self->test_to_row), settings.from);
 }
 
@@ -145,27 +141,6 @@ save_clicked_cb (GestMailPreferencesPage *self)
     show_outcome (self->server_group, _("Saved."), FALSE);
 
   gest_mail_settings_clear (&settings);
-}
-
-static void
-documents_apply_cb (GestMailPreferencesPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->documents_row))));
-
-  if (!gest_mail_address_is_valid (address))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not an email address. Enter Conauto’s documents address as name@domain."), address);
-
-      show_outcome (self->conauto_group, message, TRUE);
-      return;
-    }
-
-  if (!gest_store_set_setting (self->store, GEST_SETTING_DOCUMENTS_EMAIL, address, &error))
-    show_outcome (self->conauto_group, error->message, TRUE);
-  else
-    show_outcome (self->conauto_group, _("Saved. Documents emails go to this address."), FALSE);
 }
 
 static void
@@ -273,16 +248,7 @@ build_other_groups (GestMailPreferencesPage *self)
 {
   GtkWidget *box;
 
-  self->conauto_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->conauto_group, _("Conauto"));
-  adw_preferences_group_set_description (self->conauto_group,
-                                         _("Where a trámite’s documents are sent. Press Enter to save."));
-  self->documents_row = add_entry_row (self->conauto_group, _("Documents Email Address"),
-                                       GTK_INPUT_PURPOSE_EMAIL);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->documents_row), TRUE);
-  g_signal_connect_swapped (self->documents_row, "apply", G_CALLBACK (documents_apply_cb), self);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->conauto_group);
-
+  /* Conauto's documents address is on the Dealership page (gest-preferences-window.c). */
   self->test_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->test_group, _("Test"));
   adw_preferences_group_set_description (self->test_group,

@@ -559,6 +559,8 @@ gest_tramite_detail_send_documents (GestTramiteDetail *self)
                                           uuids->len),
                              uuids->len);
   toast (self, message);
+  /* The window's mail service sends it now rather than at its next round. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.kick-mail", NULL);
   gest_timeline_reload (self->timeline);
   return TRUE;
 }

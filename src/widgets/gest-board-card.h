@@ -8,9 +8,9 @@
 G_BEGIN_DECLS
 
 /* One card of a board column: title (folio), subtitle (customer), amount, date, days in the
- * column and warning flags (icons with tooltips). Display only: the column gives it its item
- * and handles clicks, drags and menus. Built in code, not from a template, because a board
- * keeps about 200 of them per column. */
+ * column and warning flags (icons with tooltips), drawn by the widget itself (no children),
+ * with an accessible label that says the same. Display only: the column gives it its item and
+ * handles clicks, drags and menus. */
 #define GEST_TYPE_BOARD_CARD (gest_board_card_get_type ())
 G_DECLARE_FINAL_TYPE (GestBoardCard, gest_board_card, GEST, BOARD_CARD, GtkWidget)
 
@@ -19,5 +19,7 @@ GestBoardItem *gest_board_card_get_item (GestBoardCard *self);
 /* @item may be NULL (an unbound card). */
 void           gest_board_card_set_item (GestBoardCard *self,
                                          GestBoardItem *item);
+/* "3 days in this stage" as drawn on the card. */
+const char    *gest_board_card_get_days_text (GestBoardCard *self);
 
 G_END_DECLS
