@@ -77,16 +77,13 @@ spin_until_idle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static gint64 t0;
-static void loading_cb (GestBoard *b) { g_printerr ("loading %d at %ld\n", gest_board_get_loading (b), (long)(g_get_monotonic_time () - t0)); }
 static void
 after_paint_cb (GdkFrameClock *clock,
                 FirstFrame    *ff)
 {
   /* The board counts once its columns are loaded: the frame that follows shows the cards. */
   if (ff->board != NULL && gest_board_get_loading (ff->board))
-    { g_printerr ("paint while loading at %ld\n", (long)(g_get_monotonic_time () - t0)); return; }
-  g_printerr ("painted at %ld\n", (long)(g_get_monotonic_time () - t0));
+    return;
   ff->painted = TRUE;
 }
 
@@ -119,7 +116,7 @@ time_first_frame (Bench    *bench,
   GdkFrameClock *clock;
   gint64 start, elapsed;
 
-  start = t0 = g_get_monotonic_time ();
+  start = g_get_monotonic_time ();
   window = adw_application_window_new (bench->app);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   if (with_board)
@@ -127,7 +124,6 @@ time_first_frame (Bench    *bench,
       GtkWidget *board = new_board (bench);
 
       ff.board = GEST_BOARD (board);
-      g_signal_connect (board, "notify::loading", G_CALLBACK (loading_cb), NULL);
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), board);
     }
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), &ff);
@@ -254,18 +250,6 @@ run (Bench *bench)
   GtkWidget *window, *board, *scroller, *list_view;
   guint n_rows;
 
-  {
-    g_autoptr(GestTramiteBoardSource) src = gest_tramite_board_source_new (bench->store);
-    GestBoardFilter flt = { .column = -1 };
-    for (guint c = 0; c < 8; c++) {
-      gint64 t = g_get_monotonic_time ();
-      g_autoptr(GArray) ids = gest_board_source_load_column_ids (GEST_BOARD_SOURCE (src), c, &flt, NULL, NULL);
-      g_printerr ("column %u: %u ids in %ld us\n", c, ids->len, (long)(g_get_monotonic_time () - t));
-      t = g_get_monotonic_time ();
-      for (guint k = 0; k < 205 && k < ids->len; k++) { GestBoardItem *it = gest_board_source_fetch_item (GEST_BOARD_SOURCE (src), g_array_index (ids, gint64, k)); g_object_unref (it); }
-      g_printerr ("  205 fetches in %ld us\n", (long)(g_get_monotonic_time () - t));
-    }
-  }
   /* Warm-up: libraries, icon theme, fonts, the database in the page cache. */
   time_first_frame (bench, FALSE);
   time_first_frame (bench, TRUE);

@@ -193,6 +193,28 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
+/* The card widget showing @id under @root, or NULL. */
+static GtkWidget *
+find_card (GtkWidget *root,
+           gint64     id)
+{
+  if (GEST_IS_BOARD_CARD (root))
+    {
+      GestBoardItem *item = gest_board_card_get_item (GEST_BOARD_CARD (root));
+
+      return item != NULL && gest_board_item_get_id (item) == id ? root : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_card (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Selects the card @id in @column and runs @action as its shortcut would. */
 static gboolean
 run_card_action (Fixture    *f,
@@ -226,6 +248,7 @@ test_columns_and_counts (Fixture       *f,
 {
   GestBoardColumn *column;
   GtkWidget *card;
+  GestBoardItem *item;
   gint64 first_id;
   g_autoptr(GestTramite) first = NULL;
 
@@ -239,10 +262,14 @@ test_columns_and_counts (Fixture       *f,
   first_id = gest_board_column_model_get_id (gest_board_column_get_model (column), 0);
   first = gest_tramite_load_by_id (f->store, first_id, NULL);
   g_assert_nonnull (first);
-  card = find_widget (GTK_WIDGET (column), GTK_TYPE_LABEL, first->folio);
+  card = find_card (GTK_WIDGET (column), first_id);
   g_assert_nonnull (card);
-  g_assert_nonnull (gtk_widget_get_ancestor (card, GEST_TYPE_BOARD_CARD));
-  g_assert_nonnull (find_widget (GTK_WIDGET (column), GTK_TYPE_LABEL, first->statement.customer_name));
+  g_assert_true (gtk_widget_get_mapped (card));
+  item = gest_board_card_get_item (GEST_BOARD_CARD (card));
+  g_assert_cmpstr (gest_board_item_get_title (item), ==, first->folio);
+  g_assert_cmpstr (gest_board_item_get_subtitle (item), ==, first->statement.customer_name);
+  g_assert_cmpstr (gest_board_item_get_uuid (item), ==, first->uuid);
+  g_assert_nonnull (gest_board_card_get_days_text (GEST_BOARD_CARD (card)));
 }
 
 static void
@@ -449,9 +476,53 @@ test_open_card (Fixture       *f,
   g_autofree char *uuid = uuid_of (f, id);
   g_autofree char *activated = NULL;
 
+  GestBoardColumn *column = gest_board_get_column (f->board, 0);
+  int position = gest_board_column_model_find (gest_board_column_get_model (column), id);
+  GtkWidget *card, *popover;
+  g_autoptr(GListModel) controllers = NULL;
+
   g_signal_connect (f->board, "item-activated", G_CALLBACK (activated_cb), &activated);
   g_assert_true (run_card_action (f, 0, id, "board.open"));
   g_assert_cmpstr (activated, ==, uuid);
+  g_clear_pointer (&activated, g_free);
+#if __has_include ("gest-tramite-detail.h")
+  gest_tramites_page_show_board (f->page);
+  wait_loaded (f->board);
+#endif
+
+  /* The context menu: a right click selects the card and opens a menu whose entries act on it. */
+  gest_board_column_select (column, GTK_INVALID_LIST_POSITION);
+  wait_loaded (f->board);
+  card = find_card (GTK_WIDGET (column), id);
+  g_assert_nonnull (card);
+  controllers = gtk_widget_observe_controllers (card);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        g_signal_emit_by_name (controller, "pressed", 1, 10.0, 10.0);
+    }
+  g_assert_cmpuint (gest_board_column_get_selected (column), ==, (guint) position);
+  popover = gtk_widget_get_last_child (card);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_activate_action (popover, "board.open", NULL));
+  g_assert_cmpstr (activated, ==, uuid);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (GTK_IS_POPOVER (gtk_widget_get_last_child (card)));
+
+  /* Shift+F10's action opens the same menu on the selected card. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (column), "board.menu", NULL));
+  popover = gtk_widget_get_last_child (card);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
 #if __has_include ("gest-tramite-detail.h")
   g_assert_cmpstr (gest_tramites_page_get_visible (f->page), ==, "detail");
   gest_tramites_page_show_board (f->page);

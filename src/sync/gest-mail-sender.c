@@ -334,6 +334,20 @@ gest_mail_sender_drain_full (GestStore     *store,
   if (out_failed != NULL)
     *out_failed = 0;
 
+  /* Nothing to send: no need for a mail server yet (a new dealer has none configured). */
+  {
+    GError *count_error = NULL;
+    gint64 pending = gest_mail_outbox_count_pending (store, &count_error);
+
+    if (pending < 0)
+      {
+        g_propagate_error (error, count_error);
+        return FALSE;
+      }
+    if (pending == 0)
+      return TRUE;
+  }
+
   gest_mail_settings_load (store, &settings);
   if (!gest_mail_settings_check_ready (&settings, error))
     return FALSE;

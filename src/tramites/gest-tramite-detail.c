@@ -167,8 +167,19 @@ show_tramite (GestTramiteDetail *self)
   step_title = g_strdup_printf (_("Step %d of %d: %s"), t->step, GEST_TRAMITE_N_STEPS,
                                 gest_tramite_step_title (t->step));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->step_row), step_title);
-  adw_action_row_set_subtitle (self->step_row, gest_tramite_step_description (t->step));
-  gtk_widget_set_visible (GTK_WIDGET (self->move_button), t->step < GEST_TRAMITE_N_STEPS);
+  /* T7: the dealer does not make Conauto's steps; say what the folio waits for instead. */
+  if (t->step < GEST_TRAMITE_N_STEPS && gest_tramite_step_is_conauto (t->step + 1))
+    {
+      g_autofree char *waiting =
+        g_strdup_printf (_("%s Waiting for Conauto: “%s” arrives with Conauto’s update."),
+                         gest_tramite_step_description (t->step),
+                         gest_tramite_step_title (t->step + 1));
+      adw_action_row_set_subtitle (self->step_row, waiting);
+    }
+  else
+    adw_action_row_set_subtitle (self->step_row, gest_tramite_step_description (t->step));
+  gtk_widget_set_visible (GTK_WIDGET (self->move_button),
+                          t->step < GEST_TRAMITE_N_STEPS && !gest_tramite_step_is_conauto (t->step + 1));
   if (t->step < GEST_TRAMITE_N_STEPS)
     {
       g_autofree char *label = g_strdup_printf (_("_Move to Step %d"), t->step + 1);

@@ -278,6 +278,19 @@ gest_board_card_measure (GtkWidget      *widget,
 }
 
 static void
+gest_board_card_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  /* The only children are the context menus the column attaches. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
+static void
 gest_board_card_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
 {
@@ -423,6 +436,7 @@ gest_board_card_class_init (GestBoardCardClass *klass)
   object_class->set_property = gest_board_card_set_property;
   widget_class->snapshot = gest_board_card_snapshot;
   widget_class->measure = gest_board_card_measure;
+  widget_class->size_allocate = gest_board_card_size_allocate;
   widget_class->css_changed = gest_board_card_css_changed;
   widget_class->query_tooltip = gest_board_card_query_tooltip;
 

@@ -105,6 +105,45 @@ open_action (GtkWidget  *widget,
     g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
 }
 
+static GtkWidget *
+find_card (GtkWidget     *widget,
+           GestBoardItem *item)
+{
+  if (GEST_IS_BOARD_CARD (widget))
+    return gest_board_card_get_item (GEST_BOARD_CARD (widget)) == item ? widget : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_card (child, item);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void popup_menu (GestBoardColumn *self,
+                        GtkWidget       *card,
+                        double           x,
+                        double           y);
+
+/* Shift+F10 and the Menu key: the selected card's context menu. */
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GestBoardColumn *self = GEST_BOARD_COLUMN (widget);
+  GestBoardItem *item = selected_item (self);
+  GtkWidget *card;
+
+  if (item == NULL)
+    return;
+  card = find_card (self->list_view, item);
+  if (card != NULL)
+    popup_menu (self, card, -1, -1);
+}
+
 static void
 update_actions (GestBoardColumn *self)
 {
@@ -113,6 +152,7 @@ update_actions (GestBoardColumn *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-next", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-previous", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.open", has_item);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.menu", has_item);
 }
 
 static void
@@ -383,6 +423,9 @@ gest_board_column_class_init (GestBoardColumnClass *klass)
   gtk_widget_class_install_action (widget_class, "board.move-next", NULL, move_next_action);
   gtk_widget_class_install_action (widget_class, "board.move-previous", NULL, move_previous_action);
   gtk_widget_class_install_action (widget_class, "board.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "board.menu", NULL, menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "board.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "board.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "board.move-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, "board.move-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "board.move-previous", NULL);

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
  * GtkListView of GestBoardCard on a GestBoardColumnModel.
  *
  * Actions (installed on the column, so they act on its selected card): board.move-next
- * (Alt+Right), board.move-previous (Alt+Left), board.open (the card's context menu has all
- * three). Cards are dragged with GtkDragSource and dropped on a column (GtkDropTarget). The
+ * (Alt+Right), board.move-previous (Alt+Left), board.open (Enter), board.menu (Shift+F10,
+ * Menu: the card's context menu, which also opens on a right click and offers the other three). Cards are dragged with GtkDragSource and dropped on a column (GtkDropTarget). The
  * column moves nothing itself: it emits ::move-item and the board decides.
  *
  * Signals:

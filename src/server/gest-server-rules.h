@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A record's server state, as loaded inside a transaction. data and field_versions are owned. */
+typedef struct
+{
+  gboolean    exists;
+  gboolean    deleted;
+  gint64      version;
+  JsonObject *data;
+  JsonObject *field_versions;
+} GestRecordState;
+
+void        gest_record_state_clear       (GestRecordState *state);
+
+/* Whether the server stores records of @entity (customer, vehicle, plan, tramite, document,
+ * activity, message and the later modules'). */
+gboolean    gest_server_entity_known      (const char      *entity);
+
+/* Whether @name is a valid field name: 1 to 64 of a-z, 0-9 and _, starting with a letter. */
+gboolean    gest_server_field_name_valid  (const char      *name);
+
+/* The dealer-side rules for one mutation against the record's current state: field names,
+ * server-owned fields (a plan's balance, overdue, installment, life_insurance, as_of) and the
+ * trámite step (T6, T7). Returns NULL when allowed, else a translated reason. @fields may be
+ * NULL for a delete. */
+char       *gest_server_check_mutation    (const char            *entity,
+                                           gboolean               is_delete,
+                                           JsonObject            *fields,
+                                           const GestRecordState *current);
+
+/* Whether Conauto (admin advance) may move a trámite from @from to @to: 3→4, 4→5, 5→6. */
+char       *gest_server_check_conauto_step (gint64 from,
+                                            gint64 to);
+
+/* Applies @fields to @state (data and field_versions) at @seq. A field that changed on the
+ * server after @base_version to a value other than the one sent is a conflict: the sent value
+ * wins and {"field", "lost_value"} is appended to @conflicts (may be NULL). */
+void        gest_record_merge             (GestRecordState *state,
+                                           JsonObject      *fields,
+                                           gint64           base_version,
+                                           gint64           seq,
+                                           JsonArray       *conflicts);
+
+/* JSON text with object members sorted by name at every level: the same value always gives
+ * the same text, whatever order the client wrote. */
+char       *gest_json_canonical           (JsonNode        *node);
+
+/* The integer in @node, also from a double without fraction; FALSE for anything else. */
+gboolean    gest_json_get_int             (JsonNode        *node,
+                                           gint64          *out);
+
+G_END_DECLS

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-sync-private.h"
+
+#define TIMEOUT_SECONDS 60
+
+/* One SoupSession per round, made and used on the round's thread. TLS is verified with the
+ * system's CAs (glib-networking), or with the CA file of the setting sync.ca-file. */
+GestSyncConnection *
+gest_sync_connection_new (GestStore   *store,
+                          const char  *base_url,
+                          const char  *token,
+                          GError     **error)
+{
+  g_autoptr(GestSyncConnection) conn = g_new0 (GestSyncConnection, 1);
+  g_autofree char *ca_file = gest_store_get_setting (store, "sync.ca-file");
+  g_autoptr(GUri) uri = NULL;
+
+  uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL ||
+      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0) ||
+      g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("“%s” is not a sync server address. Write it like https://sync.example.com."),
+                   base_url);
+      return NULL;
+    }
+  if (g_str_equal (g_uri_get_scheme (uri), "https") && !g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                   _("This system cannot make secure (TLS) connections. Install glib-networking "
+                     "and try again."));
+      return NULL;
+    }
+
+  conn->session = soup_session_new_with_options ("timeout", TIMEOUT_SECONDS,
+                                                 "user-agent", "Gestiona/" PACKAGE_VERSION,
+                                                 NULL);
+  if (ca_file != NULL && ca_file[0] != '\0')
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GTlsDatabase) database = g_tls_file_database_new (ca_file, &local_error);
+
+      if (database == NULL)
+        {
+          g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                       _("Could not read the certificate authority file “%s”: %s. Fix the sync "
+                         "CA file setting or clear it."),
+                       ca_file, local_error->message);
+          return NULL;
+        }
+      soup_session_set_tls_database (conn->session, database);
+    }
+
+  conn->base_url = g_strdup (base_url);
+  while (g_str_has_suffix (conn->base_url, "/"))
+    conn->base_url[strlen (conn->base_url) - 1] = '\0';
+  conn->token = g_strdup (token);
+
+  return g_steal_pointer (&conn);
+}
+
+void
+gest_sync_connection_free (GestSyncConnection *conn)
+{
+  if (conn == NULL)
+    return;
+  g_clear_object (&conn->session);
+  g_free (conn->base_url);
+  if (conn->token != NULL)
+    memset (conn->token, 0, strlen (conn->token));
+  g_free (conn->token);
+  g_free (conn);
+}
+
+SoupMessage *
+gest_sync_message_new (GestSyncConnection *conn,
+                       const char         *method,
+                       const char         *path)
+{
+  g_autofree char *url = g_strconcat (conn->base_url, path, NULL);
+  SoupMessage *msg = soup_message_new (method, url);
+
+  g_return_val_if_fail (msg != NULL, NULL);
+  if (conn->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", conn->token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  return msg;
+}
+
+JsonNode *
+gest_sync_parse_json (GBytes  *body,
+                      GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  gsize size = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &size) : "";
+
+  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error) ||
+      json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                   _("The sync server sent a reply Gestiona does not understand (%s). Check the "
+                     "server address; changes stay queued."),
+                   local_error != NULL ? local_error->message : "not a JSON object");
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+gboolean
+gest_sync_status_error (guint    status,
+                        GBytes  *body,
+                        GError **error)
+{
+  g_autofree char *server_text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  root = gest_sync_parse_json (body, NULL);
+  if (root != NULL)
+    server_text = g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
+                                                                        "error", ""));
+  if (server_text == NULL || server_text[0] == '\0')
+    {
+      g_free (server_text);
+      server_text = g_strdup (soup_status_get_phrase (status));
+    }
+
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                 _("The sync server did not accept this desktop (%s). Enroll it again with a new "
+                   "code from Conauto."),
+                 server_text);
+  else if (status == SOUP_STATUS_FORBIDDEN)
+    g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                 _("The sync server refused: %s"), server_text);
+  else
+    g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                 _("The sync server answered %u (%s). Changes stay queued and are sent on the next "
+                   "sync."),
+                 status, server_text);
+  return FALSE;
+}
+
+GBytes *
+gest_sync_request (GestSyncConnection  *conn,
+                   SoupMessage         *msg,
+                   GBytes              *body,
+                   const char          *content_type,
+                   guint               *out_status,
+                   GCancellable        *cancellable,
+                   GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *reply;
+
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, content_type != NULL ? content_type : "application/json",
+                                              body);
+
+  reply = soup_session_send_and_read (conn->session, msg, cancellable, &local_error);
+  if (reply == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                     _("Could not reach the sync server at %s: %s. Check the address and the "
+                       "network; changes stay queued."),
+                     conn->base_url, local_error->message);
+      return NULL;
+    }
+
+  *out_status = soup_message_get_status (msg);
+  return reply;
+}

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "gest-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the gest-sync-*.c files of the sync client (data/sync-protocol.md). */
+
+#define GEST_SYNC_PUSH_BATCH 500
+#define GEST_SYNC_PULL_LIMIT 500
+
+/* One synced entity: its table and the columns that travel as fields. */
+typedef struct
+{
+  const char         *entity;        /* protocol name: customer, vehicle... */
+  const char         *table;
+  const char * const *columns;       /* every field the desktop stores, NULL-terminated */
+  const char * const *server_owned;  /* fields only the server sets (never pushed), or NULL */
+} GestSyncEntity;
+
+const GestSyncEntity *gest_sync_entity_find   (const char *entity);
+const GestSyncEntity *gest_sync_entity_nth    (guint       i);
+
+/* A round's HTTP connection to the server. */
+typedef struct
+{
+  SoupSession *session;
+  char        *base_url;    /* without the trailing slash */
+  char        *token;
+} GestSyncConnection;
+
+GestSyncConnection *gest_sync_connection_new   (GestStore           *store,
+                                                const char          *base_url,
+                                                const char          *token,
+                                                GError             **error);
+void                gest_sync_connection_free  (GestSyncConnection  *conn);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GestSyncConnection, gest_sync_connection_free)
+
+/* Sends @method @path (+ @body as JSON when not NULL) and reads the reply. A transport
+ * failure or a status other than the ones the caller accepts becomes a GEST_ERROR with the
+ * server's {"error"} text. @out_status gets the status. */
+GBytes   *gest_sync_request         (GestSyncConnection  *conn,
+                                     SoupMessage         *msg,
+                                     GBytes              *body,
+                                     const char          *content_type,
+                                     guint               *out_status,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+SoupMessage *gest_sync_message_new  (GestSyncConnection  *conn,
+                                     const char          *method,
+                                     const char          *path);
+/* Sets @error for an unexpected @status, using the JSON body's "error" when present. */
+gboolean  gest_sync_status_error    (guint                status,
+                                     GBytes              *body,
+                                     GError             **error);
+JsonNode *gest_sync_parse_json      (GBytes              *body,
+                                     GError             **error);
+
+/* sync_state table. */
+char     *gest_sync_state_get       (GestStore           *store,
+                                     const char          *key);
+gboolean  gest_sync_state_set       (GestStore           *store,
+                                     const char          *key,
+                                     const char          *value,
+                                     GError             **error);
+
+/* The device token: libsecret, or a 0600 file next to the database. */
+gboolean  gest_sync_token_store     (GestStore           *store,
+                                     const char          *device_id,
+                                     const char          *token,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+char     *gest_sync_token_lookup    (GestStore           *store,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+
+/* sync_log. */
+gboolean  gest_sync_log_add         (GestStore           *store,
+                                     const char          *kind,
+                                     const char          *entity,
+                                     const char          *uuid,
+                                     const char          *field,
+                                     const char          *lost_value_json,
+                                     const char          *message,
+                                     gint64               n,
+                                     GError             **error);
+
+/* Applies one pulled change inside the caller's transaction (sync_applying set). A change
+ * the local schema refuses is written to sync_log and skipped: it never stops the page. */
+gboolean  gest_sync_apply_change    (GestStore           *store,
+                                     JsonObject          *change,
+                                     GError             **error);
+
+gboolean  gest_sync_push_all        (GestStore           *store,
+                                     GestSyncConnection  *conn,
+                                     guint               *out_pushed,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+gboolean  gest_sync_pull_all        (GestStore           *store,
+                                     GestSyncConnection  *conn,
+                                     guint               *out_pulled,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+/* Uploads a blob (HEAD, then PATCH from the server's offset) unless the server has it. */
+gboolean  gest_sync_blob_upload     (GestStore           *store,
+                                     GestSyncConnection  *conn,
+                                     const char          *sha256,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+/* Downloads a verified blob into the store's files folder unless it is there already. */
+gboolean  gest_sync_blob_download   (GestStore           *store,
+                                     GestSyncConnection  *conn,
+                                     const char          *sha256,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+
+G_END_DECLS
