@@ -66,7 +66,18 @@ count_rows (GestStore  *store,
   return n;
 }
 
-/* A word of a customer's name other than the first (a surname), at least 3 letters. */
+static gboolean
+is_word (const char *text)
+{
+  if (g_utf8_strlen (text, -1) < 3)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isalpha (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A word of a person's name other than the first (a surname), at least 3 letters. */
 static char *
 pick_surname (GestStore *store,
               GRand     *rand,
@@ -74,7 +85,7 @@ pick_surname (GestStore *store,
 {
   for (;;)
     {
-      g_autofree char *name = text_at (store, "SELECT name FROM customers WHERE rowid = ?",
+      g_autofree char *name = text_at (store, "SELECT name FROM customers WHERE rowid = ? AND kind = 'fisica'",
                                        g_rand_int_range (rand, 1, (gint32) n_customers + 1));
       g_auto(GStrv) words = NULL;
       guint n;
@@ -86,7 +97,7 @@ pick_surname (GestStore *store,
       if (n < 2)
         continue;
       for (guint i = n - 1; i >= 1; i--)
-        if (g_utf8_strlen (words[i], -1) >= 3)
+        if (is_word (words[i]))
           return g_strdup (words[i]);
     }
 }

@@ -542,6 +542,31 @@ test_verify_log_tampered_hash (Fixture       *f,
   assert_contains (f->out, "entry 1 (");
 }
 
+/* X6: messages in Spanish (Mexico) under an es_MX locale. */
+static void
+test_spanish (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *saved = setlocale (LC_ALL, NULL);
+  g_autofree char *previous = g_strdup (saved);
+
+  if (setlocale (LC_ALL, "es_MX.UTF-8") == NULL)
+    {
+      g_test_skip ("the es_MX.UTF-8 locale is not installed (Debian package locales)");
+      return;
+    }
+  setlocale (LC_ALL, previous);
+
+  g_setenv ("LC_ALL", "es_MX.UTF-8", TRUE);
+  g_assert_cmpint (cli (f, "route", "--debt", "abc", "--installment", "1,000.00", NULL), ==, 2);
+  g_assert_cmpstr (f->err, ==, "gestiona-cli: --debt: “abc” no es un monto. Escríbalo como 1,234.56 o $1,234.56.\n");
+  g_assert_cmpint (cli (f, "route", "--debt", "500", "--installment", "1,000.00", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "atencion-clientes\nAdeudo de $500.00 ≤ $500.00\nLlamar a: "));
+  g_assert_cmpint (cli (f, NULL, NULL), ==, 2);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  assert_contains (f->err, "Falta un comando.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -567,6 +592,7 @@ main (int    argc,
   ADD ("/cli/T2/route-db-settings", test_route_db_settings);
   ADD ("/cli/T2/route-refused", test_route_refused);
   ADD ("/cli/X6/bad-amounts-exit-2", test_bad_amounts);
+  ADD ("/cli/X6/spanish-messages", test_spanish);
   ADD ("/cli/X5/verify-log-ok", test_verify_log_ok);
   ADD ("/cli/X5/verify-log-tampered-text", test_verify_log_tampered);
   ADD ("/cli/X5/verify-log-tampered-hash", test_verify_log_tampered_hash);

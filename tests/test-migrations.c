@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gest-store.h"
@@ -149,6 +150,52 @@ test_failed_migration_rolls_back (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Builds a database as every earlier Gestiona left it (migrations 1..v applied by hand, with
+ * data in it), then opens it: it reaches the latest version and keeps the data. */
+static void
+test_upgrade_from_every_version (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/gestiona/Gestiona/sql", 0, NULL);
+  int latest = gest_store_latest_schema_version ();
+
+  g_assert_nonnull (names);
+  for (int v = 1; v < latest; v++)
+    {
+      g_autofree char *dir = gest_test_tmpdir_new ();
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = NULL;
+      GestStore *store;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      for (int m = 1; m <= v; m++)
+        for (guint i = 0; names[i] != NULL; i++)
+          if (atoi (names[i]) == m)
+            {
+              g_autofree char *res = g_strdup_printf ("/io/github/gestiona/Gestiona/sql/%s", names[i]);
+              g_autoptr(GBytes) bytes = g_resources_lookup_data (res, 0, NULL);
+              g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+              g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+            }
+      g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO settings (key, value) VALUES ('dealer.name', 'Ford Viejo');"
+                                     "INSERT INTO customers (uuid, name) VALUES ('c-old', 'Cliente Antiguo');",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = gest_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gest_store_get_schema_version (store), ==, latest);
+      value = gest_store_get_setting (store, "dealer.name");
+      g_assert_cmpstr (value, ==, "Ford Viejo");
+      g_assert_finalize_object (store);
+      gest_test_tmpdir_free (g_steal_pointer (&dir));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +206,7 @@ main (int   argc,
   g_test_add_func ("/migrations/fresh-database", test_fresh_database_has_every_table);
   g_test_add_func ("/migrations/sync-columns", test_sync_columns);
   g_test_add_func ("/migrations/reopen-keeps-data", test_reopen_keeps_data);
+  g_test_add_func ("/migrations/upgrade-from-every-version", test_upgrade_from_every_version);
   g_test_add_func ("/migrations/newer-schema-refused-untouched", test_newer_schema_refused_untouched);
   g_test_add_func ("/migrations/failed-migration-rolls-back", test_failed_migration_rolls_back);
 

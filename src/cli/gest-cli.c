@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-cli-private.h"
+#include "gest-cli-sync.h"   /* sync helper: gestiona-cli sync */
 #include "gest-cli-tramite.h"
 #include "gest-i18n.h"
 
@@ -213,6 +214,8 @@ main (int    argc,
     return gest_cli_tramite (db_path, argc, argv);
   if (g_str_equal (command, "user"))
     return gest_cli_user (db_path, argc, argv);
+  if (g_str_equal (command, "sync"))   /* sync helper: src/cli/gest-cli-sync.c */
+    return gest_cli_sync (db_path, argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("“%s” is not a command."), command);

@@ -144,6 +144,13 @@ gest_store_get_schema_version (GestStore *self)
   return query_int (self, "PRAGMA user_version");
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* Migrations are the resource files sql/NNNN-*.sql, sorted by number. */
 static GPtrArray *
 list_migrations (void)
@@ -155,7 +162,7 @@ list_migrations (void)
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     if (g_str_has_suffix (names[i], ".sql") && g_ascii_isdigit (names[i][0]))
       g_ptr_array_add (list, g_strdup (names[i]));
-  g_ptr_array_sort (list, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (list, compare_names);
   return list;
 }
 

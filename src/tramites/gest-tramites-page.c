@@ -6,17 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "gest-tramite-board-source.h"
+#include "gest-tramite-detail.h"
 #include "gest-tramite-editor.h"
 #include "gest-tramites-page.h"
-
-/* The detail page is written apart; until it exists the page builds without it and cards
- * cannot be opened (the open action stays disabled). */
-#if __has_include ("gest-tramite-detail.h")
-# include "gest-tramite-detail.h"
-# define HAVE_TRAMITE_DETAIL 1
-#else
-# define HAVE_TRAMITE_DETAIL 0
-#endif
 
 struct _GestTramitesPage
 {
@@ -304,15 +296,9 @@ gest_tramites_page_show_tramite (GestTramitesPage *self,
   g_return_if_fail (GEST_IS_TRAMITES_PAGE (self));
   g_return_if_fail (uuid != NULL);
 
-#if HAVE_TRAMITE_DETAIL
   adw_bin_set_child (self->detail_bin, gest_tramite_detail_new (self->store, uuid));
   gtk_stack_set_visible_child_name (self->stack, "detail");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tramites.back", TRUE);
-#else
-  /* TODO(lead): src/tramites/gest-tramite-detail.h did not exist when this was built;
-   * rebuild from scratch once it does (the include is detected at compile time). */
-  gest_board_show_message (self->board, _("The trámite's detail page is not available in this build."));
-#endif
 }
 
 void

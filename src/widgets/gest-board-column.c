@@ -230,13 +230,49 @@ popover_closed_cb (GtkWidget *popover)
                    g_object_ref (popover), g_object_unref);
 }
 
+/* Whether some of @widget shows inside every scrolled window around it (a list view keeps
+ * about 200 cards, most of them scrolled out of sight) and inside its window. */
+static gboolean
+is_on_screen (GtkWidget *widget)
+{
+  for (GtkWidget *ancestor = gtk_widget_get_parent (widget); ancestor != NULL;
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      graphene_rect_t bounds, visible;
+
+      /* Scrolled out of sight, or sliding in or out with a stack transition. */
+      if (!GTK_IS_SCROLLED_WINDOW (ancestor) && !GTK_IS_NATIVE (ancestor))
+        continue;
+      if (!gtk_widget_compute_bounds (widget, ancestor, &bounds))
+        return FALSE;
+      graphene_rect_init (&visible, 0, 0, gtk_widget_get_width (ancestor), gtk_widget_get_height (ancestor));
+      if (!graphene_rect_intersection (&bounds, &visible, NULL))
+        return FALSE;
+    }
+  return gtk_widget_get_mapped (widget);
+}
+
 static void
 popup_menu (GestBoardColumn *self,
             GtkWidget       *card,
             double           x,
             double           y)
 {
-  GtkWidget *popover = gtk_popover_menu_new_from_model (self->menu);
+  GtkWidget *popover;
+
+  /* A menu must point at something the user sees (and GDK cannot place a popup outside
+   * every monitor): bring the card into view; Shift+F10 then opens the menu. */
+  if (!is_on_screen (card))
+    {
+      guint position = gtk_single_selection_get_selected (self->selection);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
+      gtk_widget_grab_focus (self->list_view);
+      return;
+    }
+
+  popover = gtk_popover_menu_new_from_model (self->menu);
 
   gtk_widget_set_parent (popover, card);
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);

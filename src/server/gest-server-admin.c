@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-server"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "gest-error.h"
+#include "gest-server-admin.h"
+#include "gest-server-db.h"
+#include "gest-server-migrate.h"
+#include "gest-server-plans.h"
+#include "gest-server-records.h"
+
+/* Enrollment codes are typed by a person: Crockford's base 32, no I, L, O or U. */
+static const char code_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+static gboolean
+check_uuid (const char  *what,
+            const char  *text,
+            GError     **error)
+{
+  if (g_uuid_string_is_valid (text))
+    return TRUE;
+  g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("“%s” is not a %s id: it must be a UUID."), text, what);
+  return FALSE;
+}
+
+static gboolean
+dealer_exists (PGconn      *conn,
+               const char  *dealer_id,
+               GError     **error)
+{
+  g_autoptr(PGresult) res = gest_pg_query (conn, error, "SELECT name FROM dealers WHERE id = $1", 1, dealer_id);
+
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                   _("There is no dealer %s: create it with gestiona-server admin create-dealer."), dealer_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+cmd_migrate (PGconn  *conn,
+             char   **args,
+             GError **error)
+{
+  int version = gest_server_migrate (conn, error);
+
+  if (version < 0)
+    return FALSE;
+  g_print (_("The database is at schema version %d.\n"), version);
+  return TRUE;
+}
+
+static gboolean
+cmd_create_dealer (PGconn  *conn,
+                   char   **args,
+                   GError **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(PGresult) res = NULL;
+
+  if (*g_strstrip (args[0]) == '\0')
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("The dealer needs a name."));
+      return FALSE;
+    }
+  if (!gest_pg_begin_dealer (conn, id, error))
+    return FALSE;
+  res = gest_pg_query (conn, error, "INSERT INTO dealers (id, name) VALUES ($1, $2)", 2, id, args[0]);
+  if (res == NULL || !gest_pg_commit (conn, error))
+    return FALSE;
+  g_print ("%s\n", id);
+  return TRUE;
+}
+
+static gboolean
+cmd_enroll_code (PGconn  *conn,
+                 char   **args,
+                 GError **error)
+{
+  const char *dealer_id = args[0];
+  guint8 bytes[12];
+  char code[16];
+  char plain[13];
+  g_autofree char *hash = NULL;
+  g_autoptr(PGresult) res = NULL;
+  guint j = 0;
+
+  if (!check_uuid (_("dealer"), dealer_id, error))
+    return FALSE;
+  if (getrandom (bytes, sizeof bytes, 0) != sizeof bytes)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_STORE, "getrandom: %s", g_strerror (errno));
+      return FALSE;
+    }
+  for (guint i = 0; i < 12; i++)
+    {
+      plain[i] = code_alphabet[bytes[i] % 32];
+      if (i > 0 && i % 4 == 0)
+        code[j++] = '-';
+      code[j++] = plain[i];
+    }
+  plain[12] = '\0';
+  code[j] = '\0';
+  hash = gest_sha256_hex (plain);
+
+  if (!gest_pg_begin_dealer (conn, dealer_id, error))
+    return FALSE;
+  if (!dealer_exists (conn, dealer_id, error))
+    return FALSE;
+  res = gest_pg_query (conn, error,
+                       "INSERT INTO enroll_codes (code_sha256, dealer_id, expires_at)"
+                       " VALUES ($1, $2, now () + interval '7 days')",
+                       2, hash, dealer_id);
+  if (res == NULL || !gest_pg_commit (conn, error))
+    return FALSE;
+  g_print ("%s\n", code);
+  return TRUE;
+}
+
+static gboolean
+cmd_revoke (PGconn  *conn,
+            char   **args,
+            GError **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  if (!check_uuid (_("device"), args[0], error))
+    return FALSE;
+  res = gest_pg_query (conn, error,
+                       "UPDATE devices SET revoked_at = coalesce (revoked_at, now ()) WHERE id = $1 RETURNING name",
+                       1, args[0]);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND, _("There is no device %s."), args[0]);
+      return FALSE;
+    }
+  g_print (_("Device %s (%s) is revoked: its token no longer works.\n"), args[0], PQgetvalue (res, 0, 0));
+  return TRUE;
+}
+
+static gboolean
+cmd_load_plans (PGconn  *conn,
+                char   **args,
+                GError **error)
+{
+  guint loaded = 0, created = 0;
+
+  if (!check_uuid (_("dealer"), args[0], error))
+    return FALSE;
+  if (!gest_server_load_plans (conn, args[0], args[1], &loaded, &created, error))
+    return FALSE;
+  g_print (ngettext ("Loaded %u plan (%u new).\n", "Loaded %u plans (%u new).\n", loaded), loaded, created);
+  return TRUE;
+}
+
+static gboolean
+cmd_advance (PGconn  *conn,
+             char   **args,
+             GError **error)
+{
+  const char *folio = args[0];
+  g_autoptr(PGresult) res = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *dealer_id = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *refusal = NULL;
+  guint64 to = 0;
+  gint64 from = 0;
+  gint64 version;
+
+  if (!g_ascii_string_to_unsigned (args[1], 10, 1, 8, &to, NULL))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("“%s” is not a step: write 4, 5 or 6."), args[1]);
+      return FALSE;
+    }
+  if (!gest_pg_begin (conn, error))
+    return FALSE;
+  /* The owner role sees every dealer: a folio names one trámite. */
+  res = gest_pg_query (conn, error,
+                       "SELECT dealer_id, uuid, data -> 'step' FROM records"
+                       " WHERE entity = 'tramite' AND NOT deleted AND data ->> 'folio' = $1",
+                       1, folio);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) != 1)
+    {
+      if (PQntuples (res) == 0)
+        g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                     _("No trámite has the folio %s: check it, and that the dealer's desktop has synced it."), folio);
+      else
+        g_set_error (error, GEST_ERROR, GEST_ERROR_CONFLICT,
+                     _("%d trámites have the folio %s in different dealers: it is ambiguous."), PQntuples (res), folio);
+      return FALSE;
+    }
+  dealer_id = g_strdup (PQgetvalue (res, 0, 0));
+  uuid = g_strdup (PQgetvalue (res, 0, 1));
+  from = g_ascii_strtoll (PQgetvalue (res, 0, 2), NULL, 10);
+  refusal = gest_server_check_conauto_step (from, (gint64) to);
+  if (refusal != NULL)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED, "%s", refusal);
+      return FALSE;
+    }
+
+  json_object_set_int_member (fields, "step", (gint64) to);
+  json_object_set_int_member (fields, "step_since", g_get_real_time ());
+  if (!gest_pg_set_dealer (conn, dealer_id, error))
+    return FALSE;
+  version = gest_record_write_server (conn, dealer_id, "tramite", uuid, fields, error);
+  if (version == 0 || !gest_pg_commit (conn, error))
+    return FALSE;
+  g_print (_("Trámite %s is at step %" G_GUINT64_FORMAT " (change %" G_GINT64_FORMAT ").\n"), folio, to, version);
+  return TRUE;
+}
+
+static gboolean
+cmd_publish (PGconn  *conn,
+             char   **args,
+             GError **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(PGresult) res = NULL;
+  gint64 version;
+
+  if (!check_uuid (_("dealer"), args[0], error))
+    return FALSE;
+  if (*g_strstrip (args[1]) == '\0')
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("The message is empty: write its text."));
+      return FALSE;
+    }
+  if (!gest_pg_begin_dealer (conn, args[0], error) || !dealer_exists (conn, args[0], error))
+    return FALSE;
+  res = gest_pg_query (conn, error, "INSERT INTO messages (dealer_id, id, body) VALUES ($1, $2, $3)",
+                       3, args[0], id, args[1]);
+  if (res == NULL)
+    return FALSE;
+  json_object_set_string_member (fields, "text", args[1]);
+  json_object_set_int_member (fields, "published_at", g_get_real_time ());
+  version = gest_record_write_server (conn, args[0], "message", id, fields, error);
+  if (version == 0 || !gest_pg_commit (conn, error))
+    return FALSE;
+  g_print ("%s\n", id);
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *name;
+  int         n_args;
+  const char *usage;
+  gboolean  (*run) (PGconn *conn, char **args, GError **error);
+} Command;
+
+static const Command commands[] = {
+  { "migrate", 0, "migrate", cmd_migrate },
+  { "create-dealer", 1, "create-dealer NAME", cmd_create_dealer },
+  { "enroll-code", 1, "enroll-code DEALER", cmd_enroll_code },
+  { "revoke", 1, "revoke DEVICE", cmd_revoke },
+  { "load-plans", 2, "load-plans DEALER FILE.csv", cmd_load_plans },
+  { "advance", 2, "advance FOLIO STEP", cmd_advance },
+  { "publish", 2, "publish DEALER TEXT", cmd_publish },
+};
+
+static void
+print_usage (void)
+{
+  g_printerr (_("Usage: gestiona-server [--config FILE] admin COMMAND\nCommands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_printerr ("  %s\n", commands[i].usage);
+}
+
+int
+gest_server_admin (const GestServerConfig *config,
+                   int                     argc,
+                   char                  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  const Command *command = NULL;
+  PGconn *conn;
+  gboolean ok;
+
+  for (guint i = 0; argc > 0 && i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[0], commands[i].name))
+      command = &commands[i];
+  if (command == NULL || argc - 1 != command->n_args)
+    {
+      print_usage ();
+      return 2;
+    }
+
+  conn = gest_pg_connect (config->admin_pg, &error);
+  if (conn == NULL)
+    {
+      g_printerr ("gestiona-server: %s\n", error->message);
+      return 1;
+    }
+  ok = command->run (conn, argv + 1, &error);
+  if (!ok && PQtransactionStatus (conn) != PQTRANS_IDLE)
+    gest_pg_rollback (conn);
+  PQfinish (conn);
+  if (!ok)
+    {
+      g_printerr ("gestiona-server: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-server"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "gest-i18n.h"
+#include "gest-server-admin.h"
+#include "gest-server-config.h"
+#include "gest-server-http.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GestServerConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config_path = NULL;
+  gboolean version = FALSE;
+  GOptionEntry entries[] = {
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_path,
+      N_("Configuration file (default " GEST_SERVER_DEFAULT_CONFIG ")"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  gest_i18n_init ();
+
+  context = g_option_context_new (_("[serve | admin COMMAND ARGS…]"));
+  g_option_context_set_summary (context,
+                                _("Gestiona's sync server for Conauto (data/sync-protocol.md).\n\n"
+                                  "  serve                         answer the desktops (the default)\n"
+                                  "  admin migrate                 create or upgrade the database (owner role)\n"
+                                  "  admin create-dealer NAME      add a dealer; prints its id\n"
+                                  "  admin enroll-code DEALER      a single-use enrollment code, valid 7 days\n"
+                                  "  admin revoke DEVICE           the device's token stops working at once\n"
+                                  "  admin load-plans DEALER FILE  plan balances from a CSV file\n"
+                                  "  admin advance FOLIO STEP      move a trámite to Conauto's step 4, 5 or 6\n"
+                                  "  admin publish DEALER TEXT     send a message to a dealer"));
+  g_option_context_set_description (context,
+                                    _("Environment: GESTIONA_SERVER_LISTEN, GESTIONA_SERVER_PG, GESTIONA_SERVER_ADMIN_PG,\n"
+                                      "GESTIONA_SERVER_MAX_BODY, GESTIONA_SERVER_MAX_BLOB, GESTIONA_SERVER_WORKERS override the file."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("gestiona-server: %s\n", error->message);
+      return 2;
+    }
+  if (version)
+    {
+      g_print ("gestiona-server %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  config = gest_server_config_load (config_path, &error);
+  if (config == NULL)
+    {
+      g_printerr ("gestiona-server: %s\n", error->message);
+      return 2;
+    }
+
+  if (argc < 2 || g_str_equal (argv[1], "serve"))
+    return gest_server_serve (config);
+  if (g_str_equal (argv[1], "admin"))
+    return gest_server_admin (config, argc - 2, argv + 2);
+
+  g_printerr (_("gestiona-server: unknown command “%s”; see gestiona-server --help.\n"), argv[1]);
+  return 2;
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libpq-fe.h>
+
+#include "gest-server-config.h"
+
+G_BEGIN_DECLS
+
+/* One HTTP request as a worker thread sees it: a copy of what the handler needs from the
+ * SoupServerMessage (which stays on the main loop) and the response to send back. */
+typedef struct
+{
+  /* in */
+  char                   *method;
+  char                   *path;
+  GHashTable             *query;           /* nullable */
+  char                   *authorization;   /* nullable */
+  char                   *upload_offset;   /* nullable */
+  char                   *upload_length;   /* nullable */
+  GBytes                 *body;
+  const GestServerConfig *config;          /* borrowed */
+
+  /* after authentication */
+  char                   *device_id;
+  char                   *dealer_id;
+
+  /* out */
+  guint                   status;
+  char                   *content_type;
+  GBytes                 *response;
+  GPtrArray              *headers;         /* name, value, name, value... */
+} GestServerRequest;
+
+/* Sets a JSON response. */
+void        gest_server_request_json        (GestServerRequest *req,
+                                             guint              status,
+                                             JsonNode          *node);
+void        gest_server_request_object      (GestServerRequest *req,
+                                             guint              status,
+                                             JsonObject        *object);
+/* {"error": message} with @status. */
+void        gest_server_request_error       (GestServerRequest *req,
+                                             guint              status,
+                                             const char        *format,
+                                             ...) G_GNUC_PRINTF (3, 4);
+void        gest_server_request_header      (GestServerRequest *req,
+                                             const char        *name,
+                                             const char        *value);
+/* The body parsed as a JSON object, or NULL after a 400 response. */
+JsonObject *gest_server_request_body_object (GestServerRequest *req);
+
+/* Handlers, run in a worker thread with its own connection (gestiona_app). */
+void gest_server_handle_enroll (GestServerRequest *req, PGconn *conn);
+void gest_server_handle_push   (GestServerRequest *req, PGconn *conn);
+void gest_server_handle_pull   (GestServerRequest *req, PGconn *conn);
+void gest_server_handle_blob   (GestServerRequest *req, PGconn *conn, const char *sha256);
+
+G_END_DECLS

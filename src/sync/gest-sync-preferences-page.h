@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gest-store.h"
+#include "gest-sync-service.h"
+
+G_BEGIN_DECLS
+
+/* X3: Preferences, Sync: the server address, enrollment with a code from Conauto (on a
+ * worker thread), the service's status (last sync, pending changes, last error), "Sync Now"
+ * and the latest conflicts and rejections from sync_log. */
+#define GEST_TYPE_SYNC_PREFERENCES_PAGE (gest_sync_preferences_page_get_type ())
+G_DECLARE_FINAL_TYPE (GestSyncPreferencesPage, gest_sync_preferences_page, GEST, SYNC_PREFERENCES_PAGE,
+                      AdwPreferencesPage)
+
+GtkWidget *gest_sync_preferences_page_new (GestStore       *store,
+                                           GestSyncService *service);
+
+G_END_DECLS

@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-activity-log.h"
+#include "gest-sync-private.h"
+
+/* Push: queued outbox rows in n order, at most GEST_SYNC_PUSH_BATCH a request. A batch holds
+ * at most one change per record, so a record's next change is sent with the version its
+ * previous one got (no conflict with the desktop's own earlier value). The base version of a
+ * row is a pure function of the outbox, so a replay after a cut reply sends the same bytes. */
+
+typedef struct
+{
+  gint64  n;
+  char   *entity;
+  char   *uuid;
+  char   *sha256;   /* a document's blob, to upload first; or NULL */
+} Pending;
+
+static void
+pending_free (Pending *p)
+{
+  g_free (p->entity);
+  g_free (p->uuid);
+  g_free (p->sha256);
+  g_free (p);
+}
+
+static GPtrArray *
+next_batch (GestStore  *store,
+            GString    *body,
+            GError    **error)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = gest_store_prepare (store,
+                             "SELECT o.n, o.entity, o.uuid, json_object ('n', o.n, 'entity', o.entity, "
+                             "'uuid', o.uuid, 'op', o.op, 'base_version', max (o.base_version, "
+                             "coalesce ((SELECT max (p.version) FROM sync_outbox p WHERE p.entity = o.entity "
+                             "AND p.uuid = o.uuid AND p.n < o.n AND p.state = 'applied'), 0)), "
+                             "'fields', json (o.fields)), "
+                             "CASE WHEN o.entity = 'document' THEN json_extract (o.fields, '$.sha256') END "
+                             "FROM sync_outbox o WHERE o.state = 'queued' ORDER BY o.n LIMIT ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, GEST_SYNC_PUSH_BATCH);
+
+  g_string_assign (body, "{\"mutations\":[");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Pending *p;
+      g_autofree char *key = g_strdup_printf ("%s/%s", sqlite3_column_text (stmt, 1),
+                                              sqlite3_column_text (stmt, 2));
+
+      if (g_hash_table_contains (records, key))
+        break;
+      g_hash_table_add (records, g_steal_pointer (&key));
+
+      p = g_new0 (Pending, 1);
+      p->n = sqlite3_column_int64 (stmt, 0);
+      p->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      p->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      p->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      if (batch->len > 0)
+        g_string_append_c (body, ',');
+      g_string_append (body, (const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (batch, p);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      gest_store_set_error (store, error);
+      return NULL;
+    }
+  g_string_append (body, "]}");
+
+  return g_steal_pointer (&batch);
+}
+
+static gboolean
+record_result (GestStore   *store,
+               Pending     *p,
+               JsonObject  *result,
+               GError     **error)
+{
+  const char *status = json_object_get_string_member_with_default (result, "status", "");
+  gint64 version = json_object_get_int_member_with_default (result, "version", 0);
+  gboolean applied = g_str_equal (status, "applied");
+  const char *reason = json_object_get_string_member_with_default (result, "error", "");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = gest_store_prepare (store,
+                             "UPDATE sync_outbox SET state = ?2, version = ?3, result = ?4 "
+                             "WHERE n = ?1 AND state = 'queued'",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, p->n);
+  sqlite3_bind_text (stmt, 2, applied ? "applied" : "rejected", -1, SQLITE_STATIC);
+  if (applied)
+    sqlite3_bind_int64 (stmt, 3, version);
+  else
+    sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return gest_store_set_error (store, error);
+  /* Already recorded (a second reply to a replay): nothing more to do. */
+  if (sqlite3_changes (gest_store_get_db (store)) == 0)
+    return TRUE;
+
+  if (applied)
+    {
+      JsonArray *conflicts = NULL;
+
+      stmt = gest_store_prepare (store,
+                                 "INSERT INTO sync_versions (entity, uuid, version) VALUES (?1, ?2, ?3) "
+                                 "ON CONFLICT (entity, uuid) DO UPDATE SET "
+                                 "version = max (version, excluded.version)",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, p->entity, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, p->uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, version);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return gest_store_set_error (store, error);
+
+      if (json_object_has_member (result, "conflicts") &&
+          JSON_NODE_HOLDS_ARRAY (json_object_get_member (result, "conflicts")))
+        conflicts = json_object_get_array_member (result, "conflicts");
+      for (guint i = 0; conflicts != NULL && i < json_array_get_length (conflicts); i++)
+        {
+          JsonObject *conflict = json_array_get_object_element (conflicts, i);
+          const char *field;
+          g_autofree char *lost = NULL;
+          g_autofree char *message = NULL;
+
+          if (conflict == NULL)
+            continue;
+          field = json_object_get_string_member_with_default (conflict, "field", "");
+          if (json_object_has_member (conflict, "lost_value"))
+            lost = json_to_string (json_object_get_member (conflict, "lost_value"), FALSE);
+          /* TRANSLATORS: %s is a field name (agreed_amount), the second the value that lost. */
+          message = g_strdup_printf (_("“%s” was changed on another desktop too; this desktop’s "
+                                       "value was kept and the other value (%s) was replaced."),
+                                     field, lost != NULL ? lost : "null");
+          if (!gest_sync_log_add (store, "conflict", p->entity, p->uuid, field, lost, message,
+                                  p->n, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("The server rejected a change made here: %s"),
+                                                reason[0] != '\0' ? reason : status);
+
+    if (!gest_sync_log_add (store, "rejected", p->entity, p->uuid, NULL, NULL, message, p->n, error))
+      return FALSE;
+    /* A trámite shows the rejection in its activity log, where its users look. */
+    if (g_str_equal (p->entity, "tramite") &&
+        gest_activity_log_append (store, p->uuid, GEST_ACTIVITY_STATUS, message, NULL, NULL, error) < 0)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+record_results (GestStore   *store,
+                GPtrArray   *batch,
+                JsonObject  *reply,
+                guint       *out_done,
+                GError     **error)
+{
+  g_autoptr(GHashTable) by_n = g_hash_table_new (g_int64_hash, g_int64_equal);
+  JsonArray *results = NULL;
+
+  if (json_object_has_member (reply, "results") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (reply, "results")))
+    results = json_object_get_array_member (reply, "results");
+  if (results == NULL)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                   _("The sync server’s reply to the changes had no results. Changes stay queued."));
+      return FALSE;
+    }
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Pending *p = g_ptr_array_index (batch, i);
+
+      g_hash_table_insert (by_n, &p->n, p);
+    }
+
+  if (!gest_store_begin (store, TRUE, error))
+    return FALSE;
+  *out_done = 0;
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+      gint64 n;
+      Pending *p;
+
+      if (result == NULL)
+        continue;
+      n = json_object_get_int_member_with_default (result, "n", 0);
+      p = g_hash_table_lookup (by_n, &n);
+      if (p == NULL)
+        continue;
+      if (!record_result (store, p, result, error))
+        {
+          gest_store_rollback (store);
+          return FALSE;
+        }
+      (*out_done)++;
+    }
+  return gest_store_commit (store, error);
+}
+
+gboolean
+gest_sync_push_all (GestStore           *store,
+                    GestSyncConnection  *conn,
+                    guint               *out_pushed,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  *out_pushed = 0;
+  for (;;)
+    {
+      g_autoptr(GPtrArray) batch = NULL;
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GBytes) request = NULL;
+      g_autoptr(GBytes) reply = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      guint status = 0;
+      guint done = 0;
+
+      batch = next_batch (store, body, error);
+      if (batch == NULL)
+        return FALSE;
+      if (batch->len == 0)
+        return TRUE;
+
+      /* Documents' files go first: a mutation never names a blob the server lacks. */
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Pending *p = g_ptr_array_index (batch, i);
+
+          if (p->sha256 != NULL && !gest_sync_blob_upload (store, conn, p->sha256, cancellable, error))
+            return FALSE;
+        }
+
+      msg = gest_sync_message_new (conn, "POST", "/v1/push");
+      request = g_bytes_new (body->str, body->len);
+      reply = gest_sync_request (conn, msg, request, "application/json", &status, cancellable, error);
+      if (reply == NULL)
+        return FALSE;
+      if (status != SOUP_STATUS_OK)
+        return gest_sync_status_error (status, reply, error);
+      root = gest_sync_parse_json (reply, error);
+      if (root == NULL)
+        return FALSE;
+      if (!record_results (store, batch, json_node_get_object (root), &done, error))
+        return FALSE;
+      if (done == 0)
+        {
+          g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                       _("The sync server answered none of the %u changes sent. They stay queued."),
+                       batch->len);
+          return FALSE;
+        }
+      *out_pushed += done;
+    }
+}
