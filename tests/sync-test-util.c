@@ -80,6 +80,23 @@ sync_test_sync (GestStore *store)
   g_assert_no_error (error);
 }
 
+char *
+sync_test_psql (const char *sql)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *psql = g_file_test ("/usr/lib/postgresql/15/bin/psql", G_FILE_TEST_IS_EXECUTABLE)
+                     ? "/usr/lib/postgresql/15/bin/psql" : "psql";
+
+  g_ptr_array_add (argv, (gpointer) psql);
+  g_ptr_array_add (argv, (gpointer) "-X");
+  g_ptr_array_add (argv, (gpointer) "-At");
+  g_ptr_array_add (argv, (gpointer) "-d");
+  g_ptr_array_add (argv, (gpointer) g_getenv ("GESTIONA_SERVER_ADMIN_PG"));
+  g_ptr_array_add (argv, (gpointer) "-c");
+  g_ptr_array_add (argv, (gpointer) sql);
+  return run (argv);
+}
+
 static int
 compare_lines (gconstpointer a,
                gconstpointer b)
@@ -90,27 +107,17 @@ compare_lines (gconstpointer a,
 char *
 sync_test_server_dump (const char *dealer_id)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (NULL);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = NULL;
   g_autofree char *out = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(GStrv) rows = NULL;
   GString *dump = g_string_new (NULL);
-  const char *psql = g_file_test ("/usr/lib/postgresql/15/bin/psql", G_FILE_TEST_IS_EXECUTABLE)
-                     ? "/usr/lib/postgresql/15/bin/psql" : "psql";
 
   /* One JSON object a line: {entity, uuid, deleted, data}. */
   sql = g_strdup_printf ("SELECT json_build_object ('entity', entity, 'uuid', uuid, 'deleted', deleted, "
                          "'data', data) FROM records WHERE dealer_id = '%s'", dealer_id);
-  g_ptr_array_add (argv, (gpointer) psql);
-  g_ptr_array_add (argv, (gpointer) "-X");
-  g_ptr_array_add (argv, (gpointer) "-At");
-  g_ptr_array_add (argv, (gpointer) "-d");
-  g_ptr_array_add (argv, (gpointer) g_getenv ("GESTIONA_SERVER_ADMIN_PG"));
-  g_ptr_array_add (argv, (gpointer) "-c");
-  g_ptr_array_add (argv, sql);
-  out = run (argv);
+  out = sync_test_psql (sql);
 
   rows = g_strsplit (out, "\n", -1);
   for (guint i = 0; rows[i] != NULL; i++)

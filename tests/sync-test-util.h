@@ -22,6 +22,8 @@ GestStore *sync_test_new_desktop      (const char *dir,
 void       sync_test_sync             (GestStore  *store);
 /* The server's canonical dump of @dealer_id (the same lines as gest_sync_dump()). */
 char      *sync_test_server_dump      (const char *dealer_id);
+/* Runs @sql on the server's database as the owner role; returns stdout (psql -At). */
+char      *sync_test_psql             (const char *sql);
 /* Runs SQL on the desktop (asserting success). */
 void       sync_test_exec             (GestStore  *store,
                                        const char *sql);

@@ -3,7 +3,9 @@
  * protocol of data/sync-protocol.md (X3), trámite steps (T6, T7) and dealer isolation. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "server/gest-server-test-util.h"
 
@@ -475,7 +477,8 @@ test_tramite_steps (void)
   out = test_admin (&status, &err, "advance", "LIQ-2025-0042", "5", NULL);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "only to step 4"));
-  g_free (out), g_free (err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   out = test_admin (NULL, NULL, "advance", "LIQ-2025-0042", "4", NULL);
   g_assert_nonnull (strstr (out, "step 4"));
 
@@ -510,11 +513,13 @@ test_tramite_steps (void)
   json_object_unref (r);
 #undef PUSH
 
-  g_free (out), g_free (err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   out = test_admin (&status, &err, "advance", "LIQ-2025-0042", "7", NULL);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "only to steps 4, 5 and 6"));
-  g_free (out), g_free (err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   out = test_admin (&status, &err, "advance", "LIQ-NONE", "4", NULL);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "No trámite has the folio LIQ-NONE"));
@@ -549,6 +554,56 @@ test_tombstone (void)
   g_assert_cmpuint (json_array_get_length (since), ==, 1);
 }
 
+static void
+test_migrate_again (void)
+{
+  g_autofree char *out = test_admin (NULL, NULL, "migrate", NULL);
+
+  /* Already at the latest version: nothing applied. */
+  g_assert_cmpstr (out, ==, "The database is at schema version 1.");
+}
+
+static int
+run_server (const char  *config_text,
+            char       **err_out)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "gestiona-test-server.conf", NULL);
+  const char *argv[] = { g_getenv ("GESTIONA_SERVER"), "--config", path, "admin", NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_true (g_file_set_contents (path, config_text, -1, NULL));
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err_out,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  return WEXITSTATUS (wait_status);
+}
+
+static void
+test_config_file (void)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                               "gestiona-server.conf.example", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+
+  /* The shipped example loads: `admin` without a command then prints the usage (exit 2). */
+  g_assert_true (g_file_get_contents (example, &text, NULL, NULL));
+  g_assert_cmpint (run_server (text, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "Usage: gestiona-server"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_server ("[server]\nmax_body = lots\n", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "The setting max_body is “lots”"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_server ("[server]\nlisten = 8080\n", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "write host:port"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_server ("[server]\nport = 1\n", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "Unknown setting “port”"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -561,6 +616,8 @@ main (int    argc,
       return 1;
     }
 
+  g_test_add_func ("/server/X3/migrate-again", test_migrate_again);
+  g_test_add_func ("/server/X3/config-file", test_config_file);
   g_test_add_func ("/server/X3/enroll-single-use", test_enroll_single_use);
   g_test_add_func ("/server/X3/push-idempotent-replay", test_push_replay);
   g_test_add_func ("/server/X3/push-reused-number", test_push_reused_number);

@@ -5,8 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <errno.h>
-#include <sys/random.h>
 
 #include "gest-server-db.h"
 #include "gest-server-records.h"
@@ -55,12 +53,13 @@ gest_server_handle_pull (GestServerRequest *req,
                                  cursor_text);
       return;
     }
-  if (limit_text != NULL && !g_ascii_string_to_unsigned (limit_text, 10, 1, MAX_LIMIT, &limit, NULL))
+  if (limit_text != NULL && !g_ascii_string_to_unsigned (limit_text, 10, 1, G_MAXUINT32, &limit, NULL))
     {
-      gest_server_request_error (req, 400, _("The limit “%s” must be a whole number from 1 to %d."),
+      gest_server_request_error (req, 400, _("The limit “%s” must be a whole number from 1 up (pages have at most %d changes)."),
                                  limit_text, MAX_LIMIT);
       return;
     }
+  limit = MIN (limit, MAX_LIMIT);
 
   cursor_arg = g_strdup_printf ("%" G_GINT64_FORMAT, cursor);
   limit_arg = g_strdup_printf ("%" G_GUINT64_FORMAT, limit + 1);
@@ -106,102 +105,4 @@ fail:
   gest_pg_rollback (conn);
   g_warning ("pull: %s", error != NULL ? error->message : "?");
   gest_server_request_error (req, 503, _("The server could not read the changes; try again later."));
-}
-
-/* 256 random bits, base64url without padding: 43 characters. */
-static char *
-new_token (void)
-{
-  guint8 bytes[32];
-  char *token;
-  gsize filled = 0;
-
-  while (filled < sizeof bytes)
-    {
-      ssize_t got = getrandom (bytes + filled, sizeof bytes - filled, 0);
-
-      if (got > 0)
-        filled += got;
-      else if (errno != EINTR)
-        g_error ("getrandom: %s", g_strerror (errno));
-    }
-  token = g_base64_encode (bytes, sizeof bytes);
-  g_strdelimit (token, "+", '-');
-  g_strdelimit (token, "/", '_');
-  *strchr (token, '=') = '\0';
-  return token;
-}
-
-/* The code as typed: upper case, without spaces or dashes. */
-static char *
-normalize_code (const char *code)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = code; *p != '\0'; p++)
-    if (*p != '-' && *p != ' ')
-      g_string_append_c (out, g_ascii_toupper (*p));
-  return g_string_free (out, FALSE);
-}
-
-void
-gest_server_handle_enroll (GestServerRequest *req,
-                           PGconn            *conn)
-{
-  g_autoptr(JsonObject) body = gest_server_request_body_object (req);
-  g_autoptr(JsonObject) response = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) res = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *code_hash = NULL;
-  g_autofree char *token = NULL;
-  g_autofree char *token_hash = NULL;
-  JsonNode *code_node;
-  JsonNode *name_node;
-  const char *name;
-
-  if (body == NULL)
-    return;
-  code_node = json_object_get_member (body, "code");
-  name_node = json_object_get_member (body, "device_name");
-  if (code_node == NULL || json_node_get_value_type (code_node) != G_TYPE_STRING)
-    {
-      gest_server_request_error (req, 400, _("Enrollment needs “code”, the code from Conauto, as a string."));
-      return;
-    }
-  if (name_node == NULL || json_node_get_value_type (name_node) != G_TYPE_STRING)
-    {
-      gest_server_request_error (req, 400, _("Enrollment needs “device_name”, a string that names this computer."));
-      return;
-    }
-  name = json_node_get_string (name_node);
-  if (*name == '\0' || g_utf8_strlen (name, -1) > 100)
-    {
-      gest_server_request_error (req, 400, _("The device name must have 1 to 100 characters."));
-      return;
-    }
-
-  code = normalize_code (json_node_get_string (code_node));
-  code_hash = gest_sha256_hex (code);
-  token = new_token ();
-  token_hash = gest_sha256_hex (token);
-  res = gest_pg_query (conn, &error, "SELECT device_id, dealer_id FROM gestiona_enroll ($1, $2, $3)",
-                       3, code_hash, name, token_hash);
-  if (res == NULL)
-    {
-      g_warning ("enroll: %s", error->message);
-      gest_server_request_error (req, 503, _("The server could not enroll the device; try again later."));
-      return;
-    }
-  if (PQntuples (res) != 1)
-    {
-      gest_server_request_error (req, 403, _("This enrollment code is used, expired or unknown: ask Conauto for a new one."));
-      return;
-    }
-
-  response = json_object_new ();
-  json_object_set_string_member (response, "device_id", PQgetvalue (res, 0, 0));
-  json_object_set_string_member (response, "dealer_id", PQgetvalue (res, 0, 1));
-  json_object_set_string_member (response, "token", token);
-  gest_server_request_object (req, 200, response);
 }

@@ -178,7 +178,8 @@ push_one (GestServerRequest  *req,
       if (res == NULL || PQntuples (res) != 1 || !gest_pg_commit (conn, error))
         goto fail;
       if (!g_str_equal (PQgetvalue (res, 0, 0), hash))
-        return rejected (m->n, _("mutation number reused with a different payload"));
+        /* A fixed protocol string (data/sync-protocol.md), not translated. */
+        return rejected (m->n, "mutation number reused with a different payload");
       return gest_json_object_parse (PQgetvalue (res, 0, 1), error);
     }
 

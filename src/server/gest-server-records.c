@@ -41,7 +41,7 @@ gest_record_lock_dealer (PGconn      *conn,
                          GError     **error)
 {
   g_autoptr(PGresult) res = gest_pg_query (conn, error,
-                                           "SELECT last_seq FROM dealers WHERE id = $1 FOR UPDATE",
+                                           "SELECT last_seq FROM dealers WHERE id = $1 FOR NO KEY UPDATE",
                                            1, dealer_id);
 
   if (res == NULL)

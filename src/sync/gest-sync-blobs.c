@@ -15,7 +15,8 @@
  * asks the server where it is (HEAD) and sends only the rest (PATCH), in chunks, so a cut
  * upload resumes and nothing the server holds is sent again. */
 
-#define CHUNK_SIZE (4 * 1024 * 1024)
+#define CHUNK_SIZE (1024 * 1024)
+#define MIN_CHUNK_SIZE (16 * 1024)
 
 static gint64
 header_int (SoupMessage *msg,
@@ -71,6 +72,7 @@ gest_sync_blob_upload (GestStore           *store,
   gint64 total;
   const char *data;
   guint attempts = 0;
+  gint64 chunk_size = CHUNK_SIZE;
 
   mapped = g_mapped_file_new (file_path, FALSE, &local_error);
   if (mapped == NULL)
@@ -92,12 +94,12 @@ gest_sync_blob_upload (GestStore           *store,
       g_autoptr(GBytes) chunk = NULL;
       g_autoptr(GBytes) reply = NULL;
       SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
-      gint64 length = MIN ((gint64) CHUNK_SIZE, total - offset);
+      gint64 length = MIN (chunk_size, total - offset);
       g_autofree char *offset_text = g_strdup_printf ("%" G_GINT64_FORMAT, offset);
       g_autofree char *total_text = g_strdup_printf ("%" G_GINT64_FORMAT, total);
       guint status = 0;
 
-      if (++attempts > 2 * (total / CHUNK_SIZE + 2))
+      if (++attempts > 2 * (total / MIN_CHUNK_SIZE + 8))
         {
           g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
                        _("The sync server does not accept the document file %s. It is sent again "
@@ -122,6 +124,12 @@ gest_sync_blob_upload (GestStore           *store,
           if (server_offset < 0 && !blob_offset (conn, path, &server_offset, &complete, cancellable, error))
             return FALSE;
           offset = server_offset;
+          continue;
+        }
+      if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE && chunk_size > MIN_CHUNK_SIZE)
+        {
+          /* The server takes smaller requests: send smaller pieces (it stored nothing). */
+          chunk_size /= 2;
           continue;
         }
       if (status == 422)

@@ -32,6 +32,7 @@ pending_free (Pending *p)
 
 static GPtrArray *
 next_batch (GestStore  *store,
+            guint       limit,
             GString    *body,
             GError    **error)
 {
@@ -51,7 +52,7 @@ next_batch (GestStore  *store,
                              error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, GEST_SYNC_PUSH_BATCH);
+  sqlite3_bind_int (stmt, 1, (int) limit);
 
   g_string_assign (body, "{\"mutations\":[");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -177,6 +178,31 @@ record_result (GestStore   *store,
   return TRUE;
 }
 
+/* A mutation the server cannot read (400) or take (413), which stores nothing, would
+ * block the queue forever: it is found by halving the batch and rejected here. */
+static gboolean
+reject_locally (GestStore   *store,
+                Pending     *p,
+                guint        status,
+                GBytes      *reply,
+                GError     **error)
+{
+  g_autoptr(JsonObject) result = json_object_new ();
+  g_autoptr(GError) status_error = NULL;
+
+  gest_sync_status_error (status, reply, &status_error);
+  json_object_set_string_member (result, "status", "rejected");
+  json_object_set_string_member (result, "error", status_error->message);
+  if (!gest_store_begin (store, TRUE, error))
+    return FALSE;
+  if (!record_result (store, p, result, error))
+    {
+      gest_store_rollback (store);
+      return FALSE;
+    }
+  return gest_store_commit (store, error);
+}
+
 static gboolean
 record_results (GestStore   *store,
                 GPtrArray   *batch,
@@ -236,6 +262,7 @@ gest_sync_push_all (GestStore           *store,
                     GError             **error)
 {
   g_autoptr(GString) body = g_string_new (NULL);
+  guint limit = GEST_SYNC_PUSH_BATCH;
 
   *out_pushed = 0;
   for (;;)
@@ -248,7 +275,7 @@ gest_sync_push_all (GestStore           *store,
       guint status = 0;
       guint done = 0;
 
-      batch = next_batch (store, body, error);
+      batch = next_batch (store, limit, body, error);
       if (batch == NULL)
         return FALSE;
       if (batch->len == 0)
@@ -268,8 +295,22 @@ gest_sync_push_all (GestStore           *store,
       reply = gest_sync_request (conn, msg, request, "application/json", &status, cancellable, error);
       if (reply == NULL)
         return FALSE;
+      if ((status == SOUP_STATUS_BAD_REQUEST || status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE) &&
+          batch->len > 1)
+        {
+          limit = MAX (1, batch->len / 2);
+          continue;
+        }
+      if (status == SOUP_STATUS_BAD_REQUEST || status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE)
+        {
+          if (!reject_locally (store, g_ptr_array_index (batch, 0), status, reply, error))
+            return FALSE;
+          (*out_pushed)++;
+          continue;
+        }
       if (status != SOUP_STATUS_OK)
         return gest_sync_status_error (status, reply, error);
+      limit = MIN (GEST_SYNC_PUSH_BATCH, limit * 2);
       root = gest_sync_parse_json (reply, error);
       if (root == NULL)
         return FALSE;

@@ -28,10 +28,11 @@ struct _GestTramiteBoardSource
   GMutex        mutex;
   char         *user_name;    /* guarded by @mutex: "mine" */
   sqlite3_stmt *fetch_stmt;   /* on the store's connection, UI thread only */
+  sqlite3_stmt *head_stmt;    /* likewise */
   GMutex        cache_mutex;
   FilteredCache cache;        /* guarded by @cache_mutex */
   int           generation;   /* atomic: bumped by every change the source hears of */
-  GTimeZone    *tz;           /* the dealer's: parsing it costs more than a card's query */
+  GTimeZone    *tz;           /* the dealer's: parsing it costs more than a fetch */
 };
 
 static void board_source_iface_init (GestBoardSourceInterface *iface);
@@ -165,104 +166,197 @@ board_load_column_ids (GestBoardSource        *source,
   return gest_tramite_board_query_step (self->db_path, &query, (int) column + 1, cancellable, error);
 }
 
-static void
-date_of (GTimeZone *tz,
-         GDateTime *moment,
-         GDate     *out)
+/* The day number (days since 1970-01-01) of @unix_sec in @tz: integer arithmetic on the
+ * zone's offset at that moment, no GDateTime per card. */
+static gint64
+local_day (GTimeZone *tz,
+           gint64     unix_sec)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (moment, tz);
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, unix_sec);
+  gint64 local = unix_sec + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
 
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, (GDateDay) g_date_time_get_day_of_month (local),
-                  (GDateMonth) g_date_time_get_month (local),
-                  (GDateYear) g_date_time_get_year (local));
+  /* Floor division: moments before 1970 belong to earlier days. */
+  return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
 }
 
-static int
-days_since (GTimeZone   *tz,
-            gint64       unix_usec,
-            const GDate *today)
+/* What every card of one fetch compares with: today in the dealer's zone, as a day number
+ * (days in step) and as ISO text (overdue, like the filter's SQL). */
+typedef struct
 {
-  g_autoptr(GDateTime) moment = g_date_time_new_from_unix_utc (unix_usec / G_USEC_PER_SEC);
-  GDate day;
+  gint64 day;
+  char   iso[16];
+} Today;
 
-  if (moment == NULL)
-    return 0;
-  date_of (tz, moment, &day);
-  return MAX (0, gest_date_days_between (&day, today));
+static void
+today_init (GestTramiteBoardSource *self,
+            Today                  *today)
+{
+  gint64 day;
+  GDate date;
+
+  day = local_day (self->tz, g_get_real_time () / G_USEC_PER_SEC);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) (day + 719163)); /* GDate's day 1 is 0001-01-01 */
+  today->day = day;
+  g_snprintf (today->iso, sizeof today->iso, "%04d-%02d-%02d", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+}
+
+/* Card data for up to FETCH_BATCH ids in one query; unused slots are bound to NULL, which
+ * IN never matches. */
+#define FETCH_BATCH 32
+
+static gboolean
+ensure_fetch_stmt (GestTramiteBoardSource *self)
+{
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->fetch_stmt != NULL)
+    return TRUE;
+
+  sql = g_string_new ("SELECT t.rowid, t.uuid, t.folio, c.name, t.agreed_amount, t.agreed_date,"
+                      "  t.step_since, t.payment_amount IS NULL, t.step >= 3 AND"
+                      "  (t.docs_sent_at IS NULL OR t.payment_proof_uuid IS NULL),"
+                      "  (SELECT d.sha256 FROM documents d WHERE d.record_uuid = t.uuid"
+                      "     AND d.deleted = 0 AND d.mime_type = 'application/pdf'"
+                      "   ORDER BY d.added_at, d.rowid LIMIT 1) "
+                      "FROM tramites t "
+                      "JOIN plans p ON p.uuid = t.plan_uuid "
+                      "JOIN customers c ON c.uuid = p.customer_uuid "
+                      "WHERE +t.deleted = 0 AND t.rowid IN (?1");
+  for (guint i = 2; i <= FETCH_BATCH; i++)
+    g_string_append_printf (sql, ", ?%u", i);
+  g_string_append_c (sql, ')');
+
+  self->fetch_stmt = gest_store_prepare (self->store, sql->str, &error);
+  if (self->fetch_stmt == NULL)
+    {
+      g_debug ("Cannot fetch trámite cards: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GestBoardItem *
+item_from_row (sqlite3_stmt *stmt,
+               GTimeZone    *tz,
+               const Today  *today)
+{
+  g_autofree char *amount = NULL;
+  g_autofree char *date_s = NULL;
+  GestBoardItemFlags flags = GEST_BOARD_ITEM_FLAG_NONE;
+  const char *agreed_iso = (const char *) sqlite3_column_text (stmt, 5);
+  gint64 step_since = sqlite3_column_int64 (stmt, 6);
+  GDate agreed;
+
+  if (agreed_iso != NULL && gest_date_from_iso (agreed_iso, &agreed))
+    date_s = gest_date_format (&agreed);
+  amount = gest_money_format (sqlite3_column_int64 (stmt, 4));
+
+  if (sqlite3_column_int (stmt, 7) != 0 && agreed_iso != NULL && strcmp (agreed_iso, today->iso) < 0)
+    flags |= GEST_BOARD_ITEM_FLAG_OVERDUE;
+  if (sqlite3_column_int (stmt, 8) != 0)
+    flags |= GEST_BOARD_ITEM_FLAG_MISSING_DOCS;
+
+  return gest_board_item_new (sqlite3_column_int64 (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3),
+                              amount, date_s,
+                              (int) MAX (0, today->day - local_day (tz, step_since / G_USEC_PER_SEC)),
+                              flags,
+                              (const char *) sqlite3_column_text (stmt, 9));
+}
+
+static GPtrArray *
+board_fetch_items (GestBoardSource *source,
+                   const gint64    *ids,
+                   guint            n_ids)
+{
+  GestTramiteBoardSource *self = GEST_TRAMITE_BOARD_SOURCE (source);
+  GPtrArray *items = g_ptr_array_new_full (n_ids, g_object_unref);
+  Today today;
+
+  if (n_ids == 0 || !ensure_fetch_stmt (self))
+    return items;
+
+  today_init (self, &today);
+  for (guint done = 0; done < n_ids; done += FETCH_BATCH)
+    {
+      guint n = MIN (FETCH_BATCH, n_ids - done);
+
+      for (guint i = 0; i < FETCH_BATCH; i++)
+        {
+          if (i < n)
+            sqlite3_bind_int64 (self->fetch_stmt, (int) i + 1, ids[done + i]);
+          else
+            sqlite3_bind_null (self->fetch_stmt, (int) i + 1);
+        }
+      while (sqlite3_step (self->fetch_stmt) == SQLITE_ROW)
+        g_ptr_array_add (items, item_from_row (self->fetch_stmt, self->tz, &today));
+      sqlite3_reset (self->fetch_stmt);
+    }
+  return items;
 }
 
 static GestBoardItem *
 board_fetch_item (GestBoardSource *source,
                   gint64           id)
 {
-  GestTramiteBoardSource *self = GEST_TRAMITE_BOARD_SOURCE (source);
-  g_autofree char *amount = NULL;
-  g_autofree char *date_s = NULL;
-  g_autofree char *today_iso = NULL;
-  GestBoardItem *item = NULL;
-  GestBoardItemFlags flags = GEST_BOARD_ITEM_FLAG_NONE;
-  GDate today;
-  GDate agreed;
-  const char *agreed_iso;
+  g_autoptr(GPtrArray) items = board_fetch_items (source, &id, 1);
 
-  if (self->fetch_stmt == NULL)
+  return items->len > 0 ? g_object_ref (g_ptr_array_index (items, 0)) : NULL;
+}
+
+/* The first ids of an unfiltered column: LIMIT on the step index, on the store's connection
+ * (the same kind of lookup as fetch_items()). Filters may have to read a whole step to find
+ * a few rows: those wait for load_column_ids() on a worker. */
+static GArray *
+board_load_column_head (GestBoardSource       *source,
+                        guint                  column,
+                        const GestBoardFilter *filter,
+                        guint                  limit)
+{
+  GestTramiteBoardSource *self = GEST_TRAMITE_BOARD_SOURCE (source);
+  g_auto(GestTramiteBoardQuery) query = { 0 };
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (column < GEST_TRAMITE_N_STEPS, NULL);
+
+  if (filter->column >= 0 && (guint) filter->column != column)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+  query_for (self, filter, &query);
+  if (gest_tramite_board_query_is_filtered (&query))
+    return NULL;
+
+  if (self->head_stmt == NULL)
     {
       g_autoptr(GError) error = NULL;
 
-      self->fetch_stmt = gest_store_prepare (self->store,
-                                             "SELECT t.uuid, t.folio, c.name, t.agreed_amount, t.agreed_date,"
-                                             "  t.step_since, t.payment_amount IS NULL, t.step >= 3 AND"
-                                             "  (t.docs_sent_at IS NULL OR t.payment_proof_uuid IS NULL),"
-                                             "  (SELECT d.sha256 FROM documents d WHERE d.record_uuid = t.uuid"
-                                             "     AND d.deleted = 0 AND d.mime_type = 'application/pdf'"
-                                             "   ORDER BY d.added_at, d.rowid LIMIT 1) "
-                                             "FROM tramites t "
-                                             "JOIN plans p ON p.uuid = t.plan_uuid "
-                                             "JOIN customers c ON c.uuid = p.customer_uuid "
-                                             "WHERE t.rowid = ?1 AND t.deleted = 0",
-                                             &error);
-      if (self->fetch_stmt == NULL)
+      self->head_stmt = gest_store_prepare (self->store,
+                                            "SELECT t.rowid FROM tramites t WHERE t.deleted = 0 AND t.step = ?1"
+                                            " ORDER BY t.step_since, t.rowid LIMIT ?2",
+                                            &error);
+      if (self->head_stmt == NULL)
         {
-          g_debug ("Cannot fetch trámite cards: %s", error->message);
+          g_debug ("Cannot read the first trámites of a step: %s", error->message);
           return NULL;
         }
     }
 
-  sqlite3_bind_int64 (self->fetch_stmt, 1, id);
-  if (sqlite3_step (self->fetch_stmt) != SQLITE_ROW)
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit);
+  sqlite3_bind_int (self->head_stmt, 1, (int) column + 1);
+  sqlite3_bind_int64 (self->head_stmt, 2, limit);
+  while (sqlite3_step (self->head_stmt) == SQLITE_ROW)
     {
-      sqlite3_reset (self->fetch_stmt);
-      return NULL;
+      gint64 id = sqlite3_column_int64 (self->head_stmt, 0);
+
+      g_array_append_val (ids, id);
     }
-
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-    date_of (self->tz, now, &today);
-  }
-  today_iso = gest_date_to_iso (&today);
-  agreed_iso = (const char *) sqlite3_column_text (self->fetch_stmt, 4);
-  if (agreed_iso != NULL && gest_date_from_iso (agreed_iso, &agreed))
-    date_s = gest_date_format (&agreed);
-  amount = gest_money_format (sqlite3_column_int64 (self->fetch_stmt, 3));
-
-  if (sqlite3_column_int (self->fetch_stmt, 6) != 0 && agreed_iso != NULL &&
-      strcmp (agreed_iso, today_iso) < 0)
-    flags |= GEST_BOARD_ITEM_FLAG_OVERDUE;
-  if (sqlite3_column_int (self->fetch_stmt, 7) != 0)
-    flags |= GEST_BOARD_ITEM_FLAG_MISSING_DOCS;
-
-  item = gest_board_item_new (id,
-                              (const char *) sqlite3_column_text (self->fetch_stmt, 0),
-                              (const char *) sqlite3_column_text (self->fetch_stmt, 1),
-                              (const char *) sqlite3_column_text (self->fetch_stmt, 2),
-                              amount, date_s,
-                              days_since (self->tz, sqlite3_column_int64 (self->fetch_stmt, 5), &today),
-                              flags,
-                              (const char *) sqlite3_column_text (self->fetch_stmt, 8));
-  sqlite3_reset (self->fetch_stmt);
-  return item;
+  if (sqlite3_reset (self->head_stmt) != SQLITE_OK)
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 static gboolean
@@ -307,6 +401,8 @@ board_source_iface_init (GestBoardSourceInterface *iface)
   iface->column_read_only = board_column_read_only;
   iface->load_column_ids = board_load_column_ids;
   iface->fetch_item = board_fetch_item;
+  iface->fetch_items = board_fetch_items;
+  iface->load_column_head = board_load_column_head;
   iface->can_move = board_can_move;
   iface->move = board_move;
 }
@@ -330,6 +426,7 @@ gest_tramite_board_source_dispose (GObject *object)
   GestTramiteBoardSource *self = GEST_TRAMITE_BOARD_SOURCE (object);
 
   g_clear_pointer (&self->fetch_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->head_stmt, sqlite3_finalize);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (gest_tramite_board_source_parent_class)->dispose (object);

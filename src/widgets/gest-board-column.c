@@ -48,7 +48,7 @@ selected_item (GestBoardColumn *self)
 static void
 update_count (GestBoardColumn *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint n = gest_board_column_model_get_n_ids (self->model);
   g_autofree char *accessible = NULL;
 
   g_free (self->count_text);

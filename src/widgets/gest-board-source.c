@@ -107,6 +107,49 @@ gest_board_source_fetch_item (GestBoardSource *self,
   return GEST_BOARD_SOURCE_GET_IFACE (self)->fetch_item (self, id);
 }
 
+GPtrArray *
+gest_board_source_fetch_items (GestBoardSource *self,
+                               const gint64    *ids,
+                               guint            n_ids)
+{
+  GestBoardSourceInterface *iface;
+  GPtrArray *items;
+
+  g_return_val_if_fail (GEST_IS_BOARD_SOURCE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  iface = GEST_BOARD_SOURCE_GET_IFACE (self);
+  if (iface->fetch_items != NULL)
+    return iface->fetch_items (self, ids, n_ids);
+
+  items = g_ptr_array_new_full (n_ids, g_object_unref);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      GestBoardItem *item = iface->fetch_item (self, ids[i]);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+  return items;
+}
+
+GArray *
+gest_board_source_load_column_head (GestBoardSource       *self,
+                                    guint                  column,
+                                    const GestBoardFilter *filter,
+                                    guint                  limit)
+{
+  GestBoardSourceInterface *iface;
+
+  g_return_val_if_fail (GEST_IS_BOARD_SOURCE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  iface = GEST_BOARD_SOURCE_GET_IFACE (self);
+  if (iface->load_column_head == NULL)
+    return NULL;
+  return iface->load_column_head (self, column, filter, limit);
+}
+
 gboolean
 gest_board_source_can_move (GestBoardSource  *self,
                             gint64            id,

@@ -12,7 +12,10 @@ G_BEGIN_DECLS
  *
  * Threading: load_column_ids() and count() run on a worker thread and must use their own
  * database connection (the implementation opens one per call or per thread). fetch_item(),
- * can_move() and move() run on the UI thread; fetch_item() is one primary-key lookup. */
+ * fetch_items(), load_column_head(), can_move() and move() run on the UI thread;
+ * fetch_item() is one primary-key lookup, fetch_items() one query for a handful of ids and
+ * load_column_head() one LIMIT query on an index: work bounded by what a screen shows, never
+ * by the size of the data. */
 
 typedef struct
 {
@@ -49,6 +52,18 @@ struct _GestBoardSourceInterface
   /* UI thread. The card data for one id, or NULL if it vanished. */
   GestBoardItem *(*fetch_item)        (GestBoardSource       *self,
                                        gint64                 id);
+  /* UI thread, optional. The items of up to a few dozen @ids, in any order (ids that vanished
+   * are left out), with one query. Without it, fetch_item() once per id. */
+  GPtrArray     *(*fetch_items)       (GestBoardSource       *self,
+                                       const gint64          *ids,
+                                       guint                  n_ids);
+  /* UI thread, optional. The first @limit ids of @column under @filter, or NULL when that
+   * cannot be had cheaply (e.g. a text filter): what the board shows in its first frame,
+   * before load_column_ids() brings the whole column. */
+  GArray        *(*load_column_head)  (GestBoardSource       *self,
+                                       guint                  column,
+                                       const GestBoardFilter *filter,
+                                       guint                  limit);
   /* UI thread. Whether the item may go to @column; on FALSE, @error says exactly what is
    * missing (translated, GEST_ERROR_REFUSED). */
   gboolean       (*can_move)          (GestBoardSource       *self,
@@ -74,6 +89,13 @@ GArray        *gest_board_source_load_column_ids  (GestBoardSource       *self,
                                                    GError               **error);
 GestBoardItem *gest_board_source_fetch_item       (GestBoardSource       *self,
                                                    gint64                 id);
+GPtrArray     *gest_board_source_fetch_items      (GestBoardSource       *self,
+                                                   const gint64          *ids,
+                                                   guint                  n_ids);
+GArray        *gest_board_source_load_column_head (GestBoardSource       *self,
+                                                   guint                  column,
+                                                   const GestBoardFilter *filter,
+                                                   guint                  limit);
 gboolean       gest_board_source_can_move         (GestBoardSource       *self,
                                                    gint64                 id,
                                                    guint                  column,

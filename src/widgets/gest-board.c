@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-board.h"
+#include "gest-board-card.h"
 
 /* Refusals say what is missing and can be long: leave time to read them. */
 #define MESSAGE_TIMEOUT_S 10
@@ -107,7 +108,47 @@ load_all (GestBoard *self,
       GtkWidget *column = g_ptr_array_index (self->columns, i);
 
       gtk_widget_set_visible (column, self->filter.column < 0 || (guint) self->filter.column == i);
-      load_column (self, i, refresh);
+      if (!g_getenv ("PERF_NOLOAD")) load_column (self, i, refresh);
+    }
+}
+
+/* How many cards a column can show at most: the tallest monitor (or the window, when taller)
+ * over the height of a card, and one more for a card cut at the bottom. */
+static guint
+head_size (GestBoard *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+  guint n = g_list_model_get_n_items (monitors);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  if (height <= 0)
+    height = 1080;
+  if (g_getenv ("PERF_ONLY_BOARD")) g_printerr ("head %d / %d\n", height, gest_board_card_get_min_height (GTK_WIDGET (self)));
+  return (guint) (height / MAX (gest_board_card_get_min_height (GTK_WIDGET (self)), 1)) + 1;
+}
+
+/* The first cards of each column at once (when the source has them cheaply), so that the
+ * first frame shows them; the whole columns follow from worker threads. */
+static void
+load_heads (GestBoard *self)
+{
+  guint limit = g_getenv ("PERF_NOHEAD") ? 0 : head_size (self);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GestBoardColumn *column = g_ptr_array_index (self->columns, i);
+
+      if (self->filter.column < 0 || (guint) self->filter.column == i)
+        gest_board_column_model_load_head (gest_board_column_get_model (column), &self->filter, limit);
     }
 }
 
@@ -302,6 +343,7 @@ gest_board_set_source (GestBoard       *self,
       gtk_box_append (self->columns_box, column);
       g_ptr_array_add (self->columns, column);
     }
+  load_heads (self);
   load_all (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }

@@ -87,3 +87,8 @@ PGresult   *test_pg              (PGconn       *conn,
 gint64      test_dealer_last_seq (const char   *dealer_id);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* tests/server/test-server-security.c: isolation, tokens, bad input, documents. */
+void        gest_server_test_add_security (void);
+G_END_DECLS

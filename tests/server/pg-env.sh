@@ -72,11 +72,17 @@ export GESTIONA_SERVER_PG="host=127.0.0.1 port=$pg_port dbname=gestiona user=ges
 export GESTIONA_SERVER_MAX_BODY=${GESTIONA_SERVER_MAX_BODY:-262144}
 export GESTIONA_SERVER_WORKERS=${GESTIONA_SERVER_WORKERS:-4}
 export GESTIONA_SERVER="$server_bin"
+# The tests compare the English messages.
+export LC_ALL=C.UTF-8 LANGUAGE=
 
 "$server_bin" admin migrate >&2 || fail "migrate failed"
 
+# A configuration file, so that a system /etc/gestiona/server.conf plays no part; the
+# environment overrides it (GESTIONA_SERVER_LISTEN below).
 http_port=$(free_port)
-GESTIONA_SERVER_LISTEN="127.0.0.1:$http_port" "$server_bin" --config /dev/null serve \
+printf '[server]\nlisten = 127.0.0.1:1\nworkers = 4\n' >"$tmp/server.conf"
+# The server logs database failures as warnings: they must not abort it (G_DEBUG of the tests).
+GESTIONA_SERVER_LISTEN="127.0.0.1:$http_port" env -u G_DEBUG "$server_bin" --config "$tmp/server.conf" serve \
   >"$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do

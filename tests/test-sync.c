@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* X3, T7 (issue 4): the desktop's offline-first sync against a real gestiona-server and
+ * PostgreSQL (run by tests/server/pg-env.sh). Two desktops of dealer A and one of dealer B. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "gest-activity-log.h"
+#include "gest-blob.h"
+#include "gest-sync-client.h"
+#include "gest-test-util.h"
+#include "sync-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *dealer_a;
+  char      *dealer_b;
+  GestStore *a1;
+  GestStore *a2;
+  GestStore *b1;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  if (!sync_test_have_server ())
+    return;
+  f->dir = gest_test_tmpdir_new ();
+  f->dealer_a = sync_test_new_dealer ("Ford Puebla");
+  f->dealer_b = sync_test_new_dealer ("Ford Tlaxcala");
+  f->a1 = sync_test_new_desktop (f->dir, "a1.db", f->dealer_a);
+  f->a2 = sync_test_new_desktop (f->dir, "a2.db", f->dealer_a);
+  f->b1 = sync_test_new_desktop (f->dir, "b1.db", f->dealer_b);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->dir == NULL)
+    return;
+  g_assert_finalize_object (f->a1);
+  g_assert_finalize_object (f->a2);
+  g_assert_finalize_object (f->b1);
+  g_free (f->dealer_a);
+  g_free (f->dealer_b);
+  gest_test_tmpdir_free (f->dir);
+}
+
+static gboolean
+skip_without_server (void)
+{
+  if (sync_test_have_server ())
+    return FALSE;
+  g_test_skip ("needs gestiona-server and PostgreSQL: run through tests/server/pg-env.sh");
+  return TRUE;
+}
+
+static void
+assert_dumps_equal (const char *what,
+                    const char *expected,
+                    const char *actual)
+{
+  if (g_strcmp0 (expected, actual) != 0)
+    {
+      g_printerr ("--- %s expected:\n%s--- actual:\n%s", what, expected, actual);
+      g_assert_cmpstr (expected, ==, actual);
+    }
+}
+
+static void
+assert_same_as_server (GestStore  *store,
+                       const char *dealer_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *local = gest_sync_dump (store, &error);
+  g_autofree char *server = sync_test_server_dump (dealer_id);
+
+  g_assert_no_error (error);
+  assert_dumps_equal (gest_store_get_path (store), server, local);
+}
+
+static void
+add_customer (GestStore  *store,
+              const char *uuid,
+              const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO customers (uuid, name, city) VALUES ('%s', '%s', 'Puebla')",
+                                          uuid, name);
+  sync_test_exec (store, sql);
+}
+
+/* A plan loaded by Conauto, with its customer and a trámite at @step. */
+static void
+add_tramite (Fixture    *f,
+             GestStore  *store,
+             const char *tramite_uuid,
+             const char *folio,
+             int         step)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "plans.csv", NULL);
+  g_autofree char *loaded = NULL;
+
+  add_customer (store, "c0000000-0000-4000-8000-0000000000aa", "Rosa Díaz");
+  sql = g_strdup_printf ("INSERT INTO plans (uuid, number, customer_uuid, installment, balance, as_of) "
+                         "VALUES ('f0000000-0000-4000-8000-0000000000aa', 'PL-777', "
+                         "'c0000000-0000-4000-8000-0000000000aa', 250000, 8500000, '2026-11-30');"
+                         "INSERT INTO tramites (uuid, folio, plan_uuid, step, step_since, agreed_amount, "
+                         "agreed_date, statement_balance, statement_overdue, statement_installment, "
+                         "statement_life_insurance, statement_as_of, routing_area, routing_reason, "
+                         "routing_low_limit, routing_installments, created_at) VALUES ('%s', '%s', "
+                         "'f0000000-0000-4000-8000-0000000000aa', %d, 1, 8400000, '2026-12-15', 8500000, 0, "
+                         "250000, 30000, '2026-11-30', 'atencion-clientes', 'no debt', 50000, 2, 1)",
+                         tramite_uuid, folio, step);
+  sync_test_exec (store, sql);
+  sync_test_sync (store);
+
+  g_assert_true (g_file_set_contents (csv, "number,balance,overdue,installment,life_insurance,as_of\n"
+                                           "PL-777,\"85,000.00\",0.00,\"2,500.00\",300.00,30/11/2026\n",
+                                      -1, NULL));
+  loaded = sync_test_admin ("load-plans", f->dealer_a, csv, NULL);
+  g_assert_nonnull (strstr (loaded, "1"));
+}
+
+static void
+test_offline_changes_converge (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *a_dump = NULL;
+
+  if (skip_without_server ())
+    return;
+
+  /* A1 creates, A2 and B1 start empty. */
+  add_customer (f->a1, "c0000000-0000-4000-8000-000000000001", "Ana López");
+  add_customer (f->a1, "c0000000-0000-4000-8000-000000000002", "Luis Pérez");
+  sync_test_exec (f->a1, "INSERT INTO vehicles (uuid, vin, model, year, customer_uuid) VALUES "
+                         "('e0000000-0000-4000-8000-000000000001', '3FADP4EJ2FM123456', 'Figo', 2021, "
+                         "'c0000000-0000-4000-8000-000000000001')");
+  add_customer (f->b1, "c0000000-0000-4000-8000-0000000000b1", "Marta Ruiz");
+  g_assert_cmpint (gest_sync_count_pending (f->a1), ==, 3);
+  sync_test_sync (f->a1);
+  g_assert_cmpint (gest_sync_count_pending (f->a1), ==, 0);
+  sync_test_sync (f->a2);
+  sync_test_sync (f->b1);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT count(*) FROM customers"), ==, 2);
+
+  /* Offline on both A desktops, different fields of the same record and other records. */
+  sync_test_exec (f->a1, "UPDATE customers SET name = 'Ana María López' WHERE uuid = 'c0000000-0000-4000-8000-000000000001'");
+  sync_test_exec (f->a2, "UPDATE customers SET city = 'Cholula' WHERE uuid = 'c0000000-0000-4000-8000-000000000001'");
+  sync_test_exec (f->a2, "UPDATE customers SET email = 'ana@example.com' WHERE uuid = 'c0000000-0000-4000-8000-000000000001'");
+  sync_test_exec (f->a2, "UPDATE vehicles SET km = 45000 WHERE uuid = 'e0000000-0000-4000-8000-000000000001'");
+  /* A tombstone. */
+  sync_test_exec (f->a1, "UPDATE customers SET deleted = 1 WHERE uuid = 'c0000000-0000-4000-8000-000000000002'");
+  g_assert_cmpint (gest_sync_count_pending (f->a2), ==, 3);
+  /* Changes pulled from the server never enter the outbox. */
+  sync_test_sync (f->a1);
+  sync_test_sync (f->a2);
+  sync_test_sync (f->a1);
+  sync_test_sync (f->b1);
+  g_assert_cmpint (gest_sync_count_pending (f->a1), ==, 0);
+  g_assert_cmpint (gest_sync_count_pending (f->a2), ==, 0);
+
+  assert_same_as_server (f->a1, f->dealer_a);
+  assert_same_as_server (f->a2, f->dealer_a);
+  assert_same_as_server (f->b1, f->dealer_b);
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM customers WHERE uuid = "
+                                               "'c0000000-0000-4000-8000-000000000001' AND "
+                                               "name = 'Ana María López' AND city = 'Cholula'"), ==, 1);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT deleted FROM customers WHERE uuid = "
+                                               "'c0000000-0000-4000-8000-000000000002'"), ==, 1);
+  /* Dealers are apart: B sees nothing of A. */
+  g_assert_cmpint (sync_test_query_int (f->b1, "SELECT count(*) FROM customers"), ==, 1);
+  a_dump = gest_sync_dump (f->a1, NULL);
+  g_assert_null (strstr (a_dump, "0000000000b1"));
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM sync_log"), ==, 0);
+}
+
+static void
+test_tramite_reaches_server_and_conauto_step_returns (Fixture       *f,
+                                                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+
+  if (skip_without_server ())
+    return;
+
+  add_tramite (f, f->a1, "a0000000-0000-4000-8000-000000000001", "LIQ-2026-000901", 3);
+  sync_test_sync (f->a2);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT step FROM tramites WHERE folio = 'LIQ-2026-000901'"), ==, 3);
+  /* Conauto's balances arrived with the plan. */
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT balance FROM plans WHERE number = 'PL-777'"), ==, 8500000);
+
+  out = sync_test_admin ("advance", "LIQ-2026-000901", "4", NULL);
+  sync_test_sync (f->a1);
+  sync_test_sync (f->a2);
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT step FROM tramites WHERE folio = 'LIQ-2026-000901'"), ==, 4);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT step FROM tramites WHERE folio = 'LIQ-2026-000901'"), ==, 4);
+  g_assert_cmpint (gest_sync_count_pending (f->a1), ==, 0);
+  assert_same_as_server (f->a1, f->dealer_a);
+  assert_same_as_server (f->a2, f->dealer_a);
+  /* Dealer B never sees A's trámite. */
+  sync_test_sync (f->b1);
+  g_assert_cmpint (sync_test_query_int (f->b1, "SELECT count(*) FROM tramites"), ==, 0);
+}
+
+static void
+test_conflict_is_shown (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *lost = NULL;
+  g_autofree char *message = NULL;
+
+  if (skip_without_server ())
+    return;
+
+  add_customer (f->a1, "c0000000-0000-4000-8000-000000000003", "Pedro Gómez");
+  sync_test_sync (f->a1);
+  sync_test_sync (f->a2);
+
+  sync_test_exec (f->a1, "UPDATE customers SET phone_mobile = '2221111111' WHERE uuid = 'c0000000-0000-4000-8000-000000000003'");
+  sync_test_exec (f->a2, "UPDATE customers SET phone_mobile = '2222222222' WHERE uuid = 'c0000000-0000-4000-8000-000000000003'");
+  sync_test_sync (f->a1);
+  sync_test_sync (f->a2);
+  sync_test_sync (f->a1);
+
+  /* Server order decides: A2's change was applied last; A1's value is the lost one, shown on A2. */
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT count(*) FROM sync_log WHERE kind = 'conflict'"), ==, 1);
+  lost = sync_test_query_text (f->a2, "SELECT field || '=' || lost_value FROM sync_log WHERE kind = 'conflict'");
+  g_assert_cmpstr (lost, ==, "phone_mobile=\"2221111111\"");
+  message = sync_test_query_text (f->a2, "SELECT message FROM sync_log WHERE kind = 'conflict'");
+  g_assert_nonnull (strstr (message, "2221111111"));
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM sync_log"), ==, 0);
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT phone_mobile = '2222222222' FROM customers WHERE "
+                                               "uuid = 'c0000000-0000-4000-8000-000000000003'"), ==, 1);
+  assert_same_as_server (f->a1, f->dealer_a);
+  assert_same_as_server (f->a2, f->dealer_a);
+}
+
+static void
+test_rejected_does_not_block (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GestSyncReport report;
+  g_autofree char *server = NULL;
+
+  if (skip_without_server ())
+    return;
+
+  add_tramite (f, f->a1, "a0000000-0000-4000-8000-000000000002", "LIQ-2026-000902", 3);
+  /* T7: a dealer cannot move a trámite to Conauto's step 5; the change after it still goes. */
+  sync_test_exec (f->a1, "UPDATE tramites SET step = 5 WHERE folio = 'LIQ-2026-000902'");
+  sync_test_exec (f->a1, "UPDATE customers SET city = 'Atlixco' WHERE uuid = 'c0000000-0000-4000-8000-0000000000aa'");
+  g_assert_true (gest_sync_run_once_report (f->a1, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.rejected, ==, 1);
+  g_assert_cmpint (gest_sync_count_pending (f->a1), ==, 0);
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM sync_outbox WHERE state = 'rejected'"), ==, 1);
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM sync_log WHERE kind = 'rejected' AND "
+                                               "entity = 'tramite' AND message LIKE '%Conauto%'"), ==, 1);
+
+  /* Shown on the trámite's activity log. */
+  entries = gest_activity_log_list (f->a1, "a0000000-0000-4000-8000-000000000002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+
+  sync_test_sync (f->a2);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT count(*) FROM customers WHERE city = 'Atlixco'"), ==, 1);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT step FROM tramites WHERE folio = 'LIQ-2026-000902'"), ==, 3);
+  /* The activity entry reached the other desktop too. */
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT count(*) FROM activity WHERE record_uuid = "
+                                               "'a0000000-0000-4000-8000-000000000002'"), ==, 1);
+  server = sync_test_server_dump (f->dealer_a);
+  g_assert_nonnull (strstr (server, "\"step\":3"));
+}
+
+static void
+test_document_blob_travels (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *src = g_build_filename (f != NULL && f->dir != NULL ? f->dir : "/tmp", "proof.pdf", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GestBlobInfo info = { 0, };
+  g_autofree char *sql = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  GString *payload;
+
+  if (skip_without_server ())
+    return;
+
+  /* 9 MiB: more than two upload chunks. */
+  payload = g_string_new ("%PDF-1.4\n");
+  while (payload->len < 9 * 1024 * 1024)
+    g_string_append_printf (payload, "%% line %u of a scanned payment proof\n", (guint) payload->len);
+  g_assert_true (g_file_set_contents (src, payload->str, (gssize) payload->len, NULL));
+  file = g_file_new_for_path (src);
+  g_assert_true (gest_blob_store_file (gest_store_get_files_dir (f->a1), file, &info, NULL, &error));
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("INSERT INTO documents (uuid, record_uuid, kind, sha256, size, mime_type, filename, added_at) "
+                         "VALUES ('d0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000009', "
+                         "'payment-proof', '%s', %" G_GINT64_FORMAT ", 'application/pdf', 'proof.pdf', 1)",
+                         info.sha256, info.size);
+  sync_test_exec (f->a1, sql);
+  sync_test_sync (f->a1);
+  sync_test_sync (f->a2);
+
+  copy = gest_blob_path (gest_store_get_files_dir (f->a2), info.sha256);
+  g_assert_true (g_file_get_contents (copy, &contents, NULL, NULL));
+  g_assert_cmpmem (contents, strlen (contents), payload->str, payload->len);
+  assert_same_as_server (f->a2, f->dealer_a);
+  g_string_free (payload, TRUE);
+  gest_blob_info_clear (&info);
+}
+
+static void
+test_not_enrolled_and_unreachable (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "x.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GestStore *store = gest_store_open (path, &error);
+  g_autofree char *last_error = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (gest_sync_run_once (store, NULL, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (gest_sync_enroll (store, "ftp://example.com", "X", NULL, NULL, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "https://"));
+  g_clear_error (&error);
+
+  /* Port 9 (discard) is closed on loopback: the change stays queued and the error is kept. */
+  sync_test_exec (store, "INSERT INTO customers (uuid, name) VALUES ('c1', 'Ana')");
+  g_assert_false (gest_sync_enroll (store, "http://127.0.0.1:9", "CODE", NULL, NULL, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_NETWORK);
+  g_assert_cmpint (gest_sync_count_pending (store), ==, 1);
+  g_clear_error (&error);
+
+  g_assert_finalize_object (store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("GESTIONA_SYNC_TOKEN_STORE", "file", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/sync/X3/offline-changes-converge", Fixture, NULL,
+              fixture_set_up, test_offline_changes_converge, fixture_tear_down);
+  g_test_add ("/sync/T7/tramite-reaches-server-conauto-step-returns", Fixture, NULL,
+              fixture_set_up, test_tramite_reaches_server_and_conauto_step_returns, fixture_tear_down);
+  g_test_add ("/sync/X3/conflict-shown", Fixture, NULL,
+              fixture_set_up, test_conflict_is_shown, fixture_tear_down);
+  g_test_add ("/sync/T7/rejected-does-not-block", Fixture, NULL,
+              fixture_set_up, test_rejected_does_not_block, fixture_tear_down);
+  g_test_add ("/sync/X3/document-blob-travels", Fixture, NULL,
+              fixture_set_up, test_document_blob_travels, fixture_tear_down);
+  g_test_add_func ("/sync/X3/not-enrolled-and-unreachable", test_not_enrolled_and_unreachable);
+
+  return g_test_run ();
+}
