@@ -128,6 +128,19 @@ test_syntax_is_not_interpreted (Fixture       *f,
     }
 }
 
+/* Words before the last are whole words first; when that finds nothing, every word is a
+ * prefix ("jos nun" still finds José Núñez). */
+static void
+test_partial_words_fallback (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) partial = search (f, "jos nun");
+  g_autoptr(GPtrArray) whole = search (f, "maria garc");
+
+  g_assert_cmpstr (hit (partial, 0)->uuid, ==, "c1");
+  g_assert_cmpstr (hit (whole, 0)->uuid, ==, "c2");
+}
+
 static void
 test_empty_and_limit (Fixture       *f,
                       gconstpointer  data)
@@ -172,6 +185,7 @@ main (int   argc,
   ADD ("/search/customer-accent-insensitive", test_customer_accent_insensitive);
   ADD ("/search/plan-vehicle-folio", test_plan_vehicle_folio);
   ADD ("/search/syntax-not-interpreted", test_syntax_is_not_interpreted);
+  ADD ("/search/partial-words-fallback", test_partial_words_fallback);
   ADD ("/search/empty-and-limit", test_empty_and_limit);
   ADD ("/search/index-follows-changes", test_index_follows_changes);
 #undef ADD

@@ -20,10 +20,16 @@ gest_search_hit_free (GestSearchHit *hit)
   g_free (hit);
 }
 
-/* User text becomes a conjunction of quoted prefix terms: `"garc"* AND "juan"*`. Words are
- * the runs of letters and digits, so no character of the user's text is ever FTS5 syntax. */
+/* User text becomes a conjunction of quoted terms, the last one a prefix (the word being
+ * typed): `"juan" AND "garc"*`; with @all_prefix every word is a prefix (`"zacar"* AND
+ * "quinta"*`). FTS5 merges a prefix term's whole doclist up front, so a prefix of a common
+ * token ("liq"*, "2026"*) reads a huge part of the index: the strict form keeps a folio typed
+ * whole instant, and the all-prefix form is only the fallback when it finds nothing.
+ * Words are the runs of letters and digits, so no character of the user's text is ever FTS5
+ * syntax. */
 static char *
-build_match (const char *text)
+build_match (const char *text,
+             gboolean    all_prefix)
 {
   GString *match = g_string_new (NULL);
   GString *word = g_string_new (NULL);
@@ -42,7 +48,7 @@ build_match (const char *text)
             {
               if (n_terms > 0)
                 g_string_append (match, " AND ");
-              g_string_append_printf (match, "\"%s\"*", word->str);
+              g_string_append_printf (match, all_prefix ? "\"%s\"*" : "\"%s\"", word->str);
               n_terms++;
             }
           g_string_truncate (word, 0);
@@ -53,6 +59,8 @@ build_match (const char *text)
     }
 
   g_string_free (word, TRUE);
+  if (n_terms > 0 && !all_prefix)
+    g_string_append_c (match, '*');
   if (n_terms == 0)
     {
       g_string_free (match, TRUE);
@@ -161,23 +169,24 @@ gest_search_run (GestStore   *store,
 {
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GHashTable) seen = NULL;
-  g_autofree char *terms = NULL;
-  g_autofree char *title_match = NULL;
 
   g_return_val_if_fail (GEST_IS_STORE (store), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gest_search_hit_free);
-  terms = build_match (text);
-  if (terms == NULL || limit == 0)
-    return g_steal_pointer (&hits);
-
   seen = g_hash_table_new (g_str_hash, g_str_equal);
-  title_match = g_strdup_printf ("title : (%s)", terms);
+  for (int pass = 0; pass < 2 && hits->len == 0 && limit > 0; pass++)
+    {
+      g_autofree char *terms = build_match (text, pass == 1);
+      g_autofree char *title_match = NULL;
 
-  if (!collect (store, title_match, limit, hits, seen, error) ||
-      !collect (store, terms, limit, hits, seen, error))
-    return NULL;
+      if (terms == NULL)
+        break;
+      title_match = g_strdup_printf ("title : (%s)", terms);
+      if (!collect (store, title_match, limit, hits, seen, error) ||
+          !collect (store, terms, limit, hits, seen, error))
+        return NULL;
+    }
 
   return g_steal_pointer (&hits);
 }
