@@ -553,7 +553,8 @@ test_app_db_option (void)
   g_assert_true (run.window_ok);
   g_assert_true (run.about_ok);
   g_assert_null (run.message);
-  g_assert_null (run.store);   /* finalized with the application */
+  /* Finalized with the application, once the pages' worker threads have returned theirs. */
+  WAIT_UNTIL (run.store == NULL);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   gest_test_tmpdir_free (g_steal_pointer (&tmpdir));
 }

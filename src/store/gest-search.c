@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gest-search.h"
@@ -158,6 +160,83 @@ collect (GestStore   *store,
   return TRUE;
 }
 
+/* A code typed whole or in part (a plan number "2822-03", a folio "LIQ-2026-0001", a VIN
+ * prefix): letters, digits and dashes with at least one digit. Upper-cased, or NULL. */
+static char *
+code_prefix (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  gboolean digit = FALSE;
+
+  if (strlen (trimmed) < 3 || strlen (trimmed) > 17)
+    return NULL;
+  for (const char *p = trimmed; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (!g_ascii_isalpha (*p) && *p != '-')
+        return NULL;
+    }
+  return digit ? g_ascii_strup (trimmed, -1) : NULL;
+}
+
+/* Codes are found by a range scan of the tables' unique indexes (GLOB with a literal prefix
+ * uses them), which stays instant where an FTS5 prefix term over short digit groups ("03"*)
+ * would merge tens of thousands of postings. */
+static gboolean
+collect_codes (GestStore   *store,
+               const char  *prefix,
+               guint        limit,
+               GPtrArray   *hits,
+               GHashTable  *seen,
+               GError     **error)
+{
+  static const struct { GestHitKind kind; const char *sql; } queries[] = {
+    { GEST_HIT_TRAMITE,
+      "SELECT t.uuid, t.folio, p.number || ' ' || c.name FROM tramites t"
+      " JOIN plans p ON p.uuid = t.plan_uuid JOIN customers c ON c.uuid = p.customer_uuid"
+      " WHERE t.folio GLOB ?1 AND t.deleted = 0 ORDER BY t.folio LIMIT ?2" },
+    { GEST_HIT_PLAN,
+      "SELECT p.uuid, p.number, c.name FROM plans p JOIN customers c ON c.uuid = p.customer_uuid"
+      " WHERE p.number GLOB ?1 AND p.deleted = 0 ORDER BY p.number LIMIT ?2" },
+    { GEST_HIT_VEHICLE,
+      "SELECT v.uuid, v.vin, v.model || ' ' || v.year || ' ' || v.plate || ' ' || coalesce (c.name, '')"
+      " FROM vehicles v LEFT JOIN customers c ON c.uuid = v.customer_uuid"
+      " WHERE v.vin GLOB ?1 AND v.deleted = 0 ORDER BY v.vin LIMIT ?2" },
+  };
+  g_autofree char *glob = g_strconcat (prefix, "*", NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries) && hits->len < limit; q++)
+    {
+      sqlite3_stmt *stmt = gest_store_prepare (store, queries[q].sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, glob, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, (int) (limit - hits->len));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+          GestSearchHit *hit;
+
+          if (g_hash_table_contains (seen, uuid))
+            continue;
+          hit = g_new0 (GestSearchHit, 1);
+          hit->kind = queries[q].kind;
+          hit->uuid = g_strdup (uuid);
+          hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          hit->subtitle = make_subtitle (hit->kind, (const char *) sqlite3_column_text (stmt, 2));
+          g_hash_table_add (seen, hit->uuid);
+          g_ptr_array_add (hits, hit);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return gest_store_set_error (store, error);
+    }
+  return TRUE;
+}
+
 /* Best first: records whose title (name, plan number, VIN, folio) matches every word come
  * before records that match only through their context. Neither pass asks FTS5 to rank the
  * whole match set, so a common surname among a million customers stays instant. */
@@ -169,12 +248,17 @@ gest_search_run (GestStore   *store,
 {
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *code = NULL;
 
   g_return_val_if_fail (GEST_IS_STORE (store), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gest_search_hit_free);
   seen = g_hash_table_new (g_str_hash, g_str_equal);
+  code = code_prefix (text);
+  if (code != NULL && limit > 0 && !collect_codes (store, code, limit, hits, seen, error))
+    return NULL;
+
   for (int pass = 0; pass < 2 && hits->len == 0 && limit > 0; pass++)
     {
       g_autofree char *terms = build_match (text, pass == 1);
