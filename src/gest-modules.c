@@ -9,6 +9,8 @@
 #include "gest-mail-preferences-page.h"
 #include "gest-mail-service.h"
 #include "gest-plan-statement-window.h"
+#include "gest-sync-preferences-page.h"
+#include "gest-sync-service.h"
 #include "gest-tramites-demo.h"
 #include "gest-tramites-page.h"
 #include "gest-window.h"
@@ -52,8 +54,35 @@ on_preferences_opened (GestWindow            *window,
 {
   GestStore *store = gest_window_get_store (window);
 
+  GestSyncService *sync = g_object_get_data (G_OBJECT (window), "gest-sync-service");
+
   gest_preferences_window_add_page (preferences,
                                     ADW_PREFERENCES_PAGE (gest_mail_preferences_page_new (store)));
+  gest_preferences_window_add_page (preferences,
+                                    ADW_PREFERENCES_PAGE (gest_sync_preferences_page_new (store, sync)));
+}
+
+static void
+on_sync_now (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  gest_sync_service_sync_now (GEST_SYNC_SERVICE (user_data));
+}
+
+/* X3: background sync with the Conauto server on a worker thread; "win.sync-now" on demand. */
+static void
+start_sync_service (GestWindow *window,
+                    GestStore  *store)
+{
+  GestSyncService *service = gest_sync_service_new (store);
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("sync-now", NULL);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (on_sync_now), service, 0);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+  g_object_set_data_full (G_OBJECT (window), "gest-sync-service", service,
+                          (GDestroyNotify) g_object_unref);
+  gest_sync_service_start (service);
 }
 
 static void
@@ -110,6 +139,8 @@ gest_modules_add_pages (GestWindow *window,
 
   if (g_object_get_data (G_OBJECT (window), "gest-mail-service") == NULL)
     start_mail_service (window, store);
+  if (g_object_get_data (G_OBJECT (window), "gest-sync-service") == NULL)
+    start_sync_service (window, store);
   g_signal_handlers_disconnect_by_func (window, on_preferences_opened, NULL);
   g_signal_connect (window, "preferences-opened", G_CALLBACK (on_preferences_opened), NULL);
 

@@ -144,21 +144,32 @@ main (int    argc,
   double ms[N_QUERIES];
   double p95, median, total = 0;
   guint scale = bench_scale ();
+  gboolean reuse;
   gint64 start, n_customers, n_plans, n_vehicles, n_tramites;
 
   setlocale (LC_ALL, "C.UTF-8");
   gest_modules_init ();
 
+  /* GESTIONA_BENCH_SEARCH_DB keeps the demo database between runs (made there if missing). */
   tmpdir = gest_test_tmpdir_new ();
-  db = g_build_filename (tmpdir, "bench.db", NULL);
+  if (g_getenv ("GESTIONA_BENCH_SEARCH_DB") != NULL)
+    db = g_strdup (g_getenv ("GESTIONA_BENCH_SEARCH_DB"));
+  else
+    db = g_build_filename (tmpdir, "bench.db", NULL);
+  reuse = g_file_test (db, G_FILE_TEST_EXISTS);
   store = gest_store_open (db, &error);
   g_assert_no_error (error);
 
-  g_print ("# creating the demo database, scale %u…\n", scale);
-  start = g_get_monotonic_time ();
-  g_assert_true (gest_demo_fill (store, scale, 1, NULL, &error));
-  g_assert_no_error (error);
-  g_print ("# demo filled in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+  if (!reuse)
+    {
+      g_print ("# creating the demo database, scale %u…\n", scale);
+      start = g_get_monotonic_time ();
+      g_assert_true (gest_demo_fill (store, scale, 1, NULL, &error));
+      g_assert_no_error (error);
+      g_print ("# demo filled in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+    }
+  else
+    g_print ("# reusing %s\n", db);
 
   n_customers = count_rows (store, "customers");
   n_plans = count_rows (store, "plans");

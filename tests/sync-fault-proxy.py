@@ -13,6 +13,7 @@ with the second reply. Prints the port it listens on (or writes it to --port-fil
 what it did to stderr on SIGTERM."""
 
 import argparse
+import os
 import http.client
 import http.server
 import random
@@ -73,6 +74,12 @@ def main():
             return out
 
         def handle_any(self):
+            try:
+                self.misbehave()
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
+
+        def misbehave(self):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else None
             fault, delay = choose()
@@ -118,7 +125,6 @@ def main():
     if args.port_file:
         with open(args.port_file + ".tmp", "w") as f:
             f.write(str(port))
-        import os
         os.rename(args.port_file + ".tmp", args.port_file)
     else:
         print(port, flush=True)
@@ -129,6 +135,16 @@ def main():
         sys.exit(0)
 
     signal.signal(signal.SIGTERM, stop)
+
+    # Never outlive the test that started us.
+    parent = os.getppid()
+
+    def watch_parent():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -23,6 +23,7 @@
 #define DEADLINE_SECONDS 240
 
 static guint32 seed;
+static GSubprocess *proxy;
 
 typedef struct
 {
@@ -45,6 +46,8 @@ fail_with_seed (const char *what)
 {
   g_printerr ("test-sync-faults failed (%s) with seed %u: rerun with GESTIONA_FAULT_SEED=%u\n",
               what, seed, seed);
+  if (proxy != NULL)
+    g_subprocess_force_exit (proxy);
   g_assert_not_reached ();
 }
 
@@ -110,7 +113,6 @@ test_faults_converge (void)
   g_autofree char *proxy_url = NULL;
   g_autofree char *proxy_script = NULL;
   g_autofree char *seed_text = g_strdup_printf ("%u", seed);
-  g_autoptr(GSubprocess) proxy = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GError) error = NULL;
   char *dealers[2];
@@ -120,6 +122,7 @@ test_faults_converge (void)
   };
   guint hot_changes = 0;
   guint killed = 0;
+  guint killed_mask = 0;
   gint64 start = g_get_monotonic_time ();
   gboolean quiet = FALSE;
   guint round;
@@ -188,7 +191,7 @@ test_faults_converge (void)
       sync_test_exec (desks[d].store, sql);
     }
 
-  /* Rounds: all four desktops sync at once; in the first, two are killed mid-sync. Quiescence
+  /* Rounds: all four desktops sync at once; a1 and b2 are killed mid-sync (SIGKILL). Quiescence
    * is a round that starts with nothing queued anywhere and in which every sync succeeds. */
   for (round = 0; round < MAX_ROUNDS && !quiet; round++)
     {
@@ -204,25 +207,29 @@ test_faults_converge (void)
       for (guint d = 0; d < N_DESKTOPS; d++)
         procs[d] = spawn_sync (cli, &desks[d]);
 
-      if (round == 0)
+      /* Until both were killed mid-sync (a round that fails early may end first). */
+      if (killed < 2)
         {
-          g_usleep ((gulong) g_rand_int_range (rand, 100, 400) * 1000);
-          g_subprocess_force_exit (procs[0]);   /* a1 */
-          g_subprocess_force_exit (procs[3]);   /* b2 */
+          g_usleep ((gulong) g_rand_int_range (rand, 20, 250) * 1000);
+          if (!(killed_mask & 1))
+            g_subprocess_force_exit (procs[0]);   /* a1 */
+          if (!(killed_mask & 2))
+            g_subprocess_force_exit (procs[3]);   /* b2 */
         }
       for (guint d = 0; d < N_DESKTOPS; d++)
         {
           g_subprocess_wait (procs[d], NULL, &error);
           g_assert_no_error (error);
-          if (round == 0 && (d == 0 || d == 3))
+          if ((d == 0 || d == 3) && g_subprocess_get_if_signaled (procs[d]) &&
+              g_subprocess_get_term_sig (procs[d]) == SIGKILL)
             {
-              if (g_subprocess_get_if_signaled (procs[d]) && g_subprocess_get_term_sig (procs[d]) == SIGKILL)
-                killed++;
+              killed_mask |= d == 0 ? 1 : 2;
+              killed = (killed_mask & 1) + ((killed_mask >> 1) & 1);
             }
           all_ok = all_ok && g_subprocess_get_if_exited (procs[d]) && g_subprocess_get_exit_status (procs[d]) == 0;
           g_object_unref (procs[d]);
         }
-      quiet = nothing_queued && all_ok;
+      quiet = nothing_queued && all_ok && killed == 2;
     }
   if (killed != 2)
     fail_with_seed ("a sync process finished before it could be killed");
@@ -291,6 +298,7 @@ test_faults_converge (void)
 
   g_subprocess_send_signal (proxy, SIGTERM);
   g_subprocess_wait (proxy, NULL, NULL);
+  g_clear_object (&proxy);
   for (guint d = 0; d < N_DESKTOPS; d++)
     {
       g_assert_finalize_object (desks[d].store);

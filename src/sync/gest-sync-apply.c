@@ -64,6 +64,33 @@ gest_sync_entity_find (const char *entity)
   return NULL;
 }
 
+GHashTable *
+gest_sync_statement_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+}
+
+/* A prepared statement from @cache (reset, bindings cleared); owned by the cache. */
+static sqlite3_stmt *
+prepare_cached (GestStore   *store,
+                GHashTable  *cache,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = gest_store_prepare (store, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (cache, g_strdup (sql), stmt);
+  return stmt;
+}
+
 static void
 bind_json (sqlite3_stmt *stmt,
            int           index,
@@ -100,13 +127,14 @@ bind_json (sqlite3_stmt *stmt,
  * pulled value must not overwrite them (the next push sends them). */
 static GHashTable *
 pending_fields (GestStore  *store,
+                GHashTable *cache,
                 const char *entity,
                 const char *uuid)
 {
   g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
 
-  stmt = gest_store_prepare (store,
+  stmt = prepare_cached (store, cache,
                              "SELECT DISTINCT j.key FROM sync_outbox o, json_each (o.fields) j "
                              "WHERE o.entity = ?1 AND o.uuid = ?2 AND o.state = 'queued'",
                              NULL);
@@ -116,7 +144,6 @@ pending_fields (GestStore  *store,
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_add (set, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
 
   return g_hash_table_size (set) > 0 ? g_steal_pointer (&set) : NULL;
 }
@@ -180,6 +207,7 @@ apply_activity (GestStore   *store,
 
 gboolean
 gest_sync_apply_change (GestStore   *store,
+                        GHashTable  *cache,
                         JsonObject  *change,
                         GError     **error)
 {
@@ -217,7 +245,7 @@ gest_sync_apply_change (GestStore   *store,
       goto done;
     }
 
-  pending = pending_fields (store, entity->entity, uuid);
+  pending = pending_fields (store, cache, entity->entity, uuid);
   sql = g_string_new (NULL);
   values = g_string_new ("?1");
   updates = g_string_new (NULL);
@@ -242,7 +270,7 @@ gest_sync_apply_change (GestStore   *store,
                           "updated_at = excluded.updated_at",
                           values->str, bound->len + 2, bound->len + 3, updates->str);
 
-  stmt = gest_store_prepare (store, sql->str, error);
+  stmt = prepare_cached (store, cache, sql->str, error);
   if (stmt == NULL)
     {
       gest_store_exec (store, "ROLLBACK TO sync_apply; RELEASE sync_apply", NULL);
@@ -256,7 +284,7 @@ gest_sync_apply_change (GestStore   *store,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     ok = gest_store_set_error (store, &local_error);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
 done:
   if (!ok)
@@ -275,7 +303,7 @@ done:
     }
   else
     {
-      stmt = gest_store_prepare (store,
+      stmt = prepare_cached (store, cache,
                                  "INSERT INTO sync_versions (entity, uuid, version) VALUES (?1, ?2, ?3) "
                                  "ON CONFLICT (entity, uuid) DO UPDATE SET "
                                  "version = max (version, excluded.version)",
@@ -286,7 +314,7 @@ done:
       sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, version);
       rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
+      sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         return gest_store_set_error (store, error);
     }

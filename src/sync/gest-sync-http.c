@@ -62,6 +62,7 @@ gest_sync_connection_new (GestStore   *store,
   while (g_str_has_suffix (conn->base_url, "/"))
     conn->base_url[strlen (conn->base_url) - 1] = '\0';
   conn->token = g_strdup (token);
+  conn->retries = token != NULL ? GEST_SYNC_RETRIES : 0;
 
   return g_steal_pointer (&conn);
 }
@@ -163,13 +164,25 @@ gest_sync_request (GestSyncConnection  *conn,
                    GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
-  GBytes *reply;
+  GBytes *reply = NULL;
 
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (msg, content_type != NULL ? content_type : "application/json",
-                                              body);
-
-  reply = soup_session_send_and_read (conn->session, msg, cancellable, &local_error);
+  /* A cut connection is tried again at once, a few times: every request of the protocol may be
+   * repeated (pushes are keyed by (device, n), uploads by offset), except enrollment. */
+  for (guint attempt = 0; reply == NULL && attempt <= conn->retries; attempt++)
+    {
+      if (attempt > 0)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            break;
+          g_debug ("retrying %s after: %s", soup_message_get_method (msg), local_error->message);
+          g_clear_error (&local_error);
+          g_usleep ((gulong) (50000 << attempt));
+        }
+      if (body != NULL)
+        soup_message_set_request_body_from_bytes (msg, content_type != NULL ? content_type : "application/json",
+                                                  body);
+      reply = soup_session_send_and_read (conn->session, msg, cancellable, &local_error);
+    }
   if (reply == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

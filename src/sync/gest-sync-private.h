@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 #define GEST_SYNC_PUSH_BATCH 500
 #define GEST_SYNC_PULL_LIMIT 500
+/* Transport failures tried again within a request (not for enrollment). */
+#define GEST_SYNC_RETRIES    4
 
 /* One synced entity: its table and the columns that travel as fields. */
 typedef struct
@@ -31,6 +33,7 @@ typedef struct
   SoupSession *session;
   char        *base_url;    /* without the trailing slash */
   char        *token;
+  guint        retries;
 } GestSyncConnection;
 
 GestSyncConnection *gest_sync_connection_new   (GestStore           *store,
@@ -91,7 +94,10 @@ gboolean  gest_sync_log_add         (GestStore           *store,
 
 /* Applies one pulled change inside the caller's transaction (sync_applying set). A change
  * the local schema refuses is written to sync_log and skipped: it never stops the page. */
+/* @cache: prepared statements by SQL text (gest_sync_statement_cache_new()), for one page. */
+GHashTable *gest_sync_statement_cache_new (void);
 gboolean  gest_sync_apply_change    (GestStore           *store,
+                                     GHashTable          *cache,
                                      JsonObject          *change,
                                      GError             **error);
 

@@ -47,6 +47,7 @@ apply_page (GestStore   *store,
             const char  *cursor,
             GError     **error)
 {
+  g_autoptr(GHashTable) cache = gest_sync_statement_cache_new ();
   gboolean ok = FALSE;
 
   if (!gest_store_exec (store, "PRAGMA foreign_keys = OFF", error))
@@ -59,7 +60,7 @@ apply_page (GestStore   *store,
     {
       JsonObject *change = json_array_get_object_element (changes, i);
 
-      if (change != NULL && !gest_sync_apply_change (store, change, error))
+      if (change != NULL && !gest_sync_apply_change (store, cache, change, error))
         goto rollback;
     }
   if (!gest_sync_state_set (store, "cursor", cursor, error) ||
@@ -70,6 +71,7 @@ apply_page (GestStore   *store,
   goto out;
 
 rollback:
+  g_hash_table_remove_all (cache);
   gest_store_rollback (store);
 out:
   gest_store_exec (store, "PRAGMA foreign_keys = ON", NULL);

@@ -324,13 +324,8 @@ load_thread (GTask        *task,
   GArray *ids;
 
   /* Only immutable fields of @self are read here. */
-  {
-    gint64 t = g_get_monotonic_time ();
   ids = gest_board_source_load_column_ids (self->source, self->column, &data->filter,
                                            cancellable, &error);
-    if (g_getenv ("PERF_ONLY_BOARD"))
-      g_printerr ("  col %u thread %.1f ms start %.3f\n", self->column, (g_get_monotonic_time () - t) / 1000.0, (t % 10000000) / 1000.0);
-  }
   if (ids == NULL)
     g_task_return_error (task, error);
   else
@@ -360,12 +355,7 @@ ids_loaded_cb (GObject      *object,
                                "A newer load replaced this one");
       return;
     }
-  {
-    gint64 t = g_get_monotonic_time ();
-    apply_ids (self, ids, data->refresh);
-    if (g_getenv ("PERF_ONLY_BOARD"))
-      g_printerr ("  col %u apply %.1f ms (%u ids) at %.3f\n", self->column, (g_get_monotonic_time () - t) / 1000.0, ids->len, (t % 10000000) / 1000.0);
-  }
+  apply_ids (self, ids, data->refresh);
   g_task_return_boolean (outer, TRUE);
 }
 

@@ -10,6 +10,9 @@
 
 /* Refusals say what is missing and can be long: leave time to read them. */
 #define MESSAGE_TIMEOUT_S 10
+/* Column loads running on worker threads at once; the others wait their turn, so that the
+ * UI thread keeps a core (eight at once made the first frame wait for them). */
+#define MAX_RUNNING_LOADS 2
 
 struct _GestBoard
 {
@@ -24,7 +27,11 @@ struct _GestBoard
   GPtrArray       *columns;          /* GestBoardColumn, borrowed from the widget tree */
   char            *read_only_reason;
   GCancellable    *cancellable;
-  guint            n_loading;
+  guint            n_loading;        /* loads queued or running */
+  guint            n_running;
+  GQueue           queue;            /* columns (GUINT_TO_POINTER) waiting to load, in order */
+  GArray          *queued;           /* guint8 per column: 0, QUEUED or QUEUED_REFRESH */
+  guint            start_id;         /* idle that starts the first loads after a first frame */
   /* A card the user just moved, selected in its new column once that column has loaded. */
   gint64           select_id;
   int              select_column;
@@ -47,6 +54,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+enum {
+  QUEUED = 1,
+  QUEUED_REFRESH = 2,
+};
+
+static void start_loads (GestBoard *self);
+
 static void
 column_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -67,7 +81,9 @@ column_loaded_cb (GObject      *object,
           gest_board_show_message (self, message);
         }
     }
-  else if (self->select_id != 0 && self->select_column == (int) column && column < self->columns->len)
+  /* A queued load of this column brings newer ids: the card to select waits for it. */
+  else if (self->select_id != 0 && self->select_column == (int) column && column < self->columns->len &&
+           column < self->queued->len && g_array_index (self->queued, guint8, column) == 0)
     {
       int position = gest_board_column_model_find (model, self->select_id);
 
@@ -81,22 +97,74 @@ column_loaded_cb (GObject      *object,
         }
     }
 
-  g_assert (self->n_loading > 0);
+  g_assert (self->n_loading > 0 && self->n_running > 0);
+  self->n_running--;
+  start_loads (self);
   if (--self->n_loading == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Starts queued loads while fewer than MAX_RUNNING_LOADS run. */
+static void
+start_loads (GestBoard *self)
+{
+  if (self->start_id != 0)
+    return;
+  while (self->n_running < MAX_RUNNING_LOADS && !g_queue_is_empty (&self->queue))
+    {
+      guint column = GPOINTER_TO_UINT (g_queue_pop_head (&self->queue));
+      gboolean refresh = g_array_index (self->queued, guint8, column) == QUEUED_REFRESH;
+      GestBoardColumn *widget = g_ptr_array_index (self->columns, column);
+
+      g_array_index (self->queued, guint8, column) = 0;
+      self->n_running++;
+      gest_board_column_model_load_async (gest_board_column_get_model (widget), &self->filter, refresh,
+                                          self->cancellable, column_loaded_cb, g_object_ref (self));
+    }
+}
+
+static gboolean
+start_loads_cb (gpointer user_data)
+{
+  GestBoard *self = user_data;
+
+  self->start_id = 0;
+  start_loads (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Queues a load of @column (once: a column already waiting loads once, with the newest
+ * filter). */
 static void
 load_column (GestBoard *self,
              guint      column,
              gboolean   refresh)
 {
-  GestBoardColumn *widget = g_ptr_array_index (self->columns, column);
+  guint8 *queued = &g_array_index (self->queued, guint8, column);
 
+  if (*queued != 0)
+    {
+      if (refresh)
+        *queued = QUEUED_REFRESH;
+      return;
+    }
+  *queued = refresh ? QUEUED_REFRESH : QUEUED;
+  g_queue_push_tail (&self->queue, GUINT_TO_POINTER (column));
   if (self->n_loading++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  gest_board_column_model_load_async (gest_board_column_get_model (widget), &self->filter, refresh,
-                                      self->cancellable, column_loaded_cb, g_object_ref (self));
+  start_loads (self);
+}
+
+static void
+clear_queue (GestBoard *self)
+{
+  guint n = g_queue_get_length (&self->queue);
+
+  g_queue_clear (&self->queue);
+  g_array_set_size (self->queued, 0);
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  g_assert (self->n_loading >= n);
+  self->n_loading -= n;
 }
 
 static void
@@ -108,7 +176,7 @@ load_all (GestBoard *self,
       GtkWidget *column = g_ptr_array_index (self->columns, i);
 
       gtk_widget_set_visible (column, self->filter.column < 0 || (guint) self->filter.column == i);
-      if (!g_getenv ("PERF_NOLOAD")) load_column (self, i, refresh);
+      load_column (self, i, refresh);
     }
 }
 
@@ -132,24 +200,25 @@ head_size (GestBoard *self)
     }
   if (height <= 0)
     height = 1080;
-  if (g_getenv ("PERF_ONLY_BOARD")) g_printerr ("head %d / %d\n", height, gest_board_card_get_min_height (GTK_WIDGET (self)));
   return (guint) (height / MAX (gest_board_card_get_min_height (GTK_WIDGET (self)), 1)) + 1;
 }
 
 /* The first cards of each column at once (when the source has them cheaply), so that the
  * first frame shows them; the whole columns follow from worker threads. */
-static void
+static gboolean
 load_heads (GestBoard *self)
 {
-  guint limit = g_getenv ("PERF_NOHEAD") ? 0 : head_size (self);
+  guint limit = head_size (self);
+  gboolean shown = FALSE;
 
   for (guint i = 0; i < self->columns->len; i++)
     {
       GestBoardColumn *column = g_ptr_array_index (self->columns, i);
 
       if (self->filter.column < 0 || (guint) self->filter.column == i)
-        gest_board_column_model_load_head (gest_board_column_get_model (column), &self->filter, limit);
+        shown |= gest_board_column_model_load_head (gest_board_column_get_model (column), &self->filter, limit);
     }
+  return shown;
 }
 
 static void
@@ -179,6 +248,7 @@ column_item_activated_cb (GestBoard     *self,
 static void
 clear_columns (GestBoard *self)
 {
+  clear_queue (self);
   for (guint i = 0; i < self->columns->len; i++)
     gtk_box_remove (self->columns_box, g_ptr_array_index (self->columns, i));
   g_ptr_array_set_size (self->columns, 0);
@@ -190,6 +260,8 @@ gest_board_dispose (GObject *object)
   GestBoard *self = GEST_BOARD (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->queued != NULL)
+    clear_queue (self);
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_data (self->source, self);
   g_clear_object (&self->source);
@@ -205,6 +277,7 @@ gest_board_finalize (GObject *object)
 
   gest_board_filter_clear (&self->filter);
   g_ptr_array_unref (self->columns);
+  g_array_unref (self->queued);
   g_free (self->read_only_reason);
   g_clear_object (&self->cancellable);
 
@@ -287,6 +360,8 @@ gest_board_init (GestBoard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->columns = g_ptr_array_new ();
+  self->queued = g_array_new (FALSE, TRUE, sizeof (guint8));
+  g_queue_init (&self->queue);
   self->cancellable = g_cancellable_new ();
   self->filter.column = -1;
 }
@@ -343,7 +418,11 @@ gest_board_set_source (GestBoard       *self,
       gtk_box_append (self->columns_box, column);
       g_ptr_array_add (self->columns, column);
     }
-  load_heads (self);
+  g_array_set_size (self->queued, n);
+  /* With the first cards on screen, the worker threads start after the frame that shows
+   * them (idles of this priority wait for the frame clock's). */
+  if (load_heads (self))
+    self->start_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_loads_cb, self, NULL);
   load_all (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }
