@@ -50,7 +50,7 @@ gest_plan_statement_window_present (GtkWindow  *parent,
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Account Statement"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 520);
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 640);
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   g_object_set_data_full (G_OBJECT (window), "gest-store", g_object_ref (store), g_object_unref);
@@ -71,8 +71,21 @@ gest_plan_statement_window_present (GtkWindow  *parent,
                             "description", _("This customer or vehicle has no Conauto plan on record. "
                                              "Plans arrive with the Conauto data."),
                             NULL);
-  gtk_widget_set_vexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (box), content);
+  {
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+    GtkWidget *clamp = adw_clamp_new ();
+
+    gtk_widget_set_margin_top (content, 18);
+    gtk_widget_set_margin_bottom (content, 18);
+    gtk_widget_set_margin_start (content, 18);
+    gtk_widget_set_margin_end (content, 18);
+    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+    adw_clamp_set_child (ADW_CLAMP (clamp), content);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+    gtk_widget_set_vexpand (scrolled, TRUE);
+    gtk_box_append (GTK_BOX (box), scrolled);
+  }
   adw_window_set_content (ADW_WINDOW (window), box);
 
   gtk_window_present (GTK_WINDOW (window));
