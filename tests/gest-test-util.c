@@ -84,3 +84,9 @@ gest_test_run_cli (const char * const  *argv,
     return WEXITSTATUS (status);
   return -1;
 }
+
+gboolean
+gest_test_wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}

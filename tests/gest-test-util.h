@@ -16,4 +16,21 @@ int   gest_test_run_cli     (const char * const *argv,
                              char              **out_stdout,
                              char              **out_stderr);
 
+/* A no-op timeout callback that keeps the main loop waking up (WAIT_UNTIL). */
+gboolean gest_test_wake_cb (gpointer data);
+
+/* Spins the main loop until @cond holds; fails after 20 s instead of hanging. */
+#define WAIT_UNTIL(cond)                                                      \
+  G_STMT_START {                                                              \
+    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;         \
+    guint _wake = g_timeout_add (20, gest_test_wake_cb, NULL);                \
+    while (!(cond))                                                           \
+      {                                                                       \
+        if (g_get_monotonic_time () > _deadline)                              \
+          g_error ("timed out waiting for %s", #cond);                        \
+        g_main_context_iteration (NULL, TRUE);                                \
+      }                                                                       \
+    g_source_remove (_wake);                                                  \
+  } G_STMT_END
+
 G_END_DECLS

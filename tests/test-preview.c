@@ -21,31 +21,11 @@
 #define MSG_EMPTY "This file is empty (0 bytes); there is nothing to show. Ask the sender for the document again."
 #define RECORD "0b6f3c1e-6a57-4c53-9d0e-5a0a1b2c3d4e"
 
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main loop until @cond holds; fails after 20 s instead of hanging. */
-#define WAIT_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;         \
-    guint _wake = g_timeout_add (20, wake_cb, NULL);                          \
-    while (!(cond))                                                           \
-      {                                                                       \
-        if (g_get_monotonic_time () > _deadline)                              \
-          g_error ("timed out waiting for %s", #cond);                        \
-        g_main_context_iteration (NULL, TRUE);                                \
-      }                                                                       \
-    g_source_remove (_wake);                                                  \
-  } G_STMT_END
-
 static void
 spin (guint ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
+  guint wake = g_timeout_add (10, gest_test_wake_cb, NULL);
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);

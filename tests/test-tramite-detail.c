@@ -35,26 +35,6 @@ typedef struct
   char      *today_s;
 } Fixture;
 
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main loop until @cond holds; fails after 20 s instead of hanging. */
-#define WAIT_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;         \
-    guint _wake = g_timeout_add (20, wake_cb, NULL);                          \
-    while (!(cond))                                                           \
-      {                                                                       \
-        if (g_get_monotonic_time () > _deadline)                              \
-          g_error ("timed out waiting for %s", #cond);                        \
-        g_main_context_iteration (NULL, TRUE);                                \
-      }                                                                       \
-    g_source_remove (_wake);                                                  \
-  } G_STMT_END
-
 static void
 exec_sql (GestStore  *store,
           const char *sql)

@@ -571,7 +571,11 @@ test_walk_to_finished (Fixture       *f,
     for (guint i = 0; i < entries->len && next < G_N_ELEMENTS (expected); i++)
       {
         GestActivityEntry *entry = g_ptr_array_index (entries, i);
+        /* The expected texts are this file's own literals, some with a %s for today. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
         g_autofree char *want = g_strdup_printf (expected[next], f->today_s);
+#pragma GCC diagnostic pop
 
         if (g_str_equal (entry->text, want))
           {
