@@ -61,7 +61,7 @@ gest_cli_sync (const char  *db_path,
         }
       g_print (_("Server: %s\n"), address != NULL ? address : _("none"));
       g_print (_("Enrolled: %s\n"), gest_sync_is_enrolled (store) ? _("yes") : _("no"));
-      g_print (_("Pending changes: %" G_GINT64_FORMAT "\n"), gest_sync_count_pending (store));
+      g_print (_("Pending changes: %lld\n"), (long long) gest_sync_count_pending (store));
       g_print (_("Last sync: %s\n"), when != NULL ? when : _("never"));
       if (last_error != NULL)
         g_print (_("Last error: %s\n"), last_error);
@@ -84,9 +84,9 @@ gest_cli_sync (const char  *db_path,
   if (!gest_sync_run_once_report (store, &report, NULL, &error))
     return gest_cli_fail (error);
 
-  g_print (_("Sent %u changes, received %u; %u rejected, %u conflicts. %" G_GINT64_FORMAT
+  g_print (_("Sent %u changes, received %u; %u rejected, %u conflicts. %lld"
              " changes wait.\n"),
            report.pushed, report.pulled, report.rejected, report.conflicts,
-           gest_sync_count_pending (store));
+           (long long) gest_sync_count_pending (store));
   return GEST_CLI_EXIT_OK;
 }

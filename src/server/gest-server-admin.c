@@ -221,7 +221,7 @@ cmd_advance (PGconn  *conn,
   version = gest_record_write_server (conn, dealer_id, "tramite", uuid, fields, error);
   if (version == 0 || !gest_pg_commit (conn, error))
     return FALSE;
-  g_print (_("Trámite %s is at step %" G_GUINT64_FORMAT " (change %" G_GINT64_FORMAT ").\n"), folio, to, version);
+  g_print (_("Trámite %s is at step %llu (change %lld).\n"), folio, (unsigned long long) to, (long long) version);
   return TRUE;
 }
 

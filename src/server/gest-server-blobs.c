@@ -149,8 +149,8 @@ handle_patch (GestServerRequest *req,
     return;
   if (length > req->config->max_blob)
     {
-      gest_server_request_error (req, 413, _("The document has %" G_GINT64_FORMAT " bytes, more than this server's limit of %" G_GINT64_FORMAT "."),
-                                 length, req->config->max_blob);
+      gest_server_request_error (req, 413, _("The document has %lld bytes, more than this server's limit of %lld."),
+                                 (long long) length, (long long) req->config->max_blob);
       return;
     }
 
@@ -192,22 +192,22 @@ handle_patch (GestServerRequest *req,
   if (size != length)
     {
       gest_pg_rollback (conn);
-      gest_server_request_error (req, 400, _("Upload-Length is %" G_GINT64_FORMAT " but the upload in progress is %" G_GINT64_FORMAT " bytes long."),
-                                 length, size);
+      gest_server_request_error (req, 400, _("Upload-Length is %lld but the upload in progress is %lld bytes long."),
+                                 (long long) length, (long long) size);
       return;
     }
   if (offset != received)
     {
       gest_pg_rollback (conn);
       set_progress (req, PQgetvalue (res, 0, 1), PQgetvalue (res, 0, 0), FALSE);
-      gest_server_request_error (req, 409, _("The server has %" G_GINT64_FORMAT " bytes of this document, not %" G_GINT64_FORMAT ": send from offset %" G_GINT64_FORMAT "."),
-                                 received, offset, received);
+      gest_server_request_error (req, 409, _("The server has %lld bytes of this document, not %lld: send from offset %lld."),
+                                 (long long) received, (long long) offset, (long long) received);
       return;
     }
   if (received + (gint64) chunk_len > size)
     {
       gest_pg_rollback (conn);
-      gest_server_request_error (req, 400, _("The body goes past Upload-Length (%" G_GINT64_FORMAT " bytes)."), size);
+      gest_server_request_error (req, 400, _("The body goes past Upload-Length (%lld bytes)."), (long long) size);
       return;
     }
 

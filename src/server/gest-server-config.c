@@ -42,9 +42,9 @@ parse_size (const char  *name,
   if (!g_ascii_string_to_unsigned (text, 10, min, max, out, NULL))
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("The setting %s is “%s”: write a whole number from %" G_GUINT64_FORMAT
-                     " to %" G_GUINT64_FORMAT "."),
-                   name, text, min, max);
+                   _("The setting %s is “%s”: write a whole number from %llu"
+                     " to %llu."),
+                   name, text, (unsigned long long) min, (unsigned long long) max);
       return FALSE;
     }
   return TRUE;

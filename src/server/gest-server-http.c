@@ -317,8 +317,8 @@ early_cb (SoupServer        *soup,
       && length > (goffset) server->config->max_body)
     {
       g_autofree char *message =
-        g_strdup_printf (_("The request body has %" G_GOFFSET_FORMAT " bytes, more than this server's limit of %" G_GSIZE_FORMAT ": send less per request."),
-                         length, server->config->max_body);
+        g_strdup_printf (_("The request body has %lld bytes, more than this server's limit of %zu: send less per request."),
+                         (long long) length, server->config->max_body);
 
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
       send_error (msg, 413, message);
@@ -347,8 +347,8 @@ handler_cb (SoupServer        *soup,
   if (body->length > (goffset) server->config->max_body)
     {
       g_autofree char *message =
-        g_strdup_printf (_("The request body has %" G_GOFFSET_FORMAT " bytes, more than this server's limit of %" G_GSIZE_FORMAT ": send less per request."),
-                         body->length, server->config->max_body);
+        g_strdup_printf (_("The request body has %lld bytes, more than this server's limit of %zu: send less per request."),
+                         (long long) body->length, server->config->max_body);
 
       send_error (msg, 413, message);
       return;

@@ -22,7 +22,8 @@ main (int    argc,
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_path,
-      N_("Configuration file (default " GEST_SERVER_DEFAULT_CONFIG ")"), N_("FILE") },
+      /* The default is GEST_SERVER_DEFAULT_CONFIG. */
+      N_("Configuration file (default /etc/gestiona/server.conf)"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
   };

@@ -43,37 +43,37 @@ parse_mutation (JsonNode *node,
 
   member = json_object_get_member (m->object, "entity");
   if (member == NULL || json_node_get_value_type (member) != G_TYPE_STRING)
-    return g_strdup_printf (_("Mutation n=%" G_GINT64_FORMAT ": “entity” must be a string."), m->n);
+    return g_strdup_printf (_("Mutation n=%lld: “entity” must be a string."), (long long) m->n);
   m->entity = json_node_get_string (member);
   if (!gest_server_entity_known (m->entity))
-    return g_strdup_printf (_("Mutation n=%" G_GINT64_FORMAT ": the server does not know the entity “%s”."),
-                            m->n, m->entity);
+    return g_strdup_printf (_("Mutation n=%lld: the server does not know the entity “%s”."),
+                            (long long) m->n, m->entity);
 
   member = json_object_get_member (m->object, "uuid");
   if (member == NULL || json_node_get_value_type (member) != G_TYPE_STRING
       || !g_uuid_string_is_valid (json_node_get_string (member)))
-    return g_strdup_printf (_("Mutation n=%" G_GINT64_FORMAT ": “uuid” must be a UUID string."), m->n);
+    return g_strdup_printf (_("Mutation n=%lld: “uuid” must be a UUID string."), (long long) m->n);
   m->uuid = json_node_get_string (member);
 
   member = json_object_get_member (m->object, "op");
   op = member != NULL && json_node_get_value_type (member) == G_TYPE_STRING ? json_node_get_string (member) : NULL;
   if (g_strcmp0 (op, "upsert") != 0 && g_strcmp0 (op, "delete") != 0)
-    return g_strdup_printf (_("Mutation n=%" G_GINT64_FORMAT ": “op” must be “upsert” or “delete”."), m->n);
+    return g_strdup_printf (_("Mutation n=%lld: “op” must be “upsert” or “delete”."), (long long) m->n);
   m->is_delete = g_str_equal (op, "delete");
 
   m->base_version = 0;
   member = json_object_get_member (m->object, "base_version");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member)
       && (!gest_json_get_int (member, &m->base_version) || m->base_version < 0))
-    return g_strdup_printf (_("Mutation n=%" G_GINT64_FORMAT ": “base_version” must be a whole number from 0 up, or null for a new record."),
-                            m->n);
+    return g_strdup_printf (_("Mutation n=%lld: “base_version” must be a whole number from 0 up, or null for a new record."),
+                            (long long) m->n);
 
   member = json_object_get_member (m->object, "fields");
   m->fields = NULL;
   if (member != NULL && JSON_NODE_HOLDS_OBJECT (member))
     m->fields = json_node_get_object (member);
   else if (!(member == NULL && m->is_delete) && !(member != NULL && JSON_NODE_HOLDS_NULL (member) && m->is_delete))
-    return g_strdup_printf (_("Mutation n=%" G_GINT64_FORMAT ": “fields” must be a JSON object."), m->n);
+    return g_strdup_printf (_("Mutation n=%lld: “fields” must be a JSON object."), (long long) m->n);
 
   return NULL;
 }
@@ -257,8 +257,8 @@ gest_server_handle_push (GestServerRequest *req,
         {
           g_warning ("push n=%" G_GINT64_FORMAT ": %s", mutations[i].n, error->message);
           /* Earlier mutations are committed; a retry replays their stored results. */
-          gest_server_request_error (req, 503, _("The server could not store mutation n=%" G_GINT64_FORMAT "; send the push again."),
-                                     mutations[i].n);
+          gest_server_request_error (req, 503, _("The server could not store mutation n=%lld; send the push again."),
+                                     (long long) mutations[i].n);
           return;
         }
       json_array_add_object_element (results, result);

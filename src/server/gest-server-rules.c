@@ -111,8 +111,8 @@ check_tramite_step (JsonObject            *fields,
   if (is_delete)
     {
       if (CONAUTO_STEP (from))
-        return g_strdup_printf (_("This trámite is at step %" G_GINT64_FORMAT ", which is Conauto's: it cannot be deleted until Conauto moves it to step 7."),
-                                from);
+        return g_strdup_printf (_("This trámite is at step %lld, which is Conauto's: it cannot be deleted until Conauto moves it to step 7."),
+                                (long long) (from));
       return NULL;
     }
   if (fields == NULL || !json_object_has_member (fields, "step"))
@@ -124,16 +124,16 @@ check_tramite_step (JsonObject            *fields,
   if (to == from)
     return NULL;
   if (CONAUTO_STEP (to))
-    return g_strdup_printf (_("Step %" G_GINT64_FORMAT " is Conauto's: only Conauto moves a trámite to steps 4, 5 and 6."),
-                            to);
+    return g_strdup_printf (_("Step %lld is Conauto's: only Conauto moves a trámite to steps 4, 5 and 6."),
+                            (long long) (to));
   if (from == 0)
     return NULL;   /* a new trámite starts at any of the dealer's steps */
   if (CONAUTO_STEP (from) && !(from == 6 && to == 7))
-    return g_strdup_printf (_("This trámite is at step %" G_GINT64_FORMAT ", which is Conauto's: the dealer can only move it from step 6 to step 7."),
-                            from);
+    return g_strdup_printf (_("This trámite is at step %lld, which is Conauto's: the dealer can only move it from step 6 to step 7."),
+                            (long long) (from));
   if (to != from + 1 && to != from - 1)
-    return g_strdup_printf (_("A trámite moves one step at a time: it is at step %" G_GINT64_FORMAT " and cannot go to step %" G_GINT64_FORMAT "."),
-                            from, to);
+    return g_strdup_printf (_("A trámite moves one step at a time: it is at step %lld and cannot go to step %lld."),
+                            (long long) (from), (long long) (to));
   return NULL;
 }
 
@@ -177,11 +177,11 @@ gest_server_check_conauto_step (gint64 from,
                                 gint64 to)
 {
   if (!CONAUTO_STEP (to))
-    return g_strdup_printf (_("Conauto moves trámites only to steps 4, 5 and 6, not %" G_GINT64_FORMAT "."),
-                            to);
+    return g_strdup_printf (_("Conauto moves trámites only to steps 4, 5 and 6, not %lld."),
+                            (long long) (to));
   if (to != from + 1)
-    return g_strdup_printf (_("The trámite is at step %" G_GINT64_FORMAT ": Conauto can move it only to step %" G_GINT64_FORMAT "."),
-                            from, from + 1);
+    return g_strdup_printf (_("The trámite is at step %lld: Conauto can move it only to step %lld."),
+                            (long long) (from), (long long) (from + 1));
   return NULL;
 }
 

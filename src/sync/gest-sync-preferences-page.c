@@ -124,9 +124,9 @@ refresh_status (GestSyncPreferencesPage *self)
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->last_sync_row),
                                gest_sync_service_get_running (self->service) ? _("Syncing…") : when);
-  pending = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " change waits to be sent",
-                                       "%" G_GINT64_FORMAT " changes wait to be sent", (gulong) count),
-                             count);
+  pending = g_strdup_printf (ngettext ("%lld change waits to be sent",
+                                       "%lld changes wait to be sent", (gulong) count),
+                             (long long) count);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->pending_row), pending);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->error_row), error != NULL ? error : _("None"));
   gtk_widget_set_sensitive (self->sync_button,
