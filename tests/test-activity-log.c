@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* X5: the append-only, tamper-evident activity log in the store. */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <locale.h>
@@ -188,6 +189,42 @@ test_append_in_transaction (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
+/* X5: one byte changed in the database file itself (not through SQL) is found and named. */
+static void
+test_tampered_file_byte (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "raw.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GestStore *store = gest_store_open (path, NULL);
+  gsize len = 0;
+  char *at;
+
+  g_assert_cmpint (gest_activity_log_append (store, RECORD, GEST_ACTIVITY_NOTE, "Saldo confirmado QQQQ", NULL, NULL, NULL), ==, 1);
+  g_assert_cmpint (gest_activity_log_append (store, RECORD, GEST_ACTIVITY_NOTE, "Segunda nota", NULL, NULL, NULL), ==, 2);
+  /* Closing the last connection checkpoints the WAL into the file. */
+  g_assert_finalize_object (store);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  /* The row may also sit in a page SQLite has since copied; change every copy. */
+  at = memmem (contents, len, "QQQQ", 4);
+  g_assert_nonnull (at);
+  for (; at != NULL; at = memmem (contents, len, "QQQQ", 4))
+    at[3] = 'X';
+  g_assert_null (memmem (contents, len, "QQQQ", 4));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+
+  store = gest_store_open (path, NULL);
+  g_assert_nonnull (store);
+  g_assert_false (gest_activity_log_verify (store, NULL, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, RECORD));
+  g_assert_nonnull (strstr (error->message, "entry 1 "));
+  g_assert_finalize_object (store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +241,7 @@ main (int   argc,
   ADD ("/activity-log/X5/deleted-entry", test_deleted_entry);
   ADD ("/activity-log/X5/append-in-transaction", test_append_in_transaction);
 #undef ADD
+  g_test_add_func ("/activity-log/X5/tampered-file-byte", test_tampered_file_byte);
 
   return g_test_run ();
 }
