@@ -180,8 +180,7 @@ code_prefix (const char *text)
   return digit ? g_ascii_strup (trimmed, -1) : NULL;
 }
 
-/* Codes are found by a range scan of the tables' unique indexes (GLOB with a literal prefix
- * uses them), which stays instant where an FTS5 prefix term over short digit groups ("03"*)
+/* Codes are found by a range scan of the tables' unique indexes, which stays instant where an FTS5 prefix term over short digit groups ("03"*)
  * would merge tens of thousands of postings. */
 static gboolean
 collect_codes (GestStore   *store,
@@ -195,16 +194,20 @@ collect_codes (GestStore   *store,
     { GEST_HIT_TRAMITE,
       "SELECT t.uuid, t.folio, p.number || ' ' || c.name FROM tramites t"
       " JOIN plans p ON p.uuid = t.plan_uuid JOIN customers c ON c.uuid = p.customer_uuid"
-      " WHERE t.folio GLOB ?1 AND t.deleted = 0 ORDER BY t.folio LIMIT ?2" },
+      " WHERE t.folio >= ?1 AND t.folio < ?3 AND +t.deleted = 0 ORDER BY t.folio LIMIT ?2" },
     { GEST_HIT_PLAN,
       "SELECT p.uuid, p.number, c.name FROM plans p JOIN customers c ON c.uuid = p.customer_uuid"
-      " WHERE p.number GLOB ?1 AND p.deleted = 0 ORDER BY p.number LIMIT ?2" },
+      " WHERE p.number >= ?1 AND p.number < ?3 AND +p.deleted = 0 ORDER BY p.number LIMIT ?2" },
     { GEST_HIT_VEHICLE,
       "SELECT v.uuid, v.vin, v.model || ' ' || v.year || ' ' || v.plate || ' ' || coalesce (c.name, '')"
       " FROM vehicles v LEFT JOIN customers c ON c.uuid = v.customer_uuid"
-      " WHERE v.vin GLOB ?1 AND v.deleted = 0 ORDER BY v.vin LIMIT ?2" },
+      " WHERE v.vin >= ?1 AND v.vin < ?3 AND +v.deleted = 0 ORDER BY v.vin LIMIT ?2" },
   };
-  g_autofree char *glob = g_strconcat (prefix, "*", NULL);
+  /* [prefix, prefix with its last character + 1): every code that starts with it. The
+   * characters are ASCII letters, digits and '-', so the successor is another ASCII byte. */
+  g_autofree char *upper = g_strdup (prefix);
+
+  upper[strlen (upper) - 1]++;
 
   for (guint q = 0; q < G_N_ELEMENTS (queries) && hits->len < limit; q++)
     {
@@ -213,8 +216,9 @@ collect_codes (GestStore   *store,
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, glob, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 2, (int) (limit - hits->len));
+      sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *uuid = (const char *) sqlite3_column_text (stmt, 0);

@@ -50,7 +50,7 @@ gest_plan_statement_window_present (GtkWindow  *parent,
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Account Statement"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 820, 640);
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 720);
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   g_object_set_data_full (G_OBJECT (window), "gest-store", g_object_ref (store), g_object_unref);

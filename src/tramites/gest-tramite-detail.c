@@ -199,7 +199,17 @@ show_tramite (GestTramiteDetail *self)
   gest_store_load_routing_settings (self->store, &settings);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->area_row), settings.areas[t->routing_area].name);
   adw_action_row_set_subtitle (self->area_row, settings.areas[t->routing_area].phones);
-  adw_action_row_set_subtitle (self->reason_row, t->routing_reason != NULL ? t->routing_reason : "");
+  /* The reason in the reader's language, replayed from the recorded statement and thresholds
+   * (the text stored at registration is in the language of whoever registered it). */
+  {
+    GestRoutingDecision replay = { 0 };
+
+    if (gest_tramite_replay_routing (t, &settings, &replay, NULL) && replay.area == t->routing_area)
+      adw_action_row_set_subtitle (self->reason_row, replay.reason);
+    else
+      adw_action_row_set_subtitle (self->reason_row, t->routing_reason != NULL ? t->routing_reason : "");
+    gest_routing_decision_clear (&replay);
+  }
   low_limit = gest_money_format (t->routing_low_limit);
   /* Translators: the T2 thresholds recorded on a trámite. */
   thresholds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
