@@ -53,7 +53,6 @@ on_preferences_opened (GestWindow            *window,
                        gpointer               user_data)
 {
   GestStore *store = gest_window_get_store (window);
-
   GestSyncService *sync = g_object_get_data (G_OBJECT (window), "gest-sync-service");
 
   gest_preferences_window_add_page (preferences,
