@@ -189,6 +189,38 @@ test_append_in_transaction (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
+/* X5 with sync: each device has its own chain per record, so entries written on two desktops
+ * merge without renumbering and still verify. */
+static void
+test_device_chains (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (gest_activity_log_append (f->store, RECORD, GEST_ACTIVITY_NOTE, "antes de sincronizar", NULL, NULL, NULL), ==, 1);
+  g_assert_true (gest_store_exec (f->store, "INSERT INTO sync_state (key, value) VALUES ('device-id', 'dev-a')", NULL));
+  g_assert_cmpint (gest_activity_log_append (f->store, RECORD, GEST_ACTIVITY_NOTE, "equipo A", NULL, NULL, NULL), ==, 1);
+  g_assert_cmpint (gest_activity_log_append (f->store, RECORD, GEST_ACTIVITY_CALL, "equipo A llama", "Rosa", "titular", NULL), ==, 2);
+  g_assert_true (gest_store_exec (f->store, "UPDATE sync_state SET value = 'dev-b' WHERE key = 'device-id'", NULL));
+  g_assert_cmpint (gest_activity_log_append (f->store, RECORD, GEST_ACTIVITY_NOTE, "equipo B", NULL, NULL, NULL), ==, 1);
+
+  g_assert_true (gest_activity_log_verify (f->store, RECORD, &error));
+  g_assert_no_error (error);
+  entries = gest_activity_log_list (f->store, RECORD, NULL);
+  g_assert_cmpuint (entries->len, ==, 4);
+  g_assert_cmpstr (((GestActivityEntry *) entries->pdata[0])->origin, ==, "");
+  g_assert_cmpstr (((GestActivityEntry *) entries->pdata[2])->origin, ==, "dev-a");
+  g_assert_cmpstr (((GestActivityEntry *) entries->pdata[2])->prev_hash, ==,
+                   ((GestActivityEntry *) entries->pdata[1])->hash);
+  g_assert_cmpstr (((GestActivityEntry *) entries->pdata[3])->prev_hash, ==, "");
+
+  /* A broken entry in one device's chain is named with its device. */
+  tamper (f, "UPDATE activity SET text = 'otra cosa' WHERE origin = 'dev-a' AND seq = 2");
+  g_assert_false (gest_activity_log_verify (f->store, RECORD, &error));
+  g_assert_nonnull (strstr (error->message, "entry 2 of device dev-a"));
+}
+
 /* X5: one byte changed in the database file itself (not through SQL) is found and named. */
 static void
 test_tampered_file_byte (void)
@@ -240,6 +272,7 @@ main (int   argc,
   ADD ("/activity-log/X5/tampered-rehashed", test_tampered_rehashed);
   ADD ("/activity-log/X5/deleted-entry", test_deleted_entry);
   ADD ("/activity-log/X5/append-in-transaction", test_append_in_transaction);
+  ADD ("/activity-log/X5/X3/device-chains", test_device_chains);
 #undef ADD
   g_test_add_func ("/activity-log/X5/tampered-file-byte", test_tampered_file_byte);
 

@@ -137,8 +137,12 @@ CREATE INDEX documents_record ON documents (record_uuid, deleted);
 CREATE INDEX documents_sha ON documents (sha256);
 
 -- X5: append-only, tamper-evident activity log. hash = SHA-256(prev_hash || canonical entry).
+-- Each device keeps its own chain per record (origin: the sync device id that wrote the entry,
+-- '' before the desktop is enrolled), so entries that two desktops add offline to the same
+-- record merge as they are, never renumbered.
 CREATE TABLE activity (
   record_uuid   TEXT NOT NULL,
+  origin        TEXT NOT NULL DEFAULT '',
   seq           INTEGER NOT NULL CHECK (seq >= 1),
   at            INTEGER NOT NULL,
   user_name     TEXT NOT NULL,
@@ -149,8 +153,9 @@ CREATE TABLE activity (
   contact_role  TEXT,
   prev_hash     TEXT NOT NULL,
   hash          TEXT NOT NULL,
-  PRIMARY KEY (record_uuid, seq)
+  PRIMARY KEY (record_uuid, origin, seq)
 );
+CREATE INDEX activity_record_at ON activity (record_uuid, at);
 CREATE TRIGGER activity_no_update BEFORE UPDATE ON activity
 BEGIN
   SELECT RAISE (ABORT, 'the activity log is append-only');

@@ -288,6 +288,6 @@ BEGIN
   VALUES ('activity',
           substr (new.hash, 1, 8) || '-' || substr (new.hash, 9, 4) || '-' || substr (new.hash, 13, 4)
           || '-' || substr (new.hash, 17, 4) || '-' || substr (new.hash, 21, 12),
-          'upsert', 0, json_object ('record_uuid', new.record_uuid, 'seq', new.seq, 'at', new.at, 'user_name', new.user_name, 'user_role', new.user_role, 'kind', new.kind, 'text', new.text, 'contact_name', new.contact_name, 'contact_role', new.contact_role, 'prev_hash', new.prev_hash, 'hash', new.hash),
+          'upsert', 0, json_object ('record_uuid', new.record_uuid, 'origin', new.origin, 'seq', new.seq, 'at', new.at, 'user_name', new.user_name, 'user_role', new.user_role, 'kind', new.kind, 'text', new.text, 'contact_name', new.contact_name, 'contact_role', new.contact_role, 'prev_hash', new.prev_hash, 'hash', new.hash),
           CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
 END;

@@ -135,6 +135,7 @@ gest_activity_entry_clear (GestActivityEntry *entry)
   g_return_if_fail (entry != NULL);
 
   g_clear_pointer (&entry->record_uuid, g_free);
+  g_clear_pointer (&entry->origin, g_free);
   g_clear_pointer (&entry->user_name, g_free);
   g_clear_pointer (&entry->user_role, g_free);
   g_clear_pointer (&entry->text, g_free);

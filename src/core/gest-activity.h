@@ -21,7 +21,9 @@ typedef enum
 typedef struct
 {
   char             *record_uuid;     /* the record the entry belongs to */
-  gint64            seq;             /* 1, 2, 3... within the record */
+  char             *origin;          /* the device whose chain it is in ("" before sync); not
+                                      * part of the canonical form */
+  gint64            seq;             /* 1, 2, 3... within the record and origin */
   gint64            at;              /* unix microseconds */
   char             *user_name;
   char             *user_role;       /* role id, see gest-roles.h */

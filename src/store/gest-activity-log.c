@@ -10,7 +10,7 @@
 
 #define SELECT_ENTRY \
   "SELECT record_uuid, seq, at, user_name, user_role, kind, text, contact_name, " \
-  "contact_role, prev_hash, hash FROM activity "
+  "contact_role, prev_hash, hash, origin FROM activity "
 
 static char *
 dup_column (sqlite3_stmt *stmt,
@@ -41,6 +41,7 @@ entry_from_row (sqlite3_stmt *stmt)
   entry->contact_role = dup_column (stmt, 8);
   entry->prev_hash = dup_column (stmt, 9);
   entry->hash = dup_column (stmt, 10);
+  entry->origin = dup_column (stmt, 11);
   return entry;
 }
 
@@ -91,13 +92,28 @@ gest_activity_log_append (GestStore         *store,
   if (!gest_store_exec (store, "SAVEPOINT activity_append", error))
     goto out;
 
+  /* This device's chain: its sync device id once enrolled (src/sync keeps it in sync_state). */
   stmt = gest_store_prepare (store,
-                             "SELECT seq, hash FROM activity WHERE record_uuid = ?1 "
+                             "SELECT coalesce ((SELECT value FROM sync_state WHERE key = 'device-id'), '')",
+                             error);
+  if (stmt == NULL)
+    goto fail;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gest_store_set_error (store, error);
+      goto fail;
+    }
+  entry.origin = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = gest_store_prepare (store,
+                             "SELECT seq, hash FROM activity WHERE record_uuid = ?1 AND origin = ?2 "
                              "ORDER BY seq DESC LIMIT 1",
                              error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, record_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entry.origin, -1, SQLITE_STATIC);
   switch (sqlite3_step (stmt))
     {
     case SQLITE_ROW:
@@ -123,8 +139,8 @@ gest_activity_log_append (GestStore         *store,
 
   stmt = gest_store_prepare (store,
                              "INSERT INTO activity (record_uuid, seq, at, user_name, user_role, kind, "
-                             "text, contact_name, contact_role, prev_hash, hash) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                             "text, contact_name, contact_role, prev_hash, hash, origin) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                              error);
   if (stmt == NULL)
     goto fail;
@@ -139,6 +155,7 @@ gest_activity_log_append (GestStore         *store,
   sqlite3_bind_text (stmt, 9, entry.contact_role, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, entry.prev_hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, entry.hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, entry.origin, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       gest_store_set_error (store, error);
@@ -172,7 +189,8 @@ gest_activity_log_list (GestStore   *store,
   g_return_val_if_fail (GEST_IS_STORE (store), NULL);
   g_return_val_if_fail (record_uuid != NULL, NULL);
 
-  stmt = gest_store_prepare (store, SELECT_ENTRY "WHERE record_uuid = ?1 ORDER BY seq", error);
+  /* Oldest first across every device's chain. */
+  stmt = gest_store_prepare (store, SELECT_ENTRY "WHERE record_uuid = ?1 ORDER BY at, origin, seq", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, record_uuid, -1, SQLITE_STATIC);
@@ -197,10 +215,16 @@ report_broken (const GestActivityEntry  *entry,
 {
   g_autofree char *when = gest_timestamp_format (entry->at);
 
-  g_set_error (error, GEST_ERROR, GEST_ERROR_TAMPERED,
-               _("The activity log of record %s does not verify at entry %lld (%s): %s. "
-                 "The log may have been altered outside Gestiona."),
-               entry->record_uuid, (long long) entry->seq, when, why);
+  if (entry->origin != NULL && entry->origin[0] != '\0')
+    g_set_error (error, GEST_ERROR, GEST_ERROR_TAMPERED,
+                 _("The activity log of record %s does not verify at entry %lld of device %s (%s): "
+                   "%s. The log may have been altered outside Gestiona."),
+                 entry->record_uuid, (long long) entry->seq, entry->origin, when, why);
+  else
+    g_set_error (error, GEST_ERROR, GEST_ERROR_TAMPERED,
+                 _("The activity log of record %s does not verify at entry %lld (%s): %s. "
+                   "The log may have been altered outside Gestiona."),
+                 entry->record_uuid, (long long) entry->seq, when, why);
   return FALSE;
 }
 
@@ -211,6 +235,7 @@ gest_activity_log_verify (GestStore   *store,
 {
   sqlite3_stmt *stmt;
   g_autofree char *current_record = NULL;
+  g_autofree char *current_origin = NULL;
   g_autofree char *prev_hash = NULL;
   gint64 expected_seq = 1;
   gboolean ok = TRUE;
@@ -219,9 +244,9 @@ gest_activity_log_verify (GestStore   *store,
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
 
   if (record_uuid != NULL)
-    stmt = gest_store_prepare (store, SELECT_ENTRY "WHERE record_uuid = ?1 ORDER BY seq", error);
+    stmt = gest_store_prepare (store, SELECT_ENTRY "WHERE record_uuid = ?1 ORDER BY origin, seq", error);
   else
-    stmt = gest_store_prepare (store, SELECT_ENTRY "ORDER BY record_uuid, seq", error);
+    stmt = gest_store_prepare (store, SELECT_ENTRY "ORDER BY record_uuid, origin, seq", error);
   if (stmt == NULL)
     return FALSE;
   if (record_uuid != NULL)
@@ -232,10 +257,13 @@ gest_activity_log_verify (GestStore   *store,
       g_autoptr(GestActivityEntry) entry = entry_from_row (stmt);
       g_autofree char *computed = NULL;
 
-      if (g_strcmp0 (current_record, entry->record_uuid) != 0)
+      if (g_strcmp0 (current_record, entry->record_uuid) != 0 ||
+          g_strcmp0 (current_origin, entry->origin) != 0)
         {
           g_free (current_record);
           current_record = g_strdup (entry->record_uuid);
+          g_free (current_origin);
+          current_origin = g_strdup (entry->origin);
           g_free (prev_hash);
           prev_hash = g_strdup ("");
           expected_seq = 1;
