@@ -198,6 +198,140 @@ test_folio_rollback_reuses_nothing_committed (Fixture       *f,
 }
 
 static void
+set_device_number (GestStore  *store,
+                   const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  if (number == NULL)
+    sql = g_strdup ("DELETE FROM sync_state WHERE key = 'device-number'");
+  else
+    sql = g_strdup_printf ("INSERT INTO sync_state (key, value) VALUES ('device-number', '%s') "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", number);
+  g_assert_true (gest_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+next_folio (GestStore  *store,
+            const char *prefix,
+            int         year,
+            GError    **error)
+{
+  char *folio;
+
+  g_assert_true (gest_store_begin (store, TRUE, NULL));
+  folio = gest_store_next_folio (store, prefix, year, error);
+  if (folio != NULL)
+    g_assert_true (gest_store_commit (store, NULL));
+  else
+    gest_store_rollback (store);
+  return folio;
+}
+
+/* X3: a desktop never enrolled makes device 0's series, the numbers of before series existed;
+ * an enrolled one (device 7) its own, counted apart per prefix, year and device. */
+static void
+test_folio_device_series (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL, *g = NULL, *h = NULL;
+
+  a = next_folio (f->store, "LIQ", 2026, &error);
+  b = next_folio (f->store, "LIQ", 2026, &error);
+  set_device_number (f->store, "7");
+  c = next_folio (f->store, "LIQ", 2026, &error);
+  d = next_folio (f->store, "LIQ", 2026, &error);
+  e = next_folio (f->store, "LIQ", 2027, &error);
+  g = next_folio (f->store, "QJA", 2026, &error);
+  /* Device 0's count was kept apart. */
+  set_device_number (f->store, "0");
+  h = next_folio (f->store, "LIQ", 2026, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (a, ==, "LIQ-2026-000001");
+  g_assert_cmpstr (b, ==, "LIQ-2026-000002");
+  g_assert_cmpstr (c, ==, "LIQ-2026-070001");
+  g_assert_cmpstr (d, ==, "LIQ-2026-070002");
+  g_assert_cmpstr (e, ==, "LIQ-2027-070001");
+  g_assert_cmpstr (g, ==, "QJA-2026-070001");
+  g_assert_cmpstr (h, ==, "LIQ-2026-000003");
+}
+
+/* The 9,999th folio of a series is the last; the next fails and takes no number. */
+static void
+test_folio_series_overflow (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *other_year = NULL;
+  g_autofree char *device_zero = NULL;
+
+  set_device_number (f->store, "99");
+  g_assert_true (gest_store_begin (f->store, TRUE, NULL));
+  for (int i = 1; i <= 9999; i++)
+    {
+      g_free (last);
+      last = gest_store_next_folio (f->store, "LIQ", 2026, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (gest_store_commit (f->store, NULL));
+  g_assert_cmpstr (last, ==, "LIQ-2026-999999");
+
+  g_assert_null (next_folio (f->store, "LIQ", 2026, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
+  g_assert_cmpstr (error->message, ==,
+                   "This desktop (device 99) has used all 9,999 LIQ folios of its series for 2026. "
+                   "Ask Conauto for a new enrollment code and enroll it again in Preferences, Sync "
+                   "to get a new device number and series.");
+  g_clear_error (&error);
+  /* Again: still refused, nothing was taken. */
+  g_assert_null (next_folio (f->store, "LIQ", 2026, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
+  g_clear_error (&error);
+
+  other_year = next_folio (f->store, "LIQ", 2027, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (other_year, ==, "LIQ-2027-990001");
+
+  /* A desktop never enrolled (device 0) has the whole range: 12,000 is fine, 999,999 is the end. */
+  set_device_number (f->store, NULL);
+  g_assert_true (gest_store_exec (f->store, "INSERT INTO folio_counters (prefix, year, last) "
+                                            "VALUES ('LIQ', 2026, 11999)", &error));
+  device_zero = next_folio (f->store, "LIQ", 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (device_zero, ==, "LIQ-2026-012000");
+  g_assert_true (gest_store_exec (f->store, "UPDATE folio_counters SET last = 999999 "
+                                            "WHERE prefix = 'LIQ' AND year = 2026", &error));
+  g_assert_null (next_folio (f->store, "LIQ", 2026, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
+  g_assert_cmpstr (error->message, ==,
+                   "All 999,999 LIQ folios of 2026 are used. Ask Conauto for an enrollment code "
+                   "and enroll this desktop in Preferences, Sync to get a folio series of its own.");
+}
+
+/* A device number that is not 0..99 makes no folio. */
+static void
+test_folio_bad_device_number (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *bad[] = { "100", "-1", "7x", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      set_device_number (f->store, bad[i]);
+      g_assert_null (next_folio (f->store, "LIQ", 2026, &error));
+      g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
+      g_assert_nonnull (strstr (error->message, "Enroll the desktop again"));
+    }
+}
+
+static void
 test_default_path (void)
 {
   g_autofree char *path = gest_store_default_path ();
@@ -249,6 +383,9 @@ main (int   argc,
   g_test_add ("/store/T2/routing-settings", Fixture, NULL, fixture_setup, test_routing_settings, fixture_teardown);
   g_test_add ("/store/folio/sequence-per-prefix-and-year", Fixture, NULL, fixture_setup, test_folio_sequence, fixture_teardown);
   g_test_add ("/store/folio/rollback", Fixture, NULL, fixture_setup, test_folio_rollback_reuses_nothing_committed, fixture_teardown);
+  g_test_add ("/store/X3/folio-device-series", Fixture, NULL, fixture_setup, test_folio_device_series, fixture_teardown);
+  g_test_add ("/store/X3/folio-series-overflow", Fixture, NULL, fixture_setup, test_folio_series_overflow, fixture_teardown);
+  g_test_add ("/store/X3/folio-bad-device-number", Fixture, NULL, fixture_setup, test_folio_bad_device_number, fixture_teardown);
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/uuid", test_uuid);
   g_test_add_func ("/store/not-a-database", test_not_a_database);

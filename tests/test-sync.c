@@ -8,7 +8,9 @@
 
 #include "gest-activity-log.h"
 #include "gest-blob.h"
+#include "gest-date.h"
 #include "gest-sync-client.h"
+#include "gest-tramite.h"
 #include "gest-test-util.h"
 #include "sync-test-util.h"
 
@@ -321,6 +323,114 @@ test_document_blob_travels (Fixture       *f,
   gest_blob_info_clear (&info);
 }
 
+/* X3: each desktop makes its folios in its own series (data/sync-protocol.md, Folios), so two
+ * desktops of one dealer registering trámites offline never make the same folio, and both
+ * trámites reach both desktops. */
+static void
+test_offline_tramites_distinct_folios (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestTramite) t1 = NULL;
+  g_autoptr(GestTramite) t2 = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "plans.csv", NULL);
+  g_autofree char *loaded = NULL;
+  g_autofree char *folio1 = NULL;
+  g_autofree char *folio2 = NULL;
+  g_autofree char *n1 = NULL, *n2 = NULL, *nb = NULL;
+  GDate today;
+
+  if (skip_without_server ())
+    return;
+
+  /* The server numbers a dealer's devices 1, 2...; each dealer on its own. */
+  n1 = sync_test_query_text (f->a1, "SELECT value FROM sync_state WHERE key = 'device-number'");
+  n2 = sync_test_query_text (f->a2, "SELECT value FROM sync_state WHERE key = 'device-number'");
+  nb = sync_test_query_text (f->b1, "SELECT value FROM sync_state WHERE key = 'device-number'");
+  g_assert_cmpstr (n1, ==, "1");
+  g_assert_cmpstr (n2, ==, "2");
+  g_assert_cmpstr (nb, ==, "1");
+
+  /* The customer and plan reach both desktops. */
+  add_customer (f->a1, "c0000000-0000-4000-8000-0000000000aa", "Rosa Díaz");
+  sync_test_exec (f->a1, "INSERT INTO plans (uuid, number, customer_uuid, installment, balance, as_of) "
+                         "VALUES ('f0000000-0000-4000-8000-0000000000aa', 'PL-777', "
+                         "'c0000000-0000-4000-8000-0000000000aa', 250000, 8500000, '2026-11-30')");
+  sync_test_sync (f->a1);
+  g_assert_true (g_file_set_contents (csv, "number,balance,overdue,installment,life_insurance,as_of\n"
+                                           "PL-777,\"85,000.00\",0.00,\"2,500.00\",300.00,30/11/2026\n",
+                                      -1, NULL));
+  loaded = sync_test_admin ("load-plans", f->dealer_a, csv, NULL);
+  sync_test_sync (f->a1);
+  sync_test_sync (f->a2);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT count(*) FROM plans WHERE number = 'PL-777'"), ==, 1);
+
+  /* Offline: each registers a trámite, the first of its series. */
+  gest_date_today (&today);
+  t1 = gest_tramite_create (f->a1, "PL-777", 8400000, &today, "Caja A", &error);
+  g_assert_no_error (error);
+  t2 = gest_tramite_create (f->a2, "PL-777", 8300000, &today, "Caja B", &error);
+  g_assert_no_error (error);
+  folio1 = g_strdup_printf ("LIQ-%04d-010001", g_date_get_year (&today));
+  folio2 = g_strdup_printf ("LIQ-%04d-020001", g_date_get_year (&today));
+  g_assert_cmpstr (t1->folio, ==, folio1);
+  g_assert_cmpstr (t2->folio, ==, folio2);
+
+  sync_test_sync (f->a1);
+  sync_test_sync (f->a2);
+  sync_test_sync (f->a1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GestStore *store = i == 0 ? f->a1 : f->a2;
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM tramites WHERE deleted = 0 AND "
+                                              "((uuid = '%s' AND folio = '%s' AND notes = 'Caja A') OR "
+                                              " (uuid = '%s' AND folio = '%s' AND notes = 'Caja B'))",
+                                              t1->uuid, folio1,
+                                              t2->uuid, folio2);
+
+      g_assert_cmpint (sync_test_query_int (store, sql), ==, 2);
+      g_assert_cmpint (sync_test_query_int (store, "SELECT count(*) FROM tramites"), ==, 2);
+      g_assert_cmpint (gest_sync_count_pending (store), ==, 0);
+      assert_same_as_server (store, f->dealer_a);
+    }
+  /* The next folio on A1 follows its own series, whatever A2 made. */
+  {
+    g_autoptr(GestTramite) t3 = gest_tramite_create (f->a1, "PL-777", 8200000, &today, NULL, &error);
+    g_autofree char *folio3 = g_strdup_printf ("LIQ-%04d-010002", g_date_get_year (&today));
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (t3->folio, ==, folio3);
+  }
+}
+
+/* Device numbers are never given twice within a dealer, not even after a revocation. */
+static void
+test_device_numbers_not_reused (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *device_id = NULL;
+  g_autofree char *revoked = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *sql = NULL;
+  GestStore *a3;
+
+  if (skip_without_server ())
+    return;
+
+  device_id = sync_test_query_text (f->a2, "SELECT value FROM sync_state WHERE key = 'device-id'");
+  revoked = sync_test_admin ("revoke", device_id, NULL);
+  a3 = sync_test_new_desktop (f->dir, "a3.db", f->dealer_a);
+  number = sync_test_query_text (a3, "SELECT value FROM sync_state WHERE key = 'device-number'");
+  g_assert_cmpstr (number, ==, "3");
+  sql = g_strdup_printf ("SELECT string_agg (number::text, ',' ORDER BY number) FROM devices "
+                         "WHERE dealer_id = '%s'", f->dealer_a);
+  server = sync_test_psql (sql);
+  g_assert_cmpstr (g_strstrip (server), ==, "1,2,3");
+  g_assert_finalize_object (a3);
+}
+
 static void
 test_not_enrolled_and_unreachable (void)
 {
@@ -369,6 +479,10 @@ main (int    argc,
               fixture_set_up, test_rejected_does_not_block, fixture_tear_down);
   g_test_add ("/sync/X3/document-blob-travels", Fixture, NULL,
               fixture_set_up, test_document_blob_travels, fixture_tear_down);
+  g_test_add ("/sync/X3/offline-tramites-distinct-folios", Fixture, NULL,
+              fixture_set_up, test_offline_tramites_distinct_folios, fixture_tear_down);
+  g_test_add ("/sync/X3/device-numbers-not-reused", Fixture, NULL,
+              fixture_set_up, test_device_numbers_not_reused, fixture_tear_down);
   g_test_add_func ("/sync/X3/not-enrolled-and-unreachable", test_not_enrolled_and_unreachable);
 
   return g_test_run ();

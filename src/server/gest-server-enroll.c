@@ -88,7 +88,8 @@ gest_server_handle_enroll (GestServerRequest *req,
   code_hash = gest_sha256_hex (code);
   token = new_token ();
   token_hash = gest_sha256_hex (token);
-  res = gest_pg_query (conn, &error, "SELECT device_id, dealer_id FROM gestiona_enroll ($1, $2, $3)",
+  res = gest_pg_query (conn, &error,
+                       "SELECT device_id, dealer_id, device_number FROM gestiona_enroll ($1, $2, $3)",
                        3, code_hash, name, token_hash);
   if (res == NULL)
     {
@@ -102,9 +103,19 @@ gest_server_handle_enroll (GestServerRequest *req,
       return;
     }
 
+  /* The dealer has used every device number (each names a folio series): the code stays unused. */
+  if (PQgetisnull (res, 0, 0) || PQgetisnull (res, 0, 2))
+    {
+      gest_server_request_error (req, 409, _("This dealer already has 99 enrolled devices, the most its "
+                                             "folio series allow, so no other device can be enrolled. "
+                                             "Ask Conauto for help."));
+      return;
+    }
+
   response = json_object_new ();
   json_object_set_string_member (response, "device_id", PQgetvalue (res, 0, 0));
   json_object_set_string_member (response, "dealer_id", PQgetvalue (res, 0, 1));
+  json_object_set_int_member (response, "device_number", g_ascii_strtoll (PQgetvalue (res, 0, 2), NULL, 10));
   json_object_set_string_member (response, "token", token);
   gest_server_request_object (req, 200, response);
 }

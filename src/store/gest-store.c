@@ -496,6 +496,43 @@ gest_store_get_user_role (GestStore *self)
   return GEST_ROLE_GENERAL_MANAGER;
 }
 
+/* Folio series (data/sync-protocol.md, Folios): device d makes d * 10000 + n, n = 1..9999. */
+#define FOLIO_SERIES_SIZE 10000
+#define FOLIO_DEVICE_MAX 99
+
+/* This desktop's device number: sync_state 'device-number', given by the server at enrollment;
+ * 0 when it never enrolled. */
+static gboolean
+load_device_number (GestStore  *self,
+                    int        *out_device,
+                    GError    **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *text = NULL;
+  guint64 device = 0;
+  int rc;
+
+  stmt = gest_store_prepare (self, "SELECT value FROM sync_state WHERE key = 'device-number'", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return gest_store_set_error (self, error);
+
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 0, FOLIO_DEVICE_MAX, &device, NULL))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                   _("This desktop’s device number “%s” is damaged, so no folio can be made. "
+                     "Enroll the desktop again in Preferences, Sync."), text);
+      return FALSE;
+    }
+  *out_device = (int) device;
+  return TRUE;
+}
+
 char *
 gest_store_next_folio (GestStore   *self,
                        const char  *prefix,
@@ -503,7 +540,10 @@ gest_store_next_folio (GestStore   *self,
                        GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 number = -1;
+  g_autofree char *series = NULL;
+  gint64 n = -1;
+  int device = 0;
+  int rc;
 
   g_return_val_if_fail (GEST_IS_STORE (self), NULL);
 
@@ -515,24 +555,50 @@ gest_store_next_folio (GestStore   *self,
       return NULL;
     }
 
+  if (!load_device_number (self, &device, error))
+    return NULL;
+
+  /* folio_counters.last is n. Device 0 counts under the plain prefix, as before series existed
+   * (so its row is the one earlier versions wrote); device d under "PREFIX#dd". */
+  series = device == 0 ? g_strdup (prefix) : g_strdup_printf ("%s#%02d", prefix, device);
   stmt = gest_store_prepare (self,
                              "INSERT INTO folio_counters (prefix, year, last) VALUES (?1, ?2, 1) "
-                             "ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 "
+                             "ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 WHERE last < ?3 "
                              "RETURNING last",
                              error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, series, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    number = sqlite3_column_int64 (stmt, 0);
-  else
+  /* A desktop never enrolled has the whole range (it shares its folios with nobody, and the
+   * demonstration data uses it); an enrolled one keeps to its series of 9,999. */
+  sqlite3_bind_int (stmt, 3, device == 0 ? 999999 - 1 : FOLIO_SERIES_SIZE - 1);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
     gest_store_set_error (self, error);
   sqlite3_finalize (stmt);
 
-  if (number < 0)
+  if (rc == SQLITE_DONE)
+    {
+      /* The counter is at the end of the range. */
+      if (device == 0)
+        g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                     _("All 999,999 %s folios of %d are used. Ask Conauto for an enrollment "
+                       "code and enroll this desktop in Preferences, Sync to get a folio series of its own."),
+                     prefix, year);
+      else
+        g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                     _("This desktop (device %d) has used all 9,999 %s folios of its series for %d. "
+                       "Ask Conauto for a new enrollment code and enroll it again in Preferences, Sync "
+                       "to get a new device number and series."),
+                     device, prefix, year);
+      return NULL;
+    }
+  if (n < 0)
     return NULL;
-  return gest_folio_format (prefix, year, number);
+  return gest_folio_format (prefix, year, (gint64) device * FOLIO_SERIES_SIZE + n);
 }
 
 char *

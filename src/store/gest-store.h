@@ -65,7 +65,12 @@ char         *gest_store_get_user_name          (GestStore    *self);
 GestRole      gest_store_get_user_role          (GestStore    *self);
 
 /* Next folio for @prefix and @year ("LIQ-2026-000123"). Must be called inside a transaction
- * begun with immediate=TRUE, so two processes never get the same number. */
+ * begun with immediate=TRUE, so two processes never get the same number.
+ * Each desktop has its own series, so desktops of one dealer working offline never make the
+ * same folio: the number is device * 10000 + n, where device is the number the sync server
+ * gave at enrollment (sync_state 'device-number', 1..99; 0 when never enrolled) and n counts
+ * 1..9999 per prefix, year and device (device 7's first of 2026 is "LIQ-2026-070001").
+ * Past 9999 it fails with GEST_ERROR_REFUSED. */
 char         *gest_store_next_folio             (GestStore    *self,
                                                  const char   *prefix,
                                                  int           year,

@@ -121,6 +121,8 @@ gest_sync_enroll (GestStore     *store,
   g_autofree char *old_dealer = NULL;
   g_autofree char *clean_code = NULL;
   const char *device_id, *dealer_id, *token;
+  g_autofree char *device_number = NULL;
+  JsonNode *number_node;
   JsonObject *object;
   char *text;
   guint status = 0;
@@ -175,6 +177,17 @@ gest_sync_enroll (GestStore     *store,
   token = json_object_get_string_member_with_default (object, "token", "");
   if (device_id[0] == '\0' || dealer_id[0] == '\0' || token[0] == '\0')
     return gest_sync_parse_json (NULL, error) != NULL;
+  /* The device's folio series (gest_store_next_folio): an integer 1..99. */
+  number_node = json_object_get_member (object, "device_number");
+  if (number_node == NULL || json_node_get_value_type (number_node) != G_TYPE_INT64 ||
+      json_node_get_int (number_node) < 1 || json_node_get_int (number_node) > 99)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                   _("The sync server did not give this desktop a device number (1 to 99) for its "
+                     "folio series. Update gestiona-server, or ask Conauto to, and enroll again."));
+      return FALSE;
+    }
+  device_number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (number_node));
 
   if (!gest_sync_token_store (store, device_id, token, cancellable, error))
     return FALSE;
@@ -185,6 +198,7 @@ gest_sync_enroll (GestStore     *store,
   if ((old_dealer != NULL && g_strcmp0 (old_dealer, dealer_id) != 0 && !forget_server (store, error)) ||
       !gest_sync_state_set (store, "device-id", device_id, error) ||
       !gest_sync_state_set (store, "dealer-id", dealer_id, error) ||
+      !gest_sync_state_set (store, "device-number", device_number, error) ||
       !gest_sync_state_set (store, "last-error", NULL, error))
     {
       gest_store_rollback (store);
