@@ -402,6 +402,40 @@ test_offline_tramites_distinct_folios (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpstr (t3->folio, ==, folio3);
   }
+
+  /* X5: both desktops add to the same folio's activity log offline. Each entry stays in its
+   * device's chain, so after sync both desktops hold every entry and the log still verifies. */
+  g_assert_cmpint (gest_activity_log_append (f->a1, t1->uuid, GEST_ACTIVITY_NOTE, "Nota de A1", NULL, NULL, &error), >, 2);
+  g_assert_no_error (error);
+  g_assert_cmpint (gest_activity_log_append (f->a2, t1->uuid, GEST_ACTIVITY_CALL, "Llamada de A2", "Rosa Díaz", "titular", &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (gest_activity_log_append (f->a2, t1->uuid, GEST_ACTIVITY_NOTE, "Otra nota de A2", NULL, NULL, &error), ==, 2);
+  g_assert_no_error (error);
+  sync_test_sync (f->a1);
+  sync_test_sync (f->a2);
+  sync_test_sync (f->a1);
+  for (guint i = 0; i < 2; i++)
+    {
+      GestStore *store = i == 0 ? f->a1 : f->a2;
+      g_autoptr(GPtrArray) entries = gest_activity_log_list (store, t1->uuid, &error);
+      guint texts = 0;
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < entries->len; j++)
+        {
+          GestActivityEntry *e = g_ptr_array_index (entries, j);
+
+          if (g_str_equal (e->text, "Nota de A1") || g_str_equal (e->text, "Llamada de A2") ||
+              g_str_equal (e->text, "Otra nota de A2"))
+            texts++;
+        }
+      g_assert_cmpuint (texts, ==, 3);
+      g_assert_true (gest_activity_log_verify (store, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (sync_test_query_int (store, "SELECT count(*) FROM sync_log WHERE entity = 'activity'"), ==, 0);
+    }
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM activity"), ==,
+                   sync_test_query_int (f->a2, "SELECT count(*) FROM activity"));
 }
 
 /* Device numbers are never given twice within a dealer, not even after a revocation. */

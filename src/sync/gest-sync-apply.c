@@ -148,6 +148,10 @@ pending_fields (GestStore  *store,
   return g_hash_table_size (set) > 0 ? g_steal_pointer (&set) : NULL;
 }
 
+/* X5 with sync: an entry keeps its device's chain (origin), number and hash as written, so
+ * every desktop verifies the same chains. An entry already here is skipped; a different entry
+ * under the same (record, origin, number) can only come from a damaged or altered log, and is
+ * reported, never merged. */
 static gboolean
 apply_activity (GestStore   *store,
                 const char  *uuid,
@@ -156,52 +160,47 @@ apply_activity (GestStore   *store,
 {
   const char *hash = json_object_get_string_member_with_default (fields, "hash", "");
   const char *record = json_object_get_string_member_with_default (fields, "record_uuid", "");
+  const char *origin = json_object_get_string_member_with_default (fields, "origin", "");
   gint64 seq = json_object_get_int_member_with_default (fields, "seq", 0);
+  g_autofree char *existing = NULL;
   sqlite3_stmt *stmt;
-  gboolean exists;
-  gboolean taken;
   int rc;
 
   stmt = gest_store_prepare (store,
-                             "SELECT EXISTS (SELECT 1 FROM activity WHERE record_uuid = ?1 AND hash = ?2), "
-                             "EXISTS (SELECT 1 FROM activity WHERE record_uuid = ?1 AND seq = ?3)",
+                             "SELECT hash FROM activity WHERE record_uuid = ?1 AND origin = ?2 AND seq = ?3",
                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, origin, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, seq);
-  sqlite3_step (stmt);
-  exists = sqlite3_column_int (stmt, 0);
-  taken = sqlite3_column_int (stmt, 1);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    existing = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
 
-  if (exists)
+  if (existing != NULL && g_str_equal (existing, hash))
     return TRUE;
+  if (existing != NULL)
+    return gest_sync_log_add (store, "conflict", "activity", uuid, "seq", NULL,
+                              _("An activity entry from the server differs from the one this desktop "
+                                "holds under the same number; the local one was kept. Check the "
+                                "record’s activity log."),
+                              0, error);
 
   stmt = gest_store_prepare (store,
                              "INSERT INTO activity (record_uuid, seq, at, user_name, user_role, kind, text, "
-                             "contact_name, contact_role, prev_hash, hash) VALUES (?1, "
-                             "CASE WHEN ?12 THEN (SELECT max (seq) + 1 FROM activity WHERE record_uuid = ?1) "
-                             "ELSE ?2 END, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                             "contact_name, contact_role, prev_hash, hash, origin) VALUES (?1, ?2, ?3, ?4, "
+                             "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                              error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; activity_columns[i] != NULL; i++)
     bind_json (stmt, (int) i + 1, json_object_get_member (fields, activity_columns[i]));
-  sqlite3_bind_int (stmt, 12, taken);
+  sqlite3_bind_text (stmt, 12, origin, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return gest_store_set_error (store, error);
-
-  /* Two desktops wrote the same entry number offline: the entry is kept, after the local ones,
-   * with its own hash, and the user is told why the chain shows it out of place. */
-  if (taken)
-    return gest_sync_log_add (store, "conflict", "activity", uuid, "seq", NULL,
-                              _("Another desktop added an activity entry with the same number "
-                                "while offline; it was added after this desktop’s entries."),
-                              0, error);
   return TRUE;
 }
 
