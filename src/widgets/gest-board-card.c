@@ -20,6 +20,8 @@
 #define ICON_SIZE  16
 #define CAPTION    0.82
 #define RADIUS     12
+#define MARGIN_X   6
+#define MARGIN_Y   3
 
 typedef enum
 {
@@ -118,17 +120,37 @@ get_layout (GestBoardCard *self,
   return layout;
 }
 
+/* The height of a line in @widget's font. pango_context_get_metrics() shapes sample text
+ * each time, so the last font's answer is kept: every card has the same font. */
 static int
 line_height_of (GtkWidget *widget)
 {
+  static PangoFontDescription *last_font;
+  static PangoFontMap *last_map;
+  static double last_resolution;
+  static int last_height;
   PangoContext *context = gtk_widget_get_pango_context (widget);
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int height = pango_font_metrics_get_height (metrics);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double resolution = pango_cairo_context_get_resolution (context);
+  PangoFontMetrics *metrics;
+  int height;
 
+  if (last_font != NULL && last_map == pango_context_get_font_map (context) &&
+      last_resolution == resolution && pango_font_description_equal (last_font, font))
+    return last_height;
+
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  height = pango_font_metrics_get_height (metrics);
   if (height <= 0)
     height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
   pango_font_metrics_unref (metrics);
-  return MAX (PANGO_PIXELS_CEIL (height), ICON_SIZE);
+
+  g_clear_pointer (&last_font, pango_font_description_free);
+  last_font = pango_font_description_copy (font);
+  last_map = pango_context_get_font_map (context);
+  last_resolution = resolution;
+  last_height = MAX (PANGO_PIXELS_CEIL (height), ICON_SIZE);
+  return last_height;
 }
 
 static int
@@ -495,10 +517,10 @@ gest_board_card_init (GestBoardCard *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_set_margin_start (widget, 6);
-  gtk_widget_set_margin_end (widget, 6);
-  gtk_widget_set_margin_top (widget, 3);
-  gtk_widget_set_margin_bottom (widget, 3);
+  gtk_widget_set_margin_start (widget, MARGIN_X);
+  gtk_widget_set_margin_end (widget, MARGIN_X);
+  gtk_widget_set_margin_top (widget, MARGIN_Y);
+  gtk_widget_set_margin_bottom (widget, MARGIN_Y);
 }
 
 GtkWidget *
@@ -512,7 +534,7 @@ gest_board_card_get_min_height (GtkWidget *widget)
 {
   g_return_val_if_fail (GTK_IS_WIDGET (widget), 1);
 
-  return height_for_line (line_height_of (widget));
+  return height_for_line (line_height_of (widget)) + 2 * MARGIN_Y;
 }
 
 GestBoardItem *

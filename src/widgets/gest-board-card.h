@@ -16,8 +16,8 @@ G_DECLARE_FINAL_TYPE (GestBoardCard, gest_board_card, GEST, BOARD_CARD, GtkWidge
 
 GtkWidget     *gest_board_card_new      (void);
 GestBoardItem *gest_board_card_get_item (GestBoardCard *self);
-/* The height of a card in @widget's font, without margins: how many cards can show on a
- * screen before any card exists. */
+/* The height of a card in @widget's font with its margins (a row is at least this tall):
+ * how many cards can show on a screen before any card exists. */
 int            gest_board_card_get_min_height (GtkWidget *widget);
 /* @item may be NULL (an unbound card). */
 void           gest_board_card_set_item (GestBoardCard *self,

@@ -45,6 +45,21 @@ selected_item (GestBoardColumn *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* gtk_widget_set_tooltip_text() on a visible widget asks the X server where the pointer is
+ * (two round trips): set it while the widget is hidden, which shows nothing sooner. */
+static void
+set_tooltip_quietly (GtkWidget  *widget,
+                     const char *text)
+{
+  gboolean visible = gtk_widget_get_visible (widget);
+
+  if (visible)
+    gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  if (visible)
+    gtk_widget_set_visible (widget, TRUE);
+}
+
 static void
 update_count (GestBoardColumn *self)
 {
@@ -137,7 +152,7 @@ menu_action (GtkWidget  *widget,
   GestBoardItem *item = selected_item (self);
   GtkWidget *card;
 
-  if (item == NULL)
+  if (item == NULL || self->list_view == NULL)
     return;
   card = find_card (self->list_view, item);
   if (card != NULL)
@@ -359,7 +374,6 @@ build_ui (GestBoardColumn *self,
           const char      *title)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkDropTarget *drop;
 
   self->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -370,7 +384,7 @@ build_ui (GestBoardColumn *self,
   self->title_label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (self->title_label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (self->title_label, title);
+  set_tooltip_quietly (self->title_label, title);
   gtk_widget_set_hexpand (self->title_label, TRUE);
   gtk_widget_add_css_class (self->title_label, "heading");
   self->lock_icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
@@ -385,14 +399,28 @@ build_ui (GestBoardColumn *self,
   gtk_box_append (GTK_BOX (self->header), self->count_label);
   gtk_widget_set_parent (self->header, widget);
 
+  drop = gtk_drop_target_new (GEST_TYPE_BOARD_ITEM, GDK_ACTION_MOVE);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drop));
+}
+
+/* The list of cards under the header: made when the column first shows in the board's
+ * scrolled window (or when asked), since a list view with its cards costs more than the
+ * rest of the column. */
+static void
+build_list (GestBoardColumn *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
-  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
-                                       g_object_ref (factory));
+  /* The factory first: rows made for a model without one are made again when it comes. */
+  self->list_view = gtk_list_view_new (NULL, g_object_ref (factory));
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), GTK_SELECTION_MODEL (self->selection));
   gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (self->title_label)),
                                   -1);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (list_view_activate_cb), self);
 
@@ -401,11 +429,86 @@ build_ui (GestBoardColumn *self,
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->list_view);
   gtk_widget_set_vexpand (self->scroller, TRUE);
-  gtk_widget_set_parent (self->scroller, widget);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
 
-  drop = gtk_drop_target_new (GEST_TYPE_BOARD_ITEM, GDK_ACTION_MOVE);
-  g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drop));
+/* Whether a column @width wide shows in the scrolled window around it (the board's), with
+ * the position just given by the allocation under way. */
+static gboolean
+in_view (GestBoardColumn *self,
+         int              width)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t origin;
+
+  if (viewport == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self), viewport, &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return TRUE;
+  return origin.x < gtk_widget_get_width (viewport) && origin.x + width > 0;
+}
+
+static void
+gest_board_column_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GestBoardColumn *self = GEST_BOARD_COLUMN (widget);
+  GtkWidget *children[] = { self->header, self->scroller };
+
+  *minimum = *natural = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      int child_min, child_nat;
+
+      if (children[i] == NULL || !gtk_widget_should_layout (children[i]))
+        continue;
+      gtk_widget_measure (children[i], orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                          &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+}
+
+/* The header on top at its height, the list below in the rest. */
+static void
+gest_board_column_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  GestBoardColumn *self = GEST_BOARD_COLUMN (widget);
+  int header_min, header_nat, header_height = 0;
+
+  if (self->scroller == NULL && in_view (self, width))
+    build_list (self);
+
+  if (gtk_widget_should_layout (self->header))
+    {
+      gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, width, &header_min, &header_nat, NULL, NULL);
+      header_height = CLAMP (header_nat, header_min, MAX (height, header_min));
+      gtk_widget_size_allocate (self->header, &(GtkAllocation) { 0, 0, width, header_height }, -1);
+    }
+  if (self->scroller != NULL && gtk_widget_should_layout (self->scroller))
+    {
+      int list_min, list_nat;
+
+      gtk_widget_measure (self->scroller, GTK_ORIENTATION_VERTICAL, width, &list_min, &list_nat, NULL, NULL);
+      gtk_widget_size_allocate (self->scroller,
+                                &(GtkAllocation) { 0, header_height, width, MAX (height - header_height, list_min) },
+                                -1);
+    }
 }
 
 static void
@@ -444,6 +547,8 @@ gest_board_column_class_init (GestBoardColumnClass *klass)
 
   object_class->dispose = gest_board_column_dispose;
   object_class->finalize = gest_board_column_finalize;
+  widget_class->measure = gest_board_column_measure;
+  widget_class->size_allocate = gest_board_column_size_allocate;
 
   signals[MOVE_ITEM] = g_signal_new ("move-item",
                                      G_TYPE_FROM_CLASS (klass),
@@ -467,7 +572,6 @@ gest_board_column_class_init (GestBoardColumnClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "board.move-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "board.move-previous", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "boardcolumn");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -475,9 +579,6 @@ gest_board_column_class_init (GestBoardColumnClass *klass)
 static void
 gest_board_column_init (GestBoardColumn *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_size_request (GTK_WIDGET (self), COLUMN_WIDTH, -1);
   self->menu = build_menu ();
 }
@@ -540,7 +641,7 @@ gest_board_column_set_read_only_reason (GestBoardColumn *self,
   g_return_if_fail (GEST_IS_BOARD_COLUMN (self));
 
   text = reason != NULL ? reason : _("Read-only: you cannot move cards in this column");
-  gtk_widget_set_tooltip_text (self->lock_icon, text);
+  set_tooltip_quietly (self->lock_icon, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->lock_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
@@ -569,6 +670,24 @@ gest_board_column_select (GestBoardColumn *self,
   g_return_if_fail (GEST_IS_BOARD_COLUMN (self));
 
   gtk_single_selection_set_selected (self->selection, position);
+  gest_board_column_ensure_list (self);
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
+}
+
+gboolean
+gest_board_column_has_list (GestBoardColumn *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD_COLUMN (self), FALSE);
+
+  return self->list_view != NULL;
+}
+
+void
+gest_board_column_ensure_list (GestBoardColumn *self)
+{
+  g_return_if_fail (GEST_IS_BOARD_COLUMN (self));
+
+  if (self->list_view == NULL)
+    build_list (self);
 }

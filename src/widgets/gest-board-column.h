@@ -8,7 +8,9 @@
 G_BEGIN_DECLS
 
 /* One column of a GestBoard: a header (title, count, a lock icon when read-only) over a
- * GtkListView of GestBoardCard on a GestBoardColumnModel.
+ * GtkListView of GestBoardCard on a GestBoardColumnModel. The list view is made when the
+ * column is first allocated inside the scrolled window around it (the board's) where it
+ * shows, or by gest_board_column_ensure_list(); until then the column is its header.
  *
  * Actions (installed on the column, so they act on its selected card): board.move-next
  * (Alt+Right), board.move-previous (Alt+Left), board.open (Enter), board.menu (Shift+F10,
@@ -37,5 +39,8 @@ const char           *gest_board_column_get_count_text      (GestBoardColumn    
 guint                 gest_board_column_get_selected        (GestBoardColumn      *self);
 void                  gest_board_column_select              (GestBoardColumn      *self,
                                                              guint                 position);
+/* Whether the list view of cards is made; makes it. */
+gboolean              gest_board_column_has_list            (GestBoardColumn      *self);
+void                  gest_board_column_ensure_list         (GestBoardColumn      *self);
 
 G_END_DECLS

@@ -32,6 +32,8 @@ struct _GestBoard
   GQueue           queue;            /* columns (GUINT_TO_POINTER) waiting to load, in order */
   GArray          *queued;           /* guint8 per column: 0, QUEUED or QUEUED_REFRESH */
   guint            start_id;         /* idle that starts the first loads after a first frame */
+  guint            tick_id;          /* frame tick that schedules build_id */
+  guint            build_id;         /* idle that makes the list views of unseen columns */
   /* A card the user just moved, selected in its new column once that column has loaded. */
   gint64           select_id;
   int              select_column;
@@ -221,6 +223,72 @@ load_heads (GestBoard *self)
   return shown;
 }
 
+/* Columns make their list views when they first show; those scrolled out of sight get
+ * theirs after the first frame, one column an idle, so that scrolling to them later is
+ * smooth. */
+static gboolean
+build_lists_cb (gpointer user_data)
+{
+  GestBoard *self = user_data;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GestBoardColumn *column = g_ptr_array_index (self->columns, i);
+
+      if (!gest_board_column_has_list (column))
+        {
+          gest_board_column_ensure_list (column);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+  self->build_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+first_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  GestBoard *self = GEST_BOARD (widget);
+
+  /* An idle added in the update phase runs after this frame is painted. */
+  self->tick_id = 0;
+  if (self->build_id == 0)
+    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_lists_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_build_lists (GestBoard *self)
+{
+  if (self->tick_id == 0 && self->build_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_tick_cb, NULL, NULL);
+}
+
+static void
+stop_build_lists (GestBoard *self)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  g_clear_handle_id (&self->build_id, g_source_remove);
+}
+
+static void
+gest_board_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gest_board_parent_class)->map (widget);
+  schedule_build_lists (GEST_BOARD (widget));
+}
+
+static void
+gest_board_unmap (GtkWidget *widget)
+{
+  stop_build_lists (GEST_BOARD (widget));
+  GTK_WIDGET_CLASS (gest_board_parent_class)->unmap (widget);
+}
+
 static void
 source_changed_cb (GestBoard *self)
 {
@@ -260,6 +328,7 @@ gest_board_dispose (GObject *object)
   GestBoard *self = GEST_BOARD (object);
 
   g_cancellable_cancel (self->cancellable);
+  stop_build_lists (self);
   if (self->queued != NULL)
     clear_queue (self);
   if (self->source != NULL)
@@ -333,6 +402,8 @@ gest_board_class_init (GestBoardClass *klass)
   object_class->finalize = gest_board_finalize;
   object_class->get_property = gest_board_get_property;
   object_class->set_property = gest_board_set_property;
+  widget_class->map = gest_board_map;
+  widget_class->unmap = gest_board_unmap;
 
   properties[PROP_SOURCE] = g_param_spec_object ("source", NULL, NULL, GEST_TYPE_BOARD_SOURCE,
                                                  G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
@@ -419,6 +490,7 @@ gest_board_set_source (GestBoard       *self,
       g_ptr_array_add (self->columns, column);
     }
   g_array_set_size (self->queued, n);
+  schedule_build_lists (self);
   /* With the first cards on screen, the worker threads start after the frame that shows
    * them (idles of this priority wait for the frame clock's). */
   if (load_heads (self))
