@@ -438,6 +438,34 @@ test_offline_tramites_distinct_folios (Fixture       *f,
                    sync_test_query_int (f->a2, "SELECT count(*) FROM activity"));
 }
 
+/* X3: a pulled change the local schema refuses (two desktops registered the same VIN offline)
+ * is logged as not applied, and the rest of the page still applies. */
+static void
+test_refused_change_is_logged (Fixture       *f,
+                               gconstpointer  data)
+{
+  if (skip_without_server ())
+    return;
+
+  add_customer (f->a1, "c0000000-0000-4000-8000-0000000000b1", "Laura Ibarra");
+  sync_test_exec (f->a1, "INSERT INTO vehicles (uuid, vin, model, year, customer_uuid) VALUES "
+                         "('e0000000-0000-4000-8000-0000000000b1', '3FADP4AJ5GM123456', 'Figo', 2016, "
+                         "'c0000000-0000-4000-8000-0000000000b1')");
+  add_customer (f->a2, "c0000000-0000-4000-8000-0000000000b2", "Pedro Luna");
+  sync_test_exec (f->a2, "INSERT INTO vehicles (uuid, vin, model, year, customer_uuid) VALUES "
+                         "('e0000000-0000-4000-8000-0000000000b2', '3FADP4AJ5GM123456', 'Figo', 2016, "
+                         "'c0000000-0000-4000-8000-0000000000b2')");
+  sync_test_sync (f->a2);
+  sync_test_sync (f->a1);
+
+  /* A1 keeps its own vehicle, logs the other one, and still received A2's customer. */
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM sync_log WHERE kind = 'not-applied' "
+                                               "AND entity = 'vehicle' AND uuid = 'e0000000-0000-4000-8000-0000000000b2'"), ==, 1);
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM customers WHERE uuid = 'c0000000-0000-4000-8000-0000000000b2'"), ==, 1);
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM vehicles WHERE vin = '3FADP4AJ5GM123456'"), ==, 1);
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM vehicles WHERE uuid = 'e0000000-0000-4000-8000-0000000000b1'"), ==, 1);
+}
+
 /* Device numbers are never given twice within a dealer, not even after a revocation. */
 static void
 test_device_numbers_not_reused (Fixture       *f,
@@ -515,6 +543,8 @@ main (int    argc,
               fixture_set_up, test_document_blob_travels, fixture_tear_down);
   g_test_add ("/sync/X3/offline-tramites-distinct-folios", Fixture, NULL,
               fixture_set_up, test_offline_tramites_distinct_folios, fixture_tear_down);
+  g_test_add ("/sync/X3/refused-change-is-logged", Fixture, NULL,
+              fixture_set_up, test_refused_change_is_logged, fixture_tear_down);
   g_test_add ("/sync/X3/device-numbers-not-reused", Fixture, NULL,
               fixture_set_up, test_device_numbers_not_reused, fixture_tear_down);
   g_test_add_func ("/sync/X3/not-enrolled-and-unreachable", test_not_enrolled_and_unreachable);

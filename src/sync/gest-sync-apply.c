@@ -64,20 +64,53 @@ gest_sync_entity_find (const char *entity)
   return NULL;
 }
 
-GHashTable *
-gest_sync_statement_cache_new (void)
+struct _GestSyncApplier
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+  GestStore  *store;
+  GHashTable *statements;     /* SQL text → sqlite3_stmt */
+  GHashTable *upserts;        /* upsert_key () → sqlite3_stmt */
+  gboolean    have_queued;    /* the outbox holds queued local changes */
+};
+
+GestSyncApplier *
+gest_sync_applier_new (GestStore  *store,
+                       GError    **error)
+{
+  g_autoptr(GestSyncApplier) self = g_new0 (GestSyncApplier, 1);
+  sqlite3_stmt *stmt;
+
+  self->store = g_object_ref (store);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+  self->upserts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+
+  /* Read inside the page's write transaction: no local change can be queued until it ends. */
+  stmt = gest_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE state = 'queued')", error);
+  if (stmt == NULL)
+    return NULL;
+  self->have_queued = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&self);
 }
 
-/* A prepared statement from @cache (reset, bindings cleared); owned by the cache. */
-static sqlite3_stmt *
-prepare_cached (GestStore   *store,
-                GHashTable  *cache,
-                const char  *sql,
-                GError     **error)
+void
+gest_sync_applier_free (GestSyncApplier *self)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->upserts, g_hash_table_unref);
+  g_clear_object (&self->store);
+  g_free (self);
+}
+
+/* A prepared statement from the applier (reset, bindings cleared); owned by it. */
+static sqlite3_stmt *
+prepare_cached (GestSyncApplier  *self,
+                const char       *sql,
+                GError          **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
   if (stmt != NULL)
     {
@@ -85,9 +118,9 @@ prepare_cached (GestStore   *store,
       sqlite3_clear_bindings (stmt);
       return stmt;
     }
-  stmt = gest_store_prepare (store, sql, error);
+  stmt = gest_store_prepare (self->store, sql, error);
   if (stmt != NULL)
-    g_hash_table_insert (cache, g_strdup (sql), stmt);
+    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -126,26 +159,32 @@ bind_json (sqlite3_stmt *stmt,
 /* Fields of queued local changes to this record: the server has not seen them yet, so a
  * pulled value must not overwrite them (the next push sends them). */
 static GHashTable *
-pending_fields (GestStore  *store,
-                GHashTable *cache,
-                const char *entity,
-                const char *uuid)
+pending_fields (GestSyncApplier *self,
+                const char      *entity,
+                const char      *uuid)
 {
-  g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) set = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = prepare_cached (store, cache,
-                             "SELECT DISTINCT j.key FROM sync_outbox o, json_each (o.fields) j "
-                             "WHERE o.entity = ?1 AND o.uuid = ?2 AND o.state = 'queued'",
-                             NULL);
+  if (!self->have_queued)
+    return NULL;
+  stmt = prepare_cached (self,
+                         "SELECT DISTINCT j.key FROM sync_outbox o, json_each (o.fields) j "
+                         "WHERE o.entity = ?1 AND o.uuid = ?2 AND o.state = 'queued'",
+                         NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (set, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    {
+      if (set == NULL)
+        set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_add (set, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_reset (stmt);
 
-  return g_hash_table_size (set) > 0 ? g_steal_pointer (&set) : NULL;
+  return g_steal_pointer (&set);
 }
 
 /* X5 with sync: an entry keeps its device's chain (origin), number and hash as written, so
@@ -153,10 +192,10 @@ pending_fields (GestStore  *store,
  * under the same (record, origin, number) can only come from a damaged or altered log, and is
  * reported, never merged. */
 static gboolean
-apply_activity (GestStore   *store,
-                const char  *uuid,
-                JsonObject  *fields,
-                GError     **error)
+apply_activity (GestSyncApplier  *self,
+                const char       *uuid,
+                JsonObject       *fields,
+                GError          **error)
 {
   const char *hash = json_object_get_string_member_with_default (fields, "hash", "");
   const char *record = json_object_get_string_member_with_default (fields, "record_uuid", "");
@@ -166,9 +205,8 @@ apply_activity (GestStore   *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = gest_store_prepare (store,
-                             "SELECT hash FROM activity WHERE record_uuid = ?1 AND origin = ?2 AND seq = ?3",
-                             error);
+  stmt = prepare_cached (self, "SELECT hash FROM activity WHERE record_uuid = ?1 AND origin = ?2 AND seq = ?3",
+                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, record, -1, SQLITE_STATIC);
@@ -176,147 +214,176 @@ apply_activity (GestStore   *store,
   sqlite3_bind_int64 (stmt, 3, seq);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     existing = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 
   if (existing != NULL && g_str_equal (existing, hash))
     return TRUE;
   if (existing != NULL)
-    return gest_sync_log_add (store, "conflict", "activity", uuid, "seq", NULL,
+    return gest_sync_log_add (self->store, "conflict", "activity", uuid, "seq", NULL,
                               _("An activity entry from the server differs from the one this desktop "
                                 "holds under the same number; the local one was kept. Check the "
                                 "record’s activity log."),
                               0, error);
 
-  stmt = gest_store_prepare (store,
-                             "INSERT INTO activity (record_uuid, seq, at, user_name, user_role, kind, text, "
-                             "contact_name, contact_role, prev_hash, hash, origin) VALUES (?1, ?2, ?3, ?4, "
-                             "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                             error);
+  stmt = prepare_cached (self,
+                         "INSERT INTO activity (record_uuid, seq, at, user_name, user_role, kind, text, "
+                         "contact_name, contact_role, prev_hash, hash, origin) VALUES (?1, ?2, ?3, ?4, "
+                         "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                         error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; activity_columns[i] != NULL; i++)
     bind_json (stmt, (int) i + 1, json_object_get_member (fields, activity_columns[i]));
   sqlite3_bind_text (stmt, 12, origin, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return gest_store_set_error (store, error);
-  return TRUE;
+    gest_store_set_error (self->store, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
 }
 
+/* The upsert of @entity's columns in @columns (a bit per entity->columns[i]), prepared once. */
+static sqlite3_stmt *
+upsert_statement (GestSyncApplier       *self,
+                  const GestSyncEntity  *entity,
+                  guint64                columns,
+                  guint                 *out_bound,
+                  GError               **error)
+{
+  gint64 key = (gint64) (((guint64) (entity - entities) << 56) | columns);
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) values = NULL;
+  g_autoptr(GString) updates = NULL;
+  sqlite3_stmt *stmt;
+  guint bound = 0;
+
+  for (guint i = 0; entity->columns[i] != NULL; i++)
+    bound += (columns >> i) & 1;
+  *out_bound = bound;
+
+  stmt = g_hash_table_lookup (self->upserts, &key);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  sql = g_string_new (NULL);
+  values = g_string_new ("?1");
+  updates = g_string_new (NULL);
+  bound = 0;
+  g_string_append_printf (sql, "INSERT INTO %s (uuid", entity->table);
+  for (guint i = 0; entity->columns[i] != NULL; i++)
+    {
+      const char *column = entity->columns[i];
+
+      if (((columns >> i) & 1) == 0)
+        continue;
+      bound++;
+      g_string_append_printf (sql, ", %s", column);
+      g_string_append_printf (values, ", ?%u", bound + 1);
+      g_string_append_printf (updates, "%s = excluded.%s, ", column, column);
+    }
+  g_string_append_printf (sql, ", deleted, updated_at) VALUES (%s, ?%u, ?%u) "
+                          "ON CONFLICT (uuid) DO UPDATE SET %sdeleted = excluded.deleted, "
+                          "updated_at = excluded.updated_at",
+                          values->str, bound + 2, bound + 3, updates->str);
+  stmt = gest_store_prepare (self->store, sql->str, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->upserts, g_memdup2 (&key, sizeof key), stmt);
+  return stmt;
+}
+
+/* No savepoint per change: each change is one statement (its triggers included), and SQLite
+ * undoes a failed statement whole while the transaction goes on (every constraint and RAISE
+ * of the schema is ABORT). Savepoints made FTS5 flush the search index at every change. */
 gboolean
-gest_sync_apply_change (GestStore   *store,
-                        GHashTable  *cache,
-                        JsonObject  *change,
-                        GError     **error)
+gest_sync_apply_change (GestSyncApplier  *self,
+                        JsonObject       *change,
+                        GError          **error)
 {
   const char *entity_name = json_object_get_string_member_with_default (change, "entity", "");
   const char *uuid = json_object_get_string_member_with_default (change, "uuid", "");
   gint64 version = json_object_get_int_member_with_default (change, "version", 0);
   gboolean deleted = json_object_get_boolean_member_with_default (change, "deleted", FALSE);
   JsonObject *fields = NULL;
+  JsonNode *fields_node;
   const GestSyncEntity *entity;
   g_autoptr(GHashTable) pending = NULL;
-  g_autoptr(GString) sql = NULL;
-  g_autoptr(GString) values = NULL;
-  g_autoptr(GString) updates = NULL;
-  g_autoptr(GPtrArray) bound = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
+  guint64 columns = 0;
+  guint bound = 0, n = 0;
+  gboolean ok;
   int rc;
 
-  if (json_object_has_member (change, "fields") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (change, "fields")))
-    fields = json_object_get_object_member (change, "fields");
+  fields_node = json_object_get_member (change, "fields");
+  if (fields_node != NULL && JSON_NODE_HOLDS_OBJECT (fields_node))
+    fields = json_node_get_object (fields_node);
 
   /* Entities of later modules are stored generically on the server; this version skips them. */
   entity = gest_sync_entity_find (entity_name);
   if (entity == NULL || fields == NULL || uuid[0] == '\0')
     return TRUE;
 
-  if (!gest_store_exec (store, "SAVEPOINT sync_apply", error))
-    return FALSE;
-
   if (g_str_equal (entity->entity, "activity"))
+    ok = apply_activity (self, uuid, fields, &local_error);
+  else
     {
-      ok = apply_activity (store, uuid, fields, &local_error);
-      goto done;
+      pending = pending_fields (self, entity->entity, uuid);
+      for (guint i = 0; entity->columns[i] != NULL; i++)
+        if (json_object_has_member (fields, entity->columns[i]) &&
+            (pending == NULL || !g_hash_table_contains (pending, entity->columns[i])))
+          columns |= G_GUINT64_CONSTANT (1) << i;
+
+      stmt = upsert_statement (self, entity, columns, &bound, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      for (guint i = 0; entity->columns[i] != NULL; i++)
+        if ((columns >> i) & 1)
+          bind_json (stmt, (int) ++n + 1, json_object_get_member (fields, entity->columns[i]));
+      g_assert (n == bound);
+      sqlite3_bind_int (stmt, (int) bound + 2, deleted ? 1 : 0);
+      sqlite3_bind_int64 (stmt, (int) bound + 3, g_get_real_time ());
+      rc = sqlite3_step (stmt);
+      ok = rc == SQLITE_DONE || gest_store_set_error (self->store, &local_error);
+      sqlite3_reset (stmt);
     }
 
-  pending = pending_fields (store, cache, entity->entity, uuid);
-  sql = g_string_new (NULL);
-  values = g_string_new ("?1");
-  updates = g_string_new (NULL);
-  bound = g_ptr_array_new ();
-
-  g_string_append_printf (sql, "INSERT INTO %s (uuid", entity->table);
-  for (guint i = 0; entity->columns[i] != NULL; i++)
-    {
-      const char *column = entity->columns[i];
-
-      if (!json_object_has_member (fields, column))
-        continue;
-      if (pending != NULL && g_hash_table_contains (pending, column))
-        continue;
-      g_ptr_array_add (bound, (gpointer) column);
-      g_string_append_printf (sql, ", %s", column);
-      g_string_append_printf (values, ", ?%u", bound->len + 1);
-      g_string_append_printf (updates, "%s = excluded.%s, ", column, column);
-    }
-  g_string_append_printf (sql, ", deleted, updated_at) VALUES (%s, ?%u, ?%u) "
-                          "ON CONFLICT (uuid) DO UPDATE SET %sdeleted = excluded.deleted, "
-                          "updated_at = excluded.updated_at",
-                          values->str, bound->len + 2, bound->len + 3, updates->str);
-
-  stmt = prepare_cached (store, cache, sql->str, error);
-  if (stmt == NULL)
-    {
-      gest_store_exec (store, "ROLLBACK TO sync_apply; RELEASE sync_apply", NULL);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  for (guint i = 0; i < bound->len; i++)
-    bind_json (stmt, (int) i + 2, json_object_get_member (fields, g_ptr_array_index (bound, i)));
-  sqlite3_bind_int (stmt, (int) bound->len + 2, deleted ? 1 : 0);
-  sqlite3_bind_int64 (stmt, (int) bound->len + 3, g_get_real_time ());
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    ok = gest_store_set_error (store, &local_error);
-  sqlite3_reset (stmt);
-
-done:
   if (!ok)
     {
       g_autofree char *message = NULL;
 
+      /* Only the failed statement was undone; an error that ended the whole transaction
+       * (disk full, I/O) stops the page, which is applied again on the next round. */
+      if (sqlite3_get_autocommit (gest_store_get_db (self->store)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       /* The local schema refused it (a duplicate VIN or folio, a missing required field):
        * recorded for the user, and the rest of the page goes on. */
-      if (!gest_store_exec (store, "ROLLBACK TO sync_apply", error))
-        return FALSE;
       message = g_strdup_printf (_("A change from the server could not be applied here: %s"),
                                  local_error->message);
-      if (!gest_sync_log_add (store, "not-applied", entity->entity, uuid, NULL, NULL, message,
-                              0, error))
-        return FALSE;
-    }
-  else
-    {
-      stmt = prepare_cached (store, cache,
-                                 "INSERT INTO sync_versions (entity, uuid, version) VALUES (?1, ?2, ?3) "
-                                 "ON CONFLICT (entity, uuid) DO UPDATE SET "
-                                 "version = max (version, excluded.version)",
-                                 error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, entity->entity, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, version);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return gest_store_set_error (store, error);
+      return gest_sync_log_add (self->store, "not-applied", entity->entity, uuid, NULL, NULL, message,
+                                0, error);
     }
 
-  return gest_store_exec (store, "RELEASE sync_apply", error);
+  stmt = prepare_cached (self,
+                         "INSERT INTO sync_versions (entity, uuid, version) VALUES (?1, ?2, ?3) "
+                         "ON CONFLICT (entity, uuid) DO UPDATE SET "
+                         "version = max (version, excluded.version)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, entity->entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, version);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    gest_store_set_error (self->store, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
 }

@@ -92,12 +92,16 @@ gboolean  gest_sync_log_add         (GestStore           *store,
                                      gint64               n,
                                      GError             **error);
 
-/* Applies one pulled change inside the caller's transaction (sync_applying set). A change
- * the local schema refuses is written to sync_log and skipped: it never stops the page. */
-/* @cache: prepared statements by SQL text (gest_sync_statement_cache_new()), for one page. */
-GHashTable *gest_sync_statement_cache_new (void);
-gboolean  gest_sync_apply_change    (GestStore           *store,
-                                     GHashTable          *cache,
+/* Applies pulled changes inside the caller's transaction (sync_applying set), with the
+ * statements prepared once; make one per page, inside its transaction. A change the local
+ * schema refuses is written to sync_log and skipped: it never stops the page. */
+typedef struct _GestSyncApplier GestSyncApplier;
+
+GestSyncApplier *gest_sync_applier_new  (GestStore           *store,
+                                         GError             **error);
+void             gest_sync_applier_free (GestSyncApplier     *applier);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GestSyncApplier, gest_sync_applier_free)
+gboolean  gest_sync_apply_change    (GestSyncApplier     *applier,
                                      JsonObject          *change,
                                      GError             **error);
 

@@ -47,7 +47,7 @@ apply_page (GestStore   *store,
             const char  *cursor,
             GError     **error)
 {
-  g_autoptr(GHashTable) cache = gest_sync_statement_cache_new ();
+  g_autoptr(GestSyncApplier) applier = NULL;
   gboolean ok = FALSE;
 
   if (!gest_store_exec (store, "PRAGMA foreign_keys = OFF", error))
@@ -56,11 +56,14 @@ apply_page (GestStore   *store,
     goto out;
   if (!gest_store_exec (store, "INSERT INTO sync_applying (one) VALUES (1)", error))
     goto rollback;
+  applier = gest_sync_applier_new (store, error);
+  if (applier == NULL)
+    goto rollback;
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonObject *change = json_array_get_object_element (changes, i);
 
-      if (change != NULL && !gest_sync_apply_change (store, cache, change, error))
+      if (change != NULL && !gest_sync_apply_change (applier, change, error))
         goto rollback;
     }
   if (!gest_sync_state_set (store, "cursor", cursor, error) ||
@@ -71,21 +74,20 @@ apply_page (GestStore   *store,
   goto out;
 
 rollback:
-  g_hash_table_remove_all (cache);
+  g_clear_pointer (&applier, gest_sync_applier_free);
   gest_store_rollback (store);
 out:
   gest_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
   return ok;
 }
 
-gboolean
-gest_sync_pull_all (GestStore           *store,
-                    GestSyncConnection  *conn,
-                    guint               *out_pulled,
-                    GCancellable        *cancellable,
-                    GError             **error)
+static gboolean
+pull_pages (GestStore           *store,
+            GestSyncConnection  *conn,
+            guint               *out_pulled,
+            GCancellable        *cancellable,
+            GError             **error)
 {
-  *out_pulled = 0;
   for (;;)
     {
       g_autofree char *cursor = gest_sync_state_get (store, "cursor");
@@ -136,4 +138,43 @@ gest_sync_pull_all (GestStore           *store,
           json_array_get_length (changes) == 0)
         return TRUE;
     }
+}
+
+static gint64
+mmap_size (GestStore *store)
+{
+  sqlite3_stmt *stmt = gest_store_prepare (store, "PRAGMA mmap_size", NULL);
+  gint64 size = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  return size;
+}
+
+/* While pulling, the database is not memory-mapped: the pull writes the whole file and reads
+ * it back in the index lookups, and mapped, every page of it stayed in the process's
+ * resident memory (40 MB for 100,000 customers) for no speed gained. */
+gboolean
+gest_sync_pull_all (GestStore           *store,
+                    GestSyncConnection  *conn,
+                    guint               *out_pulled,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  gint64 mapped = mmap_size (store);
+  gboolean ok;
+
+  *out_pulled = 0;
+  if (mapped > 0 && !gest_store_exec (store, "PRAGMA mmap_size = 0", error))
+    return FALSE;
+  ok = pull_pages (store, conn, out_pulled, cancellable, error);
+  if (mapped > 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT, mapped);
+
+      gest_store_exec (store, sql, NULL);
+    }
+  return ok;
 }
