@@ -119,6 +119,8 @@ gest_sync_enroll (GestStore     *store,
   g_autoptr(GBytes) reply = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *old_dealer = NULL;
+  g_autofree char *old_url = NULL;
+  g_autofree char *clean_url = NULL;
   g_autofree char *clean_code = NULL;
   const char *device_id, *dealer_id, *token;
   g_autofree char *device_number = NULL;
@@ -137,10 +139,10 @@ gest_sync_enroll (GestStore     *store,
                    _("The enrollment code is empty. Write the code Conauto gave you."));
       return FALSE;
     }
-  if (!gest_sync_set_server_url (store, server_url, error))
-    return FALSE;
-
-  conn = gest_sync_connection_new (store, server_url, NULL, error);
+  /* The address is kept only with the device it enrolled: a mistyped address or a refused
+   * code must not replace (and forget) the server the desktop syncs with now. */
+  clean_url = g_strstrip (g_strdup (server_url));
+  conn = gest_sync_connection_new (store, clean_url, NULL, error);
   if (conn == NULL)
     return FALSE;
 
@@ -193,9 +195,12 @@ gest_sync_enroll (GestStore     *store,
     return FALSE;
 
   old_dealer = gest_sync_state_get (store, "dealer-id");
+  old_url = gest_sync_state_get (store, "server-url");
   if (!gest_store_begin (store, TRUE, error))
     return FALSE;
-  if ((old_dealer != NULL && g_strcmp0 (old_dealer, dealer_id) != 0 && !forget_server (store, error)) ||
+  if ((((old_dealer != NULL && g_strcmp0 (old_dealer, dealer_id) != 0) ||
+        (old_url != NULL && g_strcmp0 (old_url, clean_url) != 0)) && !forget_server (store, error)) ||
+      !gest_sync_state_set (store, "server-url", clean_url, error) ||
       !gest_sync_state_set (store, "device-id", device_id, error) ||
       !gest_sync_state_set (store, "dealer-id", dealer_id, error) ||
       !gest_sync_state_set (store, "device-number", device_number, error) ||

@@ -22,7 +22,8 @@ typedef struct
 } GestSyncReport;
 
 /* Exchanges a single-use enrollment @code for this desktop's token (kept in the keyring, or
- * a 0600 file next to the database) and stores @server_url, the device and dealer ids. */
+ * a 0600 file next to the database) and stores @server_url, the device and dealer ids. A
+ * failure (bad address, refused code, untrusted certificate) stores nothing. */
 gboolean  gest_sync_enroll             (GestStore       *store,
                                         const char      *server_url,
                                         const char      *code,

@@ -9,6 +9,46 @@
 
 #define TIMEOUT_SECONDS 60
 
+/* The CA file of sync.ca-file, which then replaces the system's CAs. A missing file and a
+ * file without any certificate get their own messages: g_tls_file_database_new's say little
+ * to someone who picked the wrong file. */
+static GTlsDatabase *
+load_ca_file (const char  *ca_file,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GTlsDatabase *database;
+  GList *certificates;
+
+  certificates = g_tls_certificate_list_new_from_file (ca_file, &local_error);
+  if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("The certificate authority file “%s” does not exist. Correct or clear "
+                     "Certificate Authority File in Preferences, Sync."),
+                   ca_file);
+      return NULL;
+    }
+  if (local_error == NULL && certificates == NULL)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("The certificate authority file “%s” holds no PEM certificate (a “BEGIN "
+                     "CERTIFICATE” block). Choose the CA certificate Conauto gave you in "
+                     "Preferences, Sync, Certificate Authority File, or clear it."),
+                   ca_file);
+      return NULL;
+    }
+  g_list_free_full (certificates, g_object_unref);
+
+  database = local_error == NULL ? g_tls_file_database_new (ca_file, &local_error) : NULL;
+  if (database == NULL)
+    g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                 _("Could not read the certificate authority file “%s” (%s). Correct or clear "
+                   "Certificate Authority File in Preferences, Sync."),
+                 ca_file, local_error->message);
+  return database;
+}
+
 /* One SoupSession per round, made and used on the round's thread. TLS is verified with the
  * system's CAs (glib-networking), or with the CA file of the setting sync.ca-file. */
 GestSyncConnection *
@@ -44,17 +84,10 @@ gest_sync_connection_new (GestStore   *store,
                                                  NULL);
   if (ca_file != NULL && ca_file[0] != '\0')
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GTlsDatabase) database = g_tls_file_database_new (ca_file, &local_error);
+      g_autoptr(GTlsDatabase) database = load_ca_file (ca_file, error);
 
       if (database == NULL)
-        {
-          g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                       _("Could not read the certificate authority file “%s”: %s. Fix the sync "
-                         "CA file setting or clear it."),
-                       ca_file, local_error->message);
-          return NULL;
-        }
+        return NULL;
       soup_session_set_tls_database (conn->session, database);
     }
 
@@ -172,7 +205,9 @@ gest_sync_request (GestSyncConnection  *conn,
     {
       if (attempt > 0)
         {
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+          /* Neither a cancellation nor a refused certificate goes away by trying again. */
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+              g_error_matches (local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
             break;
           g_debug ("retrying %s after: %s", soup_message_get_method (msg), local_error->message);
           g_clear_error (&local_error);
@@ -187,6 +222,13 @@ gest_sync_request (GestSyncConnection  *conn,
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+        g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                     _("The sync server at %s presented a certificate that this computer does "
+                       "not trust. If Conauto uses its own certificate authority, write the path "
+                       "of its CA file in Preferences, Sync, Certificate Authority File; otherwise "
+                       "ask Conauto to check the server’s certificate."),
+                     conn->base_url);
       else
         g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
                      _("Could not reach the sync server at %s: %s. Check the address and the "
