@@ -5,37 +5,28 @@
 
 #include "gest-mail-sender.h"
 #include "gest-mail-service.h"
+#include "gest-periodic-worker.h"
 
-/* What the worker thread shares with the service. The worker never touches the GObject:
- * results go back through the service's main context, where @owner is read (and cleared
- * by stop), so a result that arrives after the service is gone is dropped. */
+/* What the rounds keep between them; worker thread only. */
 typedef struct
 {
-  gatomicrefcount  ref;
-  GMutex           mutex;
-  GCond            cond;
-  gboolean         kicked;      /* under mutex */
-  gboolean         stopping;    /* under mutex */
-  char            *db_path;
-  GMainContext    *context;
-  GCancellable    *cancellable;
-  GestMailService *owner;       /* main context only; unowned */
-} Shared;
+  char      *db_path;
+  GestStore *store;
+  char      *last_error;
+} Round;
 
 typedef struct
 {
-  Shared *shared;
-  guint   sent;
-  guint   failed;
-  char   *error_message;
+  guint  sent;
+  guint  failed;
+  char  *error_message;
 } Report;
 
 struct _GestMailService
 {
-  GObject  parent_instance;
+  GObject             parent_instance;
 
-  Shared  *shared;
-  GThread *thread;
+  GestPeriodicWorker *worker;
 };
 
 G_DEFINE_FINAL_TYPE (GestMailService, gest_mail_service, G_TYPE_OBJECT)
@@ -47,119 +38,66 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static Shared *
-shared_ref (Shared *shared)
-{
-  g_atomic_ref_count_inc (&shared->ref);
-  return shared;
-}
-
 static void
-shared_unref (Shared *shared)
+round_free (Round *round)
 {
-  if (!g_atomic_ref_count_dec (&shared->ref))
-    return;
-
-  g_mutex_clear (&shared->mutex);
-  g_cond_clear (&shared->cond);
-  g_free (shared->db_path);
-  g_main_context_unref (shared->context);
-  g_object_unref (shared->cancellable);
-  g_free (shared);
+  g_free (round->db_path);
+  g_clear_object (&round->store);
+  g_free (round->last_error);
+  g_free (round);
 }
 
 static void
 report_free (Report *report)
 {
-  shared_unref (report->shared);
   g_free (report->error_message);
   g_free (report);
 }
 
-static gboolean
-report_cb (gpointer user_data)
+static void
+report_cb (gpointer owner,
+           gpointer result)
 {
-  Report *report = user_data;
-  GestMailService *self = report->shared->owner;
+  Report *report = result;
 
-  if (self != NULL)
-    g_signal_emit (self, signals[DRAINED], 0, report->sent, report->failed, report->error_message);
-
-  return G_SOURCE_REMOVE;
+  g_signal_emit (owner, signals[DRAINED], 0, report->sent, report->failed, report->error_message);
 }
 
 static void
-send_report (Shared     *shared,
-             guint       sent,
-             guint       failed,
-             const char *error_message)
+drain_round (GestPeriodicWorker *worker,
+             gpointer            round_data,
+             GCancellable       *cancellable)
 {
-  Report *report = g_new0 (Report, 1);
+  Round *round = round_data;
+  g_autoptr(GError) error = NULL;
+  Report *report;
+  guint sent = 0;
+  guint failed = 0;
 
-  report->shared = shared_ref (shared);
+  if (round->store == NULL)
+    round->store = gest_store_open (round->db_path, &error);
+
+  if (round->store != NULL)
+    gest_mail_sender_drain_full (round->store, cancellable, &sent, &failed, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* An incomplete setup fails the same way every minute: say it once. */
+  if (error != NULL && g_strcmp0 (error->message, round->last_error) == 0 && sent == 0 && failed == 0)
+    return;
+
+  g_free (round->last_error);
+  round->last_error = error != NULL ? g_strdup (error->message) : NULL;
+
+  if (sent == 0 && failed == 0 && error == NULL)
+    return;
+
+  report = g_new0 (Report, 1);
   report->sent = sent;
   report->failed = failed;
-  report->error_message = g_strdup (error_message);
-  g_main_context_invoke_full (shared->context, G_PRIORITY_DEFAULT, report_cb, report,
-                              (GDestroyNotify) report_free);
-}
-
-/* Waits for a kick, the interval, or stop. Returns FALSE on stop. */
-static gboolean
-wait_for_turn (Shared *shared)
-{
-  gint64 deadline = g_get_monotonic_time () + GEST_MAIL_SERVICE_INTERVAL_SECONDS * G_TIME_SPAN_SECOND;
-  gboolean go_on;
-
-  g_mutex_lock (&shared->mutex);
-  while (!shared->kicked && !shared->stopping)
-    {
-      if (!g_cond_wait_until (&shared->cond, &shared->mutex, deadline))
-        break;
-    }
-  shared->kicked = FALSE;
-  go_on = !shared->stopping;
-  g_mutex_unlock (&shared->mutex);
-
-  return go_on;
-}
-
-static gpointer
-worker_thread (gpointer data)
-{
-  Shared *shared = data;
-  g_autoptr(GestStore) store = NULL;
-  g_autofree char *last_error = NULL;
-
-  while (wait_for_turn (shared))
-    {
-      g_autoptr(GError) error = NULL;
-      guint sent = 0;
-      guint failed = 0;
-
-      if (store == NULL)
-        store = gest_store_open (shared->db_path, &error);
-
-      if (store != NULL)
-        gest_mail_sender_drain_full (store, shared->cancellable, &sent, &failed, &error);
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        break;
-
-      /* An incomplete setup fails the same way every minute: say it once. */
-      if (error != NULL && g_strcmp0 (error->message, last_error) == 0 && sent == 0 && failed == 0)
-        continue;
-
-      g_free (last_error);
-      last_error = error != NULL ? g_strdup (error->message) : NULL;
-
-      if (sent > 0 || failed > 0 || error != NULL)
-        send_report (shared, sent, failed, error != NULL ? error->message : NULL);
-    }
-
-  shared_unref (shared);
-
-  return NULL;
+  report->error_message = error != NULL ? g_strdup (error->message) : NULL;
+  gest_periodic_worker_deliver (worker, report_cb, report, (GDestroyNotify) report_free);
 }
 
 static void
@@ -177,7 +115,7 @@ gest_mail_service_finalize (GObject *object)
 {
   GestMailService *self = GEST_MAIL_SERVICE (object);
 
-  g_clear_pointer (&self->shared, shared_unref);
+  g_clear_object (&self->worker);
 
   G_OBJECT_CLASS (gest_mail_service_parent_class)->finalize (object);
 }
@@ -210,21 +148,16 @@ GestMailService *
 gest_mail_service_new (GestStore *store)
 {
   GestMailService *self;
-  Shared *shared;
+  Round *round;
 
   g_return_val_if_fail (GEST_IS_STORE (store), NULL);
 
   self = g_object_new (GEST_TYPE_MAIL_SERVICE, NULL);
 
-  shared = g_new0 (Shared, 1);
-  g_atomic_ref_count_init (&shared->ref);
-  g_mutex_init (&shared->mutex);
-  g_cond_init (&shared->cond);
-  shared->db_path = g_strdup (gest_store_get_path (store));
-  shared->context = g_main_context_ref_thread_default ();
-  shared->cancellable = g_cancellable_new ();
-  shared->owner = self;
-  self->shared = shared;
+  round = g_new0 (Round, 1);
+  round->db_path = g_strdup (gest_store_get_path (store));
+  self->worker = gest_periodic_worker_new ("gest-mail", GEST_MAIL_SERVICE_INTERVAL_SECONDS, self,
+                                           drain_round, round, (GDestroyNotify) round_free);
 
   return self;
 }
@@ -234,11 +167,7 @@ gest_mail_service_start (GestMailService *self)
 {
   g_return_if_fail (GEST_IS_MAIL_SERVICE (self));
 
-  if (self->thread != NULL || self->shared->owner == NULL)
-    return;
-
-  self->shared->kicked = TRUE;
-  self->thread = g_thread_new ("gest-mail", worker_thread, shared_ref (self->shared));
+  gest_periodic_worker_start (self->worker);
 }
 
 void
@@ -246,10 +175,7 @@ gest_mail_service_kick (GestMailService *self)
 {
   g_return_if_fail (GEST_IS_MAIL_SERVICE (self));
 
-  g_mutex_lock (&self->shared->mutex);
-  self->shared->kicked = TRUE;
-  g_cond_signal (&self->shared->cond);
-  g_mutex_unlock (&self->shared->mutex);
+  gest_periodic_worker_run_now (self->worker);
 }
 
 void
@@ -257,16 +183,5 @@ gest_mail_service_stop (GestMailService *self)
 {
   g_return_if_fail (GEST_IS_MAIL_SERVICE (self));
 
-  if (self->shared == NULL)
-    return;
-
-  self->shared->owner = NULL;
-
-  g_mutex_lock (&self->shared->mutex);
-  self->shared->stopping = TRUE;
-  g_cond_signal (&self->shared->cond);
-  g_mutex_unlock (&self->shared->mutex);
-
-  g_cancellable_cancel (self->shared->cancellable);
-  g_clear_pointer (&self->thread, g_thread_join);
+  gest_periodic_worker_stop (self->worker);
 }

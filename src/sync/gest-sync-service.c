@@ -3,28 +3,19 @@
 
 #include "config.h"
 
+#include "gest-periodic-worker.h"
 #include "gest-sync-client.h"
 #include "gest-sync-service.h"
 
-/* What the worker thread shares with the service (the pattern of GestMailService): the
- * worker never touches the GObject; its status goes back through the service's main
- * context, where @owner is read (and cleared by stop). */
+/* What the rounds keep between them; worker thread only. */
 typedef struct
 {
-  gatomicrefcount  ref;
-  GMutex           mutex;
-  GCond            cond;
-  gboolean         kicked;      /* under mutex */
-  gboolean         stopping;    /* under mutex */
-  char            *db_path;
-  GMainContext    *context;
-  GCancellable    *cancellable;
-  GestSyncService *owner;       /* main context only; unowned */
-} Shared;
+  char      *db_path;
+  GestStore *store;
+} Round;
 
 typedef struct
 {
-  Shared   *shared;
   gboolean  running;
   gboolean  enrolled;
   gint64    last_sync;
@@ -34,16 +25,16 @@ typedef struct
 
 struct _GestSyncService
 {
-  GObject   parent_instance;
+  GObject             parent_instance;
 
-  Shared   *shared;
-  GThread  *thread;
+  GestPeriodicWorker *worker;
+  char               *db_path;
 
-  gint64    last_sync;
-  gint64    pending;
-  char     *last_error;
-  gboolean  running;
-  gboolean  enrolled;
+  gint64              last_sync;
+  gint64              pending;
+  char               *last_error;
+  gboolean            running;
+  gboolean            enrolled;
 };
 
 G_DEFINE_FINAL_TYPE (GestSyncService, gest_sync_service, G_TYPE_OBJECT)
@@ -60,39 +51,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static Shared *
-shared_ref (Shared *shared)
-{
-  g_atomic_ref_count_inc (&shared->ref);
-  return shared;
-}
-
 static void
-shared_unref (Shared *shared)
+round_free (Round *round)
 {
-  if (!g_atomic_ref_count_dec (&shared->ref))
-    return;
-
-  g_mutex_clear (&shared->mutex);
-  g_cond_clear (&shared->cond);
-  g_free (shared->db_path);
-  g_main_context_unref (shared->context);
-  g_object_unref (shared->cancellable);
-  g_free (shared);
+  g_free (round->db_path);
+  g_clear_object (&round->store);
+  g_free (round);
 }
 
 static void
 status_free (Status *status)
 {
-  shared_unref (status->shared);
   g_free (status->last_error);
   g_free (status);
 }
 
+/* A status from the worker, on the main context. */
 static void
-apply_status (GestSyncService *self,
-              const Status    *status)
+status_cb (gpointer owner,
+           gpointer result)
 {
+  GestSyncService *self = owner;
+  const Status *status = result;
+
   g_object_freeze_notify (G_OBJECT (self));
   if (self->running != status->running)
     {
@@ -128,24 +109,13 @@ apply_status (GestSyncService *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static gboolean
-status_cb (gpointer user_data)
-{
-  Status *status = user_data;
-
-  if (status->shared->owner != NULL)
-    apply_status (status->shared->owner, status);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-send_status (Shared    *shared,
-             GestStore *store,
-             gboolean   running)
+send_status (GestPeriodicWorker *worker,
+             GestStore          *store,
+             gboolean            running)
 {
   Status *status = g_new0 (Status, 1);
 
-  status->shared = shared_ref (shared);
   status->running = running;
   if (store != NULL)
     {
@@ -154,62 +124,34 @@ send_status (Shared    *shared,
       status->pending = gest_sync_count_pending (store);
       status->last_error = gest_sync_get_last_error (store);
     }
-  g_main_context_invoke_full (shared->context, G_PRIORITY_DEFAULT, status_cb, status,
-                              (GDestroyNotify) status_free);
+  gest_periodic_worker_deliver (worker, status_cb, status, (GDestroyNotify) status_free);
 }
 
-/* Waits for a kick, the interval, or stop. Returns FALSE on stop. */
-static gboolean
-wait_for_turn (Shared *shared)
+static void
+sync_round (GestPeriodicWorker *worker,
+            gpointer            round_data,
+            GCancellable       *cancellable)
 {
-  gint64 deadline = g_get_monotonic_time () + GEST_SYNC_SERVICE_INTERVAL_SECONDS * G_TIME_SPAN_SECOND;
-  gboolean go_on;
+  Round *round = round_data;
+  g_autoptr(GError) error = NULL;
 
-  g_mutex_lock (&shared->mutex);
-  while (!shared->kicked && !shared->stopping)
+  if (round->store == NULL)
+    round->store = gest_store_open (round->db_path, &error);
+  if (round->store == NULL)
     {
-      if (!g_cond_wait_until (&shared->cond, &shared->mutex, deadline))
-        break;
-    }
-  shared->kicked = FALSE;
-  go_on = !shared->stopping;
-  g_mutex_unlock (&shared->mutex);
-
-  return go_on;
-}
-
-static gpointer
-worker_thread (gpointer data)
-{
-  Shared *shared = data;
-  g_autoptr(GestStore) store = NULL;
-
-  while (wait_for_turn (shared))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (store == NULL)
-        store = gest_store_open (shared->db_path, &error);
-      if (store == NULL)
-        {
-          g_warning ("Sync cannot open %s: %s", shared->db_path, error->message);
-          continue;
-        }
-
-      if (gest_sync_is_enrolled (store))
-        {
-          send_status (shared, store, TRUE);
-          /* The outcome, error included, is in sync_state: send_status reads it. */
-          gest_sync_run_once (store, shared->cancellable, &error);
-          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            break;
-        }
-      send_status (shared, store, FALSE);
+      g_warning ("Sync cannot open %s: %s", round->db_path, error->message);
+      return;
     }
 
-  shared_unref (shared);
-
-  return NULL;
+  if (gest_sync_is_enrolled (round->store))
+    {
+      send_status (worker, round->store, TRUE);
+      /* The outcome, error included, is in sync_state: send_status reads it. */
+      gest_sync_run_once (round->store, cancellable, &error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+    }
+  send_status (worker, round->store, FALSE);
 }
 
 typedef struct
@@ -293,7 +235,8 @@ gest_sync_service_finalize (GObject *object)
 {
   GestSyncService *self = GEST_SYNC_SERVICE (object);
 
-  g_clear_pointer (&self->shared, shared_unref);
+  g_clear_object (&self->worker);
+  g_free (self->db_path);
   g_free (self->last_error);
 
   G_OBJECT_CLASS (gest_sync_service_parent_class)->finalize (object);
@@ -329,21 +272,17 @@ GestSyncService *
 gest_sync_service_new (GestStore *store)
 {
   GestSyncService *self;
-  Shared *shared;
+  Round *round;
 
   g_return_val_if_fail (GEST_IS_STORE (store), NULL);
 
   self = g_object_new (GEST_TYPE_SYNC_SERVICE, NULL);
+  self->db_path = g_strdup (gest_store_get_path (store));
 
-  shared = g_new0 (Shared, 1);
-  g_atomic_ref_count_init (&shared->ref);
-  g_mutex_init (&shared->mutex);
-  g_cond_init (&shared->cond);
-  shared->db_path = g_strdup (gest_store_get_path (store));
-  shared->context = g_main_context_ref_thread_default ();
-  shared->cancellable = g_cancellable_new ();
-  shared->owner = self;
-  self->shared = shared;
+  round = g_new0 (Round, 1);
+  round->db_path = g_strdup (self->db_path);
+  self->worker = gest_periodic_worker_new ("gest-sync", GEST_SYNC_SERVICE_INTERVAL_SECONDS, self,
+                                           sync_round, round, (GDestroyNotify) round_free);
 
   return self;
 }
@@ -353,11 +292,7 @@ gest_sync_service_start (GestSyncService *self)
 {
   g_return_if_fail (GEST_IS_SYNC_SERVICE (self));
 
-  if (self->thread != NULL || self->shared->owner == NULL)
-    return;
-
-  self->shared->kicked = TRUE;
-  self->thread = g_thread_new ("gest-sync", worker_thread, shared_ref (self->shared));
+  gest_periodic_worker_start (self->worker);
 }
 
 void
@@ -365,10 +300,7 @@ gest_sync_service_sync_now (GestSyncService *self)
 {
   g_return_if_fail (GEST_IS_SYNC_SERVICE (self));
 
-  g_mutex_lock (&self->shared->mutex);
-  self->shared->kicked = TRUE;
-  g_cond_signal (&self->shared->cond);
-  g_mutex_unlock (&self->shared->mutex);
+  gest_periodic_worker_run_now (self->worker);
 }
 
 void
@@ -376,18 +308,7 @@ gest_sync_service_stop (GestSyncService *self)
 {
   g_return_if_fail (GEST_IS_SYNC_SERVICE (self));
 
-  if (self->shared == NULL)
-    return;
-
-  self->shared->owner = NULL;
-
-  g_mutex_lock (&self->shared->mutex);
-  self->shared->stopping = TRUE;
-  g_cond_signal (&self->shared->cond);
-  g_mutex_unlock (&self->shared->mutex);
-
-  g_cancellable_cancel (self->shared->cancellable);
-  g_clear_pointer (&self->thread, g_thread_join);
+  gest_periodic_worker_stop (self->worker);
 }
 
 gint64
@@ -442,7 +363,7 @@ gest_sync_service_enroll_async (GestSyncService     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gest_sync_service_enroll_async);
   data = g_new0 (EnrollData, 1);
-  data->db_path = g_strdup (self->shared->db_path);
+  data->db_path = g_strdup (self->db_path);
   data->server_url = g_strdup (server_url);
   data->code = g_strdup (code);
   data->device_name = g_strdup (device_name);
