@@ -326,15 +326,19 @@ gest_store_get_db (GestStore *self)
 }
 
 char *
-gest_store_get_setting (GestStore  *self,
-                        const char *key)
+gest_store_get_value (GestStore  *self,
+                      const char *table,
+                      const char *key)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   char *value = NULL;
 
   g_return_val_if_fail (GEST_IS_STORE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
 
-  stmt = gest_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  sql = g_strdup_printf ("SELECT value FROM %s WHERE key = ?1", table);
+  stmt = gest_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -345,37 +349,60 @@ gest_store_get_setting (GestStore  *self,
 }
 
 gboolean
-gest_store_set_setting (GestStore   *self,
-                        const char  *key,
-                        const char  *value,
-                        GError     **error)
+gest_store_set_value (GestStore   *self,
+                      const char  *table,
+                      gboolean     stamped,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (GEST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
 
   if (value == NULL)
-    stmt = gest_store_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
+    sql = g_strdup_printf ("DELETE FROM %s WHERE key = ?1", table);
+  else if (stamped)
+    sql = g_strdup_printf ("INSERT INTO %s (key, value, updated_at) VALUES (?1, ?2, ?3) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                           "updated_at = excluded.updated_at",
+                           table);
   else
-    stmt = gest_store_prepare (self,
-                               "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) "
-                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                               "updated_at = excluded.updated_at",
-                               error);
+    sql = g_strdup_printf ("INSERT INTO %s (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           table);
+  stmt = gest_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (value != NULL)
-    {
-      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-    }
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (value != NULL && stamped)
+    sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   if (!ok)
     gest_store_set_error (self, error);
   sqlite3_finalize (stmt);
   return ok;
+}
+
+char *
+gest_store_get_setting (GestStore  *self,
+                        const char *key)
+{
+  return gest_store_get_value (self, "settings", key);
+}
+
+gboolean
+gest_store_set_setting (GestStore   *self,
+                        const char  *key,
+                        const char  *value,
+                        GError     **error)
+{
+  return gest_store_set_value (self, "settings", TRUE, key, value, error);
 }
 
 static gboolean

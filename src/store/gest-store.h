@@ -46,6 +46,20 @@ sqlite3_stmt *gest_store_prepare                (GestStore    *self,
 gboolean      gest_store_set_error              (GestStore    *self,
                                                  GError      **error);
 
+/* A key/value table (key TEXT PRIMARY KEY, value TEXT; settings, sync_state): the value of
+ * @key, NULL when unset. @table is a name written in the code, never one from input. */
+char         *gest_store_get_value              (GestStore    *self,
+                                                 const char   *table,
+                                                 const char   *key);
+/* Sets @key, or deletes it when @value is NULL. @stamped: the table has an updated_at
+ * column, set to now. */
+gboolean      gest_store_set_value              (GestStore    *self,
+                                                 const char   *table,
+                                                 gboolean      stamped,
+                                                 const char   *key,
+                                                 const char   *value,
+                                                 GError      **error);
+
 /* Dealer settings (key/value in SQLite, so they sync). NULL when unset. */
 char         *gest_store_get_setting            (GestStore    *self,
                                                  const char   *key);

@@ -43,16 +43,7 @@ char *
 gest_sync_state_get (GestStore  *store,
                      const char *key)
 {
-  sqlite3_stmt *stmt = gest_store_prepare (store, "SELECT value FROM sync_state WHERE key = ?1", NULL);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
+  return gest_store_get_value (store, "sync_state", key);
 }
 
 gboolean
@@ -61,26 +52,7 @@ gest_sync_state_set (GestStore   *store,
                      const char  *value,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (value == NULL)
-    stmt = gest_store_prepare (store, "DELETE FROM sync_state WHERE key = ?1", error);
-  else
-    stmt = gest_store_prepare (store,
-                               "INSERT INTO sync_state (key, value) VALUES (?1, ?2) "
-                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return gest_store_set_error (store, error);
-  return TRUE;
+  return gest_store_set_value (store, "sync_state", FALSE, key, value, error);
 }
 
 gboolean
