@@ -22,7 +22,9 @@ struct _GestSyncPreferencesPage
   GtkWidget            *url_row;
   GtkWidget            *code_row;
   GtkWidget            *name_row;
+  GtkWidget            *ca_row;
   GtkWidget            *enroll_button;
+  GtkWidget            *enrolled_row;
   GtkWidget            *last_sync_row;
   GtkWidget            *pending_row;
   GtkWidget            *error_row;
@@ -114,6 +116,17 @@ refresh_log (GestSyncPreferencesPage *self)
     }
 }
 
+/* Read from the database rather than the service, so that it changes as soon as an
+ * enrollment succeeds, before the service's first round. */
+static void
+refresh_enrolled (GestSyncPreferencesPage *self)
+{
+  g_autofree char *url = gest_sync_get_server_url (self->store);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->enrolled_row),
+                               url != NULL && gest_sync_is_enrolled (self->store) ? url : _("Not enrolled"));
+}
+
 static void
 refresh_status (GestSyncPreferencesPage *self)
 {
@@ -132,6 +145,7 @@ refresh_status (GestSyncPreferencesPage *self)
   gtk_widget_set_sensitive (self->sync_button,
                             gest_sync_service_get_enrolled (self->service) &&
                             !gest_sync_service_get_running (self->service));
+  refresh_enrolled (self);
   if (!gest_sync_service_get_running (self->service))
     refresh_log (self);
 }
@@ -142,6 +156,29 @@ service_notify_cb (GestSyncService         *service,
                    GestSyncPreferencesPage *self)
 {
   refresh_status (self);
+}
+
+/* An empty row clears the setting: the system's certificate authorities are used again. */
+static gboolean
+save_ca_file (GestSyncPreferencesPage *self)
+{
+  g_autofree char *path = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ca_row))));
+  g_autoptr(GError) error = NULL;
+
+  if (!gest_store_set_setting (self->store, "sync.ca-file", path[0] != '\0' ? path : NULL, &error))
+    {
+      adw_preferences_group_set_description (self->server_group, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+ca_apply_cb (AdwEntryRow             *row,
+             GestSyncPreferencesPage *self)
+{
+  save_ca_file (self);
 }
 
 static void
@@ -172,6 +209,7 @@ enroll_done_cb (GObject      *source,
       adw_preferences_group_set_description (self->server_group,
                                              _("This desktop is enrolled. It syncs in the background."));
     }
+  refresh_enrolled (self);
   gtk_widget_set_sensitive (self->enroll_button, TRUE);
 }
 
@@ -183,6 +221,8 @@ enroll_clicked_cb (GtkButton               *button,
   const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
 
+  if (!save_ca_file (self))
+    return;
   gtk_widget_set_sensitive (self->enroll_button, FALSE);
   adw_preferences_group_set_description (self->server_group, _("Enrolling…"));
   gest_sync_service_enroll_async (self->service, url, code, name, self->cancellable,
@@ -237,6 +277,9 @@ gest_sync_preferences_page_init (GestSyncPreferencesPage *self)
   self->code_row = add_entry_row (self->server_group, _("Enrollment Code"));
   self->name_row = add_entry_row (self->server_group, _("Name of This Desktop"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), g_get_host_name ());
+  /* TRANSLATORS: a file path may be written here: the PEM file of Conauto's own certificate
+   * authority, when its server's certificate is not from a public one. */
+  self->ca_row = add_entry_row (self->server_group, _("Certificate Authority File (Optional)"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->server_group);
 
   status_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -244,6 +287,7 @@ gest_sync_preferences_page_init (GestSyncPreferencesPage *self)
   self->sync_button = gtk_button_new_with_mnemonic (_("Sync _Now"));
   gtk_widget_set_valign (self->sync_button, GTK_ALIGN_CENTER);
   adw_preferences_group_set_header_suffix (status_group, self->sync_button);
+  self->enrolled_row = add_status_row (status_group, _("Enrolled With"));
   self->last_sync_row = add_status_row (status_group, _("Last Sync"));
   self->pending_row = add_status_row (status_group, _("Pending Changes"));
   self->error_row = add_status_row (status_group, _("Last Error"));
@@ -258,6 +302,7 @@ gest_sync_preferences_page_init (GestSyncPreferencesPage *self)
 
   g_signal_connect (self->enroll_button, "clicked", G_CALLBACK (enroll_clicked_cb), self);
   g_signal_connect (self->sync_button, "clicked", G_CALLBACK (sync_clicked_cb), self);
+  g_signal_connect (self->ca_row, "apply", G_CALLBACK (ca_apply_cb), self);
 }
 
 GtkWidget *
@@ -266,6 +311,7 @@ gest_sync_preferences_page_new (GestStore       *store,
 {
   GestSyncPreferencesPage *self;
   g_autofree char *url = NULL;
+  g_autofree char *ca_file = NULL;
 
   g_return_val_if_fail (GEST_IS_STORE (store), NULL);
   g_return_val_if_fail (GEST_IS_SYNC_SERVICE (service), NULL);
@@ -276,6 +322,10 @@ gest_sync_preferences_page_new (GestStore       *store,
 
   url = gest_sync_get_server_url (store);
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), url != NULL ? url : "");
+  ca_file = gest_store_get_setting (store, "sync.ca-file");
+  gtk_editable_set_text (GTK_EDITABLE (self->ca_row), ca_file != NULL ? ca_file : "");
+  /* After the stored value, so that only an edit offers to apply. */
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->ca_row), TRUE);
   g_signal_connect_object (service, "notify", G_CALLBACK (service_notify_cb), self, 0);
   refresh_status (self);
 

@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 /* X3: Preferences, Sync: the server address, enrollment with a code from Conauto (on a
- * worker thread), the service's status (last sync, pending changes, last error), "Sync Now"
+ * worker thread), the CA file of a private certificate authority (setting sync.ca-file), the
+ * service's status (enrolled with, last sync, pending changes, last error), "Sync Now"
  * and the latest conflicts and rejections from sync_log. */
 #define GEST_TYPE_SYNC_PREFERENCES_PAGE (gest_sync_preferences_page_get_type ())
 G_DECLARE_FINAL_TYPE (GestSyncPreferencesPage, gest_sync_preferences_page, GEST, SYNC_PREFERENCES_PAGE,
