@@ -439,6 +439,24 @@ test_plan_server_owned (void)
   g_unlink (csv_path);
 }
 
+/* Uploads a payment proof's file and pushes its document record as mutation @n. */
+static void
+upload_proof (TestDevice *dev,
+              gint64      n,
+              const char *uuid)
+{
+  static const char content[] = "%PDF-1.4 comprobante de pago";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (content, strlen (content));
+  g_autofree char *sha = test_upload_blob (dev, bytes);
+  g_autofree char *m = g_strdup_printf ("{\"n\": %" G_GINT64_FORMAT ", \"entity\": \"document\", \"uuid\": \"%s\","
+                                        " \"op\": \"upsert\", \"fields\": {\"kind\": \"payment-proof\","
+                                        " \"sha256\": \"%s\", \"size\": %zu}}", n, uuid, sha, strlen (content));
+  g_autoptr(JsonObject) r = NULL;
+
+  r = test_push_one (dev, m);
+  g_assert_cmpstr (result_status (r), ==, "applied");
+}
+
 static void
 test_tramite_steps (void)
 {
@@ -446,6 +464,9 @@ test_tramite_steps (void)
   g_autoptr(TestDevice) dev = test_enroll (dealer, "Caja");
   g_autofree char *t = new_uuid ();
   g_autofree char *t2 = new_uuid ();
+  g_autofree char *t3 = new_uuid ();
+  g_autofree char *proof = new_uuid ();
+  g_autofree char *proof_json = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(JsonArray) changes = NULL;
@@ -479,6 +500,36 @@ test_tramite_steps (void)
   g_assert_nonnull (strstr (err, "only to step 4"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+
+  /* T6: no step 4 without the payment, its proof on the server and the documents sent. */
+  out = test_admin (&status, &err, "advance", "LIQ-2025-0042", "4", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "Trámite LIQ-2025-0042 cannot move to step 4 yet. Step 4 needs: "
+                                 "the customer’s payment (amount, date and reference); the customer’s "
+                                 "payment proof; the documents sent to Conauto."));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_free (proof_json);
+  proof_json = g_strdup_printf ("{\"payment_amount\": 8400000, \"payment_date\": \"2025-12-01\","
+                                " \"payment_reference\": \"SPEI 1\", \"payment_proof_uuid\": \"%s\"}", proof);
+  PUSH (t, proof_json);
+  g_assert_cmpstr (result_status (r), ==, "applied");
+  json_object_unref (r);
+  out = test_admin (&status, &err, "advance", "LIQ-2025-0042", "4", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "Step 4 needs: the documents sent to Conauto."));
+  g_assert_null (strstr (err, "payment"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  PUSH (t, "{\"docs_sent_at\": 1764547200000000}");
+  json_object_unref (r);
+  /* The proof is named but its file never reached the server. */
+  out = test_admin (&status, &err, "advance", "LIQ-2025-0042", "4", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "payment proof of trámite LIQ-2025-0042 has not fully reached the server"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  upload_proof (dev, ++n, proof);
   out = test_admin (NULL, NULL, "advance", "LIQ-2025-0042", "4", NULL);
   g_assert_nonnull (strstr (out, "step 4"));
 
@@ -508,8 +559,25 @@ test_tramite_steps (void)
   PUSH (t, "{\"step\": 6}");
   assert_rejected (r, "Step 6 is Conauto's");
   json_object_unref (r);
-  PUSH (t, "{\"step\": 8}");
+  /* T6: no step 8 without the invoice delivered and the acknowledgment. */
+  PUSH (t, "{\"step\": 8, \"invoice_delivered_at\": 1764633600000000}");
+  assert_rejected (r, "Step 8 needs: the acknowledgment returned to Conauto.");
+  json_object_unref (r);
+  PUSH (t, "{\"step\": 8, \"invoice_delivered_at\": 1764633600000000, \"ack_returned_at\": 1764720000000000}");
   g_assert_cmpstr (result_status (r), ==, "applied");
+  json_object_unref (r);
+  /* Going back undoes a step and needs nothing; a new trámite cannot start past what it has. */
+  PUSH (t, "{\"step\": 7, \"ack_returned_at\": null}");
+  g_assert_cmpstr (result_status (r), ==, "applied");
+  json_object_unref (r);
+  PUSH (t, "{\"step\": 8}");
+  assert_rejected (r, "Step 8 needs: the acknowledgment returned to Conauto.");
+  json_object_unref (r);
+  PUSH (t, "{\"step\": 8, \"ack_returned_at\": 1764720000000000}");
+  g_assert_cmpstr (result_status (r), ==, "applied");
+  json_object_unref (r);
+  PUSH (t3, "{\"folio\": \"LIQ-Y\", \"step\": 7}");
+  assert_rejected (r, "Step 7 needs: the customer’s payment");
   json_object_unref (r);
 #undef PUSH
 
@@ -525,8 +593,12 @@ test_tramite_steps (void)
   g_assert_nonnull (strstr (err, "No trámite has the folio LIQ-NONE"));
 
   changes = test_pull_all (NULL, dev, 0, 500);
-  g_assert_cmpuint (json_array_get_length (changes), ==, 1);
+  g_assert_cmpuint (json_array_get_length (changes), ==, 2);   /* the trámite and its proof */
+  g_assert_nonnull (test_find_change (changes, proof));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (test_find_change (changes, t), "fields"), "step"), ==, 8);
+  /* Conauto's steps 5 and 6 recorded the insurance cancelled and the invoice released. */
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (test_find_change (changes, t), "fields"), "insurance_cancelled_at"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (test_find_change (changes, t), "fields"), "invoice_released_at"), >, 0);
   g_assert_null (test_find_change (changes, t2));
 }
 

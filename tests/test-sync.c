@@ -182,11 +182,43 @@ test_offline_changes_converge (Fixture       *f,
   g_assert_cmpint (sync_test_query_int (f->a1, "SELECT count(*) FROM sync_log"), ==, 0);
 }
 
+/* T5: the dealer records the customer's payment with a scanned proof attached to the
+ * trámite, and the documents sent to Conauto, through the desktop's own actions. */
+static void
+record_payment_and_documents (Fixture    *f,
+                              GestStore  *store,
+                              const char *tramite_uuid)
+{
+  g_autofree char *src = g_build_filename (f->dir, "comprobante.pdf", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) date = g_date_new_dmy (28, G_DATE_NOVEMBER, 2026);
+  g_autofree char *sql = NULL;
+  GestBlobInfo info = { 0, };
+
+  g_assert_true (g_file_set_contents (src, "%PDF-1.4\n% comprobante SPEI\n", -1, NULL));
+  file = g_file_new_for_path (src);
+  g_assert_true (gest_blob_store_file (gest_store_get_files_dir (store), file, &info, NULL, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO documents (uuid, record_uuid, kind, sha256, size, mime_type, filename, added_at) "
+                         "VALUES ('d0000000-0000-4000-8000-0000000000aa', '%s', 'payment-proof', '%s', "
+                         "%" G_GINT64_FORMAT ", 'application/pdf', 'comprobante.pdf', 1)",
+                         tramite_uuid, info.sha256, info.size);
+  sync_test_exec (store, sql);
+  g_assert_true (gest_tramite_record_payment (store, tramite_uuid, 8400000, date, "SPEI 1234",
+                                              "d0000000-0000-4000-8000-0000000000aa", &error));
+  g_assert_no_error (error);
+  g_assert_true (gest_tramite_check_item (store, tramite_uuid, GEST_TRAMITE_ITEM_DOCS_SENT, &error));
+  g_assert_no_error (error);
+  gest_blob_info_clear (&info);
+}
+
 static void
 test_tramite_reaches_server_and_conauto_step_returns (Fixture       *f,
                                                       gconstpointer  data)
 {
   g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (skip_without_server ())
     return;
@@ -197,6 +229,10 @@ test_tramite_reaches_server_and_conauto_step_returns (Fixture       *f,
   /* Conauto's balances arrived with the plan. */
   g_assert_cmpint (sync_test_query_int (f->a2, "SELECT balance FROM plans WHERE number = 'PL-777'"), ==, 8500000);
 
+  /* T6: Conauto cannot verify the deposit before the dealer has recorded the payment with
+   * its proof (which travels to the server) and sent the documents. */
+  record_payment_and_documents (f, f->a1, "a0000000-0000-4000-8000-000000000001");
+  sync_test_sync (f->a1);
   out = sync_test_admin ("advance", "LIQ-2026-000901", "4", NULL);
   sync_test_sync (f->a1);
   sync_test_sync (f->a2);
@@ -208,6 +244,31 @@ test_tramite_reaches_server_and_conauto_step_returns (Fixture       *f,
   /* Dealer B never sees A's trámite. */
   sync_test_sync (f->b1);
   g_assert_cmpint (sync_test_query_int (f->b1, "SELECT count(*) FROM tramites"), ==, 0);
+
+  /* Steps 5 and 6 bring the insurance cancellation and the invoice release, so the dealer's
+   * desktop lets its user take the trámite to 7 and, with the acknowledgment, to 8. */
+  g_free (out);
+  out = sync_test_admin ("advance", "LIQ-2026-000901", "5", NULL);
+  g_free (out);
+  out = sync_test_admin ("advance", "LIQ-2026-000901", "6", NULL);
+  sync_test_sync (f->a2);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT step FROM tramites WHERE folio = 'LIQ-2026-000901'"), ==, 6);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT insurance_cancelled_at > 0 AND invoice_released_at > 0 "
+                                               "FROM tramites WHERE folio = 'LIQ-2026-000901'"), ==, 1);
+  g_assert_true (gest_tramite_move (f->a2, "a0000000-0000-4000-8000-000000000001", 7, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gest_tramite_check_item (f->a2, "a0000000-0000-4000-8000-000000000001",
+                                          GEST_TRAMITE_ITEM_INVOICE_DELIVERED, &error));
+  g_assert_true (gest_tramite_check_item (f->a2, "a0000000-0000-4000-8000-000000000001",
+                                          GEST_TRAMITE_ITEM_ACK_RETURNED, &error));
+  g_assert_true (gest_tramite_move (f->a2, "a0000000-0000-4000-8000-000000000001", 8, NULL, &error));
+  g_assert_no_error (error);
+  sync_test_sync (f->a2);
+  sync_test_sync (f->a1);
+  g_assert_cmpint (sync_test_query_int (f->a1, "SELECT step FROM tramites WHERE folio = 'LIQ-2026-000901'"), ==, 8);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT count(*) FROM sync_outbox WHERE state = 'rejected'"), ==, 0);
+  assert_same_as_server (f->a1, f->dealer_a);
+  assert_same_as_server (f->a2, f->dealer_a);
 }
 
 static void

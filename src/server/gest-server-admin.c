@@ -14,6 +14,7 @@
 #include "gest-server-migrate.h"
 #include "gest-server-plans.h"
 #include "gest-server-records.h"
+#include "gest-server-rules.h"
 
 /* Enrollment codes are typed by a person: Crockford's base 32, no I, L, O or U. */
 static const char code_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -166,6 +167,44 @@ cmd_load_plans (PGconn  *conn,
 }
 
 static gboolean
+is_unset (JsonObject  *data,
+          const char  *field)
+{
+  return !json_object_has_member (data, field) ||
+         JSON_NODE_HOLDS_NULL (json_object_get_member (data, field));
+}
+
+/* T6: Conauto verifies the deposit (step 4) against the proof the dealer uploaded: the
+ * document record must be there and its file complete and verified by hash. */
+static gboolean
+check_payment_proof (PGconn      *conn,
+                     const char  *dealer_id,
+                     const char  *folio,
+                     JsonObject  *data,
+                     GError     **error)
+{
+  const char *proof = json_object_get_string_member_with_default (data, "payment_proof_uuid", "");
+  g_autoptr(PGresult) res = gest_pg_query (conn, error,
+                                           "SELECT b.complete FROM records r"
+                                           " JOIN blobs b ON b.dealer_id = r.dealer_id"
+                                           "  AND b.sha256 = r.data ->> 'sha256'"
+                                           " WHERE r.dealer_id = $1 AND r.entity = 'document'"
+                                           "  AND r.uuid = $2 AND NOT r.deleted",
+                                           2, dealer_id, proof);
+
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) != 1 || !g_str_equal (PQgetvalue (res, 0, 0), "t"))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("The payment proof of trámite %s has not fully reached the server: the dealer’s desktop must sync it before Conauto verifies the deposit."),
+                   folio);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 cmd_advance (PGconn  *conn,
              char   **args,
              GError **error)
@@ -173,11 +212,13 @@ cmd_advance (PGconn  *conn,
   const char *folio = args[0];
   g_autoptr(PGresult) res = NULL;
   g_autoptr(JsonObject) fields = json_object_new ();
+  g_auto(GestRecordState) state = { 0, };
   g_autofree char *dealer_id = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *refusal = NULL;
   guint64 to = 0;
   gint64 from = 0;
+  gint64 now = g_get_real_time ();
   gint64 version;
 
   if (!g_ascii_string_to_unsigned (args[1], 10, 1, 8, &to, NULL))
@@ -187,10 +228,12 @@ cmd_advance (PGconn  *conn,
     }
   if (!gest_pg_begin (conn, error))
     return FALSE;
-  /* The owner role sees every dealer: a folio names one trámite. */
+  /* The owner role sees every dealer: a folio names one trámite. The row is locked until
+   * the commit, so a dealer's change cannot slip between the check and the move. */
   res = gest_pg_query (conn, error,
-                       "SELECT dealer_id, uuid, data -> 'step' FROM records"
-                       " WHERE entity = 'tramite' AND NOT deleted AND data ->> 'folio' = $1",
+                       "SELECT dealer_id, uuid, data FROM records"
+                       " WHERE entity = 'tramite' AND NOT deleted AND data ->> 'folio' = $1"
+                       " FOR UPDATE",
                        1, folio);
   if (res == NULL)
     return FALSE;
@@ -206,7 +249,12 @@ cmd_advance (PGconn  *conn,
     }
   dealer_id = g_strdup (PQgetvalue (res, 0, 0));
   uuid = g_strdup (PQgetvalue (res, 0, 1));
-  from = g_ascii_strtoll (PQgetvalue (res, 0, 2), NULL, 10);
+  state.exists = TRUE;
+  state.data = gest_json_object_parse (PQgetvalue (res, 0, 2), error);
+  if (state.data == NULL)
+    return FALSE;
+  if (json_object_has_member (state.data, "step"))
+    gest_json_get_int (json_object_get_member (state.data, "step"), &from);
   refusal = gest_server_check_conauto_step (from, (gint64) to);
   if (refusal != NULL)
     {
@@ -214,8 +262,23 @@ cmd_advance (PGconn  *conn,
       return FALSE;
     }
 
+  /* Step 5 is the insurance cancelled, step 6 the invoice released: Conauto's own facts. */
   json_object_set_int_member (fields, "step", (gint64) to);
-  json_object_set_int_member (fields, "step_since", g_get_real_time ());
+  json_object_set_int_member (fields, "step_since", now);
+  if (to == 5 && is_unset (state.data, "insurance_cancelled_at"))
+    json_object_set_int_member (fields, "insurance_cancelled_at", now);
+  if (to == 6 && is_unset (state.data, "invoice_released_at"))
+    json_object_set_int_member (fields, "invoice_released_at", now);
+  refusal = gest_server_tramite_missing (fields, &state, (gint64) to);
+  if (refusal != NULL)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("Trámite %s cannot move to step %llu yet. %s"), folio, (unsigned long long) to, refusal);
+      return FALSE;
+    }
+  if (to == 4 && !check_payment_proof (conn, dealer_id, folio, state.data, error))
+    return FALSE;
+
   if (!gest_pg_set_dealer (conn, dealer_id, error))
     return FALSE;
   version = gest_record_write_server (conn, dealer_id, "tramite", uuid, fields, error);

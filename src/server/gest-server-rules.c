@@ -99,6 +99,61 @@ current_step (const GestRecordState *current)
   return step;
 }
 
+/* T6: what a trámite needs before it reaches a step; cumulative, as on the desktop. */
+static const struct
+{
+  gint64      step;
+  const char *field;
+  const char *need;
+} tramite_needs[] = {
+  /* The phrases are the desktop's (src/tramites/gest-tramite-rules.c), so one translation. */
+  { 4, "payment_amount", N_("the customer’s payment (amount, date and reference)") },
+  { 4, "payment_proof_uuid", N_("the customer’s payment proof") },
+  { 4, "docs_sent_at", N_("the documents sent to Conauto") },
+  { 5, "insurance_cancelled_at", N_("the car-insurance cancellation by Conauto") },
+  { 7, "invoice_released_at", N_("the invoice and guarantees released by Conauto") },
+  { 8, "invoice_delivered_at", N_("the invoice delivered to the customer") },
+  { 8, "ack_returned_at", N_("the acknowledgment returned to Conauto") },
+};
+
+/* Whether @field holds a value once @fields are applied over @current. */
+static gboolean
+tramite_has (JsonObject            *fields,
+             const GestRecordState *current,
+             const char            *field)
+{
+  JsonNode *node = NULL;
+
+  if (fields != NULL && json_object_has_member (fields, field))
+    node = json_object_get_member (fields, field);
+  else if (current != NULL && current->exists && current->data != NULL &&
+           json_object_has_member (current->data, field))
+    node = json_object_get_member (current->data, field);
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node);
+}
+
+char *
+gest_server_tramite_missing (JsonObject            *fields,
+                             const GestRecordState *current,
+                             gint64                 step)
+{
+  g_autoptr(GString) list = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tramite_needs); i++)
+    {
+      if (step < tramite_needs[i].step || tramite_has (fields, current, tramite_needs[i].field))
+        continue;
+      if (list == NULL)
+        list = g_string_new (NULL);
+      else
+        g_string_append (list, "; ");
+      g_string_append (list, _(tramite_needs[i].need));
+    }
+  if (list == NULL)
+    return NULL;
+  return g_strdup_printf (_("Step %d needs: %s."), (int) step, list->str);
+}
+
 static char *
 check_tramite_step (JsonObject            *fields,
                     gboolean               is_delete,
@@ -126,15 +181,18 @@ check_tramite_step (JsonObject            *fields,
   if (CONAUTO_STEP (to))
     return g_strdup_printf (_("Step %lld is Conauto's: only Conauto moves a trámite to steps 4, 5 and 6."),
                             (long long) (to));
-  if (from == 0)
-    return NULL;   /* a new trámite starts at any of the dealer's steps */
-  if (CONAUTO_STEP (from) && !(from == 6 && to == 7))
-    return g_strdup_printf (_("This trámite is at step %lld, which is Conauto's: the dealer can only move it from step 6 to step 7."),
-                            (long long) (from));
-  if (to != from + 1 && to != from - 1)
-    return g_strdup_printf (_("A trámite moves one step at a time: it is at step %lld and cannot go to step %lld."),
-                            (long long) (from), (long long) (to));
-  return NULL;
+  if (from != 0)   /* a new trámite starts at any of the dealer's steps it has what for */
+    {
+      if (CONAUTO_STEP (from) && !(from == 6 && to == 7))
+        return g_strdup_printf (_("This trámite is at step %lld, which is Conauto's: the dealer can only move it from step 6 to step 7."),
+                                (long long) (from));
+      if (to != from + 1 && to != from - 1)
+        return g_strdup_printf (_("A trámite moves one step at a time: it is at step %lld and cannot go to step %lld."),
+                                (long long) (from), (long long) (to));
+      if (to < from)
+        return NULL;   /* going back undoes a step; it needs nothing */
+    }
+  return gest_server_tramite_missing (fields, current, to);
 }
 
 char *

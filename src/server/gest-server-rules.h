@@ -16,6 +16,7 @@ typedef struct
 } GestRecordState;
 
 void        gest_record_state_clear       (GestRecordState *state);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GestRecordState, gest_record_state_clear)
 
 /* Whether the server stores records of @entity (customer, vehicle, plan, tramite, document,
  * activity, message and the later modules'). */
@@ -32,6 +33,13 @@ char       *gest_server_check_mutation    (const char            *entity,
                                            gboolean               is_delete,
                                            JsonObject            *fields,
                                            const GestRecordState *current);
+
+/* T6: NULL when the trámite, with @fields applied over @current (may be NULL), has what
+ * @step needs (payment, proof and documents sent for 4, the insurance cancellation for 5, the
+ * invoice released for 7, delivered and acknowledged for 8), else "Step N needs: …". */
+char       *gest_server_tramite_missing   (JsonObject            *fields,
+                                           const GestRecordState *current,
+                                           gint64                 step);
 
 /* Whether Conauto (admin advance) may move a trámite from @from to @to: 3→4, 4→5, 5→6. */
 char       *gest_server_check_conauto_step (gint64 from,

@@ -157,6 +157,21 @@ test_new_dealer (const char *name)
   return id;
 }
 
+char *
+test_upload_blob (TestDevice *device,
+                  GBytes     *bytes)
+{
+  char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *path = g_strconcat ("/v1/blobs/", sha, NULL);
+  g_autofree char *length = g_strdup_printf ("%zu", g_bytes_get_size (bytes));
+  const char *headers[] = { "Upload-Offset", "0", "Upload-Length", length, NULL };
+  g_autoptr(TestReply) up = test_http (NULL, "PATCH", path, device->token,
+                                       "application/octet-stream", bytes, headers);
+
+  g_assert_cmpuint (up->status, ==, 200);
+  return sha;
+}
+
 TestDevice *
 test_enroll (const char *dealer_id,
              const char *device_name)

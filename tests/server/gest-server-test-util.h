@@ -56,6 +56,11 @@ char       *test_new_dealer      (const char   *name);
 TestDevice *test_enroll          (const char   *dealer_id,
                                   const char   *device_name);
 
+/* Uploads @bytes whole as one of @device's blobs (PATCH /v1/blobs/SHA); asserts 200 and
+ * returns the SHA-256 in hex. */
+char       *test_upload_blob     (TestDevice   *device,
+                                  GBytes       *bytes);
+
 /* POST /v1/push with {"mutations": [@mutations_json]}; asserts 200 and returns the results. */
 JsonArray  *test_push            (SoupSession  *session,
                                   TestDevice   *device,
