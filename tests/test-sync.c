@@ -584,6 +584,69 @@ test_not_enrolled_and_unreachable (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* X3: `gestiona-cli sync --enroll` stores the address only with an accepted code, so a wrong
+ * code leaves nothing behind; --ca-file is kept as an absolute path and a file that is not
+ * there stops the round with a message naming it. */
+static void
+test_cli_enroll_and_ca_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *dealer = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *ca = NULL;
+  g_autoptr(GestStore) store = NULL;
+  const char *server;
+
+  if (skip_without_server () || g_getenv ("GESTIONA_CLI") == NULL)
+    return;
+  server = g_getenv ("GESTIONA_TEST_SERVER_URL");
+  dir = gest_test_tmpdir_new ();
+  db = g_build_filename (dir, "cli.db", NULL);
+  dealer = sync_test_new_dealer ("CLI");
+  code = sync_test_admin ("enroll-code", dealer, NULL);
+
+  g_assert_cmpint (gest_test_run_cli ((const char *[]) { "--db", db, "sync",
+                                                        "--server", server, "--enroll", "WRONG-CODE", NULL }, &out, &err), !=, 0);
+  g_assert_cmpstr (err, !=, "");
+  store = gest_store_open (db, NULL);
+  g_assert_nonnull (store);
+  g_assert_false (gest_sync_is_enrolled (store));
+  url = gest_sync_get_server_url (store);
+  g_assert_null (url);
+  g_clear_object (&store);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (gest_test_run_cli ((const char *[]) { "--db", db, "sync",
+                                                        "--server", server, "--enroll", code, NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Enrolled with"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (gest_test_run_cli ((const char *[]) { "--db", db, "sync",
+                                                        "--ca-file", "no-such-ca.pem", NULL }, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "no-such-ca.pem"));
+  g_assert_nonnull (strstr (err, "does not exist"));
+  store = gest_store_open (db, NULL);
+  ca = gest_store_get_setting (store, "sync.ca-file");
+  g_assert_true (g_path_is_absolute (ca));
+  g_assert_true (g_str_has_suffix (ca, "/no-such-ca.pem"));
+  g_assert_true (gest_sync_is_enrolled (store));
+  g_clear_object (&store);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An empty value goes back to the system's CAs. */
+  g_assert_cmpint (gest_test_run_cli ((const char *[]) { "--db", db, "sync",
+                                                        "--ca-file", "", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Sent"));
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -609,6 +672,7 @@ main (int    argc,
   g_test_add ("/sync/X3/device-numbers-not-reused", Fixture, NULL,
               fixture_set_up, test_device_numbers_not_reused, fixture_tear_down);
   g_test_add_func ("/sync/X3/not-enrolled-and-unreachable", test_not_enrolled_and_unreachable);
+  g_test_add_func ("/sync/X3/cli-enroll-and-ca-file", test_cli_enroll_and_ca_file);
 
   return g_test_run ();
 }

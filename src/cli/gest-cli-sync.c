@@ -17,11 +17,13 @@ gest_cli_sync (const char  *db_path,
   g_autofree char *server = NULL;
   g_autofree char *code = NULL;
   g_autofree char *device_name = NULL;
+  g_autofree char *ca_file = NULL;
   gboolean status_only = FALSE;
   GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server, N_("The sync server’s address"), N_("URL") },
     { "enroll", 0, 0, G_OPTION_ARG_STRING, &code, N_("Enroll this database with a code from Conauto"), N_("CODE") },
     { "device-name", 0, 0, G_OPTION_ARG_STRING, &device_name, N_("How the server names this desktop"), N_("NAME") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Trust the server’s certificate through this CA file (PEM) instead of the system’s; an empty value goes back to the system’s"), N_("FILE") },
     { "status", 0, 0, G_OPTION_ARG_NONE, &status_only, N_("Only show the sync status"), NULL },
     { NULL }
   };
@@ -68,18 +70,27 @@ gest_cli_sync (const char  *db_path,
       return GEST_CLI_EXIT_OK;
     }
 
-  if (server != NULL && !gest_sync_set_server_url (store, server, &error))
-    return gest_cli_fail (error);
-  url = gest_sync_get_server_url (store);
+  if (ca_file != NULL)
+    {
+      g_autofree char *absolute = ca_file[0] != '\0' ? g_canonicalize_filename (ca_file, NULL) : g_strdup ("");
 
+      if (!gest_store_set_setting (store, "sync.ca-file", absolute, &error))
+        return gest_cli_fail (error);
+    }
+
+  /* Enrolling stores the address only when the server accepts the code, so a mistyped
+   * address or code leaves an enrolled desktop as it was. */
   if (code != NULL)
     {
+      url = server != NULL ? g_strdup (server) : gest_sync_get_server_url (store);
       if (url == NULL)
         return gest_cli_usage (_("--enroll needs the server’s address: add --server URL."));
       if (!gest_sync_enroll (store, url, code, device_name, NULL, &error))
         return gest_cli_fail (error);
       g_print (_("Enrolled with %s.\n"), url);
     }
+  else if (server != NULL && !gest_sync_set_server_url (store, server, &error))
+    return gest_cli_fail (error);
 
   if (!gest_sync_run_once_report (store, &report, NULL, &error))
     return gest_cli_fail (error);
