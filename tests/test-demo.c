@@ -9,6 +9,7 @@
 #include "gest-demo.h"
 #include "gest-i18n.h"
 #include "gest-rfc.h"
+#include "gest-sync-client.h"
 #include "gest-test-util.h"
 #include "gest-vin.h"
 
@@ -161,6 +162,36 @@ test_refuses_non_empty (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* X3: demonstration data never reaches Conauto: none of it enters the sync outbox, and the
+ * database refuses to be enrolled before any server is contacted. */
+static void
+test_never_synced (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  GestStore *store = open_store (dir, "s.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert_true (gest_demo_fill (store, 20, 1, NULL, NULL));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM customers"), ==, 20);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sync_outbox"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sync_applying"), ==, 0);
+
+  /* Port 9 (discard) on loopback: nothing listens; the refusal comes first. */
+  g_assert_false (gest_sync_enroll (store, "http://127.0.0.1:9", "ABCD-1234", "Caja", NULL, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "demonstration data"));
+  g_assert_false (gest_sync_is_enrolled (store));
+  url = gest_sync_get_server_url (store);
+  g_assert_null (url);
+
+  /* The outbox triggers work again after the fill. */
+  g_assert_true (gest_store_exec (store, "UPDATE customers SET name = 'Otra' WHERE rowid = 1", NULL));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sync_outbox"), ==, 1);
+  g_assert_finalize_object (store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* Cancelling leaves the database empty: one transaction. */
 static void
 test_cancel_rolls_back (void)
@@ -190,6 +221,7 @@ main (int   argc,
   g_test_add_func ("/demo/valid-values", test_valid_values);
   g_test_add_func ("/demo/refuses-non-empty", test_refuses_non_empty);
   g_test_add_func ("/demo/cancel-rolls-back", test_cancel_rolls_back);
+  g_test_add_func ("/demo/X3/never-synced", test_never_synced);
 
   return g_test_run ();
 }

@@ -402,6 +402,10 @@ gest_demo_fill (GestStore     *store,
   /* Random uuid keys touch pages all over the tables: a 256 MiB page cache for the fill. */
   cache_size = query_cache_size (store);
   gest_store_exec (store, "PRAGMA cache_size = -262144", NULL);
+  /* Demonstration data never enters the sync outbox, and the database says it holds it, so
+   * it can never be enrolled with (and sent to) Conauto's server. */
+  if (!gest_store_exec (store, "INSERT INTO sync_applying (one) VALUES (1)", error))
+    goto out;
 
   gest_date_today (&today);
   as_of = gest_date_to_iso (&today);
@@ -444,6 +448,10 @@ gest_demo_fill (GestStore     *store,
         goto out;
     }
 
+  if (!gest_store_exec (store, "DELETE FROM sync_applying;"
+                                "INSERT OR REPLACE INTO settings (key, value) VALUES ('demo.loaded', '1')",
+                        error))
+    goto out;
   ok = gest_store_commit (store, error);
 
 out:

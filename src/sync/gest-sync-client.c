@@ -122,6 +122,7 @@ gest_sync_enroll (GestStore     *store,
   g_autofree char *old_url = NULL;
   g_autofree char *clean_url = NULL;
   g_autofree char *clean_code = NULL;
+  g_autofree char *demo = NULL;
   const char *device_id, *dealer_id, *token;
   g_autofree char *device_number = NULL;
   JsonNode *number_node;
@@ -132,6 +133,14 @@ gest_sync_enroll (GestStore     *store,
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
   g_return_val_if_fail (server_url != NULL, FALSE);
 
+  demo = gest_store_get_setting (store, "demo.loaded");
+  if (demo != NULL)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("This database holds demonstration data, which must never reach Conauto’s "
+                     "server. Enroll a database that was started empty."));
+      return FALSE;
+    }
   clean_code = g_strstrip (g_strdup (code != NULL ? code : ""));
   if (clean_code[0] == '\0')
     {
