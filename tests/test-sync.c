@@ -10,6 +10,7 @@
 #include "gest-blob.h"
 #include "gest-date.h"
 #include "gest-sync-client.h"
+#include "gest-sync-private.h"
 #include "gest-tramite.h"
 #include "gest-test-util.h"
 #include "sync-test-util.h"
@@ -647,6 +648,122 @@ test_cli_enroll_and_ca_file (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Pull replies that are not what the protocol says, from a SoupServer on loopback: each gives
+ * a clear error and applies nothing; a good one after them is applied. */
+static void
+pull_reply_cb (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  const char * const *body = user_data;
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, *body, strlen (*body));
+}
+
+typedef struct
+{
+  GestStore *store;
+  GError    *error;
+  gboolean   ok;
+  gboolean   done;
+} PullRun;
+
+static gpointer
+pull_run_thread (gpointer user_data)
+{
+  PullRun *run = user_data;
+
+  run->ok = gest_sync_run_once (run->store, NULL, &run->error);
+  g_atomic_int_set (&run->done, TRUE);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+/* One round on a thread while this one serves the replies. */
+static gboolean
+pull_run (GestStore  *store,
+          GError    **error)
+{
+  PullRun run = { store, NULL, FALSE, FALSE };
+  GThread *thread = g_thread_new ("pull", pull_run_thread, &run);
+
+  while (!g_atomic_int_get (&run.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+  if (run.error != NULL)
+    g_propagate_error (error, run.error);
+  return run.ok;
+}
+
+static void
+test_malformed_pull_applies_nothing (void)
+{
+  static const char * const bad[][2] = {
+    { "{\"changes\": [{\"entity\": \"customer\", \"uuid\": \"c1\", \"version\": 1, \"fields\": "
+      "{\"name\": \"Ana\"}}, {\"entity\": \"customer\", \"uu", "does not understand" },
+    { "{\"changes\": {\"entity\": \"customer\"}, \"cursor\": 7, \"more\": false}", "incomplete" },
+    { "{\"changes\": [{\"entity\": \"customer\", \"uuid\": \"c1\", \"version\": 1, \"fields\": "
+      "{\"name\": \"Ana\"}}, 5], \"cursor\": 7, \"more\": false}", "not a JSON object" },
+    { "{\"changes\": [{\"entity\": \"customer\", \"uuid\": \"c1\", \"version\": 1, \"fields\": "
+      "{\"name\": \"Ana\"}} {}], \"cursor\": 7, \"more\": false}", "does not understand" },
+    { "{\"changes\": [{\"entity\": \"customer\", \"uuid\": \"c1\", \"version\": 1, \"fields\": "
+      "{\"name\": \"Ana\"}}, {\"entity\": tru}], \"cursor\": 7, \"more\": false}", "does not understand" },
+  };
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "x.db", NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestStore) store = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *cursor = NULL;
+  GSList *uris;
+  const char *body = NULL;
+
+  soup_server_add_handler (server, "/v1/pull", pull_reply_cb, &body, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  store = gest_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gest_sync_state_set (store, "device-id", "d1", &error));
+  g_assert_true (gest_sync_state_set (store, "server-url", url, &error));
+  g_assert_true (gest_sync_token_store (store, "d1", "token", NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      body = bad[i][0];
+      g_assert_false (pull_run (store, &error));
+      g_assert_error (error, GEST_ERROR, GEST_ERROR_NETWORK);
+      if (strstr (error->message, bad[i][1]) == NULL)
+        g_error ("reply %u: “%s” lacks “%s”", i, error->message, bad[i][1]);
+      g_clear_error (&error);
+      g_assert_cmpint (sync_test_query_int (store, "SELECT count(*) FROM customers"), ==, 0);
+      g_assert_null (gest_sync_state_get (store, "cursor"));
+    }
+
+  /* Strings with quotes, escapes and brackets do not confuse the reading of the page. */
+  body = "{\"more\": false, \"changes\" : [ {\"entity\": \"customer\", \"uuid\": \"c1\", \"version\": 1, "
+         "\"fields\": {\"name\": \"A\\\"na [x] {\\\\\"}}, null ,{\"entity\": \"customer\", "
+         "\"uuid\": \"c2\", \"version\": 2, \"fields\": {\"name\": \"B\\u00e9a,\"}} ], \"cursor\": \"7\"} ";
+  g_assert_true (pull_run (store, &error));
+  g_assert_no_error (error);
+  name = sync_test_query_text (store, "SELECT group_concat (name, '|') FROM customers ORDER BY uuid");
+  g_assert_cmpstr (name, ==, "A\"na [x] {\\|Béa,");
+  cursor = gest_sync_state_get (store, "cursor");
+  g_assert_cmpstr (cursor, ==, "7");
+
+  g_clear_object (&store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -672,6 +789,7 @@ main (int    argc,
   g_test_add ("/sync/X3/device-numbers-not-reused", Fixture, NULL,
               fixture_set_up, test_device_numbers_not_reused, fixture_tear_down);
   g_test_add_func ("/sync/X3/not-enrolled-and-unreachable", test_not_enrolled_and_unreachable);
+  g_test_add_func ("/sync/X3/malformed-pull-applies-nothing", test_malformed_pull_applies_nothing);
   g_test_add_func ("/sync/X3/cli-enroll-and-ca-file", test_cli_enroll_and_ca_file);
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gest-sync-private.h"
 
@@ -14,19 +15,324 @@
  * trámite may arrive before the plan it names (which then arrives in the same or a later
  * page). */
 
-static gboolean
-fetch_blobs (GestStore           *store,
-             GestSyncConnection  *conn,
-             JsonArray           *changes,
-             GCancellable        *cancellable,
-             GError             **error)
+/* A page's changes are read one at a time: a scanner that follows only strings and nesting
+ * finds the byte range of each element of the reply's "changes" array, and json-glib parses
+ * (and so checks) each element on its own, which is freed before the next. The tree of a
+ * whole page, several times the page's text, is never built. A reply the scanner does not
+ * follow (malformed, a top-level key written with an escape, no "changes" array) is parsed
+ * whole, as before, so that it gets the same error or the same outcome. */
+typedef struct
 {
-  for (guint i = 0; i < json_array_get_length (changes); i++)
+  gsize start;
+  gsize end;
+} Range;
+
+typedef struct
+{
+  GBytes     *reply;     /* borrowed: the page as received */
+  const char *text;      /* borrowed: the reply's bytes */
+  gsize       size;
+  GArray     *ranges;    /* Range of each change in @text, or NULL when read from @array */
+  JsonParser *parser;    /* holds the change last read from @ranges */
+  JsonNode   *root;      /* the envelope ("changes" emptied), or the whole reply */
+  JsonArray  *array;     /* borrowed from @root: the changes when the reply was parsed whole */
+} Page;
+
+static void
+page_clear (Page *page)
+{
+  g_clear_pointer (&page->ranges, g_array_unref);
+  g_clear_object (&page->parser);
+  g_clear_pointer (&page->root, json_node_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Page, page_clear)
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gsize
+skip_space (const char *text,
+            gsize       size,
+            gsize       at)
+{
+  while (at < size && is_space (text[at]))
+    at++;
+  return at;
+}
+
+/* Past the closing quote of the string that starts at @at; 0 when it is not closed. */
+static gsize
+skip_string (const char *text,
+             gsize       size,
+             gsize       at)
+{
+  g_assert (text[at] == '"');
+  for (at++; at < size; at++)
     {
-      JsonObject *change = json_array_get_object_element (changes, i);
+      if (text[at] == '\\')
+        at++;
+      else if (text[at] == '"')
+        return at + 1;
+    }
+  return 0;
+}
+
+/* Past the value that starts at @at; 0 when none starts there or it does not end. Only
+ * strings and nesting are followed: json-glib checks the value's text. */
+static gsize
+skip_value (const char *text,
+            gsize       size,
+            gsize       at)
+{
+  guint depth = 0;
+
+  do
+    {
+      if (at >= size)
+        return 0;
+      switch (text[at])
+        {
+        case '"':
+          at = skip_string (text, size, at);
+          if (at == 0)
+            return 0;
+          break;
+        case '{':
+        case '[':
+          depth++;
+          at++;
+          break;
+        case '}':
+        case ']':
+          if (depth == 0)
+            return 0;
+          depth--;
+          at++;
+          break;
+        default:
+          if (depth == 0)
+            {
+              /* A number or a literal, up to the next delimiter. */
+              gsize start = at;
+
+              while (at < size && !is_space (text[at]) && text[at] != ',' && text[at] != ']' &&
+                     text[at] != '}')
+                at++;
+              return at > start ? at : 0;
+            }
+          at++;
+        }
+    }
+  while (depth > 0);
+  return at;
+}
+
+/* The elements of the array that starts at @at; @out_end gets the position past it. */
+static gboolean
+find_elements (const char *text,
+               gsize       size,
+               gsize       at,
+               gsize      *out_end,
+               GArray     *ranges)
+{
+  g_assert (text[at] == '[');
+  at = skip_space (text, size, at + 1);
+  if (at < size && text[at] == ']')
+    {
+      *out_end = at + 1;
+      return TRUE;
+    }
+  for (;;)
+    {
+      Range range = { at, skip_value (text, size, at) };
+
+      if (range.end == 0)
+        return FALSE;
+      g_array_append_val (ranges, range);
+      at = skip_space (text, size, range.end);
+      if (at < size && text[at] == ']')
+        {
+          *out_end = at + 1;
+          return TRUE;
+        }
+      if (at >= size || text[at] != ',')
+        return FALSE;
+      at = skip_space (text, size, at + 1);
+    }
+}
+
+/* The range of the top-level "changes" array (the last one, as json-glib keeps the last of
+ * repeated members) and its elements; FALSE when the reply is not an object of that shape
+ * that this scanner follows. */
+static gboolean
+find_changes (const char *text,
+              gsize       size,
+              Range      *out_array,
+              GArray     *ranges)
+{
+  static const char key_changes[] = "\"changes\"";
+  gboolean found = FALSE;
+  gsize at = skip_space (text, size, 0);
+
+  if (at >= size || text[at] != '{')
+    return FALSE;
+  at = skip_space (text, size, at + 1);
+  for (;;)
+    {
+      gsize key = at;
+      gsize key_end;
+      gsize value;
+
+      if (at >= size || text[at] != '"')
+        return FALSE;
+      key_end = skip_string (text, size, at);
+      if (key_end == 0 || memchr (text + key, '\\', key_end - key) != NULL)
+        return FALSE;
+      at = skip_space (text, size, key_end);
+      if (at >= size || text[at] != ':')
+        return FALSE;
+      value = skip_space (text, size, at + 1);
+      if (key_end - key == strlen (key_changes) && memcmp (text + key, key_changes, key_end - key) == 0)
+        {
+          if (value >= size || text[value] != '[')
+            return FALSE;
+          g_array_set_size (ranges, 0);
+          if (!find_elements (text, size, value, &at, ranges))
+            return FALSE;
+          out_array->start = value;
+          out_array->end = at;
+          found = TRUE;
+        }
+      else if ((at = skip_value (text, size, value)) == 0)
+        return FALSE;
+      at = skip_space (text, size, at);
+      if (at < size && text[at] == '}')
+        break;
+      if (at >= size || text[at] != ',')
+        return FALSE;
+      at = skip_space (text, size, at + 1);
+    }
+  return found && skip_space (text, size, at + 1) == size;
+}
+
+/* Reads @reply's envelope (the reply with "changes" emptied) and the ranges of its changes;
+ * or, when the scanner does not follow it, the whole reply as one tree. */
+static gboolean
+page_init (Page     *page,
+           GBytes   *reply,
+           GError  **error)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  Range array;
+  JsonObject *object;
+
+  memset (page, 0, sizeof *page);
+  page->reply = reply;
+  page->text = g_bytes_get_data (reply, &page->size);
+  if (page->text != NULL && find_changes (page->text, page->size, &array, ranges))
+    {
+      g_autoptr(GString) envelope = g_string_sized_new (page->size - (array.end - array.start) + 2);
+      g_autoptr(GBytes) envelope_bytes = NULL;
+
+      g_string_append_len (envelope, page->text, (gssize) array.start);
+      g_string_append (envelope, "[]");
+      g_string_append_len (envelope, page->text + array.end, (gssize) (page->size - array.end));
+      envelope_bytes = g_string_free_to_bytes (g_steal_pointer (&envelope));
+      page->root = gest_sync_parse_json (envelope_bytes, NULL);
+      if (page->root != NULL)
+        {
+          page->ranges = g_steal_pointer (&ranges);
+          page->parser = json_parser_new_immutable ();
+          return TRUE;
+        }
+    }
+
+  page->root = gest_sync_parse_json (reply, error);
+  if (page->root == NULL)
+    return FALSE;
+  object = json_node_get_object (page->root);
+  if (json_object_has_member (object, "changes") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "changes")))
+    page->array = json_object_get_array_member (object, "changes");
+  return TRUE;
+}
+
+static guint
+page_length (Page *page)
+{
+  return page->ranges != NULL ? page->ranges->len
+         : page->array != NULL ? json_array_get_length (page->array) : 0;
+}
+
+/* Change @i of @page, borrowed until the next call; NULL for a JSON null, which is skipped.
+ * Anything else that is not an object is an error. */
+static gboolean
+page_get_change (Page        *page,
+                 guint        i,
+                 JsonObject **out_change,
+                 GError     **error)
+{
+  JsonNode *node;
+
+  *out_change = NULL;
+  if (page->ranges != NULL)
+    {
+      const Range *range = &g_array_index (page->ranges, Range, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!json_parser_load_from_data (page->parser, page->text + range->start,
+                                       (gssize) (range->end - range->start), &local_error))
+        {
+          g_autoptr(JsonNode) whole = NULL;
+
+          /* The error of the whole reply, as when it was parsed whole. */
+          whole = gest_sync_parse_json (page->reply, error);
+          if (whole != NULL)
+            g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                         _("The sync server sent a reply Gestiona does not understand (%s). Check the "
+                           "server address; changes stay queued."),
+                         local_error->message);
+          return FALSE;
+        }
+      node = json_parser_get_root (page->parser);
+    }
+  else
+    node = json_array_get_element (page->array, i);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                   _("Change %u of the sync server’s list of changes is not a JSON object. Nothing "
+                     "was applied; try again later."),
+                   i + 1);
+      return FALSE;
+    }
+  *out_change = json_node_get_object (node);
+  return TRUE;
+}
+
+/* Checks every change of @page and lists the files of its documents, before any is fetched
+ * or applied. */
+static GPtrArray *
+page_check (Page    *page,
+            GError **error)
+{
+  g_autoptr(GPtrArray) blobs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < page_length (page); i++)
+    {
+      JsonObject *change;
       JsonObject *fields;
       const char *sha;
 
+      if (!page_get_change (page, i, &change, error))
+        return NULL;
       if (change == NULL ||
           g_strcmp0 (json_object_get_string_member_with_default (change, "entity", ""), "document") != 0 ||
           json_object_get_boolean_member_with_default (change, "deleted", FALSE) ||
@@ -35,15 +341,15 @@ fetch_blobs (GestStore           *store,
         continue;
       fields = json_object_get_object_member (change, "fields");
       sha = json_object_get_string_member_with_default (fields, "sha256", "");
-      if (strlen (sha) == 64 && !gest_sync_blob_download (store, conn, sha, cancellable, error))
-        return FALSE;
+      if (strlen (sha) == 64)
+        g_ptr_array_add (blobs, g_strdup (sha));
     }
-  return TRUE;
+  return g_steal_pointer (&blobs);
 }
 
 static gboolean
 apply_page (GestStore   *store,
-            JsonArray   *changes,
+            Page        *page,
             const char  *cursor,
             GError     **error)
 {
@@ -59,11 +365,12 @@ apply_page (GestStore   *store,
   applier = gest_sync_applier_new (store, error);
   if (applier == NULL)
     goto rollback;
-  for (guint i = 0; i < json_array_get_length (changes); i++)
+  for (guint i = 0; i < page_length (page); i++)
     {
-      JsonObject *change = json_array_get_object_element (changes, i);
+      JsonObject *change;
 
-      if (change != NULL && !gest_sync_apply_change (applier, change, error))
+      if (!page_get_change (page, i, &change, error) ||
+          (change != NULL && !gest_sync_apply_change (applier, change, error)))
         goto rollback;
     }
   if (!gest_sync_state_set (store, "cursor", cursor, error) ||
@@ -96,31 +403,28 @@ pull_pages (GestStore           *store,
                                                GEST_SYNC_PULL_LIMIT);
       g_autoptr(SoupMessage) msg = gest_sync_message_new (conn, "GET", path);
       g_autoptr(GBytes) reply = NULL;
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GPtrArray) blobs = NULL;
+      g_auto(Page) page = { 0, };
       JsonObject *object;
-      JsonArray *changes = NULL;
       JsonNode *cursor_node;
       g_autofree char *next_cursor = NULL;
       guint status = 0;
+      guint length;
 
       reply = gest_sync_request (conn, msg, NULL, NULL, &status, cancellable, error);
       if (reply == NULL)
         return FALSE;
       if (status != SOUP_STATUS_OK)
         return gest_sync_status_error (status, reply, error);
-      root = gest_sync_parse_json (reply, error);
-      if (root == NULL)
+      if (!page_init (&page, reply, error))
         return FALSE;
-      object = json_node_get_object (root);
-      if (json_object_has_member (object, "changes") &&
-          JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "changes")))
-        changes = json_object_get_array_member (object, "changes");
+      object = json_node_get_object (page.root);
       cursor_node = json_object_get_member (object, "cursor");
       if (cursor_node != NULL && JSON_NODE_HOLDS_VALUE (cursor_node))
         next_cursor = json_node_get_value_type (cursor_node) == G_TYPE_STRING
                       ? g_strdup (json_node_get_string (cursor_node))
                       : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (cursor_node));
-      if (changes == NULL || next_cursor == NULL)
+      if ((page.ranges == NULL && page.array == NULL) || next_cursor == NULL)
         {
           g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
                        _("The sync server’s list of changes is incomplete (no changes or no "
@@ -128,34 +432,56 @@ pull_pages (GestStore           *store,
           return FALSE;
         }
 
-      if (!fetch_blobs (store, conn, changes, cancellable, error))
+      blobs = page_check (&page, error);
+      if (blobs == NULL)
         return FALSE;
-      if (!apply_page (store, changes, next_cursor, error))
+      for (guint i = 0; i < blobs->len; i++)
+        if (!gest_sync_blob_download (store, conn, g_ptr_array_index (blobs, i), cancellable, error))
+          return FALSE;
+      if (!apply_page (store, &page, next_cursor, error))
         return FALSE;
-      *out_pulled += json_array_get_length (changes);
+      length = page_length (&page);
+      *out_pulled += length;
 
-      if (!json_object_get_boolean_member_with_default (object, "more", FALSE) ||
-          json_array_get_length (changes) == 0)
+      if (!json_object_get_boolean_member_with_default (object, "more", FALSE) || length == 0)
         return TRUE;
     }
 }
 
+/* How many KiB of pages the pull's connection caches: a page's transaction dirties more than
+ * this, and SQLite then writes the excess to the WAL before the commit. The default 2 MB was
+ * most of the pull's memory, for little speed: the other connections' writes (a user's save)
+ * empty the cache anyway. */
+#define PULL_CACHE_KIB 512
+
 static gint64
-mmap_size (GestStore *store)
+pragma_int (GestStore  *store,
+            const char *sql)
 {
-  sqlite3_stmt *stmt = gest_store_prepare (store, "PRAGMA mmap_size", NULL);
-  gint64 size = 0;
+  sqlite3_stmt *stmt = gest_store_prepare (store, sql, NULL);
+  gint64 value = 0;
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    size = sqlite3_column_int64 (stmt, 0);
+    value = sqlite3_column_int64 (stmt, 0);
   if (stmt != NULL)
     sqlite3_finalize (stmt);
-  return size;
+  return value;
+}
+
+static void
+pragma_set (GestStore  *store,
+            const char *name,
+            gint64      value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
+
+  gest_store_exec (store, sql, NULL);
 }
 
 /* While pulling, the database is not memory-mapped: the pull writes the whole file and reads
  * it back in the index lookups, and mapped, every page of it stayed in the process's
- * resident memory (40 MB for 100,000 customers) for no speed gained. */
+ * resident memory (40 MB for 100,000 customers) for no speed gained. Its page cache is
+ * small too (PULL_CACHE_KIB); both are restored after. */
 gboolean
 gest_sync_pull_all (GestStore           *store,
                     GestSyncConnection  *conn,
@@ -163,18 +489,17 @@ gest_sync_pull_all (GestStore           *store,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  gint64 mapped = mmap_size (store);
+  gint64 mapped = pragma_int (store, "PRAGMA mmap_size");
+  gint64 cache = pragma_int (store, "PRAGMA cache_size");
   gboolean ok;
 
   *out_pulled = 0;
   if (mapped > 0 && !gest_store_exec (store, "PRAGMA mmap_size = 0", error))
     return FALSE;
+  pragma_set (store, "cache_size", -PULL_CACHE_KIB);
   ok = pull_pages (store, conn, out_pulled, cancellable, error);
+  pragma_set (store, "cache_size", cache);
   if (mapped > 0)
-    {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT, mapped);
-
-      gest_store_exec (store, sql, NULL);
-    }
+    pragma_set (store, "mmap_size", mapped);
   return ok;
 }
