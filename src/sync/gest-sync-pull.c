@@ -480,8 +480,8 @@ pragma_set (GestStore  *store,
 
 /* While pulling, the database is not memory-mapped: the pull writes the whole file and reads
  * it back in the index lookups, and mapped, every page of it stayed in the process's
- * resident memory (40 MB for 100,000 customers) for no speed gained. Its page cache is
- * small too (PULL_CACHE_KIB); both are restored after. */
+ * resident memory (40 MB for 100,000 customers) for no speed gained. Its page cache is set
+ * to PULL_CACHE_KIB. Both are restored after. */
 gboolean
 gest_sync_pull_all (GestStore           *store,
                     GestSyncConnection  *conn,
