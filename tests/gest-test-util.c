@@ -90,3 +90,17 @@ gest_test_wake_cb (gpointer data)
 {
   return G_SOURCE_CONTINUE;
 }
+
+gint64
+gest_test_query_int (GestStore  *store,
+                     const char *sql)
+{
+  sqlite3_stmt *stmt = gest_store_prepare (store, sql, NULL);
+  gint64 value;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}

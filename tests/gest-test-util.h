@@ -3,8 +3,13 @@
 
 #include <glib.h>
 
+#include "gest-store.h"
+
 G_BEGIN_DECLS
 
+/* The first column of the first row of @sql, which must return one. */
+gint64 gest_test_query_int   (GestStore  *store,
+                              const char *sql);
 /* A fresh temporary folder, removed with its contents by gest_test_tmpdir_free(). */
 char *gest_test_tmpdir_new  (void);
 void  gest_test_tmpdir_free (char *path);

@@ -6,6 +6,7 @@
 
 #include "gest-sync-client.h"
 #include "gest-sync-dump.h"
+#include "gest-test-util.h"
 #include "sync-test-util.h"
 
 gboolean
@@ -159,14 +160,7 @@ gint64
 sync_test_query_int (GestStore  *store,
                      const char *sql)
 {
-  sqlite3_stmt *stmt = gest_store_prepare (store, sql, NULL);
-  gint64 value;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return gest_test_query_int (store, sql);
 }
 
 char *

@@ -37,28 +37,14 @@ fixture_teardown (Fixture       *f,
   gest_test_tmpdir_free (f->dir);
 }
 
-static int
-pragma_int (GestStore  *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = gest_store_prepare (store, sql, NULL);
-  int v;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
 static void
 test_open_pragmas (Fixture       *f,
                    gconstpointer  data)
 {
   sqlite3_stmt *stmt;
 
-  g_assert_cmpint (pragma_int (f->store, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (pragma_int (f->store, "PRAGMA synchronous"), ==, 2);   /* FULL */
+  g_assert_cmpint (gest_test_query_int (f->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (f->store, "PRAGMA synchronous"), ==, 2);   /* FULL */
   g_assert_cmpint (gest_store_get_schema_version (f->store), ==, gest_store_latest_schema_version ());
   g_assert_cmpint (gest_store_latest_schema_version (), >=, 1);
 
@@ -369,6 +355,84 @@ test_not_a_database (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The same text gives the same statement, reset and with its bindings cleared; the store
+ * finalizes it (ASan reports a leak otherwise). */
+static void
+test_prepare_cached (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *first, *again;
+
+  first = gest_store_prepare_cached (f->store, "SELECT ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int (first, 1, 42);
+  g_assert_cmpint (sqlite3_step (first), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (first, 0), ==, 42);
+
+  again = gest_store_prepare_cached (f->store, "SELECT ?1", &error);
+  g_assert_true (again == first);
+  g_assert_cmpint (sqlite3_step (again), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_type (again, 0), ==, SQLITE_NULL);
+  sqlite3_reset (again);
+
+  g_assert_null (gest_store_prepare_cached (f->store, "SELECT FROM nowhere", &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
+}
+
+typedef struct
+{
+  GestStore *holder;
+  guint      hold_ms;
+} Holder;
+
+static gpointer
+release_later (gpointer user_data)
+{
+  Holder *h = user_data;
+
+  g_usleep (h->hold_ms * 1000);
+  g_assert_true (gest_store_commit (h->holder, NULL));
+  return NULL;
+}
+
+/* X3: while the sync applies a page (a write transaction on its own connection), a save on
+ * another connection waits for it and goes through as soon as it ends; it gives up with an
+ * error after 5 s, and nothing of it is stored. */
+static void
+test_write_waits_for_other_connection (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestStore) sync = gest_store_open (f->path, &error);
+  Holder h = { sync, 150 };
+  g_autofree char *waited = NULL;
+  GThread *thread;
+  gint64 start;
+
+  g_assert_no_error (error);
+  g_assert_true (gest_store_begin (sync, TRUE, &error));
+  g_assert_true (gest_store_set_setting (sync, "held", "1", &error));
+  thread = g_thread_new ("holder", release_later, &h);
+  start = g_get_monotonic_time ();
+  g_assert_true (gest_store_set_setting (f->store, "waited", "1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 100 * 1000);
+  g_thread_join (thread);
+
+  g_assert_true (gest_store_begin (sync, TRUE, &error));
+  start = g_get_monotonic_time ();
+  g_assert_false (gest_store_set_setting (f->store, "gave-up", "1", &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  gest_store_rollback (sync);
+  g_clear_error (&error);
+  g_assert_null (gest_store_get_setting (f->store, "gave-up"));
+  waited = gest_store_get_setting (sync, "waited");
+  g_assert_cmpstr (waited, ==, "1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +450,9 @@ main (int   argc,
   g_test_add ("/store/X3/folio-device-series", Fixture, NULL, fixture_setup, test_folio_device_series, fixture_teardown);
   g_test_add ("/store/X3/folio-series-overflow", Fixture, NULL, fixture_setup, test_folio_series_overflow, fixture_teardown);
   g_test_add ("/store/X3/folio-bad-device-number", Fixture, NULL, fixture_setup, test_folio_bad_device_number, fixture_teardown);
+  g_test_add ("/store/prepare-cached", Fixture, NULL, fixture_setup, test_prepare_cached, fixture_teardown);
+  g_test_add ("/store/X3/write-waits-for-other-connection", Fixture, NULL, fixture_setup,
+              test_write_waits_for_other_connection, fixture_teardown);
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/uuid", test_uuid);
   g_test_add_func ("/store/not-a-database", test_not_a_database);

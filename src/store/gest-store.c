@@ -19,6 +19,8 @@ struct _GestStore
   sqlite3 *db;
   char    *path;
   char    *files_dir;
+  gint64   busy_since;   /* when the current wait for another connection's lock began */
+  GHashTable *statements;  /* SQL text → sqlite3_stmt, gest_store_prepare_cached () */
 };
 
 G_DEFINE_FINAL_TYPE (GestStore, gest_store, G_TYPE_OBJECT)
@@ -30,6 +32,7 @@ gest_store_finalize (GObject *object)
 {
   GestStore *self = (GestStore *)object;
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -49,6 +52,27 @@ gest_store_class_init (GestStoreClass *klass)
 static void
 gest_store_init (GestStore *self)
 {
+}
+
+/* How long a statement waits for another connection's write (the sync applying a page). */
+#define BUSY_TIMEOUT_USEC (5 * G_USEC_PER_SEC)
+
+/* SQLite's own handler sleeps in growing steps of up to 100 ms, so a save waiting for the
+ * sync's transaction could sleep tens of milliseconds past its end (measured: 115 ms stalls
+ * of the main loop behind 50 ms transactions). This one looks again every millisecond. */
+static int
+busy_cb (void *user_data,
+         int   count)
+{
+  GestStore *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    self->busy_since = now;
+  if (now - self->busy_since >= BUSY_TIMEOUT_USEC)
+    return 0;
+  g_usleep (1000);
+  return 1;
 }
 
 char *
@@ -94,6 +118,35 @@ gest_store_prepare (GestStore   *self,
       sqlite3_finalize (stmt);
       return NULL;
     }
+  return stmt;
+}
+
+sqlite3_stmt *
+gest_store_prepare_cached (GestStore   *self,
+                           const char  *sql,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GEST_IS_STORE (self), NULL);
+
+  if (self->statements == NULL)
+    self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) sqlite3_finalize);
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      gest_store_set_error (self, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -272,7 +325,7 @@ gest_store_open (const char  *path,
       return NULL;
     }
 
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_handler (self->db, busy_cb, self);
   sqlite3_extended_result_codes (self->db, 1);
 
   /* Refuse a newer schema before changing anything, journal mode included. */

@@ -42,6 +42,12 @@ gboolean      gest_store_exec                   (GestStore    *self,
 sqlite3_stmt *gest_store_prepare                (GestStore    *self,
                                                  const char   *sql,
                                                  GError      **error);
+/* Prepared once per connection and kept (the store finalizes it): returned reset, with its
+ * bindings cleared. For statements run many times in a row (a sync batch); the caller steps
+ * it to the end or resets it before preparing the same text again. */
+sqlite3_stmt *gest_store_prepare_cached         (GestStore    *self,
+                                                 const char   *sql,
+                                                 GError      **error);
 /* Sets @error from sqlite3_errmsg() of the store's connection. Always returns FALSE. */
 gboolean      gest_store_set_error              (GestStore    *self,
                                                  GError      **error);
