@@ -150,15 +150,33 @@ test_failed_migration_rolls_back (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Runs migrations 1..@version on @db by hand, as the Gestiona of that schema did. */
+static void
+apply_migrations_up_to (sqlite3 *db,
+                        int      version)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/gestiona/Gestiona/sql", 0, NULL);
+
+  g_assert_nonnull (names);
+  for (int m = 1; m <= version; m++)
+    for (guint i = 0; names[i] != NULL; i++)
+      if (atoi (names[i]) == m)
+        {
+          g_autofree char *res = g_strdup_printf ("/io/github/gestiona/Gestiona/sql/%s", names[i]);
+          g_autoptr(GBytes) bytes = g_resources_lookup_data (res, 0, NULL);
+          g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+          g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+}
+
 /* Builds a database as every earlier Gestiona left it (migrations 1..v applied by hand, with
  * data in it), then opens it: it reaches the latest version and keeps the data. */
 static void
 test_upgrade_from_every_version (void)
 {
-  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/gestiona/Gestiona/sql", 0, NULL);
   int latest = gest_store_latest_schema_version ();
 
-  g_assert_nonnull (names);
   for (int v = 1; v < latest; v++)
     {
       g_autofree char *dir = gest_test_tmpdir_new ();
@@ -170,16 +188,7 @@ test_upgrade_from_every_version (void)
       sqlite3 *db = NULL;
 
       g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-      for (int m = 1; m <= v; m++)
-        for (guint i = 0; names[i] != NULL; i++)
-          if (atoi (names[i]) == m)
-            {
-              g_autofree char *res = g_strdup_printf ("/io/github/gestiona/Gestiona/sql/%s", names[i]);
-              g_autoptr(GBytes) bytes = g_resources_lookup_data (res, 0, NULL);
-              g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-
-              g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-            }
+      apply_migrations_up_to (db, v);
       g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_exec (db, "INSERT INTO settings (key, value) VALUES ('dealer.name', 'Ford Viejo');"
                                      "INSERT INTO customers (uuid, name) VALUES ('c-old', 'Cliente Antiguo');",
@@ -196,6 +205,54 @@ test_upgrade_from_every_version (void)
     }
 }
 
+/* X3, schema 3: the server versions a schema-2 desktop kept in the sync_versions table move
+ * into the records' rows; a local change after the upgrade still sends the version it was
+ * based on, and a change of version alone does not touch the search index. */
+static void
+test_upgrade_keeps_sync_versions (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "v2.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GestStore *store;
+  sqlite3 *db = NULL;
+  int changes;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  apply_migrations_up_to (db, 2);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 2;"
+                                 "INSERT INTO sync_applying (one) VALUES (1);"
+                                 "INSERT INTO customers (uuid, name) VALUES ('c-1', 'Ana'), ('c-2', 'Beto');"
+                                 "INSERT INTO sync_versions (entity, uuid, version) VALUES "
+                                 "('customer', 'c-1', 41), ('customer', 'c-2', 7), ('vehicle', 'c-1', 99);"
+                                 "DELETE FROM sync_applying;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = gest_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gest_store_get_schema_version (store), >=, 3);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT sync_version FROM customers WHERE uuid = 'c-1'"), ==, 41);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT version FROM sync_versions WHERE entity = 'customer' AND uuid = 'c-2'"),
+                   ==, 7);
+  /* The version of a record of another kind under the same id stays with that kind. */
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM sync_versions WHERE entity = 'vehicle'"), ==, 0);
+
+  g_assert_true (gest_store_exec (store, "UPDATE customers SET city = 'Puebla' WHERE uuid = 'c-1'", NULL));
+  g_assert_cmpint (gest_test_query_int (store, "SELECT base_version FROM sync_outbox WHERE uuid = 'c-1'"), ==, 41);
+
+  /* total_changes counts the rows triggers write too: only the customer's row changed. */
+  changes = sqlite3_total_changes (gest_store_get_db (store));
+  g_assert_true (gest_store_exec (store,
+                                  "UPDATE customers SET sync_version = 50 WHERE uuid = 'c-2'", NULL));
+  g_assert_cmpint (sqlite3_total_changes (gest_store_get_db (store)) - changes, ==, 1);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM sync_outbox WHERE uuid = 'c-2'"), ==, 0);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM search_index WHERE search_index MATCH 'Beto'"), ==, 1);
+  g_assert_finalize_object (store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/migrations/sync-columns", test_sync_columns);
   g_test_add_func ("/migrations/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/migrations/upgrade-from-every-version", test_upgrade_from_every_version);
+  g_test_add_func ("/migrations/X3/upgrade-keeps-sync-versions", test_upgrade_keeps_sync_versions);
   g_test_add_func ("/migrations/newer-schema-refused-untouched", test_newer_schema_refused_untouched);
   g_test_add_func ("/migrations/failed-migration-rolls-back", test_failed_migration_rolls_back);
 

@@ -37,7 +37,11 @@ forget_server (GestStore  *store,
 {
   return gest_store_exec (store,
                           "DELETE FROM sync_state WHERE key IN ('cursor', 'device-id', 'dealer-id'); "
-                          "DELETE FROM sync_versions",
+                          "UPDATE customers SET sync_version = 0 WHERE sync_version <> 0; "
+                          "UPDATE vehicles SET sync_version = 0 WHERE sync_version <> 0; "
+                          "UPDATE plans SET sync_version = 0 WHERE sync_version <> 0; "
+                          "UPDATE tramites SET sync_version = 0 WHERE sync_version <> 0; "
+                          "UPDATE documents SET sync_version = 0 WHERE sync_version <> 0",
                           error);
 }
 
