@@ -764,6 +764,106 @@ test_malformed_pull_applies_nothing (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Two pages, served by the cursor asked for: the first names c1 (and c9 when @boom), the
+ * second c2, or a broken reply while @broken. */
+typedef struct
+{
+  gboolean broken;
+  guint    second_page_requests;
+} TwoPages;
+
+static void
+two_pages_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  TwoPages *pages = user_data;
+  const char *cursor = query != NULL ? g_hash_table_lookup (query, "cursor") : NULL;
+  const char *body;
+
+  if (g_strcmp0 (cursor, "1") == 0)
+    {
+      pages->second_page_requests++;
+      body = pages->broken ? "{\"changes\": [{\"entity\": \"customer\", \"uu"
+             : "{\"changes\": [{\"entity\": \"customer\", \"uuid\": \"c2\", \"version\": 2, "
+               "\"fields\": {\"name\": \"Beto\"}}], \"cursor\": \"2\", \"more\": false}";
+    }
+  else
+    body = "{\"changes\": [{\"entity\": \"customer\", \"uuid\": \"c1\", \"version\": 1, "
+           "\"fields\": {\"name\": \"Ana\"}}, {\"entity\": \"customer\", \"uuid\": \"c9\", "
+           "\"version\": 1, \"fields\": {\"name\": \"Boom\"}}], \"cursor\": \"1\", \"more\": true}";
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+/* X3, pages fetched one ahead: page 2 is fetched while page 1 is applied. When page 2 is
+ * broken, page 1 stays applied with its cursor and the round reports the error; the next round
+ * goes on from there. When page 1 cannot be applied (here a trigger ends its transaction, as a
+ * full disk would), page 2, already fetched, is not applied either. */
+static void
+test_pull_one_page_ahead (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  TwoPages pages = { TRUE, 0 };
+  GSList *uris;
+
+  soup_server_add_handler (server, "/v1/pull", two_pages_cb, &pages, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  for (guint boom = 0; boom < 2; boom++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/ahead-%u.db", dir, boom);
+      g_autoptr(GestStore) store = gest_store_open (path, &error);
+      g_autofree char *cursor = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (gest_sync_state_set (store, "device-id", "d1", &error));
+      g_assert_true (gest_sync_state_set (store, "server-url", url, &error));
+      g_assert_true (gest_sync_token_store (store, "d1", "token", NULL, &error));
+      g_assert_no_error (error);
+      pages.broken = !boom;
+      pages.second_page_requests = 0;
+      if (boom)
+        g_assert_true (gest_store_exec (store,
+                                        "CREATE TEMP TRIGGER boom BEFORE INSERT ON customers "
+                                        "WHEN new.name = 'Boom' BEGIN SELECT RAISE (ROLLBACK, 'disk on fire'); END",
+                                        &error));
+
+      g_assert_false (pull_run (store, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, boom ? "disk on fire" : "does not understand"));
+      g_clear_error (&error);
+      g_assert_cmpuint (pages.second_page_requests, ==, 1);
+      cursor = gest_sync_state_get (store, "cursor");
+      if (boom)
+        {
+          g_assert_null (cursor);
+          g_assert_cmpint (sync_test_query_int (store, "SELECT count(*) FROM customers"), ==, 0);
+          continue;
+        }
+      g_assert_cmpstr (cursor, ==, "1");
+      g_assert_cmpint (sync_test_query_int (store, "SELECT count(*) FROM customers"), ==, 2);
+
+      pages.broken = FALSE;
+      g_assert_true (pull_run (store, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&cursor, g_free);
+      cursor = gest_sync_state_get (store, "cursor");
+      g_assert_cmpstr (cursor, ==, "2");
+      g_assert_cmpint (sync_test_query_int (store, "SELECT count(*) FROM customers WHERE uuid = 'c2'"), ==, 1);
+    }
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -790,6 +890,7 @@ main (int    argc,
               fixture_set_up, test_device_numbers_not_reused, fixture_tear_down);
   g_test_add_func ("/sync/X3/not-enrolled-and-unreachable", test_not_enrolled_and_unreachable);
   g_test_add_func ("/sync/X3/malformed-pull-applies-nothing", test_malformed_pull_applies_nothing);
+  g_test_add_func ("/sync/X3/pull-one-page-ahead", test_pull_one_page_ahead);
   g_test_add_func ("/sync/X3/cli-enroll-and-ca-file", test_cli_enroll_and_ca_file);
 
   return g_test_run ();

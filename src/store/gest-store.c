@@ -57,6 +57,10 @@ gest_store_init (GestStore *self)
 /* How long a statement waits for another connection's write (the sync applying a page). */
 #define BUSY_TIMEOUT_USEC (5 * G_USEC_PER_SEC)
 
+/* When a connection of this process last found the database locked by another (µs). */
+static GMutex busy_lock;
+static gint64 last_busy_poll;
+
 /* SQLite's own handler sleeps in growing steps of up to 100 ms, so a save waiting for the
  * sync's transaction could sleep tens of milliseconds past its end (measured: 115 ms stalls
  * of the main loop behind 50 ms transactions). This one looks again every millisecond. */
@@ -69,10 +73,26 @@ busy_cb (void *user_data,
 
   if (count == 0)
     self->busy_since = now;
+  g_mutex_lock (&busy_lock);
+  last_busy_poll = now;
+  g_mutex_unlock (&busy_lock);
   if (now - self->busy_since >= BUSY_TIMEOUT_USEC)
     return 0;
   g_usleep (1000);
   return 1;
+}
+
+void
+gest_store_let_waiting_writers_in (void)
+{
+  gint64 polled;
+
+  g_mutex_lock (&busy_lock);
+  polled = last_busy_poll;
+  g_mutex_unlock (&busy_lock);
+  /* A waiting connection looks every millisecond: 2 ms give it its turn. */
+  if (g_get_monotonic_time () - polled < 2000)
+    g_usleep (2000);
 }
 
 char *

@@ -358,6 +358,7 @@ apply_page (GestStore   *store,
 
   if (!gest_store_exec (store, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
+  gest_store_let_waiting_writers_in ();
   if (!gest_store_begin (store, TRUE, error))
     goto out;
   if (!gest_store_exec (store, "INSERT INTO sync_applying (one) VALUES (1)", error))
@@ -388,6 +389,94 @@ out:
   return ok;
 }
 
+/* A page as received and checked, ready to apply, then applied on its own thread. */
+typedef struct
+{
+  GBytes    *reply;
+  Page       page;
+  char      *cursor;    /* the cursor after this page */
+  guint      length;
+  gboolean   more;
+  GPtrArray *blobs;     /* files of its documents, to fetch before it is applied */
+  GestStore *store;
+  gboolean   applied;
+  GError    *error;
+} PageJob;
+
+static void
+page_job_free (PageJob *job)
+{
+  page_clear (&job->page);
+  g_clear_pointer (&job->reply, g_bytes_unref);
+  g_clear_pointer (&job->cursor, g_free);
+  g_clear_pointer (&job->blobs, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageJob, page_job_free)
+
+/* The page after @cursor, read and checked; touches no database, so it runs while the
+ * previous page is being applied. */
+static PageJob *
+fetch_page (GestSyncConnection  *conn,
+            const char          *cursor,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (cursor != NULL ? cursor : "", NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/v1/pull?cursor=%s&limit=%d", escaped, GEST_SYNC_PULL_LIMIT);
+  g_autoptr(SoupMessage) msg = gest_sync_message_new (conn, "GET", path);
+  g_autoptr(PageJob) job = g_new0 (PageJob, 1);
+  JsonObject *object;
+  JsonNode *cursor_node;
+  guint status = 0;
+
+  job->reply = gest_sync_request (conn, msg, NULL, NULL, &status, cancellable, error);
+  if (job->reply == NULL)
+    return NULL;
+  if (status != SOUP_STATUS_OK)
+    {
+      gest_sync_status_error (status, job->reply, error);
+      return NULL;
+    }
+  if (!page_init (&job->page, job->reply, error))
+    return NULL;
+  object = json_node_get_object (job->page.root);
+  cursor_node = json_object_get_member (object, "cursor");
+  if (cursor_node != NULL && JSON_NODE_HOLDS_VALUE (cursor_node))
+    job->cursor = json_node_get_value_type (cursor_node) == G_TYPE_STRING
+                  ? g_strdup (json_node_get_string (cursor_node))
+                  : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (cursor_node));
+  if ((job->page.ranges == NULL && job->page.array == NULL) || job->cursor == NULL)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                   _("The sync server’s list of changes is incomplete (no changes or no "
+                     "cursor). Nothing was applied; try again later."));
+      return NULL;
+    }
+  job->blobs = page_check (&job->page, error);
+  if (job->blobs == NULL)
+    return NULL;
+  job->length = page_length (&job->page);
+  job->more = json_object_get_boolean_member_with_default (object, "more", FALSE) && job->length > 0;
+  return g_steal_pointer (&job);
+}
+
+static gpointer
+apply_thread (gpointer data)
+{
+  PageJob *job = data;
+
+  job->applied = apply_page (job->store, &job->page, job->cursor, &job->error);
+  return NULL;
+}
+
+/* Pages are fetched one ahead: while page N is applied on its own thread (which alone uses
+ * the database meanwhile), this thread fetches page N + 1 with the cursor N ends at. Page N + 1
+ * is applied only after N is committed; when N fails, N + 1 is dropped. Two pages at most are
+ * held at once. Measured on 100,000 customers, the pull's time went from fetch + apply to
+ * about the larger of the two. */
 static gboolean
 pull_pages (GestStore           *store,
             GestSyncConnection  *conn,
@@ -395,57 +484,41 @@ pull_pages (GestStore           *store,
             GCancellable        *cancellable,
             GError             **error)
 {
-  for (;;)
-    {
-      g_autofree char *cursor = gest_sync_state_get (store, "cursor");
-      g_autofree char *escaped = g_uri_escape_string (cursor != NULL ? cursor : "", NULL, FALSE);
-      g_autofree char *path = g_strdup_printf ("/v1/pull?cursor=%s&limit=%d", escaped,
-                                               GEST_SYNC_PULL_LIMIT);
-      g_autoptr(SoupMessage) msg = gest_sync_message_new (conn, "GET", path);
-      g_autoptr(GBytes) reply = NULL;
-      g_autoptr(GPtrArray) blobs = NULL;
-      g_auto(Page) page = { 0, };
-      JsonObject *object;
-      JsonNode *cursor_node;
-      g_autofree char *next_cursor = NULL;
-      guint status = 0;
-      guint length;
+  g_autofree char *cursor = gest_sync_state_get (store, "cursor");
+  g_autoptr(PageJob) job = fetch_page (conn, cursor, cancellable, error);
 
-      reply = gest_sync_request (conn, msg, NULL, NULL, &status, cancellable, error);
-      if (reply == NULL)
-        return FALSE;
-      if (status != SOUP_STATUS_OK)
-        return gest_sync_status_error (status, reply, error);
-      if (!page_init (&page, reply, error))
-        return FALSE;
-      object = json_node_get_object (page.root);
-      cursor_node = json_object_get_member (object, "cursor");
-      if (cursor_node != NULL && JSON_NODE_HOLDS_VALUE (cursor_node))
-        next_cursor = json_node_get_value_type (cursor_node) == G_TYPE_STRING
-                      ? g_strdup (json_node_get_string (cursor_node))
-                      : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (cursor_node));
-      if ((page.ranges == NULL && page.array == NULL) || next_cursor == NULL)
+  while (job != NULL)
+    {
+      g_autoptr(PageJob) next = NULL;
+      g_autoptr(GError) fetch_error = NULL;
+      GThread *thread;
+
+      for (guint i = 0; i < job->blobs->len; i++)
+        if (!gest_sync_blob_download (store, conn, g_ptr_array_index (job->blobs, i), cancellable, error))
+          return FALSE;
+
+      job->store = store;
+      thread = g_thread_new ("gest-sync-apply", apply_thread, job);
+      if (job->more)
+        next = fetch_page (conn, job->cursor, cancellable, &fetch_error);
+      g_thread_join (thread);
+      if (!job->applied)
         {
-          g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
-                       _("The sync server’s list of changes is incomplete (no changes or no "
-                         "cursor). Nothing was applied; try again later."));
+          g_propagate_error (error, g_steal_pointer (&job->error));
           return FALSE;
         }
-
-      blobs = page_check (&page, error);
-      if (blobs == NULL)
-        return FALSE;
-      for (guint i = 0; i < blobs->len; i++)
-        if (!gest_sync_blob_download (store, conn, g_ptr_array_index (blobs, i), cancellable, error))
-          return FALSE;
-      if (!apply_page (store, &page, next_cursor, error))
-        return FALSE;
-      length = page_length (&page);
-      *out_pulled += length;
-
-      if (!json_object_get_boolean_member_with_default (object, "more", FALSE) || length == 0)
+      *out_pulled += job->length;
+      if (!job->more)
         return TRUE;
+      if (next == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&fetch_error));
+          return FALSE;
+        }
+      g_clear_pointer (&job, page_job_free);
+      job = g_steal_pointer (&next);
     }
+  return FALSE;
 }
 
 /* How many KiB of pages the pull's connection caches (SQLite's default). Measured on 100,000
