@@ -7,10 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by gest-cli-tramite.c and gest-cli-tramite-show.c. */
+/* Shared by gest-cli-tramite.c and gest-cli-tramite-show.c; errors go through gest_cli_fail ()
+ * (gest-cli-private.h), so every command gives the same exit status for the same error. */
 
-/* Prints @error and returns the exit status it deserves (see gest-cli-tramite.h). */
-int        gest_cli_tramite_fail       (GError         *error);
 /* Prints @message and returns GEST_CLI_EXIT_USAGE. */
 int        gest_cli_tramite_usage      (const char     *message);
 gboolean   gest_cli_tramite_parse      (const char     *usage,

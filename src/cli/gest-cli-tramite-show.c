@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-activity-log.h"
+#include "gest-cli-private.h"
 #include "gest-cli-tramite.h"
 #include "gest-cli-tramite-private.h"
 #include "gest-date.h"
@@ -155,13 +156,13 @@ gest_cli_tramite_show (GestStore  *store,
 
   if (!gest_cli_tramite_parse (_("FOLIO"), _("Shows everything about one trámite."),
                                NULL, argc, argv, &rest, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   if (g_strv_length (rest) != 1)
     return gest_cli_tramite_usage (_("Usage: tramite show FOLIO"));
 
   t = gest_tramite_load_by_folio (store, rest[0], &error);
   if (t == NULL)
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
 
   since = gest_timestamp_format (t->step_since);
   agreed_date = gest_date_format (&t->agreed_date);
@@ -189,7 +190,7 @@ gest_cli_tramite_show (GestStore  *store,
   print_item (gest_tramite_item_label (GEST_TRAMITE_ITEM_ACK_RETURNED), t->ack_returned_at);
 
   if (!print_documents (store, t, &error) || !print_timeline (store, t, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   return GEST_CLI_EXIT_OK;
 }
 
@@ -209,7 +210,7 @@ attach_file (GestStore         *store,
 
   doc = gest_document_store_add (documents, t->uuid, file, kind, NULL, &error);
   if (doc == NULL)
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   g_print (_("Attached %s (%s) to %s: %s\n"), gest_document_get_filename (doc),
            gest_document_kind_id (kind), t->folio, gest_document_get_uuid (doc));
 
@@ -217,7 +218,7 @@ attach_file (GestStore         *store,
       t->step <= 3)
     {
       if (!gest_tramite_link_payment_proof (store, t->uuid, gest_document_get_uuid (doc), &error))
-        return gest_cli_tramite_fail (error);
+        return gest_cli_fail (error);
       g_print (_("Linked as the customer’s payment proof.\n"));
     }
   return GEST_CLI_EXIT_OK;
@@ -236,7 +237,7 @@ gest_cli_tramite_attach (GestStore  *store,
   if (!gest_cli_tramite_parse (_("FOLIO KIND FILE"),
                                _("Attaches a file. KIND: payment-proof, identification, plan-statement, invoice, acknowledgment, other."),
                                NULL, argc, argv, &rest, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   if (g_strv_length (rest) != 3)
     return gest_cli_tramite_usage (_("Usage: tramite attach FOLIO KIND FILE"));
   if (!gest_document_kind_from_id (rest[1], &kind))
@@ -248,7 +249,7 @@ gest_cli_tramite_attach (GestStore  *store,
 
   t = gest_tramite_load_by_folio (store, rest[0], &error);
   if (t == NULL)
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   return attach_file (store, t, kind, rest[2], FALSE);
 }
 
@@ -278,7 +279,7 @@ gest_cli_tramite_check (GestStore  *store,
   if (!gest_cli_tramite_parse (_("FOLIO ITEM"),
                                _("Records a checklist item. ITEM: docs-sent, payment, insurance-cancelled, invoice-released, invoice-delivered, ack-returned."),
                                entries, argc, argv, &rest, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   if (g_strv_length (rest) != 2)
     return gest_cli_tramite_usage (_("Usage: tramite check FOLIO ITEM"));
   if (!gest_tramite_item_from_id (rest[1], &item))
@@ -290,14 +291,14 @@ gest_cli_tramite_check (GestStore  *store,
 
   t = gest_tramite_load_by_folio (store, rest[0], &error);
   if (t == NULL)
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
 
   if (item != GEST_TRAMITE_ITEM_PAYMENT)
     {
       if (amount_text != NULL || date_text != NULL || reference != NULL || proof != NULL)
         return gest_cli_tramite_usage (_("--amount, --date, --reference and --proof go with the payment item only."));
       if (!gest_tramite_check_item (store, t->uuid, item, &error))
-        return gest_cli_tramite_fail (error);
+        return gest_cli_fail (error);
       g_print (_("%s: %s recorded.\n"), t->folio, gest_tramite_item_label (item));
       return GEST_CLI_EXIT_OK;
     }
@@ -306,12 +307,12 @@ gest_cli_tramite_check (GestStore  *store,
     return gest_cli_tramite_usage (_("The payment needs --amount AMOUNT, --date DD/MM/YYYY and --reference REF."));
   if (!gest_money_parse (amount_text, &amount, &error) ||
       !gest_date_parse (date_text, &date, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
 
   /* The payment first: should the file then fail to attach, the payment stays recorded and
    * only the proof is missing, which step 4's refusal names. */
   if (!gest_tramite_record_payment (store, t->uuid, amount, &date, reference, NULL, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   g_print (_("%s: %s recorded.\n"), t->folio, gest_tramite_item_label (item));
 
   if (proof != NULL)
@@ -319,7 +320,7 @@ gest_cli_tramite_check (GestStore  *store,
       g_autoptr(GestTramite) reloaded = gest_tramite_load_by_uuid (store, t->uuid, &error);
 
       if (reloaded == NULL)
-        return gest_cli_tramite_fail (error);
+        return gest_cli_fail (error);
       return attach_file (store, reloaded, GEST_DOCUMENT_KIND_PAYMENT_PROOF, proof, TRUE);
     }
   return GEST_CLI_EXIT_OK;

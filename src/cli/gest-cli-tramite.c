@@ -8,44 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-cli-private.h"
 #include "gest-cli-tramite.h"
 #include "gest-cli-tramite-private.h"
 #include "gest-date.h"
 #include "gest-roles.h"
 #include "gest-tramite.h"
 #include "gest-tramite-board-source.h"
-
-int
-gest_cli_tramite_fail (GError *error)
-{
-  int status = GEST_CLI_EXIT_STORE;
-
-  g_printerr ("gestiona-cli: %s\n", error->message);
-  if (error->domain == GEST_ERROR)
-    {
-      switch ((GestError) error->code)
-        {
-        case GEST_ERROR_REFUSED:
-          status = GEST_CLI_EXIT_REFUSED;
-          break;
-        case GEST_ERROR_INVALID:
-        case GEST_ERROR_NOT_FOUND:
-          status = GEST_CLI_EXIT_USAGE;
-          break;
-        case GEST_ERROR_NEWER_SCHEMA:
-        case GEST_ERROR_CONFLICT:
-        case GEST_ERROR_STORE:
-        case GEST_ERROR_TAMPERED:
-        case GEST_ERROR_NETWORK:
-        default:
-          status = GEST_CLI_EXIT_STORE;
-          break;
-        }
-    }
-  else if (error->domain == G_OPTION_ERROR)
-    status = GEST_CLI_EXIT_USAGE;
-  return status;
-}
 
 int
 gest_cli_tramite_usage (const char *message)
@@ -155,7 +124,7 @@ cmd_new (GestStore  *store,
   if (!gest_cli_tramite_parse ("--plan NUMBER --amount AMOUNT --date DD/MM/YYYY",
                                _("Registers an early-payoff trámite and prints its folio and whom to call."),
                                entries, argc, argv, &rest, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   if (rest[0] != NULL)
     return gest_cli_tramite_usage (_("tramite new takes no positional arguments; use --plan, --amount and --date."));
   if (plan == NULL || amount_text == NULL || date_text == NULL)
@@ -165,14 +134,14 @@ cmd_new (GestStore  *store,
 
   if (!gest_money_parse (amount_text, &amount, &error) ||
       !gest_date_parse (date_text, &date, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
 
   for (int i = 0; i < repeat; i++)
     {
       g_autoptr(GestTramite) tramite = gest_tramite_create (store, plan, amount, &date, notes, &error);
 
       if (tramite == NULL)
-        return gest_cli_tramite_fail (error);
+        return gest_cli_fail (error);
       g_print (_("Folio: %s\n"), tramite->folio);
       if (repeat == 1)
         print_routing (store, tramite);
@@ -202,23 +171,23 @@ cmd_move (GestStore  *store,
                                ? _("Records a Conauto step (4 to 6); needs the Conauto liaison role.")
                                : _("Moves a trámite one step forward or back, if its prerequisites are met."),
                                entries, argc, argv, &rest, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   if (g_strv_length (rest) != 2)
     return gest_cli_tramite_usage (conauto ? _("Usage: tramite conauto-step FOLIO STEP")
                                            : _("Usage: tramite move FOLIO STEP"));
   if (!gest_cli_tramite_parse_step (rest[1], &step, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
 
   tramite = gest_tramite_load_by_folio (store, rest[0], &error);
   if (tramite == NULL)
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
 
   if (conauto)
     ok = gest_tramite_conauto_step (store, tramite->uuid, step, note, &error);
   else
     ok = gest_tramite_move (store, tramite->uuid, step, note, &error);
   if (!ok)
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
 
   g_print (_("%s moved from step %d (%s) to step %d (%s).\n"), tramite->folio,
            tramite->step, gest_tramite_step_title (tramite->step),
@@ -250,7 +219,7 @@ cmd_list (GestStore  *store,
 
   if (!gest_cli_tramite_parse (NULL, _("Lists trámites, oldest in their step first."),
                                entries, argc, argv, &rest, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   if (rest[0] != NULL)
     return gest_cli_tramite_usage (_("Usage: tramite list [--step N] [--count]"));
   if (step != 0 && !gest_tramite_step_is_valid (step))
@@ -263,7 +232,7 @@ cmd_list (GestStore  *store,
   if (count)
     {
       if (!gest_tramite_board_source_count_columns (source, &filter, counts, NULL, &error))
-        return gest_cli_tramite_fail (error);
+        return gest_cli_fail (error);
       if (step != 0)
         g_print ("%u\n", counts[step - 1]);
       else
@@ -280,7 +249,7 @@ cmd_list (GestStore  *store,
         continue;
       ids = gest_board_source_load_column_ids (GEST_BOARD_SOURCE (source), column, &filter, NULL, &error);
       if (ids == NULL)
-        return gest_cli_tramite_fail (error);
+        return gest_cli_fail (error);
       for (guint i = 0; i < ids->len; i++)
         {
           g_autoptr(GestBoardItem) item =
@@ -322,7 +291,7 @@ gest_cli_user (const char  *db_path,
     }
   if (!gest_cli_tramite_parse (NULL, _("Shows or sets the current user of the database."),
                                entries, argc, argv, &rest, &error))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   if (rest[0] != NULL)
     return gest_cli_tramite_usage (_("Usage: user [--name NAME] [--role ROLE]"));
   if (role != NULL && !gest_role_from_id (role, NULL))
@@ -337,10 +306,10 @@ gest_cli_user (const char  *db_path,
 
   store = gest_cli_tramite_open (db_path, &error);
   if (store == NULL)
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
   if ((name != NULL && !gest_store_set_setting (store, "user.name", name, &error)) ||
       (role != NULL && !gest_store_set_setting (store, "user.role", role, &error)))
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
 
   current = gest_store_get_user_name (store);
   g_print ("%s\t%s\n", current, gest_role_id (gest_store_get_user_role (store)));
@@ -399,7 +368,7 @@ gest_cli_tramite (const char  *db_path,
 
   store = gest_cli_tramite_open (db_path, &error);
   if (store == NULL)
-    return gest_cli_tramite_fail (error);
+    return gest_cli_fail (error);
 
   argc--;
   argv++;
