@@ -433,6 +433,59 @@ test_write_waits_for_other_connection (Fixture       *f,
   g_assert_cmpstr (waited, ==, "1");
 }
 
+typedef struct
+{
+  GestStore *writer;
+  gint       done;   /* transactions committed */
+  gint       stop;
+} Busy;
+
+static gpointer
+busy_writer (gpointer user_data)
+{
+  Busy *b = user_data;
+
+  for (guint i = 0; i < 2000 && !g_atomic_int_get (&b->stop); i++)
+    {
+      gest_store_let_waiting_writers_in (b->writer);
+      g_assert_true (gest_store_begin (b->writer, TRUE, NULL));
+      g_assert_true (gest_store_exec (b->writer, "INSERT INTO settings (key, value) VALUES "
+                                      "('busy', '1') ON CONFLICT (key) DO UPDATE SET value = value + 1",
+                                      NULL));
+      g_usleep (3000);
+      g_assert_true (gest_store_commit (b->writer, NULL));
+      g_atomic_int_inc (&b->done);
+    }
+  return NULL;
+}
+
+/* X3: a connection writing transaction after transaction (the sync applying pages back to
+ * back) lets a save of another connection in after its current transaction, instead of
+ * winning the lock again every time. */
+static void
+test_waiting_writer_gets_its_turn (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestStore) sync = gest_store_open (f->path, &error);
+  Busy b = { sync, 0, 0 };
+  GThread *thread;
+  gint before, after;
+
+  g_assert_no_error (error);
+  thread = g_thread_new ("busy-writer", busy_writer, &b);
+  while (g_atomic_int_get (&b.done) < 5)
+    g_usleep (1000);
+  before = g_atomic_int_get (&b.done);
+  g_assert_true (gest_store_set_setting (f->store, "saved", "1", &error));
+  g_assert_no_error (error);
+  after = g_atomic_int_get (&b.done);
+  g_atomic_int_set (&b.stop, TRUE);
+  g_thread_join (thread);
+  /* Let in after the transaction it found running, or the next: never starved. */
+  g_assert_cmpint (after - before, <, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +506,8 @@ main (int   argc,
   g_test_add ("/store/prepare-cached", Fixture, NULL, fixture_setup, test_prepare_cached, fixture_teardown);
   g_test_add ("/store/X3/write-waits-for-other-connection", Fixture, NULL, fixture_setup,
               test_write_waits_for_other_connection, fixture_teardown);
+  g_test_add ("/store/X3/waiting-writer-gets-its-turn", Fixture, NULL, fixture_setup,
+              test_waiting_writer_gets_its_turn, fixture_teardown);
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/uuid", test_uuid);
   g_test_add_func ("/store/not-a-database", test_not_a_database);

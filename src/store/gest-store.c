@@ -16,10 +16,10 @@ struct _GestStore
 {
   GObject  parent_instance;
 
-  sqlite3 *db;
-  char    *path;
-  char    *files_dir;
-  gint64   busy_since;   /* when the current wait for another connection's lock began */
+  sqlite3    *db;
+  char       *path;
+  char       *files_dir;
+  gint64      busy_since;  /* when the current wait for another connection's lock began */
   GHashTable *statements;  /* SQL text → sqlite3_stmt, gest_store_prepare_cached () */
 };
 
@@ -57,9 +57,11 @@ gest_store_init (GestStore *self)
 /* How long a statement waits for another connection's write (the sync applying a page). */
 #define BUSY_TIMEOUT_USEC (5 * G_USEC_PER_SEC)
 
-/* When a connection of this process last found the database locked by another (µs). */
-static GMutex busy_lock;
-static gint64 last_busy_poll;
+/* When a connection of this process last found the database locked by another (µs), and
+ * which; compared only, never dereferenced. */
+static GMutex          busy_lock;
+static gint64          last_busy_poll;
+static const GestStore *last_busy_poller;
 
 /* SQLite's own handler sleeps in growing steps of up to 100 ms, so a save waiting for the
  * sync's transaction could sleep tens of milliseconds past its end (measured: 115 ms stalls
@@ -75,6 +77,7 @@ busy_cb (void *user_data,
     self->busy_since = now;
   g_mutex_lock (&busy_lock);
   last_busy_poll = now;
+  last_busy_poller = self;
   g_mutex_unlock (&busy_lock);
   if (now - self->busy_since >= BUSY_TIMEOUT_USEC)
     return 0;
@@ -83,15 +86,19 @@ busy_cb (void *user_data,
 }
 
 void
-gest_store_let_waiting_writers_in (void)
+gest_store_let_waiting_writers_in (GestStore *self)
 {
   gint64 polled;
+  gboolean other;
+
+  g_return_if_fail (GEST_IS_STORE (self));
 
   g_mutex_lock (&busy_lock);
   polled = last_busy_poll;
+  other = last_busy_poller != self;
   g_mutex_unlock (&busy_lock);
   /* A waiting connection looks every millisecond: 2 ms give it its turn. */
-  if (g_get_monotonic_time () - polled < 2000)
+  if (other && g_get_monotonic_time () - polled < 2000)
     g_usleep (2000);
 }
 

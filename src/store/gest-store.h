@@ -42,10 +42,10 @@ gboolean      gest_store_exec                   (GestStore    *self,
 sqlite3_stmt *gest_store_prepare                (GestStore    *self,
                                                  const char   *sql,
                                                  GError      **error);
-/* For a thread that writes transaction after transaction (the sync): when another connection
- * of this process is waiting for the write lock, waits long enough for it to take its turn
- * (SQLite's locks are not fair: the next transaction would win every time). */
-void          gest_store_let_waiting_writers_in (void);
+/* For a connection that writes transaction after transaction (the sync): when another
+ * connection of this process is waiting for the write lock, waits long enough for it to take
+ * its turn (SQLite's locks are not fair: the next transaction would win every time). */
+void          gest_store_let_waiting_writers_in (GestStore    *self);
 /* Prepared once per connection and kept (the store finalizes it): returned reset, with its
  * bindings cleared. For statements run many times in a row (a sync batch); the caller steps
  * it to the end or resets it before preparing the same text again. */

@@ -358,7 +358,7 @@ apply_page (GestStore   *store,
 
   if (!gest_store_exec (store, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
-  gest_store_let_waiting_writers_in ();
+  gest_store_let_waiting_writers_in (store);
   if (!gest_store_begin (store, TRUE, error))
     goto out;
   if (!gest_store_exec (store, "INSERT INTO sync_applying (one) VALUES (1)", error))

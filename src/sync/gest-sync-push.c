@@ -246,7 +246,7 @@ record_results (GestStore   *store,
       g_hash_table_insert (by_n, &p->n, p);
     }
 
-  gest_store_let_waiting_writers_in ();
+  gest_store_let_waiting_writers_in (store);
   if (!gest_store_begin (store, TRUE, error))
     return FALSE;
   *out_done = 0;
