@@ -23,7 +23,11 @@ if [ ! -x "$pg_bindir/initdb" ]; then
   exit 1
 fi
 
-tmp=$(mktemp -d /tmp/gestiona-pg.XXXXXX)
+# GESTIONA_PG_PARENT: where the cluster lives (bench-sync puts it in /dev/shm: on a dealer's
+# desktop no database server writes to the same disk as the desktop's own saves).
+pg_parent="${GESTIONA_PG_PARENT:-/tmp}"
+[ -d "$pg_parent" ] && [ -w "$pg_parent" ] || pg_parent=/tmp
+tmp=$(mktemp -d "$pg_parent/gestiona-pg.XXXXXX")
 server_pid=""
 run_pg=()
 if [ "$(id -u)" -eq 0 ]; then
