@@ -104,3 +104,28 @@ gest_test_query_int (GestStore  *store,
   sqlite3_finalize (stmt);
   return value;
 }
+
+void
+gest_test_assert_check (GestTestCheckFunc  check,
+                        const char        *value,
+                        GestCheck          expected,
+                        const char        *expected_message)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = g_strescape (value, NULL);   /* keeps the TAP output UTF-8 */
+  GestCheck got;
+
+  g_test_message ("checking “%s”", escaped);
+  got = check (value, &message);
+  if (got != expected)
+    g_error ("“%s”: expected %d, got %d (%s)", value, expected, got, message ? message : "no message");
+  if (expected == GEST_CHECK_VALID)
+    g_assert_null (message);
+  else
+    g_assert_nonnull (message);
+  if (expected_message != NULL)
+    g_assert_cmpstr (message, ==, expected_message);
+
+  /* The message is optional. */
+  g_assert_cmpint (check (value, NULL), ==, expected);
+}

@@ -3,10 +3,20 @@
 
 #include <glib.h>
 
+#include "gest-error.h"
 #include "gest-store.h"
 
 G_BEGIN_DECLS
 
+/* A validator of the core (gest_rfc_check, gest_vin_check). */
+typedef GestCheck (*GestTestCheckFunc) (const char *value,
+                                        char      **message);
+/* Asserts that @check gives @expected for @value, with a message exactly when it is not valid
+ * (equal to @expected_message unless that is NULL), and the same without asking for one. */
+void   gest_test_assert_check (GestTestCheckFunc  check,
+                               const char        *value,
+                               GestCheck          expected,
+                               const char        *expected_message);
 /* The first column of the first row of @sql, which must return one. */
 gint64 gest_test_query_int   (GestStore  *store,
                               const char *sql);

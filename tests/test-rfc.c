@@ -14,29 +14,14 @@
 #include <string.h>
 
 #include "gest-rfc.h"
+#include "gest-test-util.h"
 
 static void
 assert_check (const char *rfc,
               GestCheck   expected,
               const char *expected_message)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *escaped = g_strescape (rfc, NULL);   /* keeps the TAP output UTF-8 */
-  GestCheck got;
-
-  g_test_message ("checking “%s”", escaped);
-  got = gest_rfc_check (rfc, &message);
-  if (got != expected)
-    g_error ("“%s”: expected %d, got %d (%s)", rfc, expected, got, message ? message : "no message");
-  if (expected == GEST_CHECK_VALID)
-    g_assert_null (message);
-  else
-    g_assert_nonnull (message);
-  if (expected_message != NULL)
-    g_assert_cmpstr (message, ==, expected_message);
-
-  /* @message is optional. */
-  g_assert_cmpint (gest_rfc_check (rfc, NULL), ==, expected);
+  gest_test_assert_check (gest_rfc_check, rfc, expected, expected_message);
 }
 
 /* python-stdnum tests/test_mx_rfc.doctest, "should all be valid numbers ... all have valid

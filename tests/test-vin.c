@@ -17,27 +17,14 @@
 #include <locale.h>
 
 #include "gest-vin.h"
+#include "gest-test-util.h"
 
 static void
 assert_check (const char *vin,
               GestCheck   expected,
               const char *expected_message)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *escaped = g_strescape (vin, NULL);   /* keeps the TAP output UTF-8 */
-  GestCheck got;
-
-  g_test_message ("checking “%s”", escaped);
-  got = gest_vin_check (vin, &message);
-  if (got != expected)
-    g_error ("“%s”: expected %d, got %d (%s)", vin, expected, got, message ? message : "no message");
-  if (expected == GEST_CHECK_VALID)
-    g_assert_null (message);
-  else
-    g_assert_nonnull (message);
-  if (expected_message != NULL)
-    g_assert_cmpstr (message, ==, expected_message);
-  g_assert_cmpint (gest_vin_check (vin, NULL), ==, expected);
+  gest_test_assert_check (gest_vin_check, vin, expected, expected_message);
 }
 
 static void
