@@ -44,20 +44,6 @@ digest (GestStore  *store,
   return g_strdup (g_checksum_get_string (sum));
 }
 
-static gint64
-count (GestStore  *store,
-       const char *sql)
-{
-  sqlite3_stmt *stmt = gest_store_prepare (store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 #define DUMP "SELECT c.uuid, c.name, c.rfc, c.phone_mobile, v.vin, p.number, p.balance, p.overdue" \
              " FROM customers c JOIN vehicles v ON v.customer_uuid = c.uuid JOIN plans p ON p.customer_uuid = c.uuid ORDER BY c.rowid"
 
@@ -79,11 +65,11 @@ test_deterministic (void)
   g_assert_cmpstr (da, ==, db);
   g_assert_cmpstr (da, !=, dc);
 
-  g_assert_cmpint (count (a, "SELECT count(*) FROM customers"), ==, 300);
-  g_assert_cmpint (count (a, "SELECT count(*) FROM vehicles"), ==, 300);
-  g_assert_cmpint (count (a, "SELECT count(*) FROM plans"), ==, 300);
-  g_assert_cmpint (count (a, "SELECT max(rowid) FROM plans"), ==, 300);
-  g_assert_cmpint (count (a, "SELECT count(*) FROM search_index"), >=, 900);
+  g_assert_cmpint (gest_test_query_int (a, "SELECT count(*) FROM customers"), ==, 300);
+  g_assert_cmpint (gest_test_query_int (a, "SELECT count(*) FROM vehicles"), ==, 300);
+  g_assert_cmpint (gest_test_query_int (a, "SELECT count(*) FROM plans"), ==, 300);
+  g_assert_cmpint (gest_test_query_int (a, "SELECT max(rowid) FROM plans"), ==, 300);
+  g_assert_cmpint (gest_test_query_int (a, "SELECT count(*) FROM search_index"), >=, 900);
 
   g_assert_finalize_object (a);
   g_assert_finalize_object (b);
@@ -151,7 +137,7 @@ test_refuses_non_empty (void)
   g_assert_false (gest_demo_fill (store, 10, 1, NULL, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "empty database"));
-  g_assert_cmpint (count (store, "SELECT count(*) FROM customers"), ==, 10);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM customers"), ==, 10);
   g_clear_error (&error);
   g_assert_finalize_object (store);
 
@@ -173,9 +159,9 @@ test_never_synced (void)
   g_autofree char *url = NULL;
 
   g_assert_true (gest_demo_fill (store, 20, 1, NULL, NULL));
-  g_assert_cmpint (count (store, "SELECT count(*) FROM customers"), ==, 20);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM sync_outbox"), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM sync_applying"), ==, 0);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM customers"), ==, 20);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM sync_outbox"), ==, 0);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM sync_applying"), ==, 0);
 
   /* Port 9 (discard) on loopback: nothing listens; the refusal comes first. */
   g_assert_false (gest_sync_enroll (store, "http://127.0.0.1:9", "ABCD-1234", "Caja", NULL, &error));
@@ -187,7 +173,7 @@ test_never_synced (void)
 
   /* The outbox triggers work again after the fill. */
   g_assert_true (gest_store_exec (store, "UPDATE customers SET name = 'Otra' WHERE rowid = 1", NULL));
-  g_assert_cmpint (count (store, "SELECT count(*) FROM sync_outbox"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM sync_outbox"), ==, 1);
   g_assert_finalize_object (store);
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
@@ -204,8 +190,8 @@ test_cancel_rolls_back (void)
   g_cancellable_cancel (cancellable);
   g_assert_false (gest_demo_fill (store, 5000, 1, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM customers"), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM search_index"), ==, 0);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM customers"), ==, 0);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM search_index"), ==, 0);
   g_assert_finalize_object (store);
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }

@@ -102,20 +102,6 @@ count_files (const char *dir,
     }
 }
 
-static gint64
-count_rows (GestStore  *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = gest_store_prepare (store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 static void
 test_kinds (void)
 {
@@ -216,7 +202,7 @@ test_content_addressed (Fixture       *f,
   g_assert_true (g_file_get_contents (fixture, &original, &original_len, NULL));
   g_assert_cmpmem (stored, stored_len, original, original_len);
 
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM documents"), ==, 3);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM documents"), ==, 3);
   list = gest_document_store_list (f->documents, RECORD_A, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
@@ -372,8 +358,8 @@ test_activity_same_transaction (Fixture       *f,
   g_assert_null (add_fixture (f, RECORD_A, "scan.png", GEST_DOCUMENT_KIND_OTHER, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM documents"), ==, 1);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM activity"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM documents"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity"), ==, 1);
   g_assert_true (sqlite3_get_autocommit (db));
   g_assert_true (gest_store_exec (f->store, "DROP TRIGGER temp.refuse_activity", NULL));
 
@@ -387,8 +373,8 @@ test_activity_same_transaction (Fixture       *f,
     g_assert_false (sqlite3_get_autocommit (db));
   }
   gest_store_rollback (f->store);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM documents"), ==, 1);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM activity"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM documents"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity"), ==, 1);
 }
 
 /* X4: an empty file is refused, with a message that names it, and leaves nothing behind. */
@@ -409,8 +395,8 @@ test_empty_refused (Fixture       *f,
   g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
   g_assert_true (g_str_has_prefix (error->message, "Could not read “no-such-file.pdf”: "));
 
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM documents"), ==, 0);
-  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM activity"), ==, 0);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM documents"), ==, 0);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity"), ==, 0);
   count_files (gest_store_get_files_dir (f->store), &n_blobs, &n_other);
   g_assert_cmpuint (n_blobs + n_other, ==, 0);
 }

@@ -331,21 +331,6 @@ last_activity (Fixture *f)
   return g_ptr_array_steal_index (entries, entries->len - 1);
 }
 
-static gint64
-count_rows (Fixture    *f,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = gest_store_prepare (f->store, sql, &error);
-  gint64 n;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 /* T4: without Conauto's address nothing is queued, and the message says where to set it. */
 static void
 test_queue_needs_address (Fixture       *f,
@@ -353,7 +338,7 @@ test_queue_needs_address (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) uuids = document_uuids (f);
-  gint64 entries = count_rows (f, "SELECT count(*) FROM activity");
+  gint64 entries = gest_test_query_int (f->store, "SELECT count(*) FROM activity");
 
   g_assert_false (gest_mail_queue_tramite_documents (f->store, f->tramite->uuid, uuids, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
@@ -373,8 +358,8 @@ test_queue_needs_address (Fixture       *f,
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "Choose at least one document to send to Conauto.");
 
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM mail_outbox"), ==, 0);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM activity"), ==, entries);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM mail_outbox"), ==, 0);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity"), ==, entries);
 }
 
 /* T4: a document of another record, or one that does not exist, is refused; nothing is
@@ -388,7 +373,7 @@ test_queue_refuses_foreign_document (Fixture       *f,
   g_autoptr(GestDocumentStore) documents = gest_document_store_new (f->store);
   g_autoptr(GestDocument) other = attach (f, documents, "cust-2", "otro.pdf", f->contents->pdata[1],
                                           GEST_DOCUMENT_KIND_OTHER);
-  gint64 entries = count_rows (f, "SELECT count(*) FROM activity");
+  gint64 entries = gest_test_query_int (f->store, "SELECT count(*) FROM activity");
 
   set_setting (f, GEST_SETTING_DOCUMENTS_EMAIL, DOCUMENTS_EMAIL);
   g_ptr_array_add (uuids, g_strdup (gest_document_get_uuid (other)));
@@ -408,8 +393,8 @@ test_queue_refuses_foreign_document (Fixture       *f,
   g_assert_false (gest_mail_queue_tramite_documents (f->store, "no-such-tramite", uuids, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND);
 
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM mail_outbox"), ==, 0);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM activity"), ==, entries);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM mail_outbox"), ==, 0);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity"), ==, entries);
 }
 
 /* T4: the composed email (recipient, folio in the subject, plan, customer, agreed amount and
@@ -609,7 +594,8 @@ test_server_down (Fixture       *f,
   messages = received (f);
   g_assert_cmpuint (messages->len, ==, 2);
   g_assert_cmpint (gest_mail_outbox_count_pending (f->store, &error), ==, 0);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM activity WHERE text LIKE 'Sent to %'"), ==, 2);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity WHERE text LIKE 'Sent to %'"),
+                   ==, 2);
 }
 
 /* T4: a refusal keeps the server's own reply, on the row and in the log. */
