@@ -876,6 +876,38 @@ test_pull_one_page_ahead (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* X3: pointed at another server, a desktop forgets the old one's cursor, device and the
+ * versions its records were based on (the new server numbers them its own way); the same
+ * address again changes nothing. */
+static void
+test_new_server_forgets_versions (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "moved.db", NULL);
+  g_autoptr(GestStore) store = open_enrolled (path, "https://uno.example.com");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *device = NULL;
+
+  g_assert_true (gest_sync_state_set (store, "cursor", "40", &error));
+  sync_test_exec (store, "INSERT INTO sync_applying (one) VALUES (1);"
+                         "INSERT INTO customers (uuid, name, sync_version) VALUES ('c1', 'Ana', 41);"
+                         "DELETE FROM sync_applying");
+
+  g_assert_true (gest_sync_set_server_url (store, "https://uno.example.com", &error));
+  g_assert_cmpint (sync_test_query_int (store, "SELECT sync_version FROM customers WHERE uuid = 'c1'"), ==, 41);
+  device = gest_sync_state_get (store, "device-id");
+  g_assert_cmpstr (device, ==, "d1");
+
+  g_assert_true (gest_sync_set_server_url (store, "https://dos.example.com", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sync_test_query_int (store, "SELECT sync_version FROM customers WHERE uuid = 'c1'"), ==, 0);
+  g_assert_cmpint (sync_test_query_int (store, "SELECT count(*) FROM sync_outbox"), ==, 0);
+  g_assert_null (gest_sync_state_get (store, "cursor"));
+  g_assert_null (gest_sync_state_get (store, "device-id"));
+  g_clear_object (&store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -903,6 +935,7 @@ main (int    argc,
   g_test_add_func ("/sync/X3/not-enrolled-and-unreachable", test_not_enrolled_and_unreachable);
   g_test_add_func ("/sync/X3/malformed-pull-applies-nothing", test_malformed_pull_applies_nothing);
   g_test_add_func ("/sync/X3/pull-one-page-ahead", test_pull_one_page_ahead);
+  g_test_add_func ("/sync/X3/new-server-forgets-versions", test_new_server_forgets_versions);
   g_test_add_func ("/sync/X3/cli-enroll-and-ca-file", test_cli_enroll_and_ca_file);
 
   return g_test_run ();

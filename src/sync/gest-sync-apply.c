@@ -41,12 +41,13 @@ static const char * const activity_columns[] = {
 };
 
 static const GestSyncEntity entities[] = {
-  { "customer", "customers", customer_columns, NULL },
-  { "vehicle", "vehicles", vehicle_columns, NULL },
-  { "plan", "plans", plan_columns, plan_server_owned },
-  { "tramite", "tramites", tramite_columns, NULL },
-  { "document", "documents", document_columns, NULL },
-  { "activity", "activity", activity_columns, NULL },
+  { "customer", "customers", customer_columns, NULL, TRUE },
+  { "vehicle", "vehicles", vehicle_columns, NULL, TRUE },
+  { "plan", "plans", plan_columns, plan_server_owned, TRUE },
+  { "tramite", "tramites", tramite_columns, NULL, TRUE },
+  { "document", "documents", document_columns, NULL, TRUE },
+  /* Entries never change once written: no version. */
+  { "activity", "activity", activity_columns, NULL, FALSE },
 };
 
 const GestSyncEntity *

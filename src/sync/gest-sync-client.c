@@ -35,14 +35,21 @@ static gboolean
 forget_server (GestStore  *store,
                GError    **error)
 {
-  return gest_store_exec (store,
-                          "DELETE FROM sync_state WHERE key IN ('cursor', 'device-id', 'dealer-id'); "
-                          "UPDATE customers SET sync_version = 0 WHERE sync_version <> 0; "
-                          "UPDATE vehicles SET sync_version = 0 WHERE sync_version <> 0; "
-                          "UPDATE plans SET sync_version = 0 WHERE sync_version <> 0; "
-                          "UPDATE tramites SET sync_version = 0 WHERE sync_version <> 0; "
-                          "UPDATE documents SET sync_version = 0 WHERE sync_version <> 0",
-                          error);
+  const GestSyncEntity *entity;
+
+  if (!gest_store_exec (store, "DELETE FROM sync_state WHERE key IN ('cursor', 'device-id', 'dealer-id')",
+                        error))
+    return FALSE;
+  for (guint i = 0; (entity = gest_sync_entity_nth (i)) != NULL; i++)
+    if (entity->versioned)
+      {
+        g_autofree char *sql = g_strdup_printf ("UPDATE %s SET sync_version = 0 WHERE sync_version <> 0",
+                                                entity->table);
+
+        if (!gest_store_exec (store, sql, error))
+          return FALSE;
+      }
+  return TRUE;
 }
 
 gboolean

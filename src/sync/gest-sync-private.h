@@ -26,6 +26,7 @@ typedef struct
   const char         *table;
   const char * const *columns;       /* every field the desktop stores, NULL-terminated */
   const char * const *server_owned;  /* fields only the server sets (never pushed), or NULL */
+  gboolean            versioned;     /* rows keep the server's version (sync_version) */
 } GestSyncEntity;
 
 const GestSyncEntity *gest_sync_entity_find   (const char *entity);

@@ -86,8 +86,7 @@ next_batch (GestStore  *store,
   return g_steal_pointer (&batch);
 }
 
-/* The server's version of a record this desktop pushed: the base of its next change. Activity
- * entries never change, so they keep none. */
+/* The server's version of a record this desktop pushed: the base of its next change. */
 static gboolean
 record_version (GestStore   *store,
                 const char  *entity_name,
@@ -100,7 +99,7 @@ record_version (GestStore   *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (entity == NULL || g_str_equal (entity->entity, "activity"))
+  if (entity == NULL || !entity->versioned)
     return TRUE;
   sql = g_strdup_printf ("UPDATE %s SET sync_version = max (sync_version, ?2) WHERE uuid = ?1",
                          entity->table);
