@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "gest-folio.h"
-#include "gest-store.h"
+#include "gest-store-private.h"
 
 struct _GestStore
 {
@@ -21,6 +21,7 @@ struct _GestStore
   char       *files_dir;
   gint64      busy_since;  /* when the current wait for another connection's lock began */
   GHashTable *statements;  /* SQL text → sqlite3_stmt, gest_store_prepare_cached () */
+  GestStoreWriter *writer; /* gest_store_write_async (); created by the first save */
 };
 
 G_DEFINE_FINAL_TYPE (GestStore, gest_store, G_TYPE_OBJECT)
@@ -32,6 +33,7 @@ gest_store_finalize (GObject *object)
 {
   GestStore *self = (GestStore *)object;
 
+  g_clear_pointer (&self->writer, gest_store_writer_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -100,6 +102,14 @@ gest_store_let_waiting_writers_in (GestStore *self)
   /* A waiting connection looks every millisecond: 2 ms give it its turn. */
   if (other && g_get_monotonic_time () - polled < 2000)
     g_usleep (2000);
+}
+
+GestStoreWriter *
+gest_store_get_writer (GestStore *self)
+{
+  if (self->writer == NULL)
+    self->writer = gest_store_writer_new (self->path);
+  return self->writer;
 }
 
 char *

@@ -56,6 +56,37 @@ sqlite3_stmt *gest_store_prepare_cached         (GestStore    *self,
 gboolean      gest_store_set_error              (GestStore    *self,
                                                  GError      **error);
 
+/* Saves off the UI thread. @func runs on the store's writer thread, with the writer's own
+ * connection (@store there is not @self: never touch @self or widgets in @func), inside
+ * BEGIN IMMEDIATE … COMMIT; returning FALSE with @error rolls the whole save back. Saves run
+ * one at a time, in the order they were asked for; the UI thread waits neither for the disk
+ * nor for another connection's write lock (the sync). @callback runs in the caller's thread-
+ * default context; by then the UI thread's connection sees the save. A save not yet started
+ * when @cancellable is cancelled does not run (G_IO_ERROR_CANCELLED); one started runs to its
+ * end. @data (freed with @data_free after the callback) carries arguments in and results out:
+ * gest_store_write_get_data() in the callback. */
+typedef gboolean (*GestStoreWriteFunc) (GestStore  *store,
+                                        gpointer    data,
+                                        GError    **error);
+
+void          gest_store_write_async            (GestStore           *self,
+                                                 GestStoreWriteFunc   func,
+                                                 gpointer             data,
+                                                 GDestroyNotify       data_free,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean      gest_store_write_finish           (GestStore           *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+/* The @data given to gest_store_write_async(), valid while @result is. */
+gpointer      gest_store_write_get_data         (GAsyncResult        *result);
+/* Saves asked for whose callback has not run yet. */
+guint         gest_store_get_pending_writes     (GestStore           *self);
+/* Iterates the thread-default main context until every save asked for has reported (the
+ * application's shutdown, so no save is lost; tests). */
+void          gest_store_wait_for_writes        (GestStore           *self);
+
 /* A key/value table (key TEXT PRIMARY KEY, value TEXT; settings, sync_state): the value of
  * @key, NULL when unset. @table is a name written in the code, never one from input. */
 char         *gest_store_get_value              (GestStore    *self,
