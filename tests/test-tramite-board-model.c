@@ -93,6 +93,30 @@ sql_text (Fixture    *f,
   return text;
 }
 
+static void
+moved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The board's move, waited for: the save runs on the store's writer thread. */
+static gboolean
+move (Fixture  *f,
+      gint64    id,
+      guint     column,
+      GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gest_board_source_move_async (f->board, id, column, NULL, moved_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  return gest_board_source_move_finish (f->board, result, error);
+}
+
 static GArray *
 load (Fixture               *f,
       guint                  column,
@@ -414,7 +438,7 @@ test_filter_mine (Fixture       *f,
     registered = load (f, 1, &mine);
     g_assert_cmpuint (registered->len, >, 0);
     id = g_array_index (registered, gint64, 0);
-    g_assert_true (gest_board_source_move (f->board, id, 2, &error));
+    g_assert_true (move (f, id, 2, &error));
     g_assert_no_error (error);
     count (f, &mine, after);
     g_assert_cmpuint (after[1], ==, before[1] - 1);
@@ -506,7 +530,7 @@ test_move (Fixture       *f,
                    "(Documents and payment) or back to step 1 (Contact Conauto).");
   g_clear_error (&error);
 
-  g_assert_true (gest_board_source_move (f->board, id, 2, &error));
+  g_assert_true (move (f, id, 2, &error));
   g_assert_no_error (error);
   count (f, &all, after);
   g_assert_cmpuint (after[1], ==, before[1] - 1);
@@ -523,7 +547,7 @@ test_move (Fixture       *f,
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
   g_assert_true (g_str_has_prefix (error->message, "Steps 4 to 6 are Conauto’s"));
   g_clear_error (&error);
-  g_assert_false (gest_board_source_move (f->board, id, 3, &error));
+  g_assert_false (move (f, id, 3, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
   g_clear_error (&error);
   count (f, &all, before);

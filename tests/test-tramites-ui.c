@@ -250,10 +250,14 @@ run_card_action (Fixture    *f,
 {
   GestBoardColumn *col = gest_board_get_column (f->board, column);
   int position = gest_board_column_model_find (gest_board_column_get_model (col), id);
+  gboolean activated;
 
   g_assert_cmpint (position, >=, 0);
   gest_board_column_select (col, (guint) position);
-  return gtk_widget_activate_action (GTK_WIDGET (col), action, NULL);
+  activated = gtk_widget_activate_action (GTK_WIDGET (col), action, NULL);
+  /* A move's save runs on the store's writer thread; the card moves when it reports. */
+  gest_store_wait_for_writes (f->store);
+  return activated;
 }
 
 static gint64
@@ -345,6 +349,7 @@ test_move_keyboard (Fixture       *f,
 
   /* And back with Alt+Left's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (target), "board.move-previous", NULL));
+  gest_store_wait_for_writes (f->store);
   g_assert_cmpint (step_of (f, id), ==, 2);
   wait_loaded (f->board);
   assert_counts_match_sql (f);

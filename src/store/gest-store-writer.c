@@ -26,6 +26,7 @@ typedef struct
   GestStoreWriteFunc func;
   gpointer           data;
   GDestroyNotify     data_free;
+  GError            *error;     /* set on the writer thread, reported by complete_idle() */
 } WriteData;
 
 static void
@@ -33,21 +34,35 @@ write_data_free (WriteData *data)
 {
   if (data->data_free != NULL)
     data->data_free (data->data);
+  g_clear_error (&data->error);
   g_free (data);
 }
 
-/* Runs in the task's context after the completion callback was dispatched (it was queued
- * first, at a higher priority): the writer thread must not drop the task's last reference,
- * which would finalize the store, and with it this writer, on its own thread. */
-static gboolean
-write_done_idle (gpointer user_data)
+/* After the save's callback returned (GTask notifies "completed" then). */
+static void
+completed_cb (GTask      *task,
+              GParamSpec *pspec,
+              gpointer    user_data)
 {
-  GTask *task = user_data;
-  GestStore *store = g_task_get_source_object (task);
-  GestStoreWriter *writer = gest_store_get_writer (store);
+  GestStoreWriter *writer = gest_store_get_writer (g_task_get_source_object (task));
 
   g_assert (writer->pending > 0);
   writer->pending--;
+}
+
+/* Reports a save in the task's context. The writer thread does not call g_task_return_*()
+ * itself: the task's last reference must be dropped in this context, or the store, and with
+ * it this writer, could be finalized on the writer's own thread. */
+static gboolean
+complete_idle (gpointer user_data)
+{
+  GTask *task = user_data;
+  WriteData *write = g_task_get_task_data (task);
+
+  if (write->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&write->error));
+  else
+    g_task_return_boolean (task, TRUE);
   g_object_unref (task);
   return G_SOURCE_REMOVE;
 }
@@ -79,22 +94,18 @@ writer_thread (gpointer task_ptr,
 {
   GTask *task = task_ptr;
   GestStoreWriter *writer = writer_ptr;
-  GError *error = NULL;
+  WriteData *write = g_task_get_task_data (task);
   GSource *done;
 
   /* A save that has not started can still be called off; one that has runs to its end. */
-  if (!g_task_return_error_if_cancelled (task))
-    {
-      if (run_in_transaction (writer, g_task_get_task_data (task), &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-    }
-  /* Not g_main_context_invoke(): it would run write_done_idle() right here when no thread
-   * is iterating the context. */
+  if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &write->error))
+    run_in_transaction (writer, write, &write->error);
+
+  /* Not g_main_context_invoke(): it would run complete_idle() right here when no thread is
+   * iterating the context. */
   done = g_idle_source_new ();
-  g_source_set_priority (done, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_callback (done, write_done_idle, task, NULL);
+  g_source_set_priority (done, g_task_get_priority (task));
+  g_source_set_callback (done, complete_idle, task, NULL);
   g_source_set_static_name (done, "[gestiona] store write done");
   g_source_attach (done, g_task_get_context (task));
   g_source_unref (done);
@@ -147,7 +158,8 @@ gest_store_write_async (GestStore           *self,
 
   writer = gest_store_get_writer (self);
   writer->pending++;
-  /* The pool owns this reference until write_done_idle(). */
+  g_signal_connect (task, "notify::completed", G_CALLBACK (completed_cb), NULL);
+  /* The pool owns this reference until complete_idle(). */
   g_thread_pool_push (writer->pool, task, NULL);
 }
 

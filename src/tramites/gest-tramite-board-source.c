@@ -9,6 +9,7 @@
 
 #include "gest-date.h"
 #include "gest-tramite.h"
+#include "gest-tramite-saves.h"
 #include "gest-tramite-board-query.h"
 #include "gest-tramite-board-source.h"
 
@@ -376,21 +377,56 @@ board_can_move (GestBoardSource  *source,
                                         GEST_TRAMITE_ACTOR_DEALER, error);
 }
 
-static gboolean
-board_move (GestBoardSource  *source,
-            gint64            id,
-            guint             column,
-            GError          **error)
+static void
+moved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GestTramiteBoardSource *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!gest_tramite_save_finish (GEST_STORE (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data_changed (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+board_move_async (GestBoardSource     *source,
+                  gint64               id,
+                  guint                column,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
   GestTramiteBoardSource *self = GEST_TRAMITE_BOARD_SOURCE (source);
-  g_autoptr(GestTramite) tramite = gest_tramite_load_by_id (self->store, id, error);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GestTramite) tramite = NULL;
+  GError *error = NULL;
 
+  g_task_set_source_tag (task, board_move_async);
+  tramite = gest_tramite_load_by_id (self->store, id, &error);
   if (tramite == NULL)
-    return FALSE;
-  if (!gest_tramite_move (self->store, tramite->uuid, (int) column + 1, NULL, error))
-    return FALSE;
-  data_changed (self);
-  return TRUE;
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  gest_tramite_move_async (self->store, tramite->uuid, (int) column + 1, NULL, cancellable,
+                           moved_cb, g_steal_pointer (&task));
+}
+
+static gboolean
+board_move_finish (GestBoardSource  *source,
+                   GAsyncResult     *result,
+                   GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -404,7 +440,8 @@ board_source_iface_init (GestBoardSourceInterface *iface)
   iface->fetch_items = board_fetch_items;
   iface->load_column_head = board_load_column_head;
   iface->can_move = board_can_move;
-  iface->move = board_move;
+  iface->move_async = board_move_async;
+  iface->move_finish = board_move_finish;
 }
 
 static void

@@ -162,16 +162,28 @@ gest_board_source_can_move (GestBoardSource  *self,
   return GEST_BOARD_SOURCE_GET_IFACE (self)->can_move (self, id, column, error);
 }
 
+void
+gest_board_source_move_async (GestBoardSource     *self,
+                              gint64               id,
+                              guint                column,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (GEST_IS_BOARD_SOURCE (self));
+
+  GEST_BOARD_SOURCE_GET_IFACE (self)->move_async (self, id, column, cancellable, callback, user_data);
+}
+
 gboolean
-gest_board_source_move (GestBoardSource  *self,
-                        gint64            id,
-                        guint             column,
-                        GError          **error)
+gest_board_source_move_finish (GestBoardSource  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
 {
   g_return_val_if_fail (GEST_IS_BOARD_SOURCE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return GEST_BOARD_SOURCE_GET_IFACE (self)->move (self, id, column, error);
+  return GEST_BOARD_SOURCE_GET_IFACE (self)->move_finish (self, result, error);
 }
 
 void

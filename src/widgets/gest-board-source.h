@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  *
  * Threading: load_column_ids() and count() run on a worker thread and must use their own
  * database connection (the implementation opens one per call or per thread). fetch_item(),
- * fetch_items(), load_column_head(), can_move() and move() run on the UI thread;
+ * fetch_items(), load_column_head() and can_move() run on the UI thread, move_async() writes
+ * on the store's writer thread;
  * fetch_item() is one primary-key lookup, fetch_items() one query for a handful of ids and
  * load_column_head() one LIMIT query on an index: work bounded by what a screen shows, never
  * by the size of the data. */
@@ -70,10 +71,17 @@ struct _GestBoardSourceInterface
                                        gint64                 id,
                                        guint                  column,
                                        GError               **error);
-  /* UI thread. Performs the move (checks again, writes, logs). */
-  gboolean       (*move)              (GestBoardSource       *self,
+  /* Performs the move (checks again, writes, logs), off the UI thread: the save waits for
+   * the disk and for the sync's write lock. The callback runs on the UI thread once
+   * fetch_item() and load_column_ids() see the move. */
+  void           (*move_async)        (GestBoardSource       *self,
                                        gint64                 id,
                                        guint                  column,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data);
+  gboolean       (*move_finish)       (GestBoardSource       *self,
+                                       GAsyncResult          *result,
                                        GError               **error);
 };
 
@@ -100,9 +108,14 @@ gboolean       gest_board_source_can_move         (GestBoardSource       *self,
                                                    gint64                 id,
                                                    guint                  column,
                                                    GError               **error);
-gboolean       gest_board_source_move             (GestBoardSource       *self,
+void           gest_board_source_move_async       (GestBoardSource       *self,
                                                    gint64                 id,
                                                    guint                  column,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+gboolean       gest_board_source_move_finish      (GestBoardSource       *self,
+                                                   GAsyncResult          *result,
                                                    GError               **error);
 
 /* Emitted by implementations when data changed outside a move (sync, CLI, another window):

@@ -577,12 +577,56 @@ gest_board_set_read_only_reason (GestBoard  *self,
     gest_board_column_set_read_only_reason (g_ptr_array_index (self->columns, i), reason);
 }
 
+typedef struct
+{
+  GestBoard *board;
+  gint64     id;
+  int        column;
+} Move;
+
+static void
+item_moved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autofree Move *move = user_data;
+  g_autoptr(GestBoard) self = move->board;
+  g_autoptr(GError) error = NULL;
+  guint n = self->columns->len;
+
+  if (!gest_board_source_move_finish (GEST_BOARD_SOURCE (object), result, &error))
+    {
+      gest_board_show_message (self, error->message);
+      return;
+    }
+  /* The source may have been replaced while the save ran: its columns are loaded anew. */
+  if (self->source != GEST_BOARD_SOURCE (object) || (guint) move->column >= n)
+    return;
+
+  /* The card leaves its column; both columns then reload from the source, which also
+   * supersedes a load that started before the move. */
+  for (guint i = 0; i < n; i++)
+    {
+      GestBoardColumnModel *model = gest_board_column_get_model (g_ptr_array_index (self->columns, i));
+
+      if (i != (guint) move->column && gest_board_column_model_find (model, move->id) >= 0)
+        {
+          gest_board_column_model_remove_id (model, move->id);
+          load_column (self, i, FALSE);
+        }
+    }
+  self->select_id = move->id;
+  self->select_column = move->column;
+  load_column (self, (guint) move->column, FALSE);
+}
+
 gboolean
 gest_board_move_item (GestBoard *self,
                       gint64     id,
                       int        column)
 {
   g_autoptr(GError) error = NULL;
+  Move *move;
   guint n;
 
   g_return_val_if_fail (GEST_IS_BOARD (self), FALSE);
@@ -600,28 +644,19 @@ gest_board_move_item (GestBoard *self,
       return FALSE;
     }
 
-  if (!gest_board_source_can_move (self->source, id, (guint) column, &error) ||
-      !gest_board_source_move (self->source, id, (guint) column, &error))
+  if (!gest_board_source_can_move (self->source, id, (guint) column, &error))
     {
       gest_board_show_message (self, error->message);
       return FALSE;
     }
 
-  /* The card leaves its column at once; both columns then reload from the source, which
-   * also supersedes a load that started before the move. */
-  for (guint i = 0; i < n; i++)
-    {
-      GestBoardColumnModel *model = gest_board_column_get_model (g_ptr_array_index (self->columns, i));
-
-      if (i != (guint) column && gest_board_column_model_find (model, id) >= 0)
-        {
-          gest_board_column_model_remove_id (model, id);
-          load_column (self, i, FALSE);
-        }
-    }
-  self->select_id = id;
-  self->select_column = column;
-  load_column (self, (guint) column, FALSE);
+  /* The board stays alive until the save reports: the move is the user's, it is never
+   * called off, and its outcome is shown. */
+  move = g_new0 (Move, 1);
+  move->board = g_object_ref (self);
+  move->id = id;
+  move->column = column;
+  gest_board_source_move_async (self->source, id, (guint) column, NULL, item_moved_cb, move);
   return TRUE;
 }
 

@@ -41,7 +41,8 @@ GestBoardColumn *gest_board_get_column             (GestBoard             *self,
 void             gest_board_set_read_only_reason   (GestBoard             *self,
                                                     const char            *reason);
 /* Moves the card @id to @column as the user asked, showing the refusal in a toast when the
- * source refuses. Returns whether it moved. */
+ * source refuses. Returns whether the move was accepted and its save started; the card
+ * changes column when the save has reported (a failed save shows its error in a toast). */
 gboolean         gest_board_move_item              (GestBoard             *self,
                                                     gint64                 id,
                                                     int                    column);
