@@ -356,6 +356,10 @@ test_editor (Fixture       *f,
   set_entry (root, "Payment Date (dd/mm/yyyy)", f->today_s);
   g_assert_null (gest_tramite_editor_get_field_error (editor, GEST_TRAMITE_FIELD_DATE));
   gtk_widget_activate_action (root, "editor.save", NULL);
+  /* The save runs on the store's writer thread; meanwhile a second one is refused. */
+  g_assert_false (gest_tramite_editor_save (editor));
+  g_assert_null (gest_tramite_editor_get_folio (editor));
+  gest_store_wait_for_writes (f->store);
 
   expected_folio = g_strdup_printf ("LIQ-%04d-000001", g_date_get_year (&f->today));
   g_assert_cmpstr (gest_tramite_editor_get_folio (editor), ==, expected_folio);
@@ -457,6 +461,8 @@ test_detail (Fixture       *f,
 
   /* T6: 2 → 3 needs nothing; the move is logged by the model. */
   g_assert_true (gest_tramite_detail_move_next (detail));
+  g_assert_false (gest_tramite_detail_move_next (detail));  /* one move at a time */
+  gest_store_wait_for_writes (f->store);
   g_assert_cmpint (gest_tramite_detail_get_step (detail), ==, 3);
   g_assert_null (gest_tramite_detail_get_move_error (detail));
   wait_timeline (timeline, 5);
@@ -474,7 +480,8 @@ test_detail (Fixture       *f,
 
   /* T5: the payment with the attached proof; its error first. */
   gest_tramite_checklist_view_set_payment_form (checklist, "118,750.50", f->today_s, "", NULL);
-  g_assert_false (gest_tramite_checklist_view_record_payment (checklist));
+  g_assert_true (gest_tramite_checklist_view_record_payment (checklist));
+  gest_store_wait_for_writes (f->store);
   g_assert_cmpstr (gest_tramite_checklist_view_get_payment_error (checklist), ==,
                    "Write the payment reference (the deposit or transfer reference on the customer’s receipt).");
   {
@@ -483,6 +490,7 @@ test_detail (Fixture       *f,
     gest_tramite_checklist_view_set_payment_form (checklist, "118,750.50", f->today_s, "DEP-778812",
                                                   gest_document_get_uuid (proof));
     g_assert_true (gest_tramite_checklist_view_record_payment (checklist));
+    gest_store_wait_for_writes (f->store);
     g_assert_null (gest_tramite_checklist_view_get_payment_error (checklist));
     {
       g_autoptr(GestTramite) now = gest_tramite_load_by_uuid (f->store, tramite->uuid, &error);
@@ -504,6 +512,7 @@ test_detail (Fixture       *f,
 
   /* The dealer marks the documents sent. */
   g_assert_true (gest_tramite_checklist_view_check_item (checklist, GEST_TRAMITE_ITEM_DOCS_SENT));
+  gest_store_wait_for_writes (f->store);
   g_assert_false (gest_tramite_checklist_view_can_check (checklist, GEST_TRAMITE_ITEM_DOCS_SENT));
   wait_timeline (timeline, 8);
   g_assert_true (gest_timeline_get_verified (timeline));

@@ -9,6 +9,7 @@
 #include "gest-date.h"
 #include "gest-document.h"
 #include "gest-tramite-checklist-view.h"
+#include "gest-tramite-saves.h"
 
 typedef struct
 {
@@ -37,6 +38,7 @@ struct _GestTramiteChecklistView
   GestStore      *store;
   GListModel     *documents;
   GestTramite    *tramite;
+  gboolean        saving;                        /* a save is on the writer thread */
 };
 
 G_DEFINE_FINAL_TYPE (GestTramiteChecklistView, gest_tramite_checklist_view, GTK_TYPE_WIDGET)
@@ -391,22 +393,35 @@ gest_tramite_checklist_view_can_check (GestTramiteChecklistView *self,
   return gtk_widget_get_visible (self->items[item].mark_button);
 }
 
+static void
+item_checked_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GestTramiteChecklistView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+  if (!gest_tramite_save_finish (GEST_STORE (object), result, &error))
+    {
+      g_signal_emit (self, signals[SHOW_MESSAGE], 0, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 gboolean
 gest_tramite_checklist_view_check_item (GestTramiteChecklistView *self,
                                         GestTramiteItem           item)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (GEST_IS_TRAMITE_CHECKLIST_VIEW (self), FALSE);
 
-  if (self->tramite == NULL)
+  /* One save at a time: a second click would check against the state before the first. */
+  if (self->tramite == NULL || self->saving)
     return FALSE;
-  if (!gest_tramite_check_item (self->store, self->tramite->uuid, item, &error))
-    {
-      g_signal_emit (self, signals[SHOW_MESSAGE], 0, error->message);
-      return FALSE;
-    }
-  g_signal_emit (self, signals[CHANGED], 0);
+  self->saving = TRUE;
+  gest_tramite_check_item_async (self->store, self->tramite->uuid, item, NULL, item_checked_cb,
+                                 g_object_ref (self));
   return TRUE;
 }
 
@@ -428,6 +443,34 @@ gest_tramite_checklist_view_set_payment_form (GestTramiteChecklistView *self,
       adw_combo_row_set_selected (self->proof_row, i);
 }
 
+static void
+show_payment_error (GestTramiteChecklistView *self,
+                    const char               *message)
+{
+  gtk_label_set_label (self->payment_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->payment_error_label), message != NULL);
+}
+
+static void
+payment_recorded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GestTramiteChecklistView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+  if (!gest_tramite_save_finish (GEST_STORE (object), result, &error))
+    {
+      show_payment_error (self, error->message);
+      return;
+    }
+  show_payment_error (self, NULL);
+  adw_expander_row_set_expanded (self->payment_row, FALSE);
+  g_signal_emit (self, signals[SHOW_MESSAGE], 0, _("Customer payment recorded"));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 gboolean
 gest_tramite_checklist_view_record_payment (GestTramiteChecklistView *self)
 {
@@ -442,29 +485,25 @@ gest_tramite_checklist_view_record_payment (GestTramiteChecklistView *self)
 
   g_return_val_if_fail (GEST_IS_TRAMITE_CHECKLIST_VIEW (self), FALSE);
 
-  if (self->tramite == NULL)
+  if (self->tramite == NULL || self->saving)
     return FALSE;
   if (selected != GTK_INVALID_LIST_POSITION && selected < self->proof_uuids->len)
     proof = g_ptr_array_index (self->proof_uuids, selected);
 
   g_date_clear (&date, 1);
-  /* An empty date goes through as an invalid GDate so the model says what is missing. */
-  if ((*amount_text == '\0' || gest_money_parse (amount_text, &amount, &error)) &&
-      (*date_text == '\0' || gest_date_parse (date_text, &date, &error)) &&
-      gest_tramite_record_payment (self->store, self->tramite->uuid, amount, &date,
-                                   reference, proof, &error))
+  /* An empty field goes through (amount 0, an invalid GDate) so the model says what is
+   * missing, with the same words as for the CLI. */
+  if ((*amount_text != '\0' && !gest_money_parse (amount_text, &amount, &error)) ||
+      (*date_text != '\0' && !gest_date_parse (date_text, &date, &error)))
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->payment_error_label), FALSE);
-      gtk_label_set_label (self->payment_error_label, "");
-      adw_expander_row_set_expanded (self->payment_row, FALSE);
-      g_signal_emit (self, signals[SHOW_MESSAGE], 0, _("Customer payment recorded"));
-      g_signal_emit (self, signals[CHANGED], 0);
-      return TRUE;
+      show_payment_error (self, error->message);
+      return FALSE;
     }
 
-  gtk_label_set_label (self->payment_error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->payment_error_label), TRUE);
-  return FALSE;
+  self->saving = TRUE;
+  gest_tramite_record_payment_async (self->store, self->tramite->uuid, amount, &date, reference,
+                                     proof, NULL, payment_recorded_cb, g_object_ref (self));
+  return TRUE;
 }
 
 const char *

@@ -22,7 +22,8 @@ GtkWidget *gest_tramite_checklist_view_new               (GestStore             
 /* Shows @tramite (copied). */
 void       gest_tramite_checklist_view_set_tramite       (GestTramiteChecklistView *self,
                                                           const GestTramite        *tramite);
-/* Marks @item done, as its button does. */
+/* Marks @item done, as its button does: the save runs on the store's writer thread; "changed"
+ * follows it, or "show-message" with its error. TRUE when started. */
 gboolean   gest_tramite_checklist_view_check_item        (GestTramiteChecklistView *self,
                                                           GestTramiteItem           item);
 /* Whether @item has a "Mark Done" button (FALSE when done, and for Conauto's items). */
@@ -34,7 +35,9 @@ void       gest_tramite_checklist_view_set_payment_form  (GestTramiteChecklistVi
                                                           const char               *date,
                                                           const char               *reference,
                                                           const char               *proof_uuid);
-/* Records the payment from the form, as its button does; its error shows under the form. */
+/* Records the payment from the form, as its button does; its error shows under the form. An
+ * amount or date that does not parse is refused at once (FALSE); otherwise TRUE and the save
+ * runs on the store's writer thread, the rules' refusal showing under the form when it ends. */
 gboolean   gest_tramite_checklist_view_record_payment    (GestTramiteChecklistView *self);
 /* The payment form's error, or NULL. */
 const char *gest_tramite_checklist_view_get_payment_error (GestTramiteChecklistView *self);

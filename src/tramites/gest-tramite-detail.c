@@ -13,7 +13,9 @@
 #include "gest-timeline.h"
 #include "gest-tramite.h"
 #include "gest-tramite-checklist-view.h"
+#include "gest-tramite-saves.h"
 #include "gest-tramite-detail.h"
+#include "gest-tramite-saves.h"
 
 struct _GestTramiteDetail
 {
@@ -36,6 +38,8 @@ struct _GestTramiteDetail
   GtkWidget                *send_button;
   GtkFrame                 *preview_frame;
   GtkBox                   *timeline_box;
+
+  int                       moving_to;  /* the step a move being saved goes to, else 0 */
 
   /* Rows built once, filled by show_tramite(). */
   GtkLabel                 *balance_label;
@@ -506,33 +510,62 @@ gest_tramite_detail_get_step (GestTramiteDetail *self)
   return self->tramite != NULL ? self->tramite->step : 0;
 }
 
-gboolean
-gest_tramite_detail_move_next (GestTramiteDetail *self)
+static void
+show_move_error (GestTramiteDetail *self,
+                 const char        *message)
 {
+  gtk_label_set_label (self->move_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->move_error_label), message != NULL);
+}
+
+static void
+moved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GestTramiteDetail) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  int to;
+  int to = self->moving_to;
 
-  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), FALSE);
-
-  if (self->tramite == NULL || self->tramite->step >= GEST_TRAMITE_N_STEPS)
-    return FALSE;
-
-  to = self->tramite->step + 1;
-  if (!gest_tramite_move (self->store, self->tramite_uuid, to, NULL, &error))
+  self->moving_to = 0;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->move_button), TRUE);
+  if (!gest_tramite_save_finish (GEST_STORE (object), result, &error))
     {
       /* The model's message says exactly what is missing or who makes the move. */
-      gtk_label_set_label (self->move_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->move_error_label), TRUE);
-      return FALSE;
+      show_move_error (self, error->message);
+      return;
     }
-
-  gtk_label_set_label (self->move_error_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->move_error_label), FALSE);
+  show_move_error (self, NULL);
   /* Translators: a toast after a move, "Moved to step 3 (Documents and payment)". */
   message = g_strdup_printf (_("Moved to step %d (%s)"), to, gest_tramite_step_title (to));
   toast (self, message);
   gest_tramite_detail_reload (self);
+}
+
+gboolean
+gest_tramite_detail_move_next (GestTramiteDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  int to;
+
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), FALSE);
+
+  if (self->tramite == NULL || self->tramite->step >= GEST_TRAMITE_N_STEPS || self->moving_to != 0)
+    return FALSE;
+
+  to = self->tramite->step + 1;
+  if (!gest_tramite_can_move (self->store, self->tramite_uuid, to, GEST_TRAMITE_ACTOR_DEALER, &error))
+    {
+      show_move_error (self, error->message);
+      return FALSE;
+    }
+
+  /* The page stays until the save reports; the button waits for it. */
+  self->moving_to = to;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->move_button), FALSE);
+  gest_tramite_move_async (self->store, self->tramite_uuid, to, NULL, NULL, moved_cb,
+                           g_object_ref (self));
   return TRUE;
 }
 

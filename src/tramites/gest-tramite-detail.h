@@ -22,8 +22,9 @@ const char *gest_tramite_detail_get_tramite_uuid    (GestTramiteDetail *self);
 void        gest_tramite_detail_reload              (GestTramiteDetail *self);
 /* The step shown (1..8), 0 when the trámite could not be loaded. */
 int         gest_tramite_detail_get_step            (GestTramiteDetail *self);
-/* What the "Move to Step N" button does. TRUE when moved; otherwise the refusal is shown
- * under the button (see gest_tramite_detail_get_move_error). */
+/* What the "Move to Step N" button does. TRUE when the move is allowed and its save started
+ * (the page shows the new step once saved); otherwise the refusal is shown under the button
+ * (see gest_tramite_detail_get_move_error), as is an error of the save. */
 gboolean    gest_tramite_detail_move_next           (GestTramiteDetail *self);
 const char *gest_tramite_detail_get_move_error      (GestTramiteDetail *self);
 /* What "Send Documents to Conauto" does: queues the email with every document of the trámite. */

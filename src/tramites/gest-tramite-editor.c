@@ -8,6 +8,7 @@
 #include "gest-date.h"
 #include "gest-plan-statement-view.h"
 #include "gest-tramite-editor.h"
+#include "gest-tramite-saves.h"
 
 struct _GestTramiteEditor
 {
@@ -40,6 +41,7 @@ struct _GestTramiteEditor
   char                  *plan_error;
   /* Field errors show once the user tried to save, then follow every change. */
   gboolean               show_errors;
+  gboolean               saving;         /* a save is on the writer thread */
   char                  *tramite_uuid;
   char                  *folio;
 };
@@ -369,28 +371,33 @@ gest_tramite_editor_load_plan (GestTramiteEditor *self,
   return loaded;
 }
 
-gboolean
-gest_tramite_editor_save (GestTramiteEditor *self)
+static void
+set_saving (GestTramiteEditor *self,
+            gboolean           saving)
 {
+  self->saving = saving;
+  gtk_widget_set_sensitive (self->save_button, !saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !saving);
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GestTramiteEditor) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GestTramite) tramite = NULL;
   g_autofree char *description = NULL;
 
-  g_return_val_if_fail (GEST_IS_TRAMITE_EDITOR (self), FALSE);
-
-  if (self->folio != NULL)
-    return TRUE;
-
-  self->show_errors = TRUE;
-  widget_state_from_values (self);
-
-  tramite = gest_tramite_values_save (self->values, self->store, &error);
+  tramite = gest_tramite_create_finish (GEST_STORE (object), result, &error);
+  set_saving (self, FALSE);
   if (tramite == NULL)
     {
-      /* Invalid fields already show their errors; anything else (the store) goes in a toast. */
-      if (!g_error_matches (error, GEST_ERROR, GEST_ERROR_INVALID))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return FALSE;
+      /* The form's fields were valid: this is the store or a rule checked at saving time
+       * (the plan's balance changed, the folio series is full). */
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
     }
 
   self->tramite_uuid = g_strdup (tramite->uuid);
@@ -408,6 +415,35 @@ gest_tramite_editor_save (GestTramiteEditor *self)
   gtk_window_set_title (GTK_WINDOW (self), tramite->folio);
 
   g_signal_emit (self, signals[SAVED], 0, self->tramite_uuid, self->folio);
+}
+
+gboolean
+gest_tramite_editor_save (GestTramiteEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GestMoney amount;
+  GDate date;
+
+  g_return_val_if_fail (GEST_IS_TRAMITE_EDITOR (self), FALSE);
+
+  if (self->folio != NULL)
+    return TRUE;
+  if (self->saving)
+    return FALSE;
+
+  self->show_errors = TRUE;
+  widget_state_from_values (self);
+
+  /* Invalid fields already show their errors under each field. */
+  if (!gest_tramite_values_check (self->values, &amount, &date, &error))
+    return FALSE;
+
+  /* The window stays until the save reports, whatever the user does meanwhile: the folio
+   * is shown and "saved" emitted then. */
+  set_saving (self, TRUE);
+  gest_tramite_create_async (self->store, self->values->statement->plan_uuid,
+                             amount, &date, self->values->notes, NULL,
+                             created_cb, g_object_ref (self));
   return TRUE;
 }
 

@@ -29,8 +29,10 @@ const GestTramiteValues *gest_tramite_editor_get_values      (GestTramiteEditor 
 /* Loads the plan typed in the plan field (also on Enter and the apply button). */
 gboolean                 gest_tramite_editor_load_plan       (GestTramiteEditor *self,
                                                               const char        *plan);
-/* What the save button does: validates, shows the field errors, registers the trámite and
- * shows its folio. TRUE when saved. */
+/* What the save button does: validates and shows the field errors; when valid, registers the
+ * trámite on the store's writer thread and, once saved, shows its folio and emits "saved"
+ * (an error then goes in a toast). TRUE when the fields were valid and the save started (or
+ * the trámite is already saved). */
 gboolean                 gest_tramite_editor_save            (GestTramiteEditor *self);
 /* The error shown under @field, or NULL when none is shown. */
 const char              *gest_tramite_editor_get_field_error (GestTramiteEditor *self,

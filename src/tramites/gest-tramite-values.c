@@ -243,19 +243,17 @@ gest_tramite_values_dup_life_insurance_note (const GestTramiteValues *values)
   return g_strdup_printf (_("Life insurance of %s is not included in the payoff amount."), insurance);
 }
 
-GestTramite *
-gest_tramite_values_save (const GestTramiteValues  *values,
-                          GestStore                *store,
-                          GError                  **error)
+gboolean
+gest_tramite_values_check (const GestTramiteValues  *values,
+                           GestMoney                *out_amount,
+                           GDate                    *out_date,
+                           GError                  **error)
 {
   g_autoptr(GPtrArray) errors = NULL;
-  GestMoney amount;
   GDate today;
-  GDate date;
 
-  g_return_val_if_fail (values != NULL, NULL);
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   gest_date_today (&today);
   errors = gest_tramite_values_validate (values, &today);
@@ -264,14 +262,26 @@ gest_tramite_values_save (const GestTramiteValues  *values,
       GestFieldError *first = g_ptr_array_index (errors, 0);
 
       g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID, first->message);
-      return NULL;
+      return FALSE;
     }
-
   /* Validation parsed both already; these cannot fail now. */
-  if (!gest_money_parse (values->amount_text, &amount, error) ||
-      !gest_date_parse (values->date_text, &date, error))
-    return NULL;
+  return gest_money_parse (values->amount_text, out_amount, error) &&
+         gest_date_parse (values->date_text, out_date, error);
+}
 
+GestTramite *
+gest_tramite_values_save (const GestTramiteValues  *values,
+                          GestStore                *store,
+                          GError                  **error)
+{
+  GestMoney amount;
+  GDate date;
+
+  g_return_val_if_fail (values != NULL, NULL);
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+
+  if (!gest_tramite_values_check (values, &amount, &date, error))
+    return NULL;
   return gest_tramite_create (store, values->statement->plan_uuid, amount, &date,
                               values->notes, error);
 }

@@ -61,8 +61,14 @@ void               gest_field_error_free              (GestFieldError          *
  * included in the payoff amount." or NULL without a plan. */
 char              *gest_tramite_values_dup_life_insurance_note (const GestTramiteValues *values);
 
-/* Validates with today's date and registers the trámite (gest_tramite_create). On invalid
- * values, GEST_ERROR_INVALID with the first field's message. */
+/* Validates with today's date and gives what gest_tramite_create() takes. On invalid values,
+ * GEST_ERROR_INVALID with the first field's message. */
+gboolean           gest_tramite_values_check          (const GestTramiteValues *values,
+                                                       GestMoney               *out_amount,
+                                                       GDate                   *out_date,
+                                                       GError                 **error);
+/* gest_tramite_values_check(), then registers the trámite (gest_tramite_create), blocking:
+ * the form uses gest_tramite_create_async() instead. */
 GestTramite       *gest_tramite_values_save           (const GestTramiteValues *values,
                                                        GestStore               *store,
                                                        GError                 **error);
