@@ -506,6 +506,8 @@ test_detail (Fixture       *f,
 
   /* T4: the documents go to Conauto's address through the outbox, logged on the trámite. */
   g_assert_true (gest_tramite_detail_send_documents (detail));
+  g_assert_false (gest_tramite_detail_send_documents (detail));  /* not twice */
+  gest_store_wait_for_writes (f->store);
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM mail_outbox WHERE recipient = 'cancseg@conautoit.com.mx'"), ==, 1);
   wait_timeline (timeline, 7);
   g_assert_nonnull (timeline_find (timeline, GEST_ACTIVITY_EMAIL));
@@ -584,6 +586,11 @@ test_timeline (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (name_entry), "Laura Gómez");
   gtk_editable_set_text (GTK_EDITABLE (role_entry), "Conauto agent");
   g_signal_emit_by_name (add, "clicked");
+  /* Saved on the store's writer thread: until then the button waits and the text stays. */
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_entry)), ==, "Laura Gómez");
+  gest_store_wait_for_writes (f->store);
+  g_assert_true (gtk_widget_get_sensitive (add));
   wait_timeline (timeline, 2);
   {
     g_autoptr(GestActivityItem) newest = g_list_model_get_item (gest_timeline_get_model (timeline), 0);

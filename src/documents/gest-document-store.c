@@ -25,7 +25,8 @@ typedef struct
   GFile            *file;
   GestDocumentKind  kind;
   char             *files_dir;
-  GestBlobInfo      blob;   /* filled on the worker */
+  GestBlobInfo      blob;      /* filled on the worker */
+  GestDocument     *document;  /* made on the writer thread */
 } AddData;
 
 G_DEFINE_FINAL_TYPE (GestDocumentStore, gest_document_store, G_TYPE_OBJECT)
@@ -51,93 +52,64 @@ add_data_free (AddData *data)
   g_clear_object (&data->file);
   g_free (data->files_dir);
   gest_blob_info_clear (&data->blob);
+  g_clear_object (&data->document);
   g_free (data);
 }
 
 /* Inserts the row and its activity entry in one transaction, or in a savepoint when the
  * caller already has a transaction open, so both are written or neither. */
 static GestDocument *
-insert_document (GestDocumentStore   *self,
+insert_document (GestStore           *store,
                  const char          *record_uuid,
                  GestDocumentKind     kind,
                  const GestBlobInfo  *blob,
                  GError             **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *uuid = gest_uuid_new ();
-  g_autofree char *added_by = gest_store_get_user_name (self->store);
+  g_autofree char *added_by = gest_store_get_user_name (store);
   g_autofree char *text = NULL;
-  gboolean own_transaction = sqlite3_get_autocommit (gest_store_get_db (self->store)) != 0;
   gint64 added_at = gest_timestamp_now ();
   sqlite3_stmt *stmt;
+  gboolean own, ok;
   int rc;
 
-  if (own_transaction)
-    {
-      if (!gest_store_begin (self->store, TRUE, error))
-        return NULL;
-    }
-  else if (!gest_store_exec (self->store, "SAVEPOINT gest_document_add", error))
-    {
-      return NULL;
-    }
+  if (!gest_store_begin_change (store, "gest_document_add", &own, error))
+    return NULL;
 
-  stmt = gest_store_prepare (self->store,
+  stmt = gest_store_prepare (store,
                              "INSERT INTO documents (uuid, record_uuid, kind, sha256, size, mime_type,"
                              " filename, added_by, added_at, updated_at)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             &local_error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, record_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, gest_document_kind_id (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, blob->sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, blob->size);
-  sqlite3_bind_text (stmt, 6, blob->mime_type, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, blob->filename, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, added_by, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 9, added_at);
-  sqlite3_bind_int64 (stmt, 10, added_at);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+                             error);
+  ok = stmt != NULL;
+  if (ok)
     {
-      gest_store_set_error (self->store, &local_error);
-      goto failed;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, record_uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, gest_document_kind_id (kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, blob->sha256, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 5, blob->size);
+      sqlite3_bind_text (stmt, 6, blob->mime_type, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, blob->filename, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, added_by, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 9, added_at);
+      sqlite3_bind_int64 (stmt, 10, added_at);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        ok = gest_store_set_error (store, error);
     }
-
-  /* Translators: first %s is a file name, second a document kind ("Invoice"). */
-  text = g_strdup_printf (_("Document attached: %s (%s)"), blob->filename, gest_document_kind_label (kind));
-  if (gest_activity_log_append (self->store, record_uuid, GEST_ACTIVITY_DOCUMENT,
-                                text, NULL, NULL, &local_error) <= 0)
+  if (ok)
     {
-      if (local_error == NULL)
-        g_set_error_literal (&local_error, GEST_ERROR, GEST_ERROR_STORE,
-                             _("Could not record the document in the activity log."));
-      goto failed;
+      /* Translators: first %s is a file name, second a document kind ("Invoice"). */
+      text = g_strdup_printf (_("Document attached: %s (%s)"), blob->filename, gest_document_kind_label (kind));
+      ok = gest_activity_log_append (store, record_uuid, GEST_ACTIVITY_DOCUMENT, text, NULL, NULL, error) > 0;
     }
-
-  if (own_transaction)
-    {
-      if (!gest_store_commit (self->store, &local_error))
-        goto failed;
-    }
-  else if (!gest_store_exec (self->store, "RELEASE gest_document_add", &local_error))
-    {
-      goto failed;
-    }
+  if (!gest_store_end_change (store, "gest_document_add", own, ok, error))
+    return NULL;
 
   return gest_document_new (uuid, record_uuid, kind, blob->sha256, blob->size,
                             blob->mime_type, blob->filename, added_by, added_at);
-
-failed:
-  if (own_transaction)
-    gest_store_rollback (self->store);
-  else
-    gest_store_exec (self->store, "ROLLBACK TO gest_document_add; RELEASE gest_document_add", NULL);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return NULL;
 }
 
 static GestDocument *
@@ -175,7 +147,38 @@ add_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-/* Back on the store's thread: the content is on disk, write the row. */
+/* On the store's writer thread. */
+static gboolean
+insert_write (GestStore  *store,
+              gpointer    user_data,
+              GError    **error)
+{
+  AddData *data = user_data;
+
+  data->document = insert_document (store, data->record_uuid, data->kind, &data->blob, error);
+  return data->document != NULL;
+}
+
+static void
+add_inserted_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GestDocumentStore *self = g_task_get_source_object (task);
+  AddData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!gest_store_write_finish (GEST_STORE (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_signal_emit (self, signals[DOCUMENT_ADDED], 0, data->document);
+  g_task_return_pointer (task, g_steal_pointer (&data->document), g_object_unref);
+}
+
+/* Back on the UI thread: the content is on disk; the row is written on the writer thread. */
 static void
 add_blob_stored_cb (GObject      *object,
                     GAsyncResult *result,
@@ -183,7 +186,6 @@ add_blob_stored_cb (GObject      *object,
 {
   GestDocumentStore *self = GEST_DOCUMENT_STORE (object);
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GestDocument) document = NULL;
   AddData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
@@ -192,16 +194,9 @@ add_blob_stored_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-
-  document = insert_document (self, data->record_uuid, data->kind, &data->blob, &error);
-  if (document == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_signal_emit (self, signals[DOCUMENT_ADDED], 0, document);
-  g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
+  /* The task's data lives as long as the task, which the write holds. */
+  gest_store_write_async (self->store, insert_write, data, NULL, NULL, add_inserted_cb,
+                          g_steal_pointer (&task));
 }
 
 static void
@@ -318,7 +313,7 @@ gest_document_store_add (GestDocumentStore  *self,
   if (!gest_blob_store_file (gest_store_get_files_dir (self->store), file, &blob, cancellable, error))
     return NULL;
 
-  document = insert_document (self, record_uuid, kind, &blob, error);
+  document = insert_document (self->store, record_uuid, kind, &blob, error);
   gest_blob_info_clear (&blob);
   if (document != NULL)
     g_signal_emit (self, signals[DOCUMENT_ADDED], 0, document);

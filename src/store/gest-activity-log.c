@@ -292,3 +292,75 @@ gest_activity_log_verify (GestStore   *store,
   sqlite3_finalize (stmt);
   return ok;
 }
+
+typedef struct
+{
+  char             *record_uuid;
+  GestActivityKind  kind;
+  char             *text;
+  char             *contact_name;
+  char             *contact_role;
+  gint64            seq;   /* out */
+} Append;
+
+static void
+append_free (Append *append)
+{
+  g_free (append->record_uuid);
+  g_free (append->text);
+  g_free (append->contact_name);
+  g_free (append->contact_role);
+  g_free (append);
+}
+
+/* On the writer thread. */
+static gboolean
+append_write (GestStore  *store,
+              gpointer    data,
+              GError    **error)
+{
+  Append *append = data;
+
+  append->seq = gest_activity_log_append (store, append->record_uuid, append->kind, append->text,
+                                          append->contact_name, append->contact_role, error);
+  return append->seq > 0;
+}
+
+void
+gest_activity_log_append_async (GestStore           *store,
+                                const char          *record_uuid,
+                                GestActivityKind     kind,
+                                const char          *text,
+                                const char          *contact_name,
+                                const char          *contact_role,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  Append *append;
+
+  g_return_if_fail (GEST_IS_STORE (store));
+  g_return_if_fail (record_uuid != NULL);
+
+  append = g_new0 (Append, 1);
+  append->record_uuid = g_strdup (record_uuid);
+  append->kind = kind;
+  append->text = g_strdup (text);
+  append->contact_name = g_strdup (contact_name);
+  append->contact_role = g_strdup (contact_role);
+  gest_store_write_async (store, append_write, append, (GDestroyNotify) append_free,
+                          cancellable, callback, user_data);
+}
+
+gint64
+gest_activity_log_append_finish (GestStore     *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  Append *append;
+
+  if (!gest_store_write_finish (store, result, error))
+    return -1;
+  append = gest_store_write_get_data (result);
+  return append->seq;
+}

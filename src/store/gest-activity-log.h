@@ -17,6 +17,21 @@ gint64     gest_activity_log_append (GestStore         *store,
                                      const char        *contact_name,
                                      const char        *contact_role,
                                      GError           **error);
+/* gest_activity_log_append() on the store's writer thread (gest_store_write_async()), for
+ * the UI thread: it never waits for the disk or for the sync's write lock. */
+void       gest_activity_log_append_async  (GestStore           *store,
+                                            const char          *record_uuid,
+                                            GestActivityKind     kind,
+                                            const char          *text,
+                                            const char          *contact_name,
+                                            const char          *contact_role,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+/* The new entry's seq, or -1 with @error. */
+gint64     gest_activity_log_append_finish (GestStore           *store,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 /* Entries of a record, oldest first: GPtrArray of GestActivityEntry* (free func set). */
 GPtrArray *gest_activity_log_list   (GestStore         *store,
                                      const char        *record_uuid,

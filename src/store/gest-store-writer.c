@@ -83,6 +83,11 @@ run_in_transaction (GestStoreWriter     *writer,
   if (!data->func (writer->conn, data->data, error))
     {
       gest_store_rollback (writer->conn);
+      /* A save that fails without saying why is a bug; the user still gets a message. */
+      if (*error == NULL)
+        g_set_error_literal (error, GEST_ERROR, GEST_ERROR_STORE,
+                             _("The change could not be saved. Try again; if it keeps failing, "
+                               "restart Gestiona."));
       return FALSE;
     }
   return gest_store_commit (writer->conn, error);

@@ -214,6 +214,53 @@ gest_store_rollback (GestStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+gest_store_begin_change (GestStore   *self,
+                         const char  *name,
+                         gboolean    *out_own,
+                         GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (GEST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL && out_own != NULL, FALSE);
+
+  *out_own = sqlite3_get_autocommit (self->db) != 0;
+  if (*out_own)
+    return gest_store_begin (self, TRUE, error);
+  sql = g_strdup_printf ("SAVEPOINT %s", name);
+  return gest_store_exec (self, sql, error);
+}
+
+gboolean
+gest_store_end_change (GestStore   *self,
+                       const char  *name,
+                       gboolean     own,
+                       gboolean     ok,
+                       GError     **error)
+{
+  g_autofree char *release = NULL;
+  g_autofree char *undo = NULL;
+
+  g_return_val_if_fail (GEST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (own)
+    {
+      if (ok && gest_store_commit (self, error))
+        return TRUE;
+      gest_store_rollback (self);
+      return FALSE;
+    }
+  release = g_strdup_printf ("RELEASE %s", name);
+  if (ok && gest_store_exec (self, release, error))
+    return TRUE;
+  /* The caller's transaction stays open; only this change is undone. */
+  undo = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
+  gest_store_exec (self, undo, NULL);
+  return FALSE;
+}
+
 static int
 query_int (GestStore  *self,
            const char *sql)

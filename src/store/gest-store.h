@@ -35,6 +35,19 @@ gboolean      gest_store_begin                  (GestStore    *self,
 gboolean      gest_store_commit                 (GestStore    *self,
                                                  GError      **error);
 void          gest_store_rollback               (GestStore    *self);
+/* A change written whole or not at all, alone or inside the caller's transaction (a save on
+ * the writer thread, a sync batch): BEGIN IMMEDIATE when there is none (*out_own = TRUE),
+ * else SAVEPOINT @name. end() with @ok commits or releases; without, rolls back the
+ * transaction or only the savepoint, and returns FALSE. @name is written in the code. */
+gboolean      gest_store_begin_change           (GestStore    *self,
+                                                 const char   *name,
+                                                 gboolean     *out_own,
+                                                 GError      **error);
+gboolean      gest_store_end_change             (GestStore    *self,
+                                                 const char   *name,
+                                                 gboolean      own,
+                                                 gboolean      ok,
+                                                 GError      **error);
 gboolean      gest_store_exec                   (GestStore    *self,
                                                  const char   *sql,
                                                  GError      **error);

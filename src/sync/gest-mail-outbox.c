@@ -98,51 +98,6 @@ gest_mail_outbox_entry_from_row (sqlite3_stmt *stmt)
   return entry;
 }
 
-/* Opens a transaction, or a savepoint inside the caller's. */
-static gboolean
-begin_write (GestStore  *store,
-             const char *savepoint,
-             gboolean   *own,
-             GError    **error)
-{
-  g_autofree char *sql = NULL;
-
-  *own = sqlite3_get_autocommit (gest_store_get_db (store)) != 0;
-  if (*own)
-    return gest_store_begin (store, TRUE, error);
-
-  sql = g_strdup_printf ("SAVEPOINT %s", savepoint);
-  return gest_store_exec (store, sql, error);
-}
-
-static gboolean
-end_write (GestStore   *store,
-           const char  *savepoint,
-           gboolean     own,
-           gboolean     ok,
-           GError     **error)
-{
-  g_autofree char *sql = NULL;
-
-  if (own)
-    {
-      if (ok && gest_store_commit (store, error))
-        return TRUE;
-      gest_store_rollback (store);
-      return FALSE;
-    }
-
-  if (ok)
-    {
-      sql = g_strdup_printf ("RELEASE %s", savepoint);
-      return gest_store_exec (store, sql, error);
-    }
-
-  sql = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", savepoint, savepoint);
-  gest_store_exec (store, sql, NULL);
-  return FALSE;
-}
-
 /* Checks the documents and appends "name.pdf, other.jpg" to @names. */
 static gboolean
 check_documents (GestStore   *store,
@@ -300,13 +255,13 @@ gest_mail_outbox_queue (GestStore   *store,
 
   json = attachments_to_json (document_uuids);
 
-  if (!begin_write (store, "gest_mail_queue", &own, error))
+  if (!gest_store_begin_change (store, "gest_mail_queue", &own, error))
     return FALSE;
 
   ok = check_documents (store, record_uuid, document_uuids, names, error) &&
        insert_row (store, uuid, record_uuid, recipient, subject, body, json, error);
 
-  if (!end_write (store, "gest_mail_queue", own, ok, error))
+  if (!gest_store_end_change (store, "gest_mail_queue", own, ok, error))
     return FALSE;
 
   if (out_uuid != NULL)
@@ -410,6 +365,7 @@ gest_mail_queue_tramite_documents (GestStore   *store,
   g_autofree char *body = NULL;
   g_autofree char *text = NULL;
   guint n_documents = document_uuids != NULL ? document_uuids->len : 0;
+  gboolean own, ok;
 
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
   g_return_val_if_fail (tramite_uuid != NULL, FALSE);
@@ -438,33 +394,81 @@ gest_mail_queue_tramite_documents (GestStore   *store,
       return FALSE;
     }
 
-  if (!gest_store_begin (store, TRUE, error))
+  if (!gest_store_begin_change (store, "gest_mail_documents", &own, error))
     return FALSE;
 
-  if (!load_tramite_facts (store, tramite_uuid, &facts, error) ||
-      !check_documents (store, tramite_uuid, document_uuids, names, error))
-    goto fail;
+  ok = load_tramite_facts (store, tramite_uuid, &facts, error) &&
+       check_documents (store, tramite_uuid, document_uuids, names, error);
+  if (ok)
+    {
+      /* Translators: the subject of the email to Conauto: folio, then the customer's name. */
+      subject = g_strdup_printf (_("Early payoff %s — %s"), facts.folio, facts.customer);
+      body = compose_body (store, &facts, names->str);
+      text = g_strdup_printf (ngettext ("Queued email to %s: “%s”, with %u attachment: %s.",
+                                        "Queued email to %s: “%s”, with %u attachments: %s.",
+                                        n_documents),
+                              recipient, subject, n_documents, names->str);
+      ok = gest_mail_outbox_queue (store, tramite_uuid, recipient, subject, body, document_uuids,
+                                   NULL, error) &&
+           gest_activity_log_append (store, tramite_uuid, GEST_ACTIVITY_EMAIL, text, NULL, NULL,
+                                     error) > 0;
+    }
+  return gest_store_end_change (store, "gest_mail_documents", own, ok, error);
+}
 
-  /* Translators: the subject of the email to Conauto: folio, then the customer's name. */
-  subject = g_strdup_printf (_("Early payoff %s — %s"), facts.folio, facts.customer);
-  body = compose_body (store, &facts, names->str);
+typedef struct
+{
+  char      *tramite_uuid;
+  GPtrArray *document_uuids;
+} QueueDocuments;
 
-  if (!gest_mail_outbox_queue (store, tramite_uuid, recipient, subject, body, document_uuids, NULL, error))
-    goto fail;
+static void
+queue_documents_free (QueueDocuments *queue)
+{
+  g_free (queue->tramite_uuid);
+  g_ptr_array_unref (queue->document_uuids);
+  g_free (queue);
+}
 
-  text = g_strdup_printf (ngettext ("Queued email to %s: “%s”, with %u attachment: %s.",
-                                    "Queued email to %s: “%s”, with %u attachments: %s.",
-                                    n_documents),
-                          recipient, subject, n_documents, names->str);
-  if (gest_activity_log_append (store, tramite_uuid, GEST_ACTIVITY_EMAIL, text, NULL, NULL, error) <= 0 ||
-      !gest_store_commit (store, error))
-    goto fail;
+/* On the writer thread. */
+static gboolean
+queue_documents_write (GestStore  *store,
+                       gpointer    data,
+                       GError    **error)
+{
+  QueueDocuments *queue = data;
 
-  return TRUE;
+  return gest_mail_queue_tramite_documents (store, queue->tramite_uuid, queue->document_uuids, error);
+}
 
-fail:
-  gest_store_rollback (store);
-  return FALSE;
+void
+gest_mail_queue_tramite_documents_async (GestStore           *store,
+                                         const char          *tramite_uuid,
+                                         GPtrArray           *document_uuids,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  QueueDocuments *queue;
+
+  g_return_if_fail (GEST_IS_STORE (store));
+  g_return_if_fail (tramite_uuid != NULL);
+
+  queue = g_new0 (QueueDocuments, 1);
+  queue->tramite_uuid = g_strdup (tramite_uuid);
+  queue->document_uuids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; document_uuids != NULL && i < document_uuids->len; i++)
+    g_ptr_array_add (queue->document_uuids, g_strdup (g_ptr_array_index (document_uuids, i)));
+  gest_store_write_async (store, queue_documents_write, queue, (GDestroyNotify) queue_documents_free,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+gest_mail_queue_tramite_documents_finish (GestStore     *store,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return gest_store_write_finish (store, result, error);
 }
 
 GPtrArray *

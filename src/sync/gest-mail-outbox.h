@@ -59,6 +59,17 @@ gboolean             gest_mail_queue_tramite_documents (GestStore   *store,
                                                         GPtrArray   *document_uuids,
                                                         GError     **error);
 
+/* gest_mail_queue_tramite_documents() on the store's writer thread, for the UI thread. */
+void                 gest_mail_queue_tramite_documents_async  (GestStore           *store,
+                                                               const char          *tramite_uuid,
+                                                               GPtrArray           *document_uuids,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+gboolean             gest_mail_queue_tramite_documents_finish (GestStore           *store,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
+
 /* Email not sent yet (queued, sending, failed), oldest first: GPtrArray of
  * GestMailOutboxEntry* (free func set). */
 GPtrArray           *gest_mail_outbox_list_pending  (GestStore   *store,

@@ -128,7 +128,7 @@ move_as (GestStore         *store,
   sqlite3_stmt *stmt;
   gboolean own;
 
-  if (!gest_tramite_tx_begin (store, TRUE, &own, error))
+  if (!gest_tramite_tx_begin (store, &own, error))
     return FALSE;
 
   tramite = gest_tramite_load_by_uuid (store, uuid, error);
@@ -221,7 +221,7 @@ gest_tramite_check_item (GestStore        *store,
   actor = gest_store_get_user_role (store) == GEST_ROLE_CONAUTO_LIAISON
           ? GEST_TRAMITE_ACTOR_CONAUTO : GEST_TRAMITE_ACTOR_DEALER;
 
-  if (!gest_tramite_tx_begin (store, TRUE, &own, error))
+  if (!gest_tramite_tx_begin (store, &own, error))
     return FALSE;
 
   tramite = gest_tramite_load_by_uuid (store, uuid, error);
@@ -361,7 +361,7 @@ gest_tramite_record_payment (GestStore    *store,
       return FALSE;
     }
 
-  if (!gest_tramite_tx_begin (store, TRUE, &own, error))
+  if (!gest_tramite_tx_begin (store, &own, error))
     return FALSE;
 
   tramite = gest_tramite_load_by_uuid (store, uuid, error);
@@ -440,7 +440,7 @@ gest_tramite_link_payment_proof (GestStore   *store,
   g_return_val_if_fail (document_uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!gest_tramite_tx_begin (store, TRUE, &own, error))
+  if (!gest_tramite_tx_begin (store, &own, error))
     return FALSE;
 
   tramite = gest_tramite_load_by_uuid (store, uuid, error);

@@ -40,6 +40,7 @@ struct _GestTramiteDetail
   GtkBox                   *timeline_box;
 
   int                       moving_to;  /* the step a move being saved goes to, else 0 */
+  guint                     sending;    /* documents of an email being queued, else 0 */
 
   /* Rows built once, filled by show_tramite(). */
   GtkLabel                 *balance_label;
@@ -578,16 +579,44 @@ gest_tramite_detail_get_move_error (GestTramiteDetail *self)
          ? gtk_label_get_label (self->move_error_label) : NULL;
 }
 
+static void
+documents_queued_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GestTramiteDetail) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n = self->sending;
+
+  self->sending = 0;
+  gtk_widget_set_sensitive (self->send_button, TRUE);
+  if (!gest_mail_queue_tramite_documents_finish (GEST_STORE (object), result, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Email with %u document queued for Conauto",
+                                          "Email with %u documents queued for Conauto",
+                                          n),
+                             n);
+  toast (self, message);
+  /* The window's mail service sends it now rather than at its next round. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.kick-mail", NULL);
+  gest_timeline_reload (self->timeline);
+}
+
 gboolean
 gest_tramite_detail_send_documents (GestTramiteDetail *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *message = NULL;
   GListModel *model;
 
   g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), FALSE);
 
+  if (self->sending > 0)
+    return FALSE;
   model = gest_document_list_get_model (self->document_list);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -601,21 +630,10 @@ gest_tramite_detail_send_documents (GestTramiteDetail *self)
       return FALSE;
     }
 
-  if (!gest_mail_queue_tramite_documents (self->store, self->tramite_uuid, uuids, &error))
-    {
-      toast (self, error->message);
-      return FALSE;
-    }
-
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Email with %u document queued for Conauto",
-                                          "Email with %u documents queued for Conauto",
-                                          uuids->len),
-                             uuids->len);
-  toast (self, message);
-  /* The window's mail service sends it now rather than at its next round. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.kick-mail", NULL);
-  gest_timeline_reload (self->timeline);
+  self->sending = uuids->len;
+  gtk_widget_set_sensitive (self->send_button, FALSE);
+  gest_mail_queue_tramite_documents_async (self->store, self->tramite_uuid, uuids, NULL,
+                                           documents_queued_cb, g_object_ref (self));
   return TRUE;
 }
 

@@ -27,7 +27,8 @@ int         gest_tramite_detail_get_step            (GestTramiteDetail *self);
  * (see gest_tramite_detail_get_move_error), as is an error of the save. */
 gboolean    gest_tramite_detail_move_next           (GestTramiteDetail *self);
 const char *gest_tramite_detail_get_move_error      (GestTramiteDetail *self);
-/* What "Send Documents to Conauto" does: queues the email with every document of the trámite. */
+/* What "Send Documents to Conauto" does: queues the email with every document of the trámite,
+ * on the store's writer thread (a toast says how it went). TRUE when started. */
 gboolean    gest_tramite_detail_send_documents      (GestTramiteDetail *self);
 
 /* The parts, for the window's actions and for tests. */

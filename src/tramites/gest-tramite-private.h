@@ -10,7 +10,6 @@ G_BEGIN_DECLS
  * A change runs in its own transaction, or in a savepoint when the caller already holds one
  * (the demo filler, a sync batch), so that it is written whole or not at all. */
 gboolean gest_tramite_tx_begin     (GestStore   *store,
-                                    gboolean     immediate,
                                     gboolean    *out_own,
                                     GError     **error);
 gboolean gest_tramite_tx_commit    (GestStore   *store,

@@ -143,14 +143,10 @@ load_where (GestStore   *store,
 
 gboolean
 gest_tramite_tx_begin (GestStore  *store,
-                       gboolean    immediate,
                        gboolean   *out_own,
                        GError    **error)
 {
-  *out_own = sqlite3_get_autocommit (gest_store_get_db (store)) != 0;
-  if (*out_own)
-    return gest_store_begin (store, immediate, error);
-  return gest_store_exec (store, "SAVEPOINT " SAVEPOINT, error);
+  return gest_store_begin_change (store, SAVEPOINT, out_own, error);
 }
 
 gboolean
@@ -158,31 +154,14 @@ gest_tramite_tx_commit (GestStore  *store,
                         gboolean    own,
                         GError    **error)
 {
-  if (own)
-    {
-      if (gest_store_commit (store, error))
-        return TRUE;
-      gest_store_rollback (store);
-      return FALSE;
-    }
-  if (gest_store_exec (store, "RELEASE " SAVEPOINT, error))
-    return TRUE;
-  gest_tramite_tx_rollback (store, FALSE);
-  return FALSE;
+  return gest_store_end_change (store, SAVEPOINT, own, TRUE, error);
 }
 
 void
 gest_tramite_tx_rollback (GestStore *store,
                           gboolean   own)
 {
-  if (own)
-    {
-      gest_store_rollback (store);
-      return;
-    }
-  /* The caller's transaction stays open; only this change is undone. */
-  gest_store_exec (store, "ROLLBACK TO " SAVEPOINT, NULL);
-  gest_store_exec (store, "RELEASE " SAVEPOINT, NULL);
+  gest_store_end_change (store, SAVEPOINT, own, FALSE, NULL);
 }
 
 GestTramite *
@@ -368,7 +347,7 @@ gest_tramite_create (GestStore    *store,
 
   /* The write lock first: the statement, the settings and the folio counter are then read
    * and written by this transaction alone. */
-  if (!gest_tramite_tx_begin (store, TRUE, &own, error))
+  if (!gest_tramite_tx_begin (store, &own, error))
     return NULL;
 
   if (!gest_plan_statement_load (store, plan, &statement, error) ||

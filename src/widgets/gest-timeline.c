@@ -32,6 +32,8 @@ struct _GestTimeline
   GtkButton       *add_button;
   GtkLabel        *composer_error_label;
 
+  gboolean         adding;   /* an entry is being saved on the writer thread */
+
   GestStore       *store;
   char            *record_uuid;
   GListStore      *entries;
@@ -329,6 +331,30 @@ kind_toggled_cb (GestTimeline *self)
 }
 
 static void
+entry_added_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GestTimeline) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->adding = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), TRUE);
+  if (gest_activity_log_append_finish (GEST_STORE (object), result, &error) <= 0)
+    {
+      gtk_label_set_label (self->composer_error_label, error->message);
+      return;
+    }
+
+  gtk_label_set_label (self->composer_error_label, "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_name_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_role_entry), "");
+  gtk_toggle_button_set_active (self->note_toggle, TRUE);
+  gest_timeline_reload (self);
+}
+
+static void
 add_clicked_cb (GestTimeline *self)
 {
   g_autoptr(GError) error = NULL;
@@ -337,7 +363,7 @@ add_clicked_cb (GestTimeline *self)
   g_autofree char *contact_role = NULL;
   GestActivityKind kind = GEST_ACTIVITY_NOTE;
 
-  if (self->store == NULL || self->record_uuid == NULL)
+  if (self->store == NULL || self->record_uuid == NULL || self->adding)
     return;
 
   if (gtk_toggle_button_get_active (self->call_toggle))
@@ -350,20 +376,17 @@ add_clicked_cb (GestTimeline *self)
     }
   g_strstrip (text);
 
-  if (!gest_timeline_check_entry (kind, text, contact_name, &error) ||
-      gest_activity_log_append (self->store, self->record_uuid, kind, text,
-                                contact_name, contact_role, &error) <= 0)
+  if (!gest_timeline_check_entry (kind, text, contact_name, &error))
     {
-      gtk_label_set_label (self->composer_error_label, error != NULL ? error->message : "");
+      gtk_label_set_label (self->composer_error_label, error->message);
       return;
     }
 
-  gtk_label_set_label (self->composer_error_label, "");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->contact_name_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->contact_role_entry), "");
-  gtk_toggle_button_set_active (self->note_toggle, TRUE);
-  gest_timeline_reload (self);
+  /* The composer keeps its text until the entry is saved: a failed save loses nothing. */
+  self->adding = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), FALSE);
+  gest_activity_log_append_async (self->store, self->record_uuid, kind, text, contact_name,
+                                  contact_role, NULL, entry_added_cb, g_object_ref (self));
 }
 
 static void
