@@ -692,6 +692,16 @@ test_send_test_email (Fixture       *f,
 }
 
 static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
 test_settings (void)
 {
   g_autoptr(GError) error = NULL;
@@ -741,6 +751,28 @@ test_settings (void)
   g_assert_false (gest_mail_settings_save (store, &settings, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* From the preferences page: refused at once without a write, or saved on the writer. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    gest_mail_settings_save_async (store, &settings, NULL, store_result_cb, &result);
+    g_assert_cmpuint (gest_store_get_pending_writes (store), ==, 0);
+    WAIT_UNTIL (result != NULL);
+    g_assert_false (gest_mail_settings_save_finish (store, result, &error));
+    g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
+    g_clear_error (&error);
+    g_clear_object (&result);
+
+    settings.port = 2525;
+    gest_mail_settings_save_async (store, &settings, NULL, store_result_cb, &result);
+    WAIT_UNTIL (result != NULL);
+    g_assert_true (gest_mail_settings_save_finish (store, result, &error));
+    g_assert_no_error (error);
+    gest_mail_settings_load (store, &loaded);
+    g_assert_cmpuint (loaded.port, ==, 2525);
+    gest_mail_settings_clear (&loaded);
+  }
 
   g_assert_true (gest_mail_address_is_valid ("a.b@c.mx"));
   g_assert_false (gest_mail_address_is_valid ("a@b@c"));

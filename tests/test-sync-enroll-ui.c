@@ -321,6 +321,7 @@ test_ca_file_row (Fixture       *f,
   /* Emptied and applied: the setting goes, the system's authorities are used again. */
   gtk_editable_set_text (GTK_EDITABLE (ca_row), "");
   g_signal_emit_by_name (ca_row, "apply");
+  gest_store_wait_for_writes (f->store);
   g_clear_pointer (&stored, g_free);
   stored = gest_store_get_setting (f->store, "sync.ca-file");
   g_assert_null (stored);

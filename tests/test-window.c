@@ -137,6 +137,7 @@ test_first_run (Fixture       *f,
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "search"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
+  gest_store_wait_for_writes (f->store);
   g_assert_false (gest_window_get_welcome_shown (window));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "search"));
   done = gest_store_get_setting (f->store, "app.first-run-done");
@@ -213,6 +214,7 @@ test_sections (Fixture       *f,
   gpointer weak_placeholder;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
+  gest_store_wait_for_writes (f->store);
   g_assert_cmpstr (gest_window_get_section (window), ==, "tramites");
   for (guint i = 0; i < G_N_ELEMENTS (section_ids); i++)
     {
@@ -351,12 +353,15 @@ test_search (Fixture       *f,
   g_free (activation.uuid);
 }
 
+/* Types @text and presses Enter; the setting is saved on the store's writer thread. */
 static void
-apply (GtkWidget  *row,
+apply (Fixture    *f,
+       GtkWidget  *row,
        const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
+  gest_store_wait_for_writes (f->store);
 }
 
 static void
@@ -383,20 +388,20 @@ test_preferences (Fixture       *f,
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "$500.00");
   g_assert_false (gest_money_parse ("abc", &ignored, &parse_error));
-  apply (row, "abc");
+  apply (f, row, "abc");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_visible_label, parse_error->message));
   gest_store_load_routing_settings (f->store, &routing);
   g_assert_cmpint (routing.low_debt_limit, ==, 50000);
   gest_routing_settings_clear (&routing);
 
-  apply (row, "-5");
+  apply (f, row, "-5");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_visible_label,
                                  "The low-debt limit cannot be negative. Type an amount such as 500.00."));
 
   /* A valid amount is saved and the message goes away. */
-  apply (row, "$750.50");
+  apply (f, row, "$750.50");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   g_assert_null (find_widget (GTK_WIDGET (prefs), is_visible_label, parse_error->message));
   gest_store_load_routing_settings (f->store, &routing);
@@ -405,11 +410,11 @@ test_preferences (Fixture       *f,
   /* An area's name cannot be emptied. */
   row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Area Name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, routing.areas[GEST_AREA_CUSTOMER_SERVICE].name);
-  apply (row, "  ");
+  apply (f, row, "  ");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_visible_label,
                                  "“Area Name” cannot be empty. Type a value and press Enter."));
-  apply (row, "Atención a Clientes Conauto");
+  apply (f, row, "Atención a Clientes Conauto");
   gest_routing_settings_clear (&routing);
   gest_store_load_routing_settings (f->store, &routing);
   g_assert_cmpstr (routing.areas[GEST_AREA_CUSTOMER_SERVICE].name, ==, "Atención a Clientes Conauto");
@@ -417,23 +422,34 @@ test_preferences (Fixture       *f,
 
   /* T4: the documents address must be an e-mail address. */
   row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Documents E-mail Address");
-  apply (row, "documentos at conauto");
+  apply (f, row, "documentos at conauto");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   email = gest_store_get_setting (f->store, "conauto.documents-email");
   g_assert_null (email);
-  apply (row, "documentos@conauto.com.mx");
+  apply (f, row, "documentos@conauto.com.mx");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   email = gest_store_get_setting (f->store, "conauto.documents-email");
   g_assert_cmpstr (email, ==, "documentos@conauto.com.mx");
 
   row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Name");
-  apply (row, "Ford Ángeles Puebla");
+  /* A save the database refuses shows its error under the row, and keeps the old value. */
+  g_assert_true (gest_store_exec (f->store, "CREATE TRIGGER settings_locked BEFORE INSERT ON settings"
+                                            " BEGIN SELECT RAISE (ABORT, 'settings are locked'); END", NULL));
+  apply (f, row, "Ford Ángeles Puebla");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_visible_label,
+                                 "The database reported an error: settings are locked"));
+  g_assert_null (gest_store_get_setting (f->store, "dealer.name"));
+  g_assert_true (gest_store_exec (f->store, "DROP TRIGGER settings_locked", NULL));
+  apply (f, row, "Ford Ángeles Puebla");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
   dealer = gest_store_get_setting (f->store, "dealer.name");
   g_assert_cmpstr (dealer, ==, "Ford Ángeles Puebla");
 
   /* T2: the installments limit, and the user's role (X5 names it in the activity log). */
   row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Installments Owed for Extrajudicial Collections");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))), 3);
+  gest_store_wait_for_writes (f->store);
   gest_routing_settings_clear (&routing);
   gest_store_load_routing_settings (f->store, &routing);
   g_assert_cmpuint (routing.installments_limit, ==, 3);
@@ -442,6 +458,7 @@ test_preferences (Fixture       *f,
   row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Role");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, gest_store_get_user_role (f->store));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), GEST_ROLE_CS_ANALYST);
+  gest_store_wait_for_writes (f->store);
   g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_CS_ANALYST);
 
   /* Other modules add their pages. */

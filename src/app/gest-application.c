@@ -182,6 +182,19 @@ gest_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* A save asked for just before the last window closed (a note, a move) still reaches the
+ * disk: the writer thread finishes it before the process ends. */
+static void
+gest_application_shutdown (GApplication *app)
+{
+  GestApplication *self = GEST_APPLICATION (app);
+
+  if (self->store != NULL)
+    gest_store_wait_for_writes (self->store);
+
+  G_APPLICATION_CLASS (gest_application_parent_class)->shutdown (app);
+}
+
 static void
 gest_application_finalize (GObject *object)
 {
@@ -203,6 +216,7 @@ gest_application_class_init (GestApplicationClass *klass)
   app_class->handle_local_options = gest_application_handle_local_options;
   app_class->startup = gest_application_startup;
   app_class->activate = gest_application_activate;
+  app_class->shutdown = gest_application_shutdown;
 }
 
 static void

@@ -101,14 +101,57 @@ show_error (GtkWidget  *row,
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
 
-static gboolean
-save_field (GestPreferencesWindow  *self,
-            Field                  *field,
-            const char             *text,
-            GError                **error)
+typedef struct
 {
-  g_auto(GestRoutingSettings) routing = { 0 };
+  GestPreferencesWindow *self;
+  GtkWidget             *row;    /* borrowed: the window holds it */
+  GtkLabel              *label;  /* borrowed: the window holds it */
+} Saving;
+
+static void
+setting_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autofree Saving *saving = user_data;
+  g_autoptr(GestPreferencesWindow) self = saving->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!gest_store_set_setting_finish (GEST_STORE (object), result, &error))
+    show_error (saving->row, saving->label, error->message);
+  else
+    show_error (saving->row, saving->label, NULL);
+}
+
+/* Saves on the store's writer thread; the outcome shows under @row's group when it ends. The
+ * window lives until then. */
+static void
+save_setting (GestPreferencesWindow *self,
+              GtkWidget             *row,
+              GtkLabel              *label,
+              const char            *key,
+              const char            *value)
+{
+  Saving *saving = g_new0 (Saving, 1);
+
+  saving->self = g_object_ref (self);
+  saving->row = row;
+  saving->label = label;
+  gest_store_set_setting_async (self->store, key, value, NULL, setting_saved_cb, saving);
+}
+
+/* The setting @field stores and its value for @text; FALSE with @error when @text is not
+ * valid. Each field is one setting, so two quick edits of different fields never undo each
+ * other. */
+static gboolean
+field_setting (Field       *field,
+               const char  *text,
+               char       **out_key,
+               char       **out_value,
+               GError     **error)
+{
   g_autofree char *value = g_strstrip (g_strdup (text));
+  GestMoney low_debt;
 
   if (field->required && value[0] == '\0')
     {
@@ -124,35 +167,31 @@ save_field (GestPreferencesWindow  *self,
     case FIELD_EMAIL:
       if (!gest_email_check (value, error))
         return FALSE;
-      return gest_store_set_setting (self->store, field->key, value, error);
-
+      G_GNUC_FALLTHROUGH;
     case FIELD_SETTING:
-      return gest_store_set_setting (self->store, field->key, value, error);
+      *out_key = g_strdup (field->key);
+      *out_value = g_steal_pointer (&value);
+      return TRUE;
 
     case FIELD_LOW_DEBT:
-      gest_store_load_routing_settings (self->store, &routing);
-      if (!gest_money_parse (value, &routing.low_debt_limit, error))
+      if (!gest_money_parse (value, &low_debt, error))
         return FALSE;
-      if (routing.low_debt_limit < 0)
+      if (low_debt < 0)
         {
           g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
                        _("The low-debt limit cannot be negative. Type an amount such as 500.00."));
           return FALSE;
         }
-      return gest_store_save_routing_settings (self->store, &routing, error);
+      *out_key = g_strdup ("routing.low-debt-limit");
+      *out_value = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) low_debt);
+      return TRUE;
 
     case FIELD_AREA_NAME:
     case FIELD_AREA_PHONES:
-      {
-        char **slot;
-
-        gest_store_load_routing_settings (self->store, &routing);
-        slot = field->kind == FIELD_AREA_NAME ? &routing.areas[field->area].name
-                                              : &routing.areas[field->area].phones;
-        g_free (*slot);
-        *slot = g_strdup (value);
-      }
-      return gest_store_save_routing_settings (self->store, &routing, error);
+      *out_key = g_strdup_printf ("routing.area.%s.%s", gest_area_id (field->area),
+                                  field->kind == FIELD_AREA_NAME ? "name" : "phones");
+      *out_value = g_steal_pointer (&value);
+      return TRUE;
 
     default:
       g_assert_not_reached ();
@@ -165,28 +204,23 @@ entry_apply_cb (AdwEntryRow           *row,
 {
   Field *field = g_object_get_data (G_OBJECT (row), "gest-field");
   g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
 
   g_assert (field != NULL);
-  if (!save_field (self, field, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (!field_setting (field, gtk_editable_get_text (GTK_EDITABLE (row)), &key, &value, &error))
     show_error (GTK_WIDGET (row), field->error_label, error->message);
   else
-    show_error (GTK_WIDGET (row), field->error_label, NULL);
+    save_setting (self, GTK_WIDGET (row), field->error_label, key, value);
 }
 
 static void
 installments_changed_cb (GtkSpinButton         *spin,
                          GestPreferencesWindow *self)
 {
-  g_auto(GestRoutingSettings) routing = { 0 };
-  g_autoptr(GError) error = NULL;
-  int value = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *value = g_strdup_printf ("%d", MAX (gtk_spin_button_get_value_as_int (spin), 1));
 
-  gest_store_load_routing_settings (self->store, &routing);
-  routing.installments_limit = (guint) MAX (value, 1);
-  if (!gest_store_save_routing_settings (self->store, &routing, &error))
-    show_error (GTK_WIDGET (spin), self->routing_error_label, error->message);
-  else
-    show_error (GTK_WIDGET (spin), self->routing_error_label, NULL);
+  save_setting (self, GTK_WIDGET (spin), self->routing_error_label, "routing.installments-limit", value);
 }
 
 static void
@@ -195,14 +229,11 @@ role_selected_cb (AdwComboRow           *row,
                   GestPreferencesWindow *self)
 {
   guint selected = adw_combo_row_get_selected (row);
-  g_autoptr(GError) error = NULL;
 
   if (selected >= GEST_N_ROLES)
     return;
-  if (!gest_store_set_setting (self->store, "user.role", gest_role_id ((GestRole) selected), &error))
-    show_error (GTK_WIDGET (row), self->user_error_label, error->message);
-  else
-    show_error (GTK_WIDGET (row), self->user_error_label, NULL);
+  save_setting (self, GTK_WIDGET (row), self->user_error_label, "user.role",
+                gest_role_id ((GestRole) selected));
 }
 
 /* Shows @text, then lets the row save what the user changes. The apply button is turned on

@@ -218,19 +218,30 @@ search_action_cb (GSimpleAction *action,
 }
 
 static void
-start_empty_action_cb (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
+first_run_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  GestWindow *self = user_data;
+  g_autoptr(GestWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!gest_store_set_setting (self->store, "app.first-run-done", "1", &error))
+  if (!gest_store_set_setting_finish (GEST_STORE (object), result, &error))
     {
       gest_window_add_toast (self, error->message);
       return;
     }
   show_sections (self);
+}
+
+static void
+start_empty_action_cb (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  GestWindow *self = user_data;
+
+  gest_store_set_setting_async (self->store, "app.first-run-done", "1", NULL, first_run_done_cb,
+                                g_object_ref (self));
 }
 
 static void

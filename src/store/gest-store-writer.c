@@ -211,3 +211,44 @@ gest_store_wait_for_writes (GestStore *self)
   while (writer->pending > 0)
     g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
 }
+
+/* The writes every part of the app makes. */
+
+static gboolean
+set_setting_write (GestStore  *store,
+                   gpointer    data,
+                   GError    **error)
+{
+  char **key_value = data;
+
+  return gest_store_set_setting (store, key_value[0], key_value[1], error);
+}
+
+void
+gest_store_set_setting_async (GestStore           *self,
+                              const char          *key,
+                              const char          *value,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  char **key_value;
+
+  g_return_if_fail (GEST_IS_STORE (self));
+  g_return_if_fail (key != NULL);
+
+  key_value = g_new0 (char *, 3);
+  key_value[0] = g_strdup (key);
+  /* NULL (delete the setting) ends the vector early; g_strfreev() frees what is there. */
+  key_value[1] = g_strdup (value);
+  gest_store_write_async (self, set_setting_write, key_value, (GDestroyNotify) g_strfreev,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+gest_store_set_setting_finish (GestStore     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return gest_store_write_finish (self, result, error);
+}

@@ -121,6 +121,16 @@ gboolean      gest_store_set_setting            (GestStore    *self,
                                                  const char   *key,
                                                  const char   *value,
                                                  GError      **error);
+/* gest_store_set_setting() on the writer thread (gest_store_write_async()). */
+void          gest_store_set_setting_async      (GestStore           *self,
+                                                 const char          *key,
+                                                 const char          *value,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean      gest_store_set_setting_finish     (GestStore           *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 /* The T2 settings, defaults where unset. Keys: routing.low-debt-limit (centavos),
  * routing.installments-limit, routing.area.<area-id>.name, routing.area.<area-id>.phones */
 void          gest_store_load_routing_settings  (GestStore            *self,

@@ -24,7 +24,7 @@ struct _GestMailPreferencesPage
   GtkWidget          *password_row;
   GtkWidget          *from_row;
   GtkWidget          *save_button;
-
+  char               *saving_password;  /* for the keyring once the settings are saved */
 
   AdwPreferencesGroup *test_group;
   GtkWidget          *test_to_row;
@@ -104,6 +104,34 @@ password_stored_cb (GObject      *source,
 }
 
 static void
+settings_saved_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GestMailPreferencesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = g_steal_pointer (&self->saving_password);
+  GestMailSettings settings = { 0, };
+
+  gtk_widget_set_sensitive (self->save_button, TRUE);
+  if (!gest_mail_settings_save_finish (GEST_STORE (source), result, &error))
+    {
+      show_outcome (self->server_group, error->message, TRUE);
+      return;
+    }
+  if (password == NULL)
+    {
+      show_outcome (self->server_group, _("Saved."), FALSE);
+      return;
+    }
+  gest_mail_settings_load (self->store, &settings);
+  show_outcome (self->server_group, _("Saving the password in the keyring…"), FALSE);
+  gest_mail_password_store (settings.host, settings.user, password, self->cancellable,
+                            password_stored_cb, g_object_ref (self));
+  gest_mail_settings_clear (&settings);
+}
+
+static void
 save_clicked_cb (GestMailPreferencesPage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -129,17 +157,12 @@ save_clicked_cb (GestMailPreferencesPage *self)
   settings.user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
   settings.from = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_row))));
 
-  if (!gest_mail_settings_save (self->store, &settings, &error))
-    show_outcome (self->server_group, error->message, TRUE);
-  else if (*password != '\0' && *settings.user != '\0')
-    {
-      show_outcome (self->server_group, _("Saving the password in the keyring…"), FALSE);
-      gest_mail_password_store (settings.host, settings.user, password, self->cancellable,
-                                password_stored_cb, g_object_ref (self));
-    }
-  else
-    show_outcome (self->server_group, _("Saved."), FALSE);
-
+  /* The password goes to the keyring once the settings are saved, for the user saved. */
+  g_clear_pointer (&self->saving_password, g_free);
+  if (*password != '\0' && *settings.user != '\0')
+    self->saving_password = g_strdup (password);
+  gtk_widget_set_sensitive (self->save_button, FALSE);
+  gest_mail_settings_save_async (self->store, &settings, NULL, settings_saved_cb, g_object_ref (self));
   gest_mail_settings_clear (&settings);
 }
 
@@ -294,6 +317,7 @@ gest_mail_preferences_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->saving_password, g_free);
 
   G_OBJECT_CLASS (gest_mail_preferences_page_parent_class)->finalize (object);
 }

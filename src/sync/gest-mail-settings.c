@@ -197,18 +197,13 @@ gest_mail_settings_check_ready (const GestMailSettings  *settings,
   return TRUE;
 }
 
-gboolean
-gest_mail_settings_save (GestStore               *store,
-                         const GestMailSettings  *settings,
-                         GError                 **error)
+static gboolean
+check_settings (const GestMailSettings  *settings,
+                GError                 **error)
 {
-  g_autofree char *port = NULL;
   const char *host = settings->host != NULL ? settings->host : "";
   const char *user = settings->user != NULL ? settings->user : "";
   const char *from = settings->from != NULL ? settings->from : "";
-
-  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
-  g_return_val_if_fail (settings != NULL, FALSE);
 
   if (*host == '\0')
     {
@@ -254,23 +249,103 @@ gest_mail_settings_save (GestStore               *store,
       return FALSE;
     }
 
-  port = settings->port != 0 ? g_strdup_printf ("%u", settings->port) : g_strdup ("");
+  return TRUE;
+}
 
-  if (!gest_store_begin (store, TRUE, error))
+gboolean
+gest_mail_settings_save (GestStore               *store,
+                         const GestMailSettings  *settings,
+                         GError                 **error)
+{
+  g_autofree char *port = NULL;
+  gboolean own, ok;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  if (!check_settings (settings, error))
     return FALSE;
 
-  if (!gest_store_set_setting (store, "smtp.host", host, error) ||
-      !gest_store_set_setting (store, "smtp.port", port, error) ||
-      !gest_store_set_setting (store, "smtp.security", security_ids[settings->security], error) ||
-      !gest_store_set_setting (store, "smtp.user", user, error) ||
-      !gest_store_set_setting (store, "smtp.from", from, error) ||
-      !gest_store_commit (store, error))
-    {
-      gest_store_rollback (store);
-      return FALSE;
-    }
+  port = settings->port != 0 ? g_strdup_printf ("%u", settings->port) : g_strdup ("");
+  if (!gest_store_begin_change (store, "gest_mail_settings", &own, error))
+    return FALSE;
+  ok = gest_store_set_setting (store, "smtp.host", settings->host, error) &&
+       gest_store_set_setting (store, "smtp.port", port, error) &&
+       gest_store_set_setting (store, "smtp.security", security_ids[settings->security], error) &&
+       gest_store_set_setting (store, "smtp.user", settings->user != NULL ? settings->user : "", error) &&
+       gest_store_set_setting (store, "smtp.from", settings->from, error);
+  return gest_store_end_change (store, "gest_mail_settings", own, ok, error);
+}
 
-  return TRUE;
+static void
+settings_free (GestMailSettings *settings)
+{
+  gest_mail_settings_clear (settings);
+  g_free (settings);
+}
+
+/* On the writer thread. */
+static gboolean
+save_write (GestStore  *store,
+            gpointer    data,
+            GError    **error)
+{
+  return gest_mail_settings_save (store, data, error);
+}
+
+static void
+saved_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (gest_store_write_finish (GEST_STORE (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+gest_mail_settings_save_async (GestStore               *store,
+                               const GestMailSettings  *settings,
+                               GCancellable            *cancellable,
+                               GAsyncReadyCallback      callback,
+                               gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GestMailSettings *copy;
+  GError *error = NULL;
+
+  g_return_if_fail (GEST_IS_STORE (store));
+  g_return_if_fail (settings != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gest_mail_settings_save_async);
+  if (!check_settings (settings, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  copy = g_new0 (GestMailSettings, 1);
+  copy->host = g_strdup (settings->host);
+  copy->port = settings->port;
+  copy->security = settings->security;
+  copy->user = g_strdup (settings->user);
+  copy->from = g_strdup (settings->from);
+  gest_store_write_async (store, save_write, copy, (GDestroyNotify) settings_free, cancellable,
+                          saved_cb, g_steal_pointer (&task));
+}
+
+gboolean
+gest_mail_settings_save_finish (GestStore     *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 char *

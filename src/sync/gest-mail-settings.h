@@ -46,6 +46,16 @@ void        gest_mail_settings_load        (GestStore               *store,
 gboolean    gest_mail_settings_save        (GestStore               *store,
                                             const GestMailSettings  *settings,
                                             GError                 **error);
+/* The same on the store's writer thread, for the UI thread: @settings is validated at once
+ * (a GEST_ERROR_INVALID reaches the callback without a write) and copied. */
+void        gest_mail_settings_save_async  (GestStore               *store,
+                                            const GestMailSettings  *settings,
+                                            GCancellable            *cancellable,
+                                            GAsyncReadyCallback      callback,
+                                            gpointer                 user_data);
+gboolean    gest_mail_settings_save_finish (GestStore               *store,
+                                            GAsyncResult            *result,
+                                            GError                 **error);
 void        gest_mail_settings_clear       (GestMailSettings        *settings);
 /* The port to connect to: settings->port or the security's default. */
 guint       gest_mail_settings_get_port    (const GestMailSettings  *settings);

@@ -158,27 +158,38 @@ service_notify_cb (GestSyncService         *service,
   refresh_status (self);
 }
 
-/* An empty row clears the setting: the system's certificate authorities are used again. */
-static gboolean
-save_ca_file (GestSyncPreferencesPage *self)
+static void
+ca_file_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_autofree char *path = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ca_row))));
+  g_autoptr(GestSyncPreferencesPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!gest_store_set_setting (self->store, "sync.ca-file", path[0] != '\0' ? path : NULL, &error))
+  if (!gest_store_set_setting_finish (GEST_STORE (source), result, &error))
     {
       adw_preferences_group_set_description (self->server_group, error->message);
       gtk_widget_error_bell (GTK_WIDGET (self));
-      return FALSE;
     }
-  return TRUE;
+}
+
+/* An empty row clears the setting: the system's certificate authorities are used again.
+ * Saved on the store's writer thread; @callback gets a GestStore result. */
+static void
+save_ca_file (GestSyncPreferencesPage *self,
+              GAsyncReadyCallback      callback)
+{
+  g_autofree char *path = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ca_row))));
+
+  gest_store_set_setting_async (self->store, "sync.ca-file", path[0] != '\0' ? path : NULL, NULL,
+                                callback, g_object_ref (self));
 }
 
 static void
 ca_apply_cb (AdwEntryRow             *row,
              GestSyncPreferencesPage *self)
 {
-  save_ca_file (self);
+  save_ca_file (self, ca_file_saved_cb);
 }
 
 static void
@@ -214,19 +225,35 @@ enroll_done_cb (GObject      *source,
 }
 
 static void
-enroll_clicked_cb (GtkButton               *button,
-                   GestSyncPreferencesPage *self)
+ca_file_saved_for_enroll_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
 {
+  g_autoptr(GestSyncPreferencesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
   const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
 
-  if (!save_ca_file (self))
-    return;
-  gtk_widget_set_sensitive (self->enroll_button, FALSE);
-  adw_preferences_group_set_description (self->server_group, _("Enrolling…"));
+  if (!gest_store_set_setting_finish (GEST_STORE (source), result, &error))
+    {
+      adw_preferences_group_set_description (self->server_group, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      gtk_widget_set_sensitive (self->enroll_button, TRUE);
+      return;
+    }
   gest_sync_service_enroll_async (self->service, url, code, name, self->cancellable,
                                   enroll_done_cb, g_object_ref (self));
+}
+
+static void
+enroll_clicked_cb (GtkButton               *button,
+                   GestSyncPreferencesPage *self)
+{
+  gtk_widget_set_sensitive (self->enroll_button, FALSE);
+  adw_preferences_group_set_description (self->server_group, _("Enrolling…"));
+  /* The CA file first: enrolling is the first connection that needs it. */
+  save_ca_file (self, ca_file_saved_for_enroll_cb);
 }
 
 static void
