@@ -10,7 +10,7 @@
 #include "gest-server-records.h"
 #include "gest-server-request.h"
 
-#define MAX_LIMIT 500
+#define MAX_LIMIT 5000
 
 /* The cursor is the last version the device has; opaque to the desktop. */
 static gboolean

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/mman.h>
+
 #include <glib/gi18n.h>
 
 #include "gest-sync-private.h"
@@ -187,6 +190,97 @@ gest_sync_status_error (guint    status,
   return FALSE;
 }
 
+/* The largest reply read into one exact allocation; larger ones (never sent by the server,
+ * whose pages are a few MB) are read growing, as libsoup does. */
+#define MAX_SIZED_REPLY (256 * 1024 * 1024)
+
+typedef struct
+{
+  gpointer data;
+  gsize    size;
+} Mapping;
+
+static void
+mapping_free (gpointer user_data)
+{
+  Mapping *mapping = user_data;
+
+  munmap (mapping->data, mapping->size);
+  g_free (mapping);
+}
+
+/* soup_session_send_and_read(), but a reply whose length is known is read into one mapping
+ * of that size, given back to the system when the reply is freed. From the heap, the pull's
+ * pages of a few MB (each a little longer or shorter than the last) left holes that the next
+ * did not fit: about one page more of peak memory. */
+static GBytes *
+send_and_read (SoupSession   *session,
+               SoupMessage   *msg,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  SoupMessageHeaders *headers;
+  g_autoptr(GBytes) reply = NULL;
+  Mapping *mapping;
+  goffset length;
+  gsize read = 0;
+
+  stream = soup_session_send (session, msg, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  headers = soup_message_get_response_headers (msg);
+  length = soup_message_headers_get_content_length (headers);
+  /* A reply to HEAD, a 204 or a 304 has no body, whatever its Content-Length says. */
+  if (g_strcmp0 (soup_message_get_method (msg), SOUP_METHOD_HEAD) == 0 ||
+      soup_message_get_status (msg) == SOUP_STATUS_NO_CONTENT ||
+      soup_message_get_status (msg) == SOUP_STATUS_NOT_MODIFIED)
+    length = 0;
+  else if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      soup_message_headers_get_one (headers, "Content-Encoding") != NULL ||
+      length < 0 || length > MAX_SIZED_REPLY)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (out, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                  G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, cancellable, error) < 0)
+        return NULL;
+      return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+    }
+
+  if (length == 0)
+    {
+      if (!g_input_stream_close (stream, cancellable, error))
+        return NULL;
+      return g_bytes_new (NULL, 0);
+    }
+  mapping = g_new0 (Mapping, 1);
+  mapping->size = (gsize) length;
+  mapping->data = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mapping->data == MAP_FAILED)
+    {
+      int saved = errno;
+
+      g_free (mapping);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("no memory for a reply of %" G_GINT64_FORMAT " bytes: %s"),
+                   (gint64) length, g_strerror (saved));
+      return NULL;
+    }
+  reply = g_bytes_new_with_free_func (mapping->data, mapping->size, mapping_free, mapping);
+  if (!g_input_stream_read_all (stream, mapping->data, mapping->size, &read, cancellable, error) ||
+      !g_input_stream_close (stream, cancellable, error))
+    return NULL;
+  if (read != mapping->size)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                   _("the reply was cut after %" G_GSIZE_FORMAT " of %" G_GINT64_FORMAT " bytes"),
+                   read, (gint64) length);
+      return NULL;
+    }
+  return g_steal_pointer (&reply);
+}
+
 GBytes *
 gest_sync_request (GestSyncConnection  *conn,
                    SoupMessage         *msg,
@@ -216,7 +310,7 @@ gest_sync_request (GestSyncConnection  *conn,
       if (body != NULL)
         soup_message_set_request_body_from_bytes (msg, content_type != NULL ? content_type : "application/json",
                                                   body);
-      reply = soup_session_send_and_read (conn->session, msg, cancellable, &local_error);
+      reply = send_and_read (conn->session, msg, cancellable, &local_error);
     }
   if (reply == NULL)
     {

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * waits for it: at 500, pages late in a pull of 100,000 customers held the write lock for
  * 40-110 ms; at 100, a save waited 8-25 ms (50 ms once, with the server on the same two
  * cores). Pages are fetched one ahead, so small pages cost little time (bench-sync). */
-#define GEST_SYNC_PULL_LIMIT 100
+#define GEST_SYNC_PULL_LIMIT 5000
 /* Transport failures tried again within a request (not for enrollment). */
 #define GEST_SYNC_RETRIES    4
 

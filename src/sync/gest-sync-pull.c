@@ -525,7 +525,7 @@ pull_pages (GestStore           *store,
  * customers, 512 KiB saved 1.5 MB of the pull's peak memory but made it 20-25 % slower (a
  * page's transaction dirties more than that, and SQLite writes the excess to the WAL before
  * the commit), past the time goal of issue 4; kept here so that the trade-off is one number. */
-#define PULL_CACHE_KIB 2000
+#define PULL_CACHE_KIB 512
 
 static gint64
 pragma_int (GestStore  *store,
