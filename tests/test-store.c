@@ -317,6 +317,45 @@ test_folio_bad_device_number (Fixture       *f,
     }
 }
 
+/* A change alone is its own transaction; inside a caller's it is a savepoint, undone alone
+ * when it fails, the caller's work kept. */
+static void
+test_change_in_caller_transaction (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean own;
+
+  g_assert_true (gest_store_exec (f->store, "CREATE TABLE t (v INTEGER)", &error));
+  g_assert_true (gest_store_begin_change (f->store, "alone", &own, &error));
+  g_assert_true (own);
+  g_assert_true (gest_store_exec (f->store, "INSERT INTO t VALUES (1)", &error));
+  g_assert_true (gest_store_end_change (f->store, "alone", own, TRUE, &error));
+  g_assert_true (sqlite3_get_autocommit (gest_store_get_db (f->store)));
+
+  g_assert_true (gest_store_begin (f->store, TRUE, &error));
+  g_assert_true (gest_store_exec (f->store, "INSERT INTO t VALUES (2)", &error));
+  g_assert_true (gest_store_begin_change (f->store, "inner", &own, &error));
+  g_assert_false (own);
+  g_assert_true (gest_store_exec (f->store, "INSERT INTO t VALUES (3)", &error));
+  g_assert_false (gest_store_end_change (f->store, "inner", own, FALSE, &error));
+  g_assert_no_error (error);
+  /* The caller's transaction is still open, with its own row. */
+  g_assert_false (sqlite3_get_autocommit (gest_store_get_db (f->store)));
+  g_assert_true (gest_store_begin_change (f->store, "inner", &own, &error));
+  g_assert_true (gest_store_exec (f->store, "INSERT INTO t VALUES (4)", &error));
+  g_assert_true (gest_store_end_change (f->store, "inner", own, TRUE, &error));
+  g_assert_true (gest_store_commit (f->store, &error));
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT group_concat (v) = '1,2,4' FROM t"), ==, 1);
+
+  /* Alone and failed: rolled back whole. */
+  g_assert_true (gest_store_begin_change (f->store, "alone", &own, &error));
+  g_assert_true (gest_store_exec (f->store, "INSERT INTO t VALUES (5)", &error));
+  g_assert_false (gest_store_end_change (f->store, "alone", own, FALSE, &error));
+  g_assert_true (sqlite3_get_autocommit (gest_store_get_db (f->store)));
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM t WHERE v = 5"), ==, 0);
+}
+
 static void
 test_default_path (void)
 {
@@ -508,6 +547,8 @@ main (int   argc,
               test_write_waits_for_other_connection, fixture_teardown);
   g_test_add ("/store/X3/waiting-writer-gets-its-turn", Fixture, NULL, fixture_setup,
               test_waiting_writer_gets_its_turn, fixture_teardown);
+  g_test_add ("/store/change-in-caller-transaction", Fixture, NULL, fixture_setup,
+              test_change_in_caller_transaction, fixture_teardown);
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/uuid", test_uuid);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
