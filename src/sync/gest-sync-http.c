@@ -263,8 +263,8 @@ send_and_read (SoupSession   *session,
 
       g_free (mapping);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("no memory for a reply of %" G_GINT64_FORMAT " bytes: %s"),
-                   (gint64) length, g_strerror (saved));
+                   _("no memory for a reply of %llu bytes: %s"),
+                   (unsigned long long) length, g_strerror (saved));
       return NULL;
     }
   reply = g_bytes_new_with_free_func (mapping->data, mapping->size, mapping_free, mapping);
@@ -274,8 +274,8 @@ send_and_read (SoupSession   *session,
   if (read != mapping->size)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
-                   _("the reply was cut after %" G_GSIZE_FORMAT " of %" G_GINT64_FORMAT " bytes"),
-                   read, (gint64) length);
+                   _("the reply was cut after %llu of %llu bytes"),
+                   (unsigned long long) read, (unsigned long long) length);
       return NULL;
     }
   return g_steal_pointer (&reply);
