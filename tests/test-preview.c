@@ -15,6 +15,7 @@
 #include "gest-document-preview.h"
 #include "gest-document-thumbnail.h"
 #include "gest-test-util.h"
+#include "gest-test-widgets.h"
 
 #define MSG_DAMAGED_PDF "This PDF is damaged and cannot be shown. Ask the sender for a new copy of the document."
 #define MSG_ENCRYPTED "This PDF is password-protected; Gestiona cannot show it. Ask the sender for an unprotected copy."
@@ -30,26 +31,6 @@ spin (guint ms)
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (wake);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *label_text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (label_text == NULL || g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label_text) == 0))
-        return child;
-      if ((found = find_descendant (child, type, label_text)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -137,7 +118,7 @@ test_pdf_navigate_zoom (void)
   fit = gtk_widget_get_width (GTK_WIDGET (preview)) - 24;
   g_assert_cmpint (fit, >, 400);
   assert_paintable_size (preview, fit, (int) floor (842.0 * fit / 595.0 + 0.5));
-  g_assert_nonnull (find_descendant (GTK_WIDGET (preview), GTK_TYPE_LABEL, "Page 1 of 2"));
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (preview), gest_test_is_label, "Page 1 of 2"));
 
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
   g_assert_cmpuint (gest_document_preview_get_page (preview), ==, 1);
@@ -145,7 +126,7 @@ test_pdf_navigate_zoom (void)
   WAIT_UNTIL (!gest_document_preview_get_loading (preview));
   /* Page 2 is landscape US letter: 792 × 612 points. */
   assert_paintable_size (preview, fit, (int) floor (612.0 * fit / 792.0 + 0.5));
-  g_assert_nonnull (find_descendant (GTK_WIDGET (preview), GTK_TYPE_LABEL, "Page 2 of 2"));
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (preview), gest_test_is_label, "Page 2 of 2"));
   /* There is no page 3. */
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL);
   g_assert_cmpuint (gest_document_preview_get_page (preview), ==, 1);
@@ -161,14 +142,14 @@ test_pdf_navigate_zoom (void)
   g_assert_cmpfloat_with_epsilon (gest_document_preview_get_zoom (preview), 0.75, 0.0001);
   WAIT_UNTIL (!gest_document_preview_get_loading (preview));
   assert_paintable_size (preview, 792, 612);
-  g_assert_nonnull (find_descendant (GTK_WIDGET (preview), GTK_TYPE_LABEL, "75%"));
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (preview), gest_test_is_label, "75%"));
 
   /* 100 %: real size at 96 dpi. */
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL);
   WAIT_UNTIL (!gest_document_preview_get_loading (preview));
   g_assert_cmpfloat_with_epsilon (gest_document_preview_get_zoom (preview), 1.0, 0.0001);
   assert_paintable_size (preview, 1056, 816);
-  g_assert_nonnull (find_descendant (GTK_WIDGET (preview), GTK_TYPE_LABEL, "100%"));
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (preview), gest_test_is_label, "100%"));
 
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL);
   WAIT_UNTIL (!gest_document_preview_get_loading (preview));
@@ -212,7 +193,7 @@ assert_shows_error (GestDocumentPreview *preview,
 
   spin (50);
   {
-    GtkWidget *stack = find_descendant (GTK_WIDGET (preview), GTK_TYPE_STACK, NULL);
+    GtkWidget *stack = gest_test_find_widget (GTK_WIDGET (preview), gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_STACK));
     GtkWidget *visible = gtk_stack_get_visible_child (GTK_STACK (stack));
 
     /* The error page, not the "no document" one, is on screen with the reason. */
@@ -246,8 +227,7 @@ test_errors (void)
   WAIT_UNTIL (preview_idle (preview));
   g_assert_null (gest_document_preview_get_error_message (preview));
   g_assert_cmpuint (gest_document_preview_get_n_pages (preview), ==, 1);
-  note = find_descendant (GTK_WIDGET (preview), GTK_TYPE_LABEL,
-                          "This TIFF file has more pages; only the first one is shown.");
+  note = gest_test_find_widget (GTK_WIDGET (preview), gest_test_is_label, "This TIFF file has more pages; only the first one is shown.");
   g_assert_nonnull (note);
   g_assert_true (gtk_widget_get_visible (note));
 
@@ -466,7 +446,7 @@ test_document_list (void)
   WAIT_UNTIL (g_list_model_get_n_items (model) == 2 && events.messages->len == 1);
   g_assert_cmpstr (g_ptr_array_index (events.messages, 0), ==, "2 documents attached");
 
-  list_box = find_descendant (GTK_WIDGET (list), GTK_TYPE_LIST_BOX, NULL);
+  list_box = gest_test_find_widget (GTK_WIDGET (list), gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), 0);
   g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "doc-2pages.pdf");

@@ -14,6 +14,7 @@
 #include "gest-sync-service.h"
 #include "gest-test-util.h"
 #include "sync-test-util.h"
+#include "gest-test-widgets.h"
 
 typedef struct
 {
@@ -31,54 +32,12 @@ typedef struct
   AdwPreferencesGroup *server_group;
 } Fixture;
 
-typedef gboolean (*Match) (GtkWidget *widget, const char *text);
-
-static gboolean
-is_row_titled (GtkWidget  *widget,
-               const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget  *widget,
-                    const char *label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_group_titled (GtkWidget  *widget,
-                 const char *title)
-{
-  return ADW_IS_PREFERENCES_GROUP (widget) &&
-         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
-}
-
 static GtkWidget *
-find (GtkWidget  *widget,
-      Match       match,
-      const char *text)
+find_or_fail (GtkWidget           *widget,
+              GestTestWidgetMatch  match,
+              const char          *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = match (child, text) ? child : find (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_or_fail (GtkWidget  *widget,
-              Match       match,
-              const char *text)
-{
-  GtkWidget *found = find (widget, match, text);
+  GtkWidget *found = gest_test_find_widget (widget, match, text);
 
   if (found == NULL)
     g_error ("no widget “%s” on the Sync page", text);
@@ -117,12 +76,12 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   drain ();
 
-  f->url_row = find_or_fail (f->page, is_row_titled, "Server Address");
-  f->code_row = find_or_fail (f->page, is_row_titled, "Enrollment Code");
-  f->name_row = find_or_fail (f->page, is_row_titled, "Name of This Desktop");
-  f->enrolled_row = find_or_fail (f->page, is_row_titled, "Enrolled With");
-  f->enroll_button = find_or_fail (f->page, is_button_labelled, "_Enroll");
-  f->server_group = ADW_PREFERENCES_GROUP (find_or_fail (f->page, is_group_titled, "Conauto Server"));
+  f->url_row = find_or_fail (f->page, gest_test_is_row_titled, "Server Address");
+  f->code_row = find_or_fail (f->page, gest_test_is_row_titled, "Enrollment Code");
+  f->name_row = find_or_fail (f->page, gest_test_is_row_titled, "Name of This Desktop");
+  f->enrolled_row = find_or_fail (f->page, gest_test_is_row_titled, "Enrolled With");
+  f->enroll_button = find_or_fail (f->page, gest_test_is_button_labelled, "_Enroll");
+  f->server_group = ADW_PREFERENCES_GROUP (find_or_fail (f->page, gest_test_is_group_titled, "Conauto Server"));
 }
 
 static void
@@ -304,7 +263,7 @@ test_ca_file_row (Fixture       *f,
       g_test_skip ("needs gestiona-server: run through tests/server/pg-env.sh");
       return;
     }
-  ca_row = find_or_fail (f->page, is_row_titled, "Certificate Authority File (Optional)");
+  ca_row = find_or_fail (f->page, gest_test_is_row_titled, "Certificate Authority File (Optional)");
   ca = g_build_filename (f->dir, "conauto-ca.pem", NULL);
   gtk_editable_set_text (GTK_EDITABLE (ca_row), ca);
 

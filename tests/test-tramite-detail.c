@@ -19,6 +19,7 @@
 #include "gest-mail-settings.h"
 #include "gest-plan-statement-view.h"
 #include "gest-test-util.h"
+#include "gest-test-widgets.h"
 #include "gest-timeline.h"
 #include "gest-tramite.h"
 #include "gest-tramite-checklist-view.h"
@@ -110,80 +111,6 @@ show_in_window (GtkWidget *child)
   return window;
 }
 
-static GtkWidget *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_ENTRY_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_entry_row (child, title)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_visible_label (GtkWidget  *widget,
-                    const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) &&
-          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return child;
-      if ((found = find_visible_label (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The newest entry of @kind in the timeline's model, or NULL. */
 static const GestActivityEntry *
 timeline_find (GestTimeline     *timeline,
@@ -245,7 +172,7 @@ test_statement_view (Fixture       *f,
   g_assert_cmpint (gest_plan_statement_view_get_routing (view)->area, ==, GEST_AREA_EXTRAJUDICIAL);
   g_assert_null (gest_plan_statement_view_get_error_message (view));
 
-  g_signal_emit_by_name (find_button (GTK_WIDGET (view), "_New Payoff"), "clicked");
+  g_signal_emit_by_name (gest_test_find_widget (GTK_WIDGET (view), gest_test_is_button_labelled, "_New Payoff"), "clicked");
   g_assert_cmpstr (requested, ==, "plan-2");
 
   /* An up-to-date plan goes to customer service. */
@@ -277,7 +204,7 @@ set_entry (GtkWidget  *root,
            const char *title,
            const char *text)
 {
-  GtkWidget *row = find_entry_row (root, title);
+  GtkWidget *row = gest_test_find_widget (root, gest_test_is_entry_row_titled, title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -320,20 +247,20 @@ test_editor (Fixture       *f,
   g_assert_cmpstr (gest_tramite_editor_get_field_error (editor, GEST_TRAMITE_FIELD_PLAN), ==,
                    "There is no plan “PL-404”. Check the plan number on the customer’s contract, or search for the customer.");
   set_entry (root, "Plan Number", " PL-0001 ");
-  g_signal_emit_by_name (find_entry_row (root, "Plan Number"), "apply");
+  g_signal_emit_by_name (gest_test_find_widget (root, gest_test_is_entry_row_titled, "Plan Number"), "apply");
   g_assert_nonnull (gest_tramite_editor_get_values (editor)->statement);
   g_assert_cmpstr (gest_tramite_editor_get_values (editor)->statement->plan_uuid, ==, "plan-1");
   g_assert_null (gest_tramite_editor_get_field_error (editor, GEST_TRAMITE_FIELD_PLAN));
   {
-    GestPlanStatementView *view = GEST_PLAN_STATEMENT_VIEW (find_type (root, GEST_TYPE_PLAN_STATEMENT_VIEW));
+    GestPlanStatementView *view = GEST_PLAN_STATEMENT_VIEW (gest_test_find_widget (root, gest_test_is_type, GSIZE_TO_POINTER (GEST_TYPE_PLAN_STATEMENT_VIEW)));
 
     g_assert_nonnull (view);
     g_assert_cmpstr (gest_plan_statement_view_get_statement (view)->plan_number, ==, "PL-0001");
     /* The form has its own save button: the view's is hidden. */
-    g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (view), "_New Payoff")));
+    g_assert_false (gtk_widget_get_visible (gest_test_find_widget (GTK_WIDGET (view), gest_test_is_button_labelled, "_New Payoff")));
   }
   /* The life insurance is shown apart and excluded. */
-  g_assert_nonnull (find_visible_label (root, "Life insurance of $2,500.00 is not included in the payoff amount."));
+  g_assert_nonnull (gest_test_find_widget (root, gest_test_is_visible_label, "Life insurance of $2,500.00 is not included in the payoff amount."));
 
   /* Balance + life insurance is the typical mistake: refused under the amount. */
   set_entry (root, "Payoff Amount, Without Life Insurance", "$122,500.00");
@@ -446,10 +373,10 @@ test_detail (Fixture       *f,
 
   /* X5: a note through the composer. */
   {
-    GtkTextView *text_view = GTK_TEXT_VIEW (find_type (GTK_WIDGET (timeline), GTK_TYPE_TEXT_VIEW));
+    GtkTextView *text_view = GTK_TEXT_VIEW (gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW)));
 
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "  Customer will pay on Friday.  ", -1);
-    g_signal_emit_by_name (find_button (GTK_WIDGET (timeline), "A_dd to Activity"), "clicked");
+    g_signal_emit_by_name (gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_button_labelled, "A_dd to Activity"), "clicked");
   }
   wait_timeline (timeline, 4);
   {
@@ -552,11 +479,11 @@ test_timeline (Fixture       *f,
   wait_timeline (timeline, 1);
   g_assert_cmpstr (gest_timeline_get_verification_message (timeline), ==, "Log verified");
 
-  add = find_button (GTK_WIDGET (timeline), "A_dd to Activity");
-  call_toggle = find_button (GTK_WIDGET (timeline), "C_all");
-  text_view = GTK_TEXT_VIEW (find_type (GTK_WIDGET (timeline), GTK_TYPE_TEXT_VIEW));
+  add = gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_button_labelled, "A_dd to Activity");
+  call_toggle = gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_button_labelled, "C_all");
+  text_view = GTK_TEXT_VIEW (gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW)));
   {
-    GtkWidget *w = find_type (GTK_WIDGET (timeline), GTK_TYPE_ENTRY);
+    GtkWidget *w = gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
 
     name_entry = w;
     for (GtkWidget *s = gtk_widget_get_next_sibling (w); s != NULL; s = gtk_widget_get_next_sibling (s))
@@ -567,7 +494,7 @@ test_timeline (Fixture       *f,
 
   /* A blank note is refused. */
   g_signal_emit_by_name (add, "clicked");
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (timeline), "Write the note before adding it."));
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_visible_label, "Write the note before adding it."));
   g_assert_false (gest_timeline_check_entry (GEST_ACTIVITY_NOTE, "   ", NULL, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "Write the note before adding it.");
@@ -578,7 +505,7 @@ test_timeline (Fixture       *f,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "Agreed the payoff amount.", -1);
   g_signal_emit_by_name (add, "clicked");
   g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM activity WHERE record_uuid = 'rec-1'"), ==, 1);
-  g_assert_nonnull (find_visible_label (GTK_WIDGET (timeline),
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_visible_label,
                                         "Write the name of the person you spoke with, and their role if you know it."));
   g_assert_false (gest_timeline_check_entry (GEST_ACTIVITY_CALL, "Agreed", "", &error));
   g_assert_cmpstr (error->message, ==, "Write the name of the person you spoke with, and their role if you know it.");

@@ -16,6 +16,7 @@
 #include "gest-preferences-window.h"
 #include "gest-store.h"
 #include "gest-test-util.h"
+#include "gest-test-widgets.h"
 #include "gest-window.h"
 
 #define CUSTOMER_UUID "5d0e8a9c-3b7f-4f21-9c1e-7a2b3c4d5e6f"
@@ -79,50 +80,6 @@ close_window (gpointer window)
   WAIT_UNTIL (weak == NULL);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *widget,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (match (child, data))
-        return child;
-      if ((found = find_widget (child, match, data)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_visible_label (GtkWidget     *widget,
-                  gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
 static void
 test_first_run (Fixture       *f,
                 gconstpointer  data)
@@ -132,7 +89,7 @@ test_first_run (Fixture       *f,
 
   /* A new database: the welcome, with its two choices. */
   g_assert_true (gest_window_get_welcome_shown (window));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_visible_label, "Welcome to Gestiona"));
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (window), gest_test_is_visible_label, "Welcome to Gestiona"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "load-demo"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "search"));
 
@@ -176,7 +133,7 @@ test_first_run_demo (Fixture       *f,
   /* Both choices wait while the data loads on its own thread. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "start-empty"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "load-demo"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_visible_label, "Loading demonstration data…"));
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (window), gest_test_is_visible_label, "Loading demonstration data…"));
   g_assert_true (gest_window_get_welcome_shown (window));
 
   WAIT_UNTIL (!gest_window_get_welcome_shown (window));
@@ -222,7 +179,7 @@ test_sections (Fixture       *f,
       g_assert_true (ADW_IS_STATUS_PAGE (page));
       g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, section_titles[i]);
       g_assert_true (g_str_has_prefix (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "Not built yet: "));
-      g_assert_nonnull (find_widget (GTK_WIDGET (window), is_visible_label, section_titles[i]));
+      g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (window), gest_test_is_visible_label, section_titles[i]));
     }
 
   /* A module's page replaces the placeholder, which goes away. */
@@ -301,7 +258,7 @@ test_search (Fixture       *f,
 
   window = open_window (f->store);
   g_signal_connect (window, "record-activated", G_CALLBACK (record_activated_cb), &activation);
-  search = GEST_GLOBAL_SEARCH (find_widget (GTK_WIDGET (window), is_type,
+  search = GEST_GLOBAL_SEARCH (gest_test_find_widget (GTK_WIDGET (window), gest_test_is_type,
                                             GSIZE_TO_POINTER (GEST_TYPE_GLOBAL_SEARCH)));
   g_assert_nonnull (search);
   gest_window_set_section (window, "reports");
@@ -321,7 +278,7 @@ test_search (Fixture       *f,
   g_assert_cmpint (hit->kind, ==, GEST_HIT_CUSTOMER);
   g_assert_cmpstr (hit->uuid, ==, CUSTOMER_UUID);
   g_assert_cmpstr (hit->title, ==, CUSTOMER_NAME);
-  g_assert_nonnull (find_widget (gtk_widget_get_last_child (GTK_WIDGET (search)), is_visible_label,
+  g_assert_nonnull (gest_test_find_widget (gtk_widget_get_last_child (GTK_WIDGET (search)), gest_test_is_visible_label,
                                  CUSTOMER_NAME));
 
   /* Enter opens the selected hit: the early payoffs section and ::record-activated. */
@@ -335,7 +292,7 @@ test_search (Fixture       *f,
   WAIT_UNTIL (g_strcmp0 (gest_global_search_get_shown_text (search), "xyzzy") == 0);
   g_assert_cmpstr (gest_global_search_get_message (search), ==, "No results for “xyzzy”");
   g_assert_cmpuint (gest_global_search_get_n_results (search), ==, 0);
-  g_assert_nonnull (find_widget (gtk_widget_get_last_child (GTK_WIDGET (search)), is_visible_label,
+  g_assert_nonnull (gest_test_find_widget (gtk_widget_get_last_child (GTK_WIDGET (search)), gest_test_is_visible_label,
                                  "No results for “xyzzy”"));
 
   /* FTS syntax in the user's text is only text. */
@@ -384,35 +341,35 @@ test_preferences (Fixture       *f,
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
 
   /* T2: the limit shows as money; "abc" is refused with gest_money_parse()'s message. */
-  row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Low-Debt Limit (MXN)");
+  row = gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_row_titled, "Low-Debt Limit (MXN)");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "$500.00");
   g_assert_false (gest_money_parse ("abc", &ignored, &parse_error));
   apply (f, row, "abc");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_visible_label, parse_error->message));
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_visible_label, parse_error->message));
   gest_store_load_routing_settings (f->store, &routing);
   g_assert_cmpint (routing.low_debt_limit, ==, 50000);
   gest_routing_settings_clear (&routing);
 
   apply (f, row, "-5");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_visible_label,
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_visible_label,
                                  "The low-debt limit cannot be negative. Type an amount such as 500.00."));
 
   /* A valid amount is saved and the message goes away. */
   apply (f, row, "$750.50");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
-  g_assert_null (find_widget (GTK_WIDGET (prefs), is_visible_label, parse_error->message));
+  g_assert_null (gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_visible_label, parse_error->message));
   gest_store_load_routing_settings (f->store, &routing);
   g_assert_cmpint (routing.low_debt_limit, ==, 75050);
 
   /* An area's name cannot be emptied. */
-  row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Area Name");
+  row = gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_row_titled, "Area Name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, routing.areas[GEST_AREA_CUSTOMER_SERVICE].name);
   apply (f, row, "  ");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_visible_label,
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_visible_label,
                                  "“Area Name” cannot be empty. Type a value and press Enter."));
   apply (f, row, "Atención a Clientes Conauto");
   gest_routing_settings_clear (&routing);
@@ -421,7 +378,7 @@ test_preferences (Fixture       *f,
   g_assert_cmpint (routing.low_debt_limit, ==, 75050);
 
   /* T4: the documents address must be an e-mail address. */
-  row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Documents E-mail Address");
+  row = gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_row_titled, "Documents E-mail Address");
   apply (f, row, "documentos at conauto");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   email = gest_store_get_setting (f->store, "conauto.documents-email");
@@ -431,13 +388,13 @@ test_preferences (Fixture       *f,
   email = gest_store_get_setting (f->store, "conauto.documents-email");
   g_assert_cmpstr (email, ==, "documentos@conauto.com.mx");
 
-  row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Name");
+  row = gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_row_titled, "Name");
   /* A save the database refuses shows its error under the row, and keeps the old value. */
   g_assert_true (gest_store_exec (f->store, "CREATE TRIGGER settings_locked BEFORE INSERT ON settings"
                                             " BEGIN SELECT RAISE (ABORT, 'settings are locked'); END", NULL));
   apply (f, row, "Ford Ángeles Puebla");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (prefs), is_visible_label,
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_visible_label,
                                  "The database reported an error: settings are locked"));
   g_assert_null (gest_store_get_setting (f->store, "dealer.name"));
   g_assert_true (gest_store_exec (f->store, "DROP TRIGGER settings_locked", NULL));
@@ -447,15 +404,15 @@ test_preferences (Fixture       *f,
   g_assert_cmpstr (dealer, ==, "Ford Ángeles Puebla");
 
   /* T2: the installments limit, and the user's role (X5 names it in the activity log). */
-  row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Installments Owed for Extrajudicial Collections");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))), 3);
+  row = gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_row_titled, "Installments Owed for Extrajudicial Collections");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gest_test_find_widget (row, gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))), 3);
   gest_store_wait_for_writes (f->store);
   gest_routing_settings_clear (&routing);
   gest_store_load_routing_settings (f->store, &routing);
   g_assert_cmpuint (routing.installments_limit, ==, 3);
   g_assert_cmpint (routing.low_debt_limit, ==, 75050);
 
-  row = find_widget (GTK_WIDGET (prefs), is_row_titled, "Role");
+  row = gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_row_titled, "Role");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, gest_store_get_user_role (f->store));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), GEST_ROLE_CS_ANALYST);
   gest_store_wait_for_writes (f->store);
