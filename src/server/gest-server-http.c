@@ -62,6 +62,18 @@ gest_server_request_header (GestServerRequest *req,
 }
 
 void
+gest_server_request_json_text (GestServerRequest *req,
+                               guint              status,
+                               GBytes            *text)
+{
+  req->status = status;
+  g_free (req->content_type);
+  req->content_type = g_strdup ("application/json");
+  g_clear_pointer (&req->response, g_bytes_unref);
+  req->response = text;
+}
+
+void
 gest_server_request_json (GestServerRequest *req,
                           guint              status,
                           JsonNode          *node)

@@ -34,6 +34,10 @@ typedef struct
 } GestServerRequest;
 
 /* Sets a JSON response. */
+/* A reply already written as JSON text (taken). */
+void        gest_server_request_json_text   (GestServerRequest *req,
+                                             guint              status,
+                                             GBytes            *text);
 void        gest_server_request_json        (GestServerRequest *req,
                                              guint              status,
                                              JsonNode          *node);
