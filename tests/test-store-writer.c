@@ -315,6 +315,32 @@ test_store_error_in_words (Fixture       *f,
   outcome_clear (&outcome);
 }
 
+/* The UI thread's connection made read-only (as the app does): a write on it fails at once
+ * instead of waiting; its saves go through the writer's own connection. */
+static void
+test_read_only_ui_connection (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Outcome outcome;
+
+  outcome_init (&outcome);
+  g_assert_true (gest_store_set_read_only (f->store, TRUE, &error));
+  g_assert_false (gest_store_exec (f->store, "INSERT INTO saves (value) VALUES (1)", &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_STORE);
+  g_assert_nonnull (strstr (error->message, "readonly"));
+  g_clear_error (&error);
+
+  save_value (f, 2, FALSE, NULL, &outcome);
+  gest_store_wait_for_writes (f->store);
+  g_assert_no_error (outcome.error);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT group_concat (value) FROM saves"), ==, 2);
+
+  g_assert_true (gest_store_set_read_only (f->store, FALSE, &error));
+  g_assert_true (gest_store_exec (f->store, "INSERT INTO saves (value) VALUES (3)", &error));
+  outcome_clear (&outcome);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +357,9 @@ main (int   argc,
               test_cancelled_before_start, fixture_teardown);
   g_test_add ("/store/X3/save-error-in-words", Fixture, NULL, fixture_setup,
               test_store_error_in_words, fixture_teardown);
+
+  g_test_add ("/store/X3/read-only-ui-connection", Fixture, NULL, fixture_setup,
+              test_read_only_ui_connection, fixture_teardown);
 
   return g_test_run ();
 }

@@ -103,6 +103,8 @@ fixture_setup (Fixture       *f,
       g_assert_true (gest_demo_fill (f->store, n, 20260315, NULL, &error));
       g_assert_no_error (error);
     }
+  /* As in the app: the page writes only through the store's writer thread. */
+  g_assert_true (gest_store_set_read_only (f->store, TRUE, &error));
   open_page (f);
 }
 

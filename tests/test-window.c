@@ -63,8 +63,11 @@ fixture_teardown (Fixture       *f,
 static GestWindow *
 open_window (GestStore *store)
 {
-  GestWindow *window = gest_window_new (NULL, store);
+  GestWindow *window;
 
+  /* As in the app: the window writes only through the store's writer thread. */
+  g_assert_true (gest_store_set_read_only (store, TRUE, NULL));
+  window = gest_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   return window;
@@ -390,14 +393,18 @@ test_preferences (Fixture       *f,
 
   row = gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_row_titled, "Name");
   /* A save the database refuses shows its error under the row, and keeps the old value. */
+  g_assert_true (gest_store_set_read_only (f->store, FALSE, NULL));
   g_assert_true (gest_store_exec (f->store, "CREATE TRIGGER settings_locked BEFORE INSERT ON settings"
                                             " BEGIN SELECT RAISE (ABORT, 'settings are locked'); END", NULL));
+  g_assert_true (gest_store_set_read_only (f->store, TRUE, NULL));
   apply (f, row, "Ford Ángeles Puebla");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_visible_label,
                                  "The database reported an error: settings are locked"));
   g_assert_null (gest_store_get_setting (f->store, "dealer.name"));
+  g_assert_true (gest_store_set_read_only (f->store, FALSE, NULL));
   g_assert_true (gest_store_exec (f->store, "DROP TRIGGER settings_locked", NULL));
+  g_assert_true (gest_store_set_read_only (f->store, TRUE, NULL));
   apply (f, row, "Ford Ángeles Puebla");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   dealer = gest_store_get_setting (f->store, "dealer.name");

@@ -177,6 +177,10 @@ gest_application_activate (GApplication *app)
       return;
     }
 
+  /* The window only reads through this connection: its saves run on the store's writer
+   * thread, so a write that slipped onto the UI thread fails instead of freezing it. */
+  if (!gest_store_set_read_only (self->store, TRUE, &error))
+    g_warning ("%s", error->message);
   window = GTK_WINDOW (gest_window_new (GTK_APPLICATION (self), self->store));
   gest_modules_add_pages (GEST_WINDOW (window), self->store);
   gtk_window_present (window);

@@ -215,6 +215,16 @@ gest_store_rollback (GestStore *self)
 }
 
 gboolean
+gest_store_set_read_only (GestStore  *self,
+                          gboolean    read_only,
+                          GError    **error)
+{
+  g_return_val_if_fail (GEST_IS_STORE (self), FALSE);
+
+  return gest_store_exec (self, read_only ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF", error);
+}
+
+gboolean
 gest_store_begin_change (GestStore   *self,
                          const char  *name,
                          gboolean    *out_own,

@@ -69,6 +69,13 @@ sqlite3_stmt *gest_store_prepare_cached         (GestStore    *self,
 gboolean      gest_store_set_error              (GestStore    *self,
                                                  GError      **error);
 
+/* For the UI thread's connection: while @read_only, any write on this connection fails
+ * (SQLite's query_only) instead of waiting for the disk or for another connection's write
+ * lock; the UI saves through gest_store_write_async(), whose connection is its own. */
+gboolean      gest_store_set_read_only          (GestStore           *self,
+                                                 gboolean             read_only,
+                                                 GError             **error);
+
 /* Saves off the UI thread. @func runs on the store's writer thread, with the writer's own
  * connection (@store there is not @self: never touch @self or widgets in @func), inside
  * BEGIN IMMEDIATE … COMMIT; returning FALSE with @error rolls the whole save back. Saves run
