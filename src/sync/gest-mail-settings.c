@@ -295,8 +295,8 @@ save_write (GestStore  *store,
 
 static void
 saved_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;

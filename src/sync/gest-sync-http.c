@@ -193,6 +193,9 @@ gest_sync_status_error (guint    status,
 /* The largest reply read into one exact allocation; larger ones (never sent by the server,
  * whose pages are a few MB) are read growing, as libsoup does. */
 #define MAX_SIZED_REPLY (256 * 1024 * 1024)
+/* Replies from this size on (pull pages) get a mapping of their own; smaller ones (push
+ * results, errors) come from the heap. */
+#define MIN_MAPPED_REPLY (64 * 1024)
 
 typedef struct
 {
@@ -207,6 +210,17 @@ mapping_free (gpointer user_data)
 
   munmap (mapping->data, mapping->size);
   g_free (mapping);
+}
+
+static GBytes *
+reply_cut (gsize     read,
+           goffset   length,
+           GError  **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+               _("the reply was cut after %llu of %llu bytes"),
+               (unsigned long long) read, (unsigned long long) length);
+  return NULL;
 }
 
 /* soup_session_send_and_read(), but a reply whose length is known is read into one mapping
@@ -248,11 +262,16 @@ send_and_read (SoupSession   *session,
       return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
     }
 
-  if (length == 0)
+  if (length < MIN_MAPPED_REPLY)
     {
-      if (!g_input_stream_close (stream, cancellable, error))
+      g_autofree guint8 *buffer = g_malloc ((gsize) length + 1);
+
+      if (!g_input_stream_read_all (stream, buffer, (gsize) length, &read, cancellable, error) ||
+          !g_input_stream_close (stream, cancellable, error))
         return NULL;
-      return g_bytes_new (NULL, 0);
+      if (read != (gsize) length)
+        return reply_cut (read, length, error);
+      return g_bytes_new_take (g_steal_pointer (&buffer), (gsize) length);
     }
   mapping = g_new0 (Mapping, 1);
   mapping->size = (gsize) length;
@@ -272,12 +291,7 @@ send_and_read (SoupSession   *session,
       !g_input_stream_close (stream, cancellable, error))
     return NULL;
   if (read != mapping->size)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
-                   _("the reply was cut after %llu of %llu bytes"),
-                   (unsigned long long) read, (unsigned long long) length);
-      return NULL;
-    }
+    return reply_cut (read, length, error);
   return g_steal_pointer (&reply);
 }
 
