@@ -129,3 +129,14 @@ gest_test_assert_check (GestTestCheckFunc  check,
   /* The message is optional. */
   g_assert_cmpint (check (value, NULL), ==, expected);
 }
+
+void
+gest_test_result_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}

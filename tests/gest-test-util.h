@@ -31,6 +31,12 @@ int   gest_test_run_cli     (const char * const *argv,
                              char              **out_stdout,
                              char              **out_stderr);
 
+/* A GAsyncReadyCallback that keeps the result in *(GAsyncResult **) @user_data, for a test
+ * that then waits with WAIT_UNTIL (result != NULL) and calls the _finish(). */
+void     gest_test_result_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data);
+
 /* A no-op timeout callback that keeps the main loop waking up (WAIT_UNTIL). */
 gboolean gest_test_wake_cb (gpointer data);
 

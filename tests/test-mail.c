@@ -692,16 +692,6 @@ test_send_test_email (Fixture       *f,
 }
 
 static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_settings (void)
 {
   g_autoptr(GError) error = NULL;
@@ -756,7 +746,7 @@ test_settings (void)
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    gest_mail_settings_save_async (store, &settings, NULL, store_result_cb, &result);
+    gest_mail_settings_save_async (store, &settings, NULL, gest_test_result_cb, &result);
     g_assert_cmpuint (gest_store_get_pending_writes (store), ==, 0);
     WAIT_UNTIL (result != NULL);
     g_assert_false (gest_mail_settings_save_finish (store, result, &error));
@@ -765,7 +755,7 @@ test_settings (void)
     g_clear_object (&result);
 
     settings.port = 2525;
-    gest_mail_settings_save_async (store, &settings, NULL, store_result_cb, &result);
+    gest_mail_settings_save_async (store, &settings, NULL, gest_test_result_cb, &result);
     WAIT_UNTIL (result != NULL);
     g_assert_true (gest_mail_settings_save_finish (store, result, &error));
     g_assert_no_error (error);

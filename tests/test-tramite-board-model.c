@@ -93,16 +93,6 @@ sql_text (Fixture    *f,
   return text;
 }
 
-static void
-moved_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* The board's move, waited for: the save runs on the store's writer thread. */
 static gboolean
 move (Fixture  *f,
@@ -112,7 +102,7 @@ move (Fixture  *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  gest_board_source_move_async (f->board, id, column, NULL, moved_cb, &result);
+  gest_board_source_move_async (f->board, id, column, NULL, gest_test_result_cb, &result);
   WAIT_UNTIL (result != NULL);
   return gest_board_source_move_finish (f->board, result, error);
 }
