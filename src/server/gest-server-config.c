@@ -88,6 +88,41 @@ apply (GestServerConfig  *config,
       config->max_blob = n;
       return TRUE;
     }
+  if (g_str_equal (key, "max_enroll_body"))
+    {
+      if (!parse_size (key, value, 1024, G_MAXINT32, &n, error))
+        return FALSE;
+      config->max_enroll_body = n;
+      return TRUE;
+    }
+  if (g_str_equal (key, "timeout"))
+    {
+      if (!parse_size (key, value, 1, 3600, &n, error))
+        return FALSE;
+      config->timeout = n;
+      return TRUE;
+    }
+  if (g_str_equal (key, "max_connections"))
+    {
+      if (!parse_size (key, value, 1, 1000000, &n, error))
+        return FALSE;
+      config->max_connections = n;
+      return TRUE;
+    }
+  if (g_str_equal (key, "max_connections_per_ip"))
+    {
+      if (!parse_size (key, value, 0, 1000000, &n, error))
+        return FALSE;
+      config->max_connections_per_ip = n;
+      return TRUE;
+    }
+  if (g_str_equal (key, "backlog"))
+    {
+      if (!parse_size (key, value, 1, 65535, &n, error))
+        return FALSE;
+      config->backlog = n;
+      return TRUE;
+    }
   if (g_str_equal (key, "workers"))
     {
       if (!parse_size (key, value, 1, 256, &n, error))
@@ -96,7 +131,7 @@ apply (GestServerConfig  *config,
       return TRUE;
     }
   g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-               _("Unknown setting “%s”: the [server] group knows listen, pg, admin_pg, max_body, max_blob and workers."),
+               _("Unknown setting “%s”: the [server] group knows listen, pg, admin_pg, max_body, max_enroll_body, max_blob, workers, timeout, max_connections, max_connections_per_ip and backlog."),
                key);
   return FALSE;
 }
@@ -112,6 +147,11 @@ gest_server_config_load (const char  *path,
     { "max_body", "GESTIONA_SERVER_MAX_BODY" },
     { "max_blob", "GESTIONA_SERVER_MAX_BLOB" },
     { "workers", "GESTIONA_SERVER_WORKERS" },
+    { "max_enroll_body", "GESTIONA_SERVER_MAX_ENROLL_BODY" },
+    { "timeout", "GESTIONA_SERVER_TIMEOUT" },
+    { "max_connections", "GESTIONA_SERVER_MAX_CONNECTIONS" },
+    { "max_connections_per_ip", "GESTIONA_SERVER_MAX_CONNECTIONS_PER_IP" },
+    { "backlog", "GESTIONA_SERVER_BACKLOG" },
   };
   g_autoptr(GestServerConfig) config = g_new0 (GestServerConfig, 1);
   const char *file = path != NULL ? path : GEST_SERVER_DEFAULT_CONFIG;
@@ -122,6 +162,11 @@ gest_server_config_load (const char  *path,
   config->max_body = 16 * 1024 * 1024;
   config->max_blob = 256 * 1024 * 1024;
   config->workers = 4;
+  config->max_enroll_body = 64 * 1024;
+  config->timeout = 30;
+  config->max_connections = 4096;
+  config->max_connections_per_ip = 0;
+  config->backlog = 1024;
 
   if (path != NULL || g_file_test (file, G_FILE_TEST_EXISTS))
     {

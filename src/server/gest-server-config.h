@@ -14,6 +14,17 @@ G_BEGIN_DECLS
  *   max_body  GESTIONA_SERVER_MAX_BODY  largest request body in bytes, 16 MiB
  *   max_blob  GESTIONA_SERVER_MAX_BLOB  largest document in bytes, 256 MiB
  *   workers   GESTIONA_SERVER_WORKERS   database worker threads (one connection each), 4
+ *
+ * and, for the HTTP layer (libmicrohttpd):
+ *
+ *   max_enroll_body         GESTIONA_SERVER_MAX_ENROLL_BODY  largest body before login
+ *                           (/v1/enroll), 64 KiB
+ *   timeout                 GESTIONA_SERVER_TIMEOUT          seconds a connection may stay
+ *                           silent (idle keep-alive, or half-sent headers or body), 30
+ *   max_connections         GESTIONA_SERVER_MAX_CONNECTIONS  open connections at once, 4096
+ *   max_connections_per_ip  GESTIONA_SERVER_MAX_CONNECTIONS_PER_IP  0 = no limit (behind
+ *                           nginx every connection comes from one address)
+ *   backlog                 GESTIONA_SERVER_BACKLOG          listen backlog, 1024
  */
 typedef struct
 {
@@ -24,6 +35,11 @@ typedef struct
   gsize   max_body;
   gint64  max_blob;
   guint   workers;
+  gsize   max_enroll_body;
+  guint   timeout;
+  guint   max_connections;
+  guint   max_connections_per_ip;
+  guint   backlog;
 } GestServerConfig;
 
 #define GEST_SERVER_DEFAULT_CONFIG "/etc/gestiona/server.conf"

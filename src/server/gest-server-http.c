@@ -3,27 +3,54 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
+#include <gio/gio.h>
+#include <microhttpd.h>
 #include <string.h>
+#include <sys/resource.h>
 
+#include "gest-json-limits.h"
 #include "gest-server-db.h"
 #include "gest-server-http.h"
 #include "gest-server-request.h"
 
-typedef struct
-{
-  const GestServerConfig *config;    /* borrowed */
-  GMainContext           *context;
-  GThreadPool            *pool;
-} GestServer;
+/* The HTTP layer is libmicrohttpd: one polling thread (epoll) reads requests and writes
+ * replies for every connection, with a timeout for silent connections (idle keep-alive and
+ * half-sent requests alike), a cap on connections and a real listen backlog. A request's body
+ * is counted as it arrives and refused with 413 as soon as it passes the limit of its
+ * endpoint, declared or chunked. Once the body is whole the connection is suspended and the
+ * request goes to the GThreadPool of database workers (one PostgreSQL connection each);
+ * the worker resumes the connection and the polling thread sends the reply.
+ *
+ * libsoup 3.2.3's SoupServer, used before, keeps one socket open for every keep-alive
+ * connection the client closes (5,000 connections, 5,010 open files), has no header or idle
+ * timeout and listens with a backlog of 10 (see tests/server/measure-server.py). */
 
 typedef struct
 {
-  GestServerRequest  req;
-  GestServer        *server;         /* borrowed */
-  SoupServerMessage *msg;
+  const GestServerConfig *config;    /* borrowed */
+  GThreadPool            *pool;
+  gint                    in_flight; /* requests handed to the pool whose reply is not sent */
+} GestServer;
+
+typedef enum
+{
+  JOB_READING,   /* headers parsed, body arriving */
+  JOB_REFUSED,   /* a reply is queued without running a handler */
+  JOB_RUNNING,   /* suspended, in the worker pool */
+  JOB_DONE,      /* the worker finished: the reply waits to be queued */
+} JobState;
+
+typedef struct
+{
+  GestServerRequest      req;
+  GestServer            *server;      /* borrowed */
+  struct MHD_Connection *connection;  /* borrowed */
+  GByteArray            *body;
+  gsize                  limit;
+  JobState               state;
 } Job;
 
 /* One connection per worker thread, closed when the thread ends. */
@@ -46,7 +73,7 @@ job_free (Job *job)
   g_free (req->content_type);
   g_clear_pointer (&req->response, g_bytes_unref);
   g_clear_pointer (&req->headers, g_ptr_array_unref);
-  g_clear_object (&job->msg);
+  g_clear_pointer (&job->body, g_byte_array_unref);
   g_free (job);
 }
 
@@ -118,10 +145,10 @@ gest_server_request_error (GestServerRequest *req,
 JsonObject *
 gest_server_request_body_object (GestServerRequest *req)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   gsize len = 0;
-  const char *data = g_bytes_get_data (req->body, &len);
+  const char *data = req->body != NULL ? g_bytes_get_data (req->body, &len) : NULL;
   JsonNode *root;
 
   if (len == 0)
@@ -134,6 +161,14 @@ gest_server_request_body_object (GestServerRequest *req)
       gest_server_request_error (req, 400, _("The request body is not valid UTF-8: send a JSON object."));
       return NULL;
     }
+  /* Before json-glib builds a tree: it recurses once per level and allocates per value. */
+  if (!gest_json_limits_check (data, len, NULL, &error))
+    {
+      gest_server_request_error (req, 400, _("The request body was refused before parsing: %s"),
+                                 error->message);
+      return NULL;
+    }
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, len, &error))
     {
       gest_server_request_error (req, 400, _("The request body is not valid JSON (%s): send a JSON object."),
@@ -249,28 +284,6 @@ route (GestServerRequest *req,
     gest_server_handle_blob (req, conn, path + strlen ("/v1/blobs/"));
 }
 
-static gboolean
-finish_in_main_cb (gpointer data)
-{
-  Job *job = data;
-  GestServerRequest *req = &job->req;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (job->msg);
-
-  for (guint i = 0; req->headers != NULL && i + 1 < req->headers->len; i += 2)
-    soup_message_headers_replace (headers, req->headers->pdata[i], req->headers->pdata[i + 1]);
-  soup_server_message_set_status (job->msg, req->status, NULL);
-  if (req->response != NULL)
-    {
-      gsize len = 0;
-      const char *bytes = g_bytes_get_data (req->response, &len);
-
-      soup_server_message_set_response (job->msg, req->content_type, SOUP_MEMORY_COPY, bytes, len);
-    }
-  soup_server_message_unpause (job->msg);
-  job_free (job);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 worker_cb (gpointer data,
            gpointer user_data)
@@ -294,92 +307,207 @@ worker_cb (gpointer data,
   if (job->req.status == 0)
     gest_server_request_error (&job->req, 500, _("The server could not answer this request."));
 
-  g_main_context_invoke (job->server->context, finish_in_main_cb, job);
+  /* The last touch of the job here: once resumed, the polling thread sends and frees it. */
+  job->state = JOB_DONE;
+  MHD_resume_connection (job->connection);
 }
 
 static void
-send_error (SoupServerMessage *msg,
-            guint              status,
-            const char        *message)
+free_bytes_cb (void *cls)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *text = NULL;
-
-  json_object_set_string_member (object, "error", message);
-  node = json_node_init_object (json_node_alloc (), object);
-  text = json_to_string (node, FALSE);
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, text, strlen (text));
+  g_bytes_unref (cls);
 }
 
-/* After the headers: refuse a declared body over the limit before reading it. */
-static void
-early_cb (SoupServer        *soup,
-          SoupServerMessage *msg,
-          const char        *path,
-          GHashTable        *query,
-          gpointer           user_data)
+/* Queues @req's reply on the connection (in the polling thread). */
+static enum MHD_Result
+queue_reply (struct MHD_Connection *connection,
+             GestServerRequest     *req,
+             gboolean               close)
 {
-  GestServer *server = user_data;
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  goffset length = soup_message_headers_get_content_length (headers);
+  struct MHD_Response *response;
+  enum MHD_Result ret;
 
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-      && length > (goffset) server->config->max_body)
+  if (req->response != NULL)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("The request body has %lld bytes, more than this server's limit of %zu: send less per request."),
-                         (long long) length, server->config->max_body);
+      gsize len = 0;
+      gconstpointer data = g_bytes_get_data (req->response, &len);
 
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-      send_error (msg, 413, message);
+      response = MHD_create_response_from_buffer_with_free_callback_cls (len, (void *) data, free_bytes_cb,
+                                                                         g_bytes_ref (req->response));
     }
+  else
+    response = MHD_create_response_from_buffer (0, (void *) "", MHD_RESPMEM_PERSISTENT);
+  if (response == NULL)
+    return MHD_NO;
+
+  MHD_add_response_header (response, MHD_HTTP_HEADER_SERVER, "gestiona-server/" PACKAGE_VERSION);
+  if (req->content_type != NULL)
+    MHD_add_response_header (response, MHD_HTTP_HEADER_CONTENT_TYPE, req->content_type);
+  for (guint i = 0; req->headers != NULL && i + 1 < req->headers->len; i += 2)
+    {
+      MHD_del_response_header (response, req->headers->pdata[i], NULL);
+      MHD_add_response_header (response, req->headers->pdata[i], req->headers->pdata[i + 1]);
+    }
+  if (close)
+    MHD_add_response_header (response, MHD_HTTP_HEADER_CONNECTION, "close");
+  ret = MHD_queue_response (connection, req->status, response);
+  MHD_destroy_response (response);
+  return ret;
+}
+
+/* 413 now, and the connection closes after it: the rest of the body is never read. */
+static enum MHD_Result
+refuse_too_large (Job     *job,
+                  guint64  length)
+{
+  job->state = JOB_REFUSED;
+  g_clear_pointer (&job->body, g_byte_array_unref);
+  if (length > 0)
+    gest_server_request_error (&job->req, 413,
+                               _("The request body has %llu bytes, more than this server's limit of %zu for %s: send less per request."),
+                               (unsigned long long) length, job->limit, job->req.path);
+  else
+    gest_server_request_error (&job->req, 413,
+                               _("The request body is longer than this server's limit of %zu bytes for %s: send less per request."),
+                               job->limit, job->req.path);
+  return queue_reply (job->connection, &job->req, TRUE);
+}
+
+static enum MHD_Result
+query_cb (void               *cls,
+          enum MHD_ValueKind  kind,
+          const char         *key,
+          const char         *value)
+{
+  GHashTable **query = cls;
+
+  if (*query == NULL)
+    *query = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (*query, g_strdup (key), g_strdup (value != NULL ? value : ""));
+  return MHD_YES;
 }
 
 static char *
-header_dup (SoupMessageHeaders *headers,
-            const char         *name)
+header_dup (struct MHD_Connection *connection,
+            const char            *name)
 {
-  return g_strdup (soup_message_headers_get_one (headers, name));
+  return g_strdup (MHD_lookup_connection_value (connection, MHD_HEADER_KIND, name));
+}
+
+/* The first call of a request: its headers are in, its body is not. */
+static Job *
+job_new (GestServer            *server,
+         struct MHD_Connection *connection,
+         const char            *url,
+         const char            *method)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->server = server;
+  job->connection = connection;
+  job->req.config = server->config;
+  job->req.method = g_strdup (method);
+  job->req.path = g_strdup (url);
+  MHD_get_connection_values (connection, MHD_GET_ARGUMENT_KIND, query_cb, &job->req.query);
+  job->req.authorization = header_dup (connection, MHD_HTTP_HEADER_AUTHORIZATION);
+  job->req.upload_offset = header_dup (connection, "Upload-Offset");
+  job->req.upload_length = header_dup (connection, "Upload-Length");
+  /* Before login only /v1/enroll answers: its bodies are small, and so is its limit. */
+  job->limit = g_str_equal (url, "/v1/enroll") ? server->config->max_enroll_body : server->config->max_body;
+  job->body = g_byte_array_new ();
+  return job;
+}
+
+static enum MHD_Result
+access_cb (void                  *cls,
+           struct MHD_Connection *connection,
+           const char            *url,
+           const char            *method,
+           const char            *version,
+           const char            *upload_data,
+           size_t                *upload_data_size,
+           void                 **con_cls)
+{
+  GestServer *server = cls;
+  Job *job = *con_cls;
+
+  if (job == NULL)
+    {
+      const char *declared = MHD_lookup_connection_value (connection, MHD_HEADER_KIND,
+                                                          MHD_HTTP_HEADER_CONTENT_LENGTH);
+      guint64 length = 0;
+
+      job = job_new (server, connection, url, method);
+      *con_cls = job;
+      if (declared != NULL && g_ascii_string_to_unsigned (declared, 10, 0, G_MAXUINT64, &length, NULL))
+        {
+          if (length > job->limit)
+            return refuse_too_large (job, length);
+          g_byte_array_set_size (job->body, length);
+          g_byte_array_set_size (job->body, 0);
+        }
+      return MHD_YES;
+    }
+
+  switch (job->state)
+    {
+    case JOB_READING:
+      if (*upload_data_size > 0)
+        {
+          gsize size = *upload_data_size;
+
+          *upload_data_size = 0;
+          if (size > job->limit - job->body->len)
+            return refuse_too_large (job, 0);
+          g_byte_array_append (job->body, (const guint8 *) upload_data, size);
+          return MHD_YES;
+        }
+      job->req.body = g_byte_array_free_to_bytes (g_steal_pointer (&job->body));
+      job->state = JOB_RUNNING;
+      g_atomic_int_inc (&server->in_flight);
+      MHD_suspend_connection (connection);
+      g_thread_pool_push (server->pool, job, NULL);
+      return MHD_YES;
+
+    case JOB_REFUSED:
+      /* Whatever of the body MHD still hands over is dropped. */
+      *upload_data_size = 0;
+      return MHD_YES;
+
+    case JOB_RUNNING:
+      return MHD_YES;
+
+    case JOB_DONE:
+    default:
+      return queue_reply (connection, &job->req, FALSE);
+    }
 }
 
 static void
-handler_cb (SoupServer        *soup,
-            SoupServerMessage *msg,
-            const char        *path,
-            GHashTable        *query,
-            gpointer           user_data)
+completed_cb (void                            *cls,
+              struct MHD_Connection           *connection,
+              void                           **con_cls,
+              enum MHD_RequestTerminationCode  toe)
 {
-  GestServer *server = user_data;
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  Job *job;
+  GestServer *server = cls;
+  Job *job = *con_cls;
 
-  if (body->length > (goffset) server->config->max_body)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("The request body has %lld bytes, more than this server's limit of %zu: send less per request."),
-                         (long long) body->length, server->config->max_body);
+  if (job == NULL)
+    return;
+  if (job->state == JOB_DONE)
+    g_atomic_int_dec_and_test (&server->in_flight);
+  job_free (job);
+  *con_cls = NULL;
+}
 
-      send_error (msg, 413, message);
-      return;
-    }
+static void G_GNUC_PRINTF (2, 0)
+log_cb (void       *cls,
+        const char *format,
+        va_list     ap)
+{
+  g_autofree char *message = g_strdup_vprintf (format, ap);
 
-  job = g_new0 (Job, 1);
-  job->server = server;
-  job->msg = g_object_ref (msg);
-  job->req.config = server->config;
-  job->req.method = g_strdup (soup_server_message_get_method (msg));
-  job->req.path = g_strdup (path);
-  job->req.query = query != NULL ? g_hash_table_ref (query) : NULL;
-  job->req.authorization = header_dup (headers, "Authorization");
-  job->req.upload_offset = header_dup (headers, "Upload-Offset");
-  job->req.upload_length = header_dup (headers, "Upload-Length");
-  job->req.body = soup_message_body_flatten (body);
-
-  soup_server_message_pause (msg);
-  g_thread_pool_push (server->pool, job, NULL);
+  g_message ("http: %s", g_strchomp (message));
 }
 
 static gboolean
@@ -389,13 +517,37 @@ quit_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Every connection is a file descriptor: take the hard limit, and say when it is too low. */
+static void
+raise_file_limit (const GestServerConfig *config)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) != 0)
+    return;
+  if (limit.rlim_cur < limit.rlim_max)
+    {
+      limit.rlim_cur = limit.rlim_max;
+      setrlimit (RLIMIT_NOFILE, &limit);
+      getrlimit (RLIMIT_NOFILE, &limit);
+    }
+  if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < (rlim_t) config->max_connections + config->workers + 64)
+    g_warning ("max_connections is %u but the process may open only %llu files: raise LimitNOFILE"
+               " (ulimit -n) or lower max_connections",
+               config->max_connections, (unsigned long long) limit.rlim_cur);
+}
+
 int
 gest_server_serve (const GestServerConfig *config)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SoupServer) soup = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GSocketAddress) address = NULL;
+  struct sockaddr_storage native = { 0 };
+  unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME
+                       | MHD_USE_ERROR_LOG;
+  struct MHD_Daemon *daemon;
+  MHD_socket listen_fd;
   GestServer server = { 0 };
   PGconn *probe;
 
@@ -408,8 +560,17 @@ gest_server_serve (const GestServerConfig *config)
     }
   PQfinish (probe);
 
+  address = g_inet_socket_address_new_from_string (config->listen_host, config->listen_port);
+  if (address == NULL || !g_socket_address_to_native (address, &native, sizeof native, NULL))
+    {
+      g_printerr (_("gestiona-server: “%s” is not an IP address: listen takes an address such as 127.0.0.1:8080.\n"),
+                  config->listen_host);
+      return 1;
+    }
+  if (g_socket_address_get_family (address) == G_SOCKET_FAMILY_IPV6)
+    flags |= MHD_USE_IPv6;
+
   server.config = config;
-  server.context = g_main_context_default ();
   server.pool = g_thread_pool_new (worker_cb, &server, config->workers, FALSE, &error);
   if (server.pool == NULL)
     {
@@ -417,35 +578,41 @@ gest_server_serve (const GestServerConfig *config)
       return 1;
     }
 
-  soup = soup_server_new ("server-header", "gestiona-server/" PACKAGE_VERSION " ", NULL);
-  soup_server_add_early_handler (soup, NULL, early_cb, &server, NULL);
-  soup_server_add_handler (soup, NULL, handler_cb, &server, NULL);
+  raise_file_limit (config);
+  daemon = MHD_start_daemon (flags, config->listen_port, NULL, NULL, access_cb, &server,
+                             MHD_OPTION_EXTERNAL_LOGGER, log_cb, NULL,
+                             MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &native,
+                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) config->timeout,
+                             MHD_OPTION_CONNECTION_LIMIT, (unsigned int) config->max_connections,
+                             MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int) config->max_connections_per_ip,
+                             MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int) config->backlog,
+                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) (64 * 1024),
+                             MHD_OPTION_NOTIFY_COMPLETED, completed_cb, &server,
+                             MHD_OPTION_END);
+  if (daemon == NULL)
+    {
+      int saved = errno;
 
-  address = g_inet_socket_address_new_from_string (config->listen_host, config->listen_port);
-  if (address == NULL)
-    {
-      g_printerr (_("gestiona-server: “%s” is not an IP address: listen takes an address such as 127.0.0.1:8080.\n"),
-                  config->listen_host);
-      return 1;
-    }
-  if (!soup_server_listen (soup, address, 0, &error))
-    {
       g_printerr (_("gestiona-server: cannot listen on %s:%u: %s\n"),
-                  config->listen_host, config->listen_port, error->message);
+                  config->listen_host, config->listen_port, g_strerror (saved));
+      g_thread_pool_free (server.pool, TRUE, TRUE);
       return 1;
     }
-  g_message ("listening on http://%s:%u/ with %u database workers",
-             config->listen_host, config->listen_port, config->workers);
+  g_message ("listening on http://%s:%u/ with %u database workers, %u connections at most",
+             config->listen_host, config->listen_port, config->workers, config->max_connections);
 
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, quit_cb, loop);
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
 
-  soup_server_disconnect (soup);
-  /* Let the running jobs end; their replies have nowhere to go any more. */
-  g_thread_pool_free (server.pool, TRUE, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  /* No new connections; let the running requests end and their replies go out, briefly. */
+  listen_fd = MHD_quiesce_daemon (daemon);
+  g_thread_pool_free (server.pool, FALSE, TRUE);
+  for (guint i = 0; i < 50 && g_atomic_int_get (&server.in_flight) > 0; i++)
+    g_usleep (100 * 1000);
+  MHD_stop_daemon (daemon);
+  if (listen_fd != MHD_INVALID_SOCKET)
+    close (listen_fd);
   return 0;
 }
