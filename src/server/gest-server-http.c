@@ -10,6 +10,7 @@
 #include <microhttpd.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 
 #include "gest-json-limits.h"
 #include "gest-server-db.h"
@@ -355,22 +356,47 @@ queue_reply (struct MHD_Connection *connection,
   return ret;
 }
 
-/* 413 now, and the connection closes after it: the rest of the body is never read. */
+/* 413 now, and the connection closes after it: the rest of the body is never read. With the
+ * headers only (a declared length), libmicrohttpd queues the reply. Once the body is arriving
+ * (chunked), libmicrohttpd 0.9.75 no longer accepts a reply until the body ends, so the
+ * reply goes to the socket here and the connection is dropped. */
 static enum MHD_Result
 refuse_too_large (Job     *job,
                   guint64  length)
 {
+  const union MHD_ConnectionInfo *info;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  const char *body;
+
   job->state = JOB_REFUSED;
   g_clear_pointer (&job->body, g_byte_array_unref);
   if (length > 0)
-    gest_server_request_error (&job->req, 413,
-                               _("The request body has %llu bytes, more than this server's limit of %zu for %s: send less per request."),
-                               (unsigned long long) length, job->limit, job->req.path);
-  else
-    gest_server_request_error (&job->req, 413,
-                               _("The request body is longer than this server's limit of %zu bytes for %s: send less per request."),
-                               job->limit, job->req.path);
-  return queue_reply (job->connection, &job->req, TRUE);
+    {
+      gest_server_request_error (&job->req, 413,
+                                 _("The request body has %llu bytes, more than this server's limit of %zu for %s: send less per request."),
+                                 (unsigned long long) length, job->limit, job->req.path);
+      return queue_reply (job->connection, &job->req, TRUE);
+    }
+
+  gest_server_request_error (&job->req, 413,
+                             _("The request body is longer than this server's limit of %zu bytes for %s: send less per request."),
+                             job->limit, job->req.path);
+  info = MHD_get_connection_info (job->connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+  if (info != NULL)
+    {
+      body = g_bytes_get_data (job->req.response, &len);
+      text = g_strdup_printf ("HTTP/1.1 413 Content Too Large\r\n"
+                              "Server: gestiona-server/" PACKAGE_VERSION "\r\n"
+                              "Content-Type: application/json\r\n"
+                              "Content-Length: %zu\r\n"
+                              "Connection: close\r\n\r\n%.*s",
+                              len, (int) len, body);
+      /* A few hundred bytes on a socket that has nothing else to send: they fit at once. */
+      if (send (info->connect_fd, text, strlen (text), MSG_NOSIGNAL | MSG_DONTWAIT) > 0)
+        shutdown (info->connect_fd, SHUT_WR);
+    }
+  return MHD_NO;
 }
 
 static enum MHD_Result
