@@ -43,7 +43,9 @@ main (int    argc,
                                   "  admin publish DEALER TEXT     send a message to a dealer"));
   g_option_context_set_description (context,
                                     _("Environment: GESTIONA_SERVER_LISTEN, GESTIONA_SERVER_PG, GESTIONA_SERVER_ADMIN_PG,\n"
-                                      "GESTIONA_SERVER_MAX_BODY, GESTIONA_SERVER_MAX_BLOB, GESTIONA_SERVER_WORKERS override the file."));
+                                      "GESTIONA_SERVER_MAX_BODY, GESTIONA_SERVER_MAX_ENROLL_BODY, GESTIONA_SERVER_MAX_BLOB,\n"
+                                      "GESTIONA_SERVER_WORKERS, GESTIONA_SERVER_TIMEOUT, GESTIONA_SERVER_MAX_CONNECTIONS,\n"
+                                      "GESTIONA_SERVER_MAX_CONNECTIONS_PER_IP and GESTIONA_SERVER_BACKLOG override the file."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
