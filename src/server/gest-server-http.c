@@ -489,7 +489,8 @@ access_cb (void                  *cls,
               g_clear_pointer (&job->body, g_byte_array_unref);
               return MHD_YES;
             }
-          g_byte_array_set_size (job->body, length);
+          /* Not more: a header alone must not reserve max_body per connection. */
+          g_byte_array_set_size (job->body, MIN (length, 64 * 1024));
           g_byte_array_set_size (job->body, 0);
         }
       return MHD_YES;
@@ -561,6 +562,9 @@ log_cb (void       *cls,
 {
   g_autofree char *message = g_strdup_vprintf (format, ap);
 
+  /* What refuse_too_large() does to a chunked body: already answered with a 413. */
+  if (g_str_has_prefix (message, "Application reported internal error"))
+    return;
   g_message ("http: %s", g_strchomp (message));
 }
 
