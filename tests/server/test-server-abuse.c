@@ -14,6 +14,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -157,6 +158,13 @@ server_alive (void)
   return server_pid > 0 && waitpid (server_pid, &status, WNOHANG) == 0;
 }
 
+/* The server ends with the test, even when an assertion aborts it. */
+static void
+child_setup_cb (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static void
 start_server (void)
 {
@@ -181,7 +189,7 @@ start_server (void)
   log_fd = g_open (log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   g_assert_cmpint (log_fd, >=, 0);
   g_assert_true (g_spawn_async_with_fds (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
-                                         NULL, NULL, &server_pid, -1, log_fd, log_fd, &error));
+                                         child_setup_cb, NULL, &server_pid, -1, log_fd, log_fd, &error));
   g_assert_no_error (error);
   close (log_fd);
   for (guint i = 0; i < 100; i++)
