@@ -301,15 +301,15 @@ savepoint (Page       *p,
   return res != NULL;
 }
 
-/* Claims the page's numbers in one statement; the numbers another request claimed before get
- * their stored result (or the reused-number rejection). */
+/* Finds which of the page's numbers the device used before (one statement): those get their
+ * stored result (or the reused-number rejection); the others are claimed by this request,
+ * which stores them with their results at the end. The dealer's row lock, taken before, makes
+ * this request the only one storing the device's numbers until it commits. */
 static gboolean
 claim (Page    *p,
        GError **error)
 {
   g_autoptr(GString) numbers = g_string_new ("{");
-  g_autoptr(GString) hashes = g_string_new ("{");
-  g_autoptr(GString) taken = g_string_new ("{");
   g_autoptr(GHashTable) first = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(PGresult) res = NULL;
 
@@ -324,48 +324,18 @@ claim (Page    *p,
           continue;
         }
       m->first = (gint) i;
+      m->claimed = TRUE;
       g_hash_table_insert (first, &m->n, GINT_TO_POINTER (i));
       if (numbers->len > 1)
         g_string_append_c (numbers, ',');
       g_string_append_printf (numbers, "%" G_GINT64_FORMAT, m->n);
-      gest_pg_array_append (hashes, m->hash);
     }
   g_string_append_c (numbers, '}');
-  g_string_append_c (hashes, '}');
 
-  /* In n order, so two requests of one device never wait for each other crosswise. */
-  res = gest_pg_query_classified (p->conn, error,
-                                  "INSERT INTO mutations (dealer_id, device_id, n, payload_sha256)"
-                                  " SELECT $1, $2, u.n, u.h FROM unnest ($3::bigint[], $4::text[]) AS u (n, h)"
-                                  " ORDER BY u.n ON CONFLICT (device_id, n) DO NOTHING RETURNING n",
-                                  4, p->req->dealer_id, p->req->device_id, numbers->str, hashes->str);
-  if (res == NULL)
-    return FALSE;
-  for (int r = 0; r < PQntuples (res); r++)
-    {
-      gint64 n = g_ascii_strtoll (PQgetvalue (res, r, 0), NULL, 10);
-      gpointer index;
-
-      if (g_hash_table_lookup_extended (first, &n, NULL, &index))
-        p->m[GPOINTER_TO_INT (index)].claimed = TRUE;
-    }
-
-  for (guint i = 0; i < p->len; i++)
-    if (p->m[i].first == (gint) i && !p->m[i].claimed)
-      {
-        if (taken->len > 1)
-          g_string_append_c (taken, ',');
-        g_string_append_printf (taken, "%" G_GINT64_FORMAT, p->m[i].n);
-      }
-  g_string_append_c (taken, '}');
-  if (taken->len == 2)
-    return TRUE;
-
-  g_clear_pointer (&res, PQclear);
   res = gest_pg_query_classified (p->conn, error,
                                   "SELECT n, payload_sha256, result FROM mutations"
                                   " WHERE device_id = $1 AND n = ANY ($2::bigint[])",
-                                  2, p->req->device_id, taken->str);
+                                  2, p->req->device_id, numbers->str);
   if (res == NULL)
     return FALSE;
   for (int r = 0; r < PQntuples (res); r++)
@@ -377,6 +347,7 @@ claim (Page    *p,
       if (!g_hash_table_lookup_extended (first, &n, NULL, &index))
         continue;
       m = &p->m[GPOINTER_TO_INT (index)];
+      m->claimed = FALSE;
       if (!g_str_equal (PQgetvalue (res, r, 1), m->hash))
         /* A fixed protocol string (data/sync-protocol.md), not translated. */
         m->result = rejected (m->n, "mutation number reused with a different payload");
@@ -468,9 +439,9 @@ apply (Page     *p,
   return TRUE;
 }
 
-/* Stores the page in one transaction: one statement each to lock the dealer's counter, claim
- * the numbers, load the records and, after the rules ran in memory, write the records, the
- * counter and the results. FALSE with GEST_ERROR_NETWORK for a fault of the database, with
+/* Stores the page in one transaction: one statement each to lock the dealer's counter, find
+ * the numbers used before, load the records and, after the rules ran in memory, write the
+ * records, the counter and the claimed numbers with their results. FALSE with GEST_ERROR_NETWORK for a fault of the database, with
  * GEST_ERROR_INVALID when a statement failed on a value (then the caller runs the page again
  * carefully). */
 static gboolean
@@ -562,6 +533,8 @@ store_page (Page    *p,
         json_builder_begin_object (builder);
         json_builder_set_member_name (builder, "n");
         json_builder_add_int_value (builder, p->m[i].n);
+        json_builder_set_member_name (builder, "h");
+        json_builder_add_string_value (builder, p->m[i].hash);
         json_builder_set_member_name (builder, "r");
         json_builder_add_value (builder, json_node_init_object (json_node_alloc (), p->m[i].result));
         json_builder_end_object (builder);
@@ -571,10 +544,10 @@ store_page (Page    *p,
   results_text = json_to_string (results, FALSE);
   g_clear_pointer (&res, PQclear);
   res = gest_pg_query_classified (p->conn, error,
-                                  "UPDATE mutations m SET result = u.r"
-                                  "  FROM jsonb_to_recordset ($2::jsonb) AS u (n bigint, r jsonb)"
-                                  " WHERE m.device_id = $1 AND m.n = u.n",
-                                  2, p->req->device_id, results_text);
+                                  "INSERT INTO mutations (dealer_id, device_id, n, payload_sha256, result)"
+                                  " SELECT $1, $2, u.n, u.h, u.r"
+                                  "   FROM jsonb_to_recordset ($3::jsonb) AS u (n bigint, h text, r jsonb)",
+                                  3, p->req->dealer_id, p->req->device_id, results_text);
   if (res == NULL || !gest_pg_commit (p->conn, error))
     goto fail;
   return TRUE;

@@ -461,11 +461,30 @@ gest_record_merge (GestRecordState *state,
     }
 }
 
-static void
-append_canonical (GString  *out,
-                  JsonNode *node,
-                  guint     depth)
+/* One generator for the whole text (json_to_string() makes one per call): the same bytes as
+ * json_to_string() of each name and scalar, which stored hashes depend on. */
+typedef struct
 {
+  GString       *out;
+  JsonGenerator *generator;
+  JsonNode      *name;
+} Canonical;
+
+static void
+append_scalar (Canonical *c,
+               JsonNode  *node)
+{
+  json_generator_set_root (c->generator, node);
+  json_generator_to_gstring (c->generator, c->out);
+}
+
+static void
+append_canonical (Canonical *c,
+                  JsonNode  *node,
+                  guint      depth)
+{
+  GString *out = c->out;
+
   if (depth > GEST_SERVER_MAX_DEPTH + 2 && (JSON_NODE_HOLDS_OBJECT (node) || JSON_NODE_HOLDS_ARRAY (node)))
     {
       g_string_append (out, "\"...\"");
@@ -481,14 +500,12 @@ append_canonical (GString  *out,
         g_string_append_c (out, '{');
         for (GList *l = names; l != NULL; l = l->next)
           {
-            g_autoptr(JsonNode) key = json_node_init_string (json_node_alloc (), l->data);
-            g_autofree char *key_text = json_to_string (key, FALSE);
-
             if (l != names)
               g_string_append_c (out, ',');
-            g_string_append (out, key_text);
+            json_node_set_string (c->name, l->data);
+            append_scalar (c, c->name);
             g_string_append_c (out, ':');
-            append_canonical (out, json_object_get_member (object, l->data), depth + 1);
+            append_canonical (c, json_object_get_member (object, l->data), depth + 1);
           }
         g_string_append_c (out, '}');
         break;
@@ -502,7 +519,7 @@ append_canonical (GString  *out,
           {
             if (i > 0)
               g_string_append_c (out, ',');
-            append_canonical (out, json_array_get_element (array, i), depth + 1);
+            append_canonical (c, json_array_get_element (array, i), depth + 1);
           }
         g_string_append_c (out, ']');
         break;
@@ -510,20 +527,18 @@ append_canonical (GString  *out,
     case JSON_NODE_VALUE:
     case JSON_NODE_NULL:
     default:
-      {
-        g_autofree char *text = json_to_string (node, FALSE);
-
-        g_string_append (out, text);
-        break;
-      }
+      append_scalar (c, node);
+      break;
     }
 }
 
 char *
 gest_json_canonical (JsonNode *node)
 {
-  GString *out = g_string_new (NULL);
+  Canonical c = { g_string_new (NULL), json_generator_new (), json_node_new (JSON_NODE_VALUE) };
 
-  append_canonical (out, node, 0);
-  return g_string_free (out, FALSE);
+  append_canonical (&c, node, 0);
+  g_object_unref (c.generator);
+  json_node_unref (c.name);
+  return g_string_free (c.out, FALSE);
 }
