@@ -385,6 +385,44 @@ test_later_valid_applied (void)
   g_assert_cmpuint (json_array_get_length (changes), ==, G_N_ELEMENTS (bad));
 }
 
+/* A value the server's checks let through but PostgreSQL refuses (here a CHECK added for the
+ * test): the page is stored again with a savepoint per mutation and only that one is rejected. */
+static void
+test_database_refusal (void)
+{
+  g_autofree char *dealer = test_new_dealer ("Negativa");
+  g_autoptr(TestDevice) dev = test_enroll (dealer, "Caja");
+  g_autofree char *a = g_uuid_string_random ();
+  g_autofree char *b = g_uuid_string_random ();
+  g_autofree char *m1 = customer (1, a, "{\"name\": \"Ana\"}");
+  g_autofree char *m2 = customer (2, b, "{\"name\": \"Beto\", \"refused_by_test\": 1}");
+  g_autofree char *m3 = customer (3, a, "{\"name\": \"Ana María\"}");
+  g_autofree char *page = g_strconcat (m1, ",", m2, ",", m3, NULL);
+  g_autoptr(JsonArray) results = NULL;
+  g_autoptr(JsonArray) changes = NULL;
+  PGconn *owner = test_pg_connect (TRUE);
+  PGresult *res;
+
+  res = test_pg (owner, "ALTER TABLE records ADD CONSTRAINT test_refused CHECK (NOT data ? 'refused_by_test')", 0);
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_COMMAND_OK);
+  PQclear (res);
+  results = test_push (NULL, dev, page);
+  res = test_pg (owner, "ALTER TABLE records DROP CONSTRAINT test_refused", 0);
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_COMMAND_OK);
+  PQclear (res);
+  PQfinish (owner);
+
+  g_assert_cmpstr (status_of (results, 0), ==, "applied");
+  assert_rejected (results, 1, "database refused");
+  g_assert_cmpstr (status_of (results, 2), ==, "applied");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (results, 2), "version"), ==, 2);
+  changes = test_pull_all (NULL, dev, 0, 100);
+  g_assert_cmpuint (json_array_get_length (changes), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (test_find_change (changes, a), "fields"), "name"),
+                   ==, "Ana María");
+  g_assert_cmpint (test_dealer_last_seq (dealer), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,6 +442,7 @@ main (int    argc,
   g_test_add_func ("/server/X3/16.4/integer-overflow-rejected", test_integer_overflow);
   g_test_add_func ("/server/X3/16.4/later-valid-mutation-applied", test_later_valid_applied);
   g_test_add_func ("/server/X3/16.4/same-number-in-page", test_same_n_in_page);
+  g_test_add_func ("/server/X3/16.4/database-refusal-rejects-one", test_database_refusal);
   g_test_add_func ("/server/X5/16.5/activity-update-refused", test_activity_update);
   g_test_add_func ("/server/X5/16.5/activity-delete-refused", test_activity_delete);
   g_test_add_func ("/server/X5/16.5/activity-database-trigger", test_activity_trigger);
