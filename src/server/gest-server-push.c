@@ -401,6 +401,7 @@ apply (Page     *p,
       state->deleted = FALSE;
     }
   state->version = ++p->seq;
+  state->exists = TRUE;   /* for the page's later mutations of the record, as if written */
   was_dirty = g_ptr_array_find_with_equal_func (p->dirty, m->key, g_str_equal, NULL);
   if (!was_dirty)
     g_ptr_array_add (p->dirty, m->key);   /* lives as long as the request's mutations */
@@ -441,9 +442,9 @@ apply (Page     *p,
 
 /* Stores the page in one transaction: one statement each to lock the dealer's counter, find
  * the numbers used before, load the records and, after the rules ran in memory, write the
- * records, the counter and the claimed numbers with their results. FALSE with GEST_ERROR_NETWORK for a fault of the database, with
- * GEST_ERROR_INVALID when a statement failed on a value (then the caller runs the page again
- * carefully). */
+ * records, the counter and the claimed numbers with their results. FALSE with
+ * GEST_ERROR_NETWORK for a fault of the database, with GEST_ERROR_INVALID when a statement
+ * failed on a value (then the caller runs the page again carefully). */
 static gboolean
 store_page (Page    *p,
             GError **error)

@@ -283,6 +283,30 @@ test_activity_update (void)
   g_assert_cmpint (test_dealer_last_seq (dealer), ==, 1);
 }
 
+/* Within one page the rules see the page's earlier mutations, as if each were stored alone:
+ * an activity entry made and changed in one push, a trámite made at step 1 and moved to 3. */
+static void
+test_rules_within_page (void)
+{
+  g_autofree char *dealer = test_new_dealer ("Una página");
+  g_autoptr(TestDevice) dev = test_enroll (dealer, "Caja");
+  g_autofree char *entry = g_uuid_string_random ();
+  g_autofree char *tramite = g_uuid_string_random ();
+  g_autofree char *m1 = activity (1, entry, "upsert", "Primero");
+  g_autofree char *m2 = activity (2, entry, "upsert", "Cambiado");
+  g_autofree char *m3 = g_strdup_printf ("{\"n\": 3, \"entity\": \"tramite\", \"uuid\": \"%s\", \"op\": \"upsert\","
+                                         " \"fields\": {\"step\": 1}}", tramite);
+  g_autofree char *m4 = g_strdup_printf ("{\"n\": 4, \"entity\": \"tramite\", \"uuid\": \"%s\", \"op\": \"upsert\","
+                                         " \"base_version\": 2, \"fields\": {\"step\": 3}}", tramite);
+  g_autofree char *page = g_strjoin (",", m1, m2, m3, m4, NULL);
+  g_autoptr(JsonArray) results = test_push (NULL, dev, page);
+
+  g_assert_cmpstr (status_of (results, 0), ==, "applied");
+  assert_rejected (results, 1, "append-only");
+  g_assert_cmpstr (status_of (results, 2), ==, "applied");
+  assert_rejected (results, 3, "one step at a time");
+}
+
 static void
 test_activity_delete (void)
 {
@@ -445,6 +469,7 @@ main (int    argc,
   g_test_add_func ("/server/X3/16.4/database-refusal-rejects-one", test_database_refusal);
   g_test_add_func ("/server/X5/16.5/activity-update-refused", test_activity_update);
   g_test_add_func ("/server/X5/16.5/activity-delete-refused", test_activity_delete);
+  g_test_add_func ("/server/X5/16.5/rules-within-one-page", test_rules_within_page);
   g_test_add_func ("/server/X5/16.5/activity-database-trigger", test_activity_trigger);
   g_test_add_func ("/server/X3/16.6/nul-in-string-rejected", test_nul);
   g_test_add_func ("/server/X3/16.6/uppercase-uuid", test_uppercase_uuid);
