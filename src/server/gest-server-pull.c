@@ -23,7 +23,8 @@ append_json_string (GString    *text,
   g_string_append (text, quoted);
 }
 
-/* The cursor is the last version the device has; opaque to the desktop. */
+/* The cursor is the last version the device has; opaque to the desktop. The server writes it
+ * in decimal without leading zeros, so any other spelling is not one it gave. */
 static gboolean
 parse_cursor (const char *text,
               gint64     *out)
@@ -35,7 +36,8 @@ parse_cursor (const char *text,
       *out = 0;
       return TRUE;
     }
-  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &value, NULL))
+  if ((text[0] == '0' && text[1] != '\0') || !g_ascii_isdigit (text[0])
+      || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &value, NULL))
     return FALSE;
   *out = (gint64) value;
   return TRUE;
@@ -75,6 +77,19 @@ gest_server_handle_pull (GestServerRequest *req,
   limit_arg = g_strdup_printf ("%" G_GUINT64_FORMAT, limit + 1);
   if (!gest_pg_begin_dealer (conn, req->dealer_id, &error))
     goto fail;
+  /* A cursor past the dealer's last version was never given by this server (another server's,
+   * or a database restored from an older backup): the device must start over, not wait. */
+  res = gest_pg_query (conn, &error, "SELECT last_seq FROM dealers WHERE id = $1", 1, req->dealer_id);
+  if (res == NULL || PQntuples (res) != 1)
+    goto fail;
+  if (cursor > g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10))
+    {
+      gest_pg_rollback (conn);
+      gest_server_request_error (req, 400, _("The cursor “%s” is not one this server gave: it is past the last change (%s). Pull without a cursor to start over."),
+                                 cursor_text, PQgetvalue (res, 0, 0));
+      return;
+    }
+  g_clear_pointer (&res, PQclear);
   /* One statement, one snapshot: the page is consistent. Versions commit in order (the dealer
    * counter row lock), so nothing below the last version returned can still appear. */
   res = gest_pg_query (conn, &error,

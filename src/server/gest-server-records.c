@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gest-error.h"
 #include "gest-server-db.h"
@@ -138,4 +139,210 @@ gest_record_write_server (PGconn      *conn,
     seq = 0;
   gest_record_state_clear (&state);
   return seq;
+}
+
+GestRecordState *
+gest_record_state_new (void)
+{
+  return g_new0 (GestRecordState, 1);
+}
+
+void
+gest_record_state_free (GestRecordState *state)
+{
+  if (state == NULL)
+    return;
+  gest_record_state_clear (state);
+  g_free (state);
+}
+
+gboolean
+gest_pg_error_is_transient (PGconn         *conn,
+                            const PGresult *res)
+{
+  const char *state = res != NULL ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
+
+  if (PQstatus (conn) != CONNECTION_OK || state == NULL || strlen (state) != 5)
+    return TRUE;
+  return g_str_has_prefix (state, "08") || g_str_has_prefix (state, "40")
+         || g_str_has_prefix (state, "53") || g_str_has_prefix (state, "57")
+         || g_str_has_prefix (state, "58") || g_str_has_prefix (state, "XX");
+}
+
+PGresult *
+gest_pg_query_classified (PGconn      *conn,
+                          GError     **error,
+                          const char  *sql,
+                          int          n_params,
+                          ...)
+{
+  const char *values[16];
+  PGresult *res;
+  ExecStatusType status;
+  va_list ap;
+
+  g_assert (n_params >= 0 && n_params <= (int) G_N_ELEMENTS (values));
+  va_start (ap, n_params);
+  for (int i = 0; i < n_params; i++)
+    values[i] = va_arg (ap, const char *);
+  va_end (ap);
+
+  res = PQexecParams (conn, sql, n_params, NULL, values, NULL, NULL, 0);
+  status = PQresultStatus (res);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      const char *message = PQresultErrorMessage (res);
+      g_autofree char *stripped = g_strstrip (g_strdup (message != NULL && *message != '\0'
+                                                        ? message : PQerrorMessage (conn)));
+
+      g_set_error (error, GEST_ERROR,
+                   gest_pg_error_is_transient (conn, res) ? GEST_ERROR_NETWORK : GEST_ERROR_INVALID,
+                   _("Database error: %s"), stripped);
+      PQclear (res);
+      return NULL;
+    }
+  return res;
+}
+
+void
+gest_pg_array_append (GString    *array,
+                      const char *value)
+{
+  if (array->len > 1)
+    g_string_append_c (array, ',');
+  g_string_append_c (array, '"');
+  for (const char *c = value; *c != '\0'; c++)
+    {
+      if (*c == '"' || *c == '\\')
+        g_string_append_c (array, '\\');
+      g_string_append_c (array, *c);
+    }
+  g_string_append_c (array, '"');
+}
+
+/* Splits "entity\x1fuuid" into two array literals. */
+static void
+keys_arrays (GPtrArray *keys,
+             GString   *entities,
+             GString   *uuids)
+{
+  g_string_assign (entities, "{");
+  g_string_assign (uuids, "{");
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      const char *sep = strchr (key, '\x1f');
+      g_autofree char *entity = g_strndup (key, (gsize) (sep - key));
+
+      gest_pg_array_append (entities, entity);
+      gest_pg_array_append (uuids, sep + 1);
+    }
+  g_string_append_c (entities, '}');
+  g_string_append_c (uuids, '}');
+}
+
+gboolean
+gest_records_load_many (PGconn      *conn,
+                        const char  *dealer_id,
+                        GPtrArray   *keys,
+                        GHashTable  *states,
+                        GError     **error)
+{
+  g_autoptr(GString) entities = g_string_new (NULL);
+  g_autoptr(GString) uuids = g_string_new (NULL);
+  g_autoptr(PGresult) res = NULL;
+
+  for (guint i = 0; i < keys->len; i++)
+    if (!g_hash_table_contains (states, keys->pdata[i]))
+      g_hash_table_insert (states, g_strdup (keys->pdata[i]), gest_record_state_new ());
+  if (keys->len == 0)
+    return TRUE;
+
+  keys_arrays (keys, entities, uuids);
+  res = gest_pg_query_classified (conn, error,
+                                  "SELECT r.entity, r.uuid, r.version, r.deleted, r.data, r.field_versions"
+                                  " FROM records r JOIN unnest ($2::text[], $3::text[]) AS k (entity, uuid)"
+                                  "   ON r.entity = k.entity AND r.uuid = k.uuid"
+                                  " WHERE r.dealer_id = $1",
+                                  3, dealer_id, entities->str, uuids->str);
+  if (res == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      g_autofree char *key = g_strconcat (PQgetvalue (res, i, 0), "\x1f", PQgetvalue (res, i, 1), NULL);
+      GestRecordState *state = g_hash_table_lookup (states, key);
+
+      if (state == NULL)
+        continue;
+      gest_record_state_clear (state);
+      state->exists = TRUE;
+      state->version = g_ascii_strtoll (PQgetvalue (res, i, 2), NULL, 10);
+      state->deleted = g_str_equal (PQgetvalue (res, i, 3), "t");
+      state->data = gest_json_object_parse (PQgetvalue (res, i, 4), error);
+      if (state->data == NULL)
+        return FALSE;
+      state->field_versions = gest_json_object_parse (PQgetvalue (res, i, 5), error);
+      if (state->field_versions == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gest_records_save_many (PGconn      *conn,
+                        const char  *dealer_id,
+                        GPtrArray   *keys,
+                        GHashTable  *states,
+                        GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) rows = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(PGresult) res = NULL;
+
+  if (keys->len == 0)
+    return TRUE;
+
+  /* One jsonb array of rows: no quoting of the fields' text in an array literal. */
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      const char *sep = strchr (key, '\x1f');
+      g_autofree char *entity = g_strndup (key, (gsize) (sep - key));
+      GestRecordState *state = g_hash_table_lookup (states, key);
+
+      g_assert (state != NULL && state->data != NULL && state->field_versions != NULL);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "e");
+      json_builder_add_string_value (builder, entity);
+      json_builder_set_member_name (builder, "u");
+      json_builder_add_string_value (builder, sep + 1);
+      json_builder_set_member_name (builder, "v");
+      json_builder_add_int_value (builder, state->version);
+      json_builder_set_member_name (builder, "x");
+      json_builder_add_boolean_value (builder, state->deleted);
+      json_builder_set_member_name (builder, "d");
+      json_builder_add_value (builder, json_node_init_object (json_node_alloc (), state->data));
+      json_builder_set_member_name (builder, "f");
+      json_builder_add_value (builder, json_node_init_object (json_node_alloc (), state->field_versions));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  rows = json_builder_get_root (builder);
+  text = json_to_string (rows, FALSE);
+
+  res = gest_pg_query_classified (conn, error,
+                                  "INSERT INTO records (dealer_id, entity, uuid, version, deleted, data, field_versions)"
+                                  " SELECT $1, r.e, r.u, r.v, r.x, r.d, r.f"
+                                  "   FROM jsonb_to_recordset ($2::jsonb) AS r (e text, u text, v bigint, x boolean, d jsonb, f jsonb)"
+                                  " ON CONFLICT (dealer_id, entity, uuid) DO UPDATE SET"
+                                  "   version = EXCLUDED.version, deleted = EXCLUDED.deleted,"
+                                  "   data = EXCLUDED.data, field_versions = EXCLUDED.field_versions",
+                                  2, dealer_id, text);
+  if (res == NULL)
+    return FALSE;
+  for (guint i = 0; i < keys->len; i++)
+    ((GestRecordState *) g_hash_table_lookup (states, keys->pdata[i]))->exists = TRUE;
+  return TRUE;
 }

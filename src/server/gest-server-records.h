@@ -42,6 +42,45 @@ gint64    gest_record_write_server (PGconn          *conn,
                                     JsonObject      *fields,
                                     GError         **error);
 
+/* A push page's records (gest-server-push.c), read and written in one statement each. */
+
+/* Whether a failed statement is a fault of the database or the connection (retry later:
+ * 503) rather than of the values sent (SQLSTATE classes 08, 40, 53, 57, 58, XX, or a lost
+ * connection). @res may be NULL. */
+gboolean  gest_pg_error_is_transient (PGconn         *conn,
+                                      const PGresult *res);
+
+/* Like gest_pg_query(), but the error's code is GEST_ERROR_NETWORK for a transient fault
+ * (gest_pg_error_is_transient()) and GEST_ERROR_INVALID for one caused by the values. */
+PGresult *gest_pg_query_classified   (PGconn         *conn,
+                                      GError        **error,
+                                      const char     *sql,
+                                      int             n_params,
+                                      ...);
+
+/* Appends @value as an element of a PostgreSQL array literal ("{...}"), quoted. */
+void      gest_pg_array_append       (GString        *array,
+                                      const char     *value);
+
+/* Loads the records @keys names ("entity" "\x1f" "uuid", each) into @states (key → owned
+ * GestRecordState*, freed with gest_record_state_free()); a record the server does not have
+ * gets a state with exists FALSE. */
+gboolean  gest_records_load_many     (PGconn         *conn,
+                                      const char     *dealer_id,
+                                      GPtrArray      *keys,
+                                      GHashTable     *states,
+                                      GError        **error);
+
+/* Writes the states of @keys (each at its own state->version) in one statement. */
+gboolean  gest_records_save_many     (PGconn         *conn,
+                                      const char     *dealer_id,
+                                      GPtrArray      *keys,
+                                      GHashTable     *states,
+                                      GError        **error);
+
+GestRecordState *gest_record_state_new  (void);
+void             gest_record_state_free (GestRecordState *state);
+
 /* Parses a JSON object text; NULL with @error set when it is not one. */
 JsonObject *gest_json_object_parse (const char      *text,
                                     GError         **error);

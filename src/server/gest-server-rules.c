@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "gest-server-rules.h"
@@ -52,6 +53,151 @@ gest_server_field_name_valid (const char *name)
 }
 
 gboolean
+gest_server_uuid_canonical (const char *uuid)
+{
+  static const guint8 dashes[] = { 8, 13, 18, 23 };
+  guint d = 0;
+
+  if (uuid == NULL || strlen (uuid) != 36)
+    return FALSE;
+  for (guint i = 0; i < 36; i++)
+    {
+      if (d < G_N_ELEMENTS (dashes) && i == dashes[d])
+        {
+          if (uuid[i] != '-')
+            return FALSE;
+          d++;
+        }
+      else if (!g_ascii_isdigit (uuid[i]) && !(uuid[i] >= 'a' && uuid[i] <= 'f'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *field;     /* the top-level field being checked */
+  guint       elements;  /* elements and members counted so far in it */
+} ValueCheck;
+
+static char *
+check_string (const ValueCheck *check,
+              const char       *text,
+              gboolean          is_name)
+{
+  gsize len = strlen (text);
+
+  if (!g_utf8_validate (text, len, NULL))
+    return g_strdup_printf (is_name
+                            ? _("The field %s has a member name that is not valid text (an invalid character or a lone UTF-16 surrogate such as \\ud800): send valid Unicode text.")
+                            : _("The field %s holds text that is not valid (an invalid character or a lone UTF-16 surrogate such as \\ud800): send valid Unicode text."),
+                            check->field);
+  if (len > GEST_SERVER_MAX_STRING)
+    return g_strdup_printf (_("The field %s holds a text of %zu bytes; the server takes at most %d: shorten it."),
+                            check->field, len, GEST_SERVER_MAX_STRING);
+  return NULL;
+}
+
+/* Recursion bounded by GEST_SERVER_MAX_DEPTH. */
+static char *
+check_value (ValueCheck *check,
+             JsonNode   *node,
+             guint       depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_NULL:
+      return NULL;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE && !isfinite (json_node_get_double (node)))
+        return g_strdup_printf (_("The field %s holds a number too large to store (such as 1e400): send a finite number."),
+                                check->field);
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return check_string (check, json_node_get_string (node), FALSE);
+      return NULL;
+
+    case JSON_NODE_ARRAY:
+    case JSON_NODE_OBJECT:
+    default:
+      break;
+    }
+
+  if (depth >= GEST_SERVER_MAX_DEPTH)
+    return g_strdup_printf (_("The field %s nests deeper than %d levels: send a flatter value."),
+                            check->field, GEST_SERVER_MAX_DEPTH);
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint len = json_array_get_length (array);
+
+      check->elements += len;
+      if (check->elements > GEST_SERVER_MAX_ELEMENTS)
+        goto too_many;
+      for (guint i = 0; i < len; i++)
+        {
+          char *problem = check_value (check, json_array_get_element (array, i), depth + 1);
+
+          if (problem != NULL)
+            return problem;
+        }
+      return NULL;
+    }
+  else
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+
+      check->elements += json_object_get_size (object);
+      if (check->elements > GEST_SERVER_MAX_ELEMENTS)
+        goto too_many;
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          char *problem = check_string (check, l->data, TRUE);
+
+          if (problem == NULL)
+            problem = check_value (check, json_object_get_member (object, l->data), depth + 1);
+          if (problem != NULL)
+            return problem;
+        }
+      return NULL;
+    }
+
+too_many:
+  return g_strdup_printf (_("The field %s holds more than %d elements: send a smaller value."),
+                          check->field, GEST_SERVER_MAX_ELEMENTS);
+}
+
+char *
+gest_server_check_values (JsonObject *fields)
+{
+  g_autoptr(GList) names = NULL;
+
+  if (fields == NULL)
+    return NULL;
+  if (json_object_get_size (fields) > GEST_SERVER_MAX_FIELDS)
+    return g_strdup_printf (_("The record has %u fields; the server takes at most %d: send fewer."),
+                            json_object_get_size (fields), GEST_SERVER_MAX_FIELDS);
+
+  names = json_object_get_members (fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      ValueCheck check = { l->data, 0 };
+      char *problem;
+
+      /* Field names are checked by gest_server_check_mutation(); one that is not UTF-8 must
+       * not reach a message either. */
+      if (!g_utf8_validate (l->data, -1, NULL))
+        return g_strdup (_("A field name is not valid text: use 1 to 64 lower-case letters, digits and _, starting with a letter."));
+      problem = check_value (&check, json_object_get_member (fields, l->data), 0);
+      if (problem != NULL)
+        return problem;
+    }
+  return NULL;
+}
+
+gboolean
 gest_json_get_int (JsonNode *node,
                    gint64   *out)
 {
@@ -87,6 +233,23 @@ changes_field (const GestRecordState *current,
     return TRUE;
   old = json_object_get_member (current->data, field);
   return !json_node_equal (old, value);
+}
+
+gboolean
+gest_server_fields_unchanged (JsonObject            *fields,
+                              const GestRecordState *current)
+{
+  g_autoptr(GList) names = NULL;
+
+  if (!current->exists || current->deleted)
+    return FALSE;
+  if (fields == NULL)
+    return TRUE;
+  names = json_object_get_members (fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (changes_field (current, l->data, json_object_get_member (fields, l->data)))
+      return FALSE;
+  return TRUE;
 }
 
 static gint64
@@ -224,6 +387,15 @@ gest_server_check_mutation (const char            *entity,
         }
     }
 
+  /* X5: the activity log is append-only. */
+  if (g_str_equal (entity, "activity") && current->exists)
+    {
+      if (is_delete)
+        return g_strdup (_("Activity entries cannot be deleted: the activity log is append-only."));
+      if (!gest_server_fields_unchanged (fields, current))
+        return g_strdup (_("This activity entry is already on the server with other values; entries cannot be changed: the activity log is append-only. Record the correction as a new entry."));
+    }
+
   if (g_str_equal (entity, "tramite"))
     return check_tramite_step (fields, is_delete, current);
 
@@ -289,10 +461,35 @@ gest_record_merge (GestRecordState *state,
     }
 }
 
-static void
-append_canonical (GString  *out,
-                  JsonNode *node)
+/* One generator for the whole text (json_to_string() makes one per call): the same bytes as
+ * json_to_string() of each name and scalar, which stored hashes depend on. */
+typedef struct
 {
+  GString       *out;
+  JsonGenerator *generator;
+  JsonNode      *name;
+} Canonical;
+
+static void
+append_scalar (Canonical *c,
+               JsonNode  *node)
+{
+  json_generator_set_root (c->generator, node);
+  json_generator_to_gstring (c->generator, c->out);
+}
+
+static void
+append_canonical (Canonical *c,
+                  JsonNode  *node,
+                  guint      depth)
+{
+  GString *out = c->out;
+
+  if (depth > GEST_SERVER_MAX_DEPTH + 2 && (JSON_NODE_HOLDS_OBJECT (node) || JSON_NODE_HOLDS_ARRAY (node)))
+    {
+      g_string_append (out, "\"...\"");
+      return;
+    }
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
@@ -303,14 +500,12 @@ append_canonical (GString  *out,
         g_string_append_c (out, '{');
         for (GList *l = names; l != NULL; l = l->next)
           {
-            g_autoptr(JsonNode) key = json_node_init_string (json_node_alloc (), l->data);
-            g_autofree char *key_text = json_to_string (key, FALSE);
-
             if (l != names)
               g_string_append_c (out, ',');
-            g_string_append (out, key_text);
+            json_node_set_string (c->name, l->data);
+            append_scalar (c, c->name);
             g_string_append_c (out, ':');
-            append_canonical (out, json_object_get_member (object, l->data));
+            append_canonical (c, json_object_get_member (object, l->data), depth + 1);
           }
         g_string_append_c (out, '}');
         break;
@@ -324,7 +519,7 @@ append_canonical (GString  *out,
           {
             if (i > 0)
               g_string_append_c (out, ',');
-            append_canonical (out, json_array_get_element (array, i));
+            append_canonical (c, json_array_get_element (array, i), depth + 1);
           }
         g_string_append_c (out, ']');
         break;
@@ -332,20 +527,18 @@ append_canonical (GString  *out,
     case JSON_NODE_VALUE:
     case JSON_NODE_NULL:
     default:
-      {
-        g_autofree char *text = json_to_string (node, FALSE);
-
-        g_string_append (out, text);
-        break;
-      }
+      append_scalar (c, node);
+      break;
     }
 }
 
 char *
 gest_json_canonical (JsonNode *node)
 {
-  GString *out = g_string_new (NULL);
+  Canonical c = { g_string_new (NULL), json_generator_new (), json_node_new (JSON_NODE_VALUE) };
 
-  append_canonical (out, node);
-  return g_string_free (out, FALSE);
+  append_canonical (&c, node, 0);
+  g_object_unref (c.generator);
+  json_node_unref (c.name);
+  return g_string_free (c.out, FALSE);
 }
