@@ -21,8 +21,11 @@ static const char * const columns[] = {
 GStrv
 gest_csv_split_line (const char *line)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
   const char *p = line;
+
+  g_return_val_if_fail (line != NULL, NULL);
+  builder = g_strv_builder_new ();
 
   for (;;)
     {
@@ -190,7 +193,16 @@ gest_server_load_plans (PGconn      *conn,
       g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("%s is not UTF-8 text: save the CSV as UTF-8."), path);
       return FALSE;
     }
-  lines = g_strsplit (text, "\n", -1);
+  /* An empty file has no line at all (#16.9): say so rather than read a header that is not
+   * there. A UTF-8 byte order mark (spreadsheets write one) is not part of the header. */
+  lines = g_strsplit (g_str_has_prefix (text, "\xef\xbb\xbf") ? text + 3 : text, "\n", -1);
+  if (lines[0] == NULL || (lines[1] == NULL && *g_strstrip (lines[0]) == '\0'))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("%s is empty: a plans file starts with the header number,balance,overdue,installment,life_insurance,as_of and has one plan a line."),
+                   path);
+      return FALSE;
+    }
   g_strchomp (lines[0]);
   header = gest_csv_split_line (lines[0]);
   if (header == NULL || g_strv_length (header) != G_N_ELEMENTS (columns))
