@@ -631,8 +631,9 @@ test_migrate_again (void)
 {
   g_autofree char *out = test_admin (NULL, NULL, "migrate", NULL);
 
-  /* Already at the latest version: nothing applied. */
-  g_assert_cmpstr (out, ==, "The database is at schema version 2.");
+  /* Already at the latest version: nothing applied (no "Applied" line), whatever the number. */
+  g_assert_true (g_str_has_prefix (out, "The database is at schema version "));
+  g_assert_null (strstr (out, "Applied"));
 }
 
 static int

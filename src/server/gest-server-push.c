@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gest-server-db.h"
+#include "gest-server-folios.h"
 #include "gest-server-records.h"
 #include "gest-server-request.h"
 
@@ -108,6 +109,10 @@ apply (PGconn      *conn,
     goto out;
 
   refusal = gest_server_check_mutation (m->entity, m->is_delete, m->fields, &state);
+  /* #16.3: no folio of another dealer's series. */
+  if (refusal == NULL && !m->is_delete &&
+      !gest_server_folio_check (conn, dealer_id, m->entity, m->fields, &refusal, error))
+    goto out;
   if (refusal != NULL)
     {
       result = rejected (m->n, refusal);
