@@ -181,6 +181,8 @@ gest_server_load_plans (PGconn      *conn,
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) header = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *body;
+  const char *start;
 
   *out_loaded = *out_created = 0;
   if (!g_file_get_contents (path, &text, NULL, &local_error))
@@ -195,14 +197,17 @@ gest_server_load_plans (PGconn      *conn,
     }
   /* An empty file has no line at all (#16.9): say so rather than read a header that is not
    * there. A UTF-8 byte order mark (spreadsheets write one) is not part of the header. */
-  lines = g_strsplit (g_str_has_prefix (text, "\xef\xbb\xbf") ? text + 3 : text, "\n", -1);
-  if (lines[0] == NULL || (lines[1] == NULL && *g_strstrip (lines[0]) == '\0'))
+  body = g_str_has_prefix (text, "\xef\xbb\xbf") ? text + 3 : text;
+  for (start = body; g_ascii_isspace (*start); start++)
+    ;
+  if (*start == '\0')
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
                    _("%s is empty: a plans file starts with the header number,balance,overdue,installment,life_insurance,as_of and has one plan a line."),
                    path);
       return FALSE;
     }
+  lines = g_strsplit (body, "\n", -1);
   g_strchomp (lines[0]);
   header = gest_csv_split_line (lines[0]);
   if (header == NULL || g_strv_length (header) != G_N_ELEMENTS (columns))
