@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gest-date.h"
+#include "gest-search.h"
 #include "gest-sync-client.h"
 #include "gest-test-util.h"
 #include "gest-tramite.h"
@@ -112,6 +113,17 @@ test_folios_of_two_dealers_differ (void)
   expect_b = g_strdup_printf ("LIQ-%04d-%03d-010001", g_date_get_year (&today), dealer_number (dealer_b));
   g_assert_cmpstr (ta->folio, ==, expect_a);
   g_assert_cmpstr (tb->folio, ==, expect_b);
+
+  /* The whole folio typed into the global search finds it (21 characters at most). */
+  {
+    g_autoptr(GPtrArray) hits = gest_search_run (a, ta->folio, 10, &error);
+    GestSearchHit *hit;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, >=, 1);
+    hit = g_ptr_array_index (hits, 0);
+    g_assert_cmpstr (hit->title, ==, ta->folio);
+  }
 
   sync_test_sync (a);
   sync_test_sync (b);
