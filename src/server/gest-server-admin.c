@@ -10,6 +10,7 @@
 #include <sys/random.h>
 
 #include "gest-error.h"
+#include "gest-folio.h"
 #include "gest-server-admin.h"
 #include "gest-server-db.h"
 #include "gest-server-folios.h"
@@ -30,6 +31,26 @@ check_uuid (const char  *what,
     return TRUE;
   g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("“%s” is not a %s id: it must be a UUID."), text, what);
   return FALSE;
+}
+
+/* A dealer given by its number (1..999) becomes its id in @arg (#16.3); anything else is
+ * left for check_uuid(). */
+static gboolean
+dealer_by_number (PGconn  *conn,
+                  char   **arg,
+                  GError **error)
+{
+  guint64 number = 0;
+  char *id;
+
+  if (!g_ascii_string_to_unsigned (*arg, 10, 1, GEST_FOLIO_DEALER_MAX, &number, NULL))
+    return TRUE;
+  id = gest_server_dealer_resolve (conn, *arg, error);
+  if (id == NULL)
+    return FALSE;
+  g_free (*arg);
+  *arg = id;
+  return TRUE;
 }
 
 static gboolean
@@ -127,7 +148,7 @@ cmd_enroll_code (PGconn  *conn,
                  char   **args,
                  GError **error)
 {
-  const char *dealer_id = args[0];
+  const char *dealer_id;
   guint8 bytes[12];
   char code[16];
   char plain[13];
@@ -135,6 +156,9 @@ cmd_enroll_code (PGconn  *conn,
   g_autoptr(PGresult) res = NULL;
   guint j = 0;
 
+  if (!dealer_by_number (conn, &args[0], error))
+    return FALSE;
+  dealer_id = args[0];
   if (!check_uuid (_("dealer"), dealer_id, error))
     return FALSE;
   if (getrandom (bytes, sizeof bytes, 0) != sizeof bytes)
@@ -197,7 +221,7 @@ cmd_load_plans (PGconn  *conn,
 {
   guint loaded = 0, created = 0;
 
-  if (!check_uuid (_("dealer"), args[0], error))
+  if (!dealer_by_number (conn, &args[0], error) || !check_uuid (_("dealer"), args[0], error))
     return FALSE;
   if (!gest_server_load_plans (conn, args[0], args[1], &loaded, &created, error))
     return FALSE;
@@ -334,7 +358,7 @@ cmd_publish (PGconn  *conn,
   g_autoptr(PGresult) res = NULL;
   gint64 version;
 
-  if (!check_uuid (_("dealer"), args[0], error))
+  if (!dealer_by_number (conn, &args[0], error) || !check_uuid (_("dealer"), args[0], error))
     return FALSE;
   if (*g_strstrip (args[1]) == '\0')
     {

@@ -208,6 +208,13 @@ test_admin_advance_names_dealer (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* The other admin commands take the number too. */
+  out = test_admin (&status, &err, "enroll-code", number_b, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpuint (strlen (out), ==, 14);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* A dealer that does not have the folio, and a dealer that does not exist. */
   out = test_admin (&status, &err, "advance", dealer_b, "LIQ-2026-010002", "4", NULL);
   g_assert_cmpint (status, ==, 1);
@@ -288,6 +295,7 @@ test_load_plans_empty_csv (void)
   g_autofree char *blank = g_build_filename (dir, "blank.csv", NULL);
   g_autofree char *header_only = g_build_filename (dir, "header.csv", NULL);
   g_autofree char *dealer = test_new_dealer ("Ford Satélite");
+  g_autofree char *number = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   int status = 0;
@@ -310,8 +318,10 @@ test_load_plans_empty_csv (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* A header alone (with the byte order mark a spreadsheet writes) loads nothing. */
-  out = test_admin (&status, &err, "load-plans", dealer, header_only, NULL);
+  /* A header alone (with the byte order mark a spreadsheet writes) loads nothing. The dealer
+   * may be named by its number too (#16.3). */
+  number = g_strdup_printf ("%d", dealer_number (dealer));
+  out = test_admin (&status, &err, "load-plans", number, header_only, NULL);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, "Loaded 0 plans (0 new).");
 
