@@ -400,6 +400,7 @@ test_offline_tramites_distinct_folios (Fixture       *f,
   g_autofree char *folio1 = NULL;
   g_autofree char *folio2 = NULL;
   g_autofree char *n1 = NULL, *n2 = NULL, *nb = NULL;
+  gint64 da;
   GDate today;
 
   if (skip_without_server ())
@@ -433,8 +434,13 @@ test_offline_tramites_distinct_folios (Fixture       *f,
   g_assert_no_error (error);
   t2 = gest_tramite_create (f->a2, "PL-777", 8300000, &today, "Caja B", &error);
   g_assert_no_error (error);
-  folio1 = g_strdup_printf ("LIQ-%04d-010001", g_date_get_year (&today));
-  folio2 = g_strdup_printf ("LIQ-%04d-020001", g_date_get_year (&today));
+  /* #16.3: the folio carries the dealer's number, the one enrollment gave. */
+  da = sync_test_query_int (f->a1, "SELECT value FROM sync_state WHERE key = 'dealer-number'");
+  g_assert_cmpint (da, >=, 1);
+  g_assert_cmpint (sync_test_query_int (f->a2, "SELECT value FROM sync_state WHERE key = 'dealer-number'"), ==, da);
+  g_assert_cmpint (sync_test_query_int (f->b1, "SELECT value FROM sync_state WHERE key = 'dealer-number'"), !=, da);
+  folio1 = g_strdup_printf ("LIQ-%04d-%03d-010001", g_date_get_year (&today), (int) da);
+  folio2 = g_strdup_printf ("LIQ-%04d-%03d-020001", g_date_get_year (&today), (int) da);
   g_assert_cmpstr (t1->folio, ==, folio1);
   g_assert_cmpstr (t2->folio, ==, folio2);
 
@@ -459,7 +465,7 @@ test_offline_tramites_distinct_folios (Fixture       *f,
   /* The next folio on A1 follows its own series, whatever A2 made. */
   {
     g_autoptr(GestTramite) t3 = gest_tramite_create (f->a1, "PL-777", 8200000, &today, NULL, &error);
-    g_autofree char *folio3 = g_strdup_printf ("LIQ-%04d-010002", g_date_get_year (&today));
+    g_autofree char *folio3 = g_strdup_printf ("LIQ-%04d-%03d-010002", g_date_get_year (&today), (int) da);
 
     g_assert_no_error (error);
     g_assert_cmpstr (t3->folio, ==, folio3);

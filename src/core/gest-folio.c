@@ -14,6 +14,7 @@
 #define YEAR_MIN   1900
 #define YEAR_MAX   9999
 #define NUMBER_MAX 999999
+#define DEALER_DIGITS 3
 
 static gboolean
 prefix_ok (const char *prefix,
@@ -54,14 +55,43 @@ gest_folio_format (const char *prefix,
   return g_strdup_printf ("%s-%04d-%06" G_GINT64_FORMAT, prefix, year, number);
 }
 
-/* Accepts surrounding blanks and a lower-case prefix, since people type folios into search
- * boxes; @out_prefix is always upper case. */
+/* "LIQ-2026-042-070001"; dealer 0 is the legacy "LIQ-2026-070001". */
+char *
+gest_folio_format_dealer (const char *prefix,
+                          int         year,
+                          int         dealer,
+                          gint64      number)
+{
+  g_return_val_if_fail (dealer >= 0 && dealer <= GEST_FOLIO_DEALER_MAX, NULL);
+
+  if (dealer == 0)
+    return gest_folio_format (prefix, year, number);
+  g_return_val_if_fail (prefix != NULL && prefix_ok (prefix, strlen (prefix)), NULL);
+  g_return_val_if_fail (year >= YEAR_MIN && year <= YEAR_MAX, NULL);
+  g_return_val_if_fail (number >= 1 && number <= NUMBER_MAX, NULL);
+
+  return g_strdup_printf ("%s-%04d-%03d-%06" G_GINT64_FORMAT, prefix, year, dealer, number);
+}
+
 gboolean
 gest_folio_parse (const char  *folio,
                   char       **out_prefix,
                   int         *out_year,
                   gint64      *out_number,
                   GError     **error)
+{
+  return gest_folio_parse_dealer (folio, out_prefix, out_year, NULL, out_number, error);
+}
+
+/* Accepts surrounding blanks and a lower-case prefix, since people type folios into search
+ * boxes; @out_prefix is always upper case. */
+gboolean
+gest_folio_parse_dealer (const char  *folio,
+                         char       **out_prefix,
+                         int         *out_year,
+                         int         *out_dealer,
+                         gint64      *out_number,
+                         GError     **error)
 {
   g_autofree char *shown = NULL;
   g_autofree char *text = NULL;
@@ -70,6 +100,7 @@ gest_folio_parse (const char  *folio,
   const char *number_s;
   gsize prefix_len;
   int year;
+  int dealer = 0;
   gint64 number;
 
   g_return_val_if_fail (folio != NULL, FALSE);
@@ -84,10 +115,20 @@ gest_folio_parse (const char  *folio,
   prefix_len = (gsize) (dash1 - text);
   year_s = dash1 + 1;
   if (!prefix_ok (text, prefix_len) ||
-      strlen (year_s) != 4 + 1 + 6 ||
+      (strlen (year_s) != 4 + 1 + 6 && strlen (year_s) != 4 + 1 + DEALER_DIGITS + 1 + 6) ||
       !all_digits (year_s, 4) || year_s[4] != '-')
     goto bad;
   number_s = year_s + 5;
+  if (strlen (year_s) != 4 + 1 + 6)
+    {
+      /* The dealer's form: DDD-NNNNNN, DDD from 001. */
+      if (!all_digits (number_s, DEALER_DIGITS) || number_s[DEALER_DIGITS] != '-')
+        goto bad;
+      dealer = (int) g_ascii_strtoll (number_s, NULL, 10);
+      if (dealer < 1)
+        goto bad;
+      number_s += DEALER_DIGITS + 1;
+    }
   if (!all_digits (number_s, 6))
     goto bad;
 
@@ -107,6 +148,8 @@ gest_folio_parse (const char  *folio,
     *out_prefix = g_strndup (text, prefix_len);
   if (out_year != NULL)
     *out_year = year;
+  if (out_dealer != NULL)
+    *out_dealer = dealer;
   if (out_number != NULL)
     *out_number = number;
   return TRUE;

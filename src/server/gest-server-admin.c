@@ -4,13 +4,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <glib/gi18n.h>
 #include <string.h>
 #include <sys/random.h>
 
 #include "gest-error.h"
+#include "gest-folio.h"
 #include "gest-server-admin.h"
 #include "gest-server-db.h"
+#include "gest-server-folios.h"
 #include "gest-server-migrate.h"
 #include "gest-server-plans.h"
 #include "gest-server-records.h"
@@ -28,6 +31,26 @@ check_uuid (const char  *what,
     return TRUE;
   g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("“%s” is not a %s id: it must be a UUID."), text, what);
   return FALSE;
+}
+
+/* A dealer given by its number (1..999) becomes its id in @arg (#16.3); anything else is
+ * left for check_uuid(). */
+static gboolean
+dealer_by_number (PGconn  *conn,
+                  char   **arg,
+                  GError **error)
+{
+  guint64 number = 0;
+  char *id;
+
+  if (!g_ascii_string_to_unsigned (*arg, 10, 1, GEST_FOLIO_DEALER_MAX, &number, NULL))
+    return TRUE;
+  id = gest_server_dealer_resolve (conn, *arg, error);
+  if (id == NULL)
+    return FALSE;
+  g_free (*arg);
+  *arg = id;
+  return TRUE;
 }
 
 static gboolean
@@ -76,10 +99,47 @@ cmd_create_dealer (PGconn  *conn,
     }
   if (!gest_pg_begin_dealer (conn, id, error))
     return FALSE;
-  res = gest_pg_query (conn, error, "INSERT INTO dealers (id, name) VALUES ($1, $2)", 2, id, args[0]);
-  if (res == NULL || !gest_pg_commit (conn, error))
+  /* The dealer's number goes in its folios (#16.3): the lowest free one, one creation at a
+   * time. */
+  if (!gest_pg_exec (conn, error, "LOCK TABLE dealers IN SHARE ROW EXCLUSIVE MODE"))
     return FALSE;
+  res = gest_pg_query (conn, error,
+                       "INSERT INTO dealers (id, name, number) VALUES ($1, $2,"
+                       " (SELECT min (s.n) FROM generate_series (1, 999) AS s (n)"
+                       "   WHERE NOT EXISTS (SELECT 1 FROM dealers d WHERE d.number = s.n)))"
+                       " RETURNING number",
+                       2, id, args[0]);
+  if (res == NULL)
+    return FALSE;
+  if (PQgetisnull (res, 0, 0))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("The server already has 999 dealers, the most folio series allow: no other dealer can be created."));
+      return FALSE;
+    }
+  if (!gest_pg_commit (conn, error))
+    return FALSE;
+  /* Scripts read the id from standard output; the number is for the person. */
   g_print ("%s\n", id);
+  g_printerr (_("Dealer number %03d: its folios look like LIQ-2026-%03d-010001.\n"),
+              atoi (PQgetvalue (res, 0, 0)), atoi (PQgetvalue (res, 0, 0)));
+  return TRUE;
+}
+
+static gboolean
+cmd_list_dealers (PGconn  *conn,
+                  char   **args,
+                  GError **error)
+{
+  g_autoptr(PGresult) res = gest_pg_query (conn, error,
+                                           "SELECT coalesce (lpad (number::text, 3, '0'), '-'), id, name FROM dealers"
+                                           " ORDER BY number NULLS LAST, name",
+                                           0);
+
+  if (res == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (res); i++)
+    g_print ("%s\t%s\t%s\n", PQgetvalue (res, i, 0), PQgetvalue (res, i, 1), PQgetvalue (res, i, 2));
   return TRUE;
 }
 
@@ -88,7 +148,7 @@ cmd_enroll_code (PGconn  *conn,
                  char   **args,
                  GError **error)
 {
-  const char *dealer_id = args[0];
+  const char *dealer_id;
   guint8 bytes[12];
   char code[16];
   char plain[13];
@@ -96,6 +156,9 @@ cmd_enroll_code (PGconn  *conn,
   g_autoptr(PGresult) res = NULL;
   guint j = 0;
 
+  if (!dealer_by_number (conn, &args[0], error))
+    return FALSE;
+  dealer_id = args[0];
   if (!check_uuid (_("dealer"), dealer_id, error))
     return FALSE;
   if (getrandom (bytes, sizeof bytes, 0) != sizeof bytes)
@@ -158,7 +221,7 @@ cmd_load_plans (PGconn  *conn,
 {
   guint loaded = 0, created = 0;
 
-  if (!check_uuid (_("dealer"), args[0], error))
+  if (!dealer_by_number (conn, &args[0], error) || !check_uuid (_("dealer"), args[0], error))
     return FALSE;
   if (!gest_server_load_plans (conn, args[0], args[1], &loaded, &created, error))
     return FALSE;
@@ -204,12 +267,17 @@ check_payment_proof (PGconn      *conn,
   return TRUE;
 }
 
+/* advance [DEALER] FOLIO STEP: DEALER (id or number) names the trámite when several dealers
+ * have the folio (#16.3). */
 static gboolean
 cmd_advance (PGconn  *conn,
              char   **args,
              GError **error)
 {
-  const char *folio = args[0];
+  gboolean named = args[2] != NULL;
+  const char *folio = named ? args[1] : args[0];
+  const char *step = named ? args[2] : args[1];
+  g_autofree char *named_dealer = NULL;
   g_autoptr(PGresult) res = NULL;
   g_autoptr(JsonObject) fields = json_object_new ();
   g_auto(GestRecordState) state = { 0, };
@@ -221,32 +289,24 @@ cmd_advance (PGconn  *conn,
   gint64 now = g_get_real_time ();
   gint64 version;
 
-  if (!g_ascii_string_to_unsigned (args[1], 10, 1, 8, &to, NULL))
+  if (!g_ascii_string_to_unsigned (step, 10, 1, 8, &to, NULL))
     {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("“%s” is not a step: write 4, 5 or 6."), args[1]);
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("“%s” is not a step: write 4, 5 or 6."), step);
       return FALSE;
     }
   if (!gest_pg_begin (conn, error))
     return FALSE;
-  /* The owner role sees every dealer: a folio names one trámite. The row is locked until
-   * the commit, so a dealer's change cannot slip between the check and the move. */
-  res = gest_pg_query (conn, error,
-                       "SELECT dealer_id, uuid, data FROM records"
-                       " WHERE entity = 'tramite' AND NOT deleted AND data ->> 'folio' = $1"
-                       " FOR UPDATE",
-                       1, folio);
+  if (named)
+    {
+      named_dealer = gest_server_dealer_resolve (conn, args[0], error);
+      if (named_dealer == NULL)
+        return FALSE;
+    }
+  /* The owner role sees every dealer. The row is locked until the commit, so a dealer's
+   * change cannot slip between the check and the move. */
+  res = gest_server_tramite_by_folio (conn, named_dealer, folio, error);
   if (res == NULL)
     return FALSE;
-  if (PQntuples (res) != 1)
-    {
-      if (PQntuples (res) == 0)
-        g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
-                     _("No trámite has the folio %s: check it, and that the dealer's desktop has synced it."), folio);
-      else
-        g_set_error (error, GEST_ERROR, GEST_ERROR_CONFLICT,
-                     _("%d trámites have the folio %s in different dealers: it is ambiguous."), PQntuples (res), folio);
-      return FALSE;
-    }
   dealer_id = g_strdup (PQgetvalue (res, 0, 0));
   uuid = g_strdup (PQgetvalue (res, 0, 1));
   state.exists = TRUE;
@@ -298,7 +358,7 @@ cmd_publish (PGconn  *conn,
   g_autoptr(PGresult) res = NULL;
   gint64 version;
 
-  if (!check_uuid (_("dealer"), args[0], error))
+  if (!dealer_by_number (conn, &args[0], error) || !check_uuid (_("dealer"), args[0], error))
     return FALSE;
   if (*g_strstrip (args[1]) == '\0')
     {
@@ -324,18 +384,20 @@ typedef struct
 {
   const char *name;
   int         n_args;
+  int         max_args;   /* 0: exactly n_args */
   const char *usage;
   gboolean  (*run) (PGconn *conn, char **args, GError **error);
 } Command;
 
 static const Command commands[] = {
-  { "migrate", 0, "migrate", cmd_migrate },
-  { "create-dealer", 1, "create-dealer NAME", cmd_create_dealer },
-  { "enroll-code", 1, "enroll-code DEALER", cmd_enroll_code },
-  { "revoke", 1, "revoke DEVICE", cmd_revoke },
-  { "load-plans", 2, "load-plans DEALER FILE.csv", cmd_load_plans },
-  { "advance", 2, "advance FOLIO STEP", cmd_advance },
-  { "publish", 2, "publish DEALER TEXT", cmd_publish },
+  { "migrate", 0, 0, "migrate", cmd_migrate },
+  { "create-dealer", 1, 0, "create-dealer NAME", cmd_create_dealer },
+  { "list-dealers", 0, 0, "list-dealers", cmd_list_dealers },
+  { "enroll-code", 1, 0, "enroll-code DEALER", cmd_enroll_code },
+  { "revoke", 1, 0, "revoke DEVICE", cmd_revoke },
+  { "load-plans", 2, 0, "load-plans DEALER FILE.csv", cmd_load_plans },
+  { "advance", 2, 3, "advance [DEALER] FOLIO STEP", cmd_advance },
+  { "publish", 2, 0, "publish DEALER TEXT", cmd_publish },
 };
 
 static void
@@ -352,6 +414,7 @@ gest_server_admin (const GestServerConfig *config,
                    char                  **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
   const Command *command = NULL;
   PGconn *conn;
   gboolean ok;
@@ -359,7 +422,8 @@ gest_server_admin (const GestServerConfig *config,
   for (guint i = 0; argc > 0 && i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[0], commands[i].name))
       command = &commands[i];
-  if (command == NULL || argc - 1 != command->n_args)
+  if (command == NULL || argc - 1 < command->n_args ||
+      argc - 1 > MAX (command->n_args, command->max_args))
     {
       print_usage ();
       return 2;
@@ -371,7 +435,11 @@ gest_server_admin (const GestServerConfig *config,
       g_printerr ("gestiona-server: %s\n", error->message);
       return 1;
     }
-  ok = command->run (conn, argv + 1, &error);
+  /* NULL-terminated, so a command with optional arguments sees where they end. */
+  args = g_new0 (char *, argc);
+  for (int i = 1; i < argc; i++)
+    args[i - 1] = g_strdup (argv[i]);
+  ok = command->run (conn, args, &error);
   if (!ok && PQtransactionStatus (conn) != PQTRANS_IDLE)
     gest_pg_rollback (conn);
   PQfinish (conn);

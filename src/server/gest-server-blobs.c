@@ -8,6 +8,7 @@
 
 #include "gest-server-db.h"
 #include "gest-server-request.h"
+#include "gest-server-sha256.h"
 
 /* Resumable, content-addressed uploads: HEAD says how far the server is, PATCH appends at
  * exactly that offset, and the last byte triggers the SHA-256 check that makes it visible. */
@@ -75,43 +76,108 @@ handle_head (GestServerRequest *req,
   req->status = 200;
 }
 
+/* The parts in order, one row at a time (single-row mode), into one buffer of the
+ * document's size: the memory is the document plus one part. */
+static GBytes *
+read_parts (PGconn      *conn,
+            const char  *dealer_id,
+            const char  *sha256,
+            gint64       size,
+            GError     **error)
+{
+  const char *values[] = { dealer_id, sha256 };
+  g_autoptr(GByteArray) out = NULL;
+  gboolean ok = TRUE;
+  PGresult *res;
+
+  if (size < 0 || (guint64) size > G_MAXUINT)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "blob %s: %" G_GINT64_FORMAT " bytes is too large to send",
+                   sha256, size);
+      return NULL;
+    }
+  out = g_byte_array_sized_new ((guint) size);
+
+  if (!PQsendQueryParams (conn, "SELECT start, data FROM blob_parts WHERE dealer_id = $1 AND sha256 = $2 ORDER BY start",
+                          2, NULL, values, NULL, NULL, 1) ||
+      !PQsetSingleRowMode (conn))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", PQerrorMessage (conn));
+      return NULL;
+    }
+  while ((res = PQgetResult (conn)) != NULL)
+    {
+      if (PQresultStatus (res) == PGRES_SINGLE_TUPLE && ok)
+        {
+          /* Binary bigint: 8 bytes, network order. */
+          const guint8 *start = (const guint8 *) PQgetvalue (res, 0, 0);
+          guint64 offset = 0;
+
+          for (int i = 0; i < 8; i++)
+            offset = offset << 8 | start[i];
+          if (offset != out->len || out->len + (guint64) PQgetlength (res, 0, 1) > (guint64) size)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "blob %s: part at %" G_GUINT64_FORMAT
+                           " does not follow the %u bytes before it", sha256, offset, out->len);
+              ok = FALSE;
+            }
+          else
+            g_byte_array_append (out, (const guint8 *) PQgetvalue (res, 0, 1), PQgetlength (res, 0, 1));
+        }
+      else if (PQresultStatus (res) != PGRES_TUPLES_OK && PQresultStatus (res) != PGRES_SINGLE_TUPLE && ok)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", PQresultErrorMessage (res));
+          ok = FALSE;
+        }
+      PQclear (res);
+    }
+  if (ok && out->len != (guint64) size)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "blob %s: the parts have %u of %" G_GINT64_FORMAT " bytes",
+                   sha256, out->len, size);
+      ok = FALSE;
+    }
+  if (!ok)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
 static void
 handle_get (GestServerRequest *req,
             PGconn            *conn,
             const char        *sha256)
 {
-  const char *values[] = { req->dealer_id, sha256 };
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) res = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   if (!gest_pg_begin_dealer (conn, req->dealer_id, &error))
     {
       db_failed (req, conn, error);
       return;
     }
-  res = PQexecParams (conn, "SELECT data FROM blobs WHERE dealer_id = $1 AND sha256 = $2 AND complete",
-                      2, NULL, values, NULL, NULL, 1);
-  if (PQresultStatus (res) != PGRES_TUPLES_OK)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", PQresultErrorMessage (res));
-      {
-        db_failed (req, conn, error);
-        return;
-      }
-    }
-  if (!gest_pg_commit (conn, &error))
+  res = gest_pg_query (conn, &error, "SELECT size FROM blobs WHERE dealer_id = $1 AND sha256 = $2 AND complete",
+                       2, req->dealer_id, sha256);
+  if (res == NULL)
     {
       db_failed (req, conn, error);
       return;
     }
   if (PQntuples (res) == 0)
     {
+      gest_pg_rollback (conn);
       gest_server_request_error (req, 404, _("The server has no complete document %s."), sha256);
+      return;
+    }
+  bytes = read_parts (conn, req->dealer_id, sha256, g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10), &error);
+  if (bytes == NULL || !gest_pg_commit (conn, &error))
+    {
+      db_failed (req, conn, error);
       return;
     }
   req->status = 200;
   req->content_type = g_strdup ("application/octet-stream");
-  req->response = g_bytes_new (PQgetvalue (res, 0, 0), PQgetlength (res, 0, 0));
+  req->response = g_steal_pointer (&bytes);
 }
 
 static gboolean
@@ -131,6 +197,25 @@ parse_header_int (GestServerRequest *req,
   return TRUE;
 }
 
+/* Drops the upload and its parts (its hash did not match). */
+static gboolean
+discard_upload (PGconn      *conn,
+                const char  *dealer_id,
+                const char  *sha256,
+                GError     **error)
+{
+  g_autoptr(PGresult) parts = gest_pg_query (conn, error, "DELETE FROM blob_parts WHERE dealer_id = $1 AND sha256 = $2",
+                                             2, dealer_id, sha256);
+  g_autoptr(PGresult) blob = NULL;
+
+  if (parts == NULL)
+    return FALSE;
+  blob = gest_pg_query (conn, error, "DELETE FROM blobs WHERE dealer_id = $1 AND sha256 = $2", 2, dealer_id, sha256);
+  return blob != NULL;
+}
+
+/* Each chunk is one row of blob_parts and the SHA-256 state of the bytes so far is kept with
+ * the upload (#16.8): a part costs the same whatever came before it. */
 static void
 handle_patch (GestServerRequest *req,
               PGconn            *conn,
@@ -143,6 +228,10 @@ handle_patch (GestServerRequest *req,
   gint64 offset = 0, length = 0, size, received;
   gsize chunk_len = 0;
   const char *chunk = g_bytes_get_data (req->body, &chunk_len);
+  GestSha256 hash;
+  guint8 state[GEST_SHA256_STATE_MAX];
+  gsize state_len;
+  char actual[65];
 
   if (!parse_header_int (req, "Upload-Offset", req->upload_offset, &offset)
       || !parse_header_int (req, "Upload-Length", req->upload_length, &length))
@@ -171,7 +260,7 @@ handle_patch (GestServerRequest *req,
     }
   g_clear_pointer (&res, PQclear);
   res = gest_pg_query (conn, &error,
-                       "SELECT size, received, complete FROM blobs"
+                       "SELECT size, received, complete, encode (hash_state, 'hex') FROM blobs"
                        " WHERE dealer_id = $1 AND sha256 = $2 FOR UPDATE",
                        2, req->dealer_id, sha256);
   if (res == NULL || PQntuples (res) != 1)
@@ -211,17 +300,49 @@ handle_patch (GestServerRequest *req,
       return;
     }
 
+  /* The hash of the bytes before this part. */
+  gest_sha256_init (&hash);
+  if (received > 0)
+    {
+      const char *hex = PQgetvalue (res, 0, 3);
+      gsize hex_len = strlen (hex);
+      gboolean restored = hex_len % 2 == 0 && hex_len / 2 <= sizeof state;
+
+      for (gsize i = 0; restored && i < hex_len / 2; i++)
+        {
+          int hi = g_ascii_xdigit_value (hex[2 * i]), lo = g_ascii_xdigit_value (hex[2 * i + 1]);
+
+          restored = hi >= 0 && lo >= 0;
+          state[i] = (guint8) (hi << 4 | lo);
+        }
+      if (!restored || !gest_sha256_restore (&hash, state, hex_len / 2) || hash.length != (guint64) received)
+        {
+          /* Cannot happen short of damage: start the upload again. */
+          g_warning ("blob %s: the hash state of the upload is damaged; it starts again", sha256);
+          if (!discard_upload (conn, req->dealer_id, sha256, &error) || !gest_pg_commit (conn, &error))
+            {
+              db_failed (req, conn, error);
+              return;
+            }
+          set_progress (req, "0", length_text, FALSE);
+          gest_server_request_error (req, 409, _("The server has %lld bytes of this document, not %lld: send from offset %lld."),
+                                     0LL, (long long) offset, 0LL);
+          return;
+        }
+    }
+
   if (chunk_len > 0)
     {
-      const char *values[] = { req->dealer_id, sha256, chunk };
-      int lengths[] = { 0, 0, (int) chunk_len };
-      int formats[] = { 0, 0, 1 };
+      g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT, received);
+      const char *values[] = { req->dealer_id, sha256, start, chunk };
+      int lengths[] = { 0, 0, 0, (int) chunk_len };
+      int formats[] = { 0, 0, 0, 1 };
 
+      gest_sha256_update (&hash, (const guint8 *) chunk, chunk_len);
       g_clear_pointer (&res, PQclear);
       res = gest_pg_query_params (conn, &error,
-                                  "UPDATE blobs SET data = data || $3::bytea, received = received + length ($3::bytea)"
-                                  " WHERE dealer_id = $1 AND sha256 = $2",
-                                  3, values, lengths, formats);
+                                  "INSERT INTO blob_parts (dealer_id, sha256, start, data) VALUES ($1, $2, $3, $4)",
+                                  4, values, lengths, formats);
       if (res == NULL)
         {
           db_failed (req, conn, error);
@@ -233,23 +354,10 @@ handle_patch (GestServerRequest *req,
 
   if (received == size)
     {
-      g_clear_pointer (&res, PQclear);
-      res = gest_pg_query (conn, &error,
-                           "SELECT encode (sha256 (data), 'hex') FROM blobs WHERE dealer_id = $1 AND sha256 = $2",
-                           2, req->dealer_id, sha256);
-      if (res == NULL)
+      gest_sha256_finish (&hash, actual);
+      if (!g_str_equal (actual, sha256))
         {
-          db_failed (req, conn, error);
-          return;
-        }
-      if (!g_str_equal (PQgetvalue (res, 0, 0), sha256))
-        {
-          g_autofree char *actual = g_strdup (PQgetvalue (res, 0, 0));
-
-          g_clear_pointer (&res, PQclear);
-          res = gest_pg_query (conn, &error, "DELETE FROM blobs WHERE dealer_id = $1 AND sha256 = $2",
-                               2, req->dealer_id, sha256);
-          if (res == NULL || !gest_pg_commit (conn, &error))
+          if (!discard_upload (conn, req->dealer_id, sha256, &error) || !gest_pg_commit (conn, &error))
             {
               db_failed (req, conn, error);
               return;
@@ -259,15 +367,29 @@ handle_patch (GestServerRequest *req,
           return;
         }
       g_clear_pointer (&res, PQclear);
-      res = gest_pg_query (conn, &error, "UPDATE blobs SET complete = true WHERE dealer_id = $1 AND sha256 = $2",
-                           2, req->dealer_id, sha256);
-      if (res == NULL)
-        {
-          db_failed (req, conn, error);
-          return;
-        }
+      res = gest_pg_query (conn, &error,
+                           "UPDATE blobs SET received = $3, complete = true, hash_state = NULL"
+                           " WHERE dealer_id = $1 AND sha256 = $2",
+                           3, req->dealer_id, sha256, received_text);
     }
-  if (!gest_pg_commit (conn, &error))
+  else
+    {
+      const char *values[4];
+      int lengths[] = { 0, 0, 0, 0 };
+      int formats[] = { 0, 0, 0, 1 };
+
+      state_len = gest_sha256_save (&hash, state);
+      values[0] = req->dealer_id;
+      values[1] = sha256;
+      values[2] = received_text;
+      values[3] = (const char *) state;
+      lengths[3] = (int) state_len;
+      g_clear_pointer (&res, PQclear);
+      res = gest_pg_query_params (conn, &error,
+                                  "UPDATE blobs SET received = $3, hash_state = $4 WHERE dealer_id = $1 AND sha256 = $2",
+                                  4, values, lengths, formats);
+    }
+  if (res == NULL || !gest_pg_commit (conn, &error))
     {
       db_failed (req, conn, error);
       return;

@@ -89,7 +89,7 @@ gest_server_handle_enroll (GestServerRequest *req,
   token = new_token ();
   token_hash = gest_sha256_hex (token);
   res = gest_pg_query (conn, &error,
-                       "SELECT device_id, dealer_id, device_number FROM gestiona_enroll ($1, $2, $3)",
+                       "SELECT device_id, dealer_id, device_number, dealer_number FROM gestiona_enroll ($1, $2, $3)",
                        3, code_hash, name, token_hash);
   if (res == NULL)
     {
@@ -116,6 +116,9 @@ gest_server_handle_enroll (GestServerRequest *req,
   json_object_set_string_member (response, "device_id", PQgetvalue (res, 0, 0));
   json_object_set_string_member (response, "dealer_id", PQgetvalue (res, 0, 1));
   json_object_set_int_member (response, "device_number", g_ascii_strtoll (PQgetvalue (res, 0, 2), NULL, 10));
+  /* The dealer's number goes in its folios (#16.3); none for a dealer past the 999th. */
+  if (!PQgetisnull (res, 0, 3))
+    json_object_set_int_member (response, "dealer_number", g_ascii_strtoll (PQgetvalue (res, 0, 3), NULL, 10));
   json_object_set_string_member (response, "token", token);
   gest_server_request_object (req, 200, response);
 }

@@ -36,10 +36,11 @@ main (int    argc,
                                   "  serve                         answer the desktops (the default)\n"
                                   "  admin migrate                 create or upgrade the database (owner role)\n"
                                   "  admin create-dealer NAME      add a dealer; prints its id\n"
+                                  "  admin list-dealers            each dealer's number, id and name\n"
                                   "  admin enroll-code DEALER      a single-use enrollment code, valid 7 days\n"
                                   "  admin revoke DEVICE           the device's token stops working at once\n"
                                   "  admin load-plans DEALER FILE  plan balances from a CSV file\n"
-                                  "  admin advance FOLIO STEP      move a trámite to Conauto's step 4, 5 or 6\n"
+                                  "  admin advance [DEALER] FOLIO STEP  move a trámite to Conauto's step 4, 5 or 6\n"
                                   "  admin publish DEALER TEXT     send a message to a dealer"));
   g_option_context_set_description (context,
                                     _("Environment: GESTIONA_SERVER_LISTEN, GESTIONA_SERVER_PG, GESTIONA_SERVER_ADMIN_PG,\n"

@@ -21,8 +21,11 @@ static const char * const columns[] = {
 GStrv
 gest_csv_split_line (const char *line)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
   const char *p = line;
+
+  g_return_val_if_fail (line != NULL, NULL);
+  builder = g_strv_builder_new ();
 
   for (;;)
     {
@@ -178,6 +181,8 @@ gest_server_load_plans (PGconn      *conn,
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) header = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *body;
+  const char *start;
 
   *out_loaded = *out_created = 0;
   if (!g_file_get_contents (path, &text, NULL, &local_error))
@@ -190,7 +195,19 @@ gest_server_load_plans (PGconn      *conn,
       g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("%s is not UTF-8 text: save the CSV as UTF-8."), path);
       return FALSE;
     }
-  lines = g_strsplit (text, "\n", -1);
+  /* An empty file has no line at all (#16.9): say so rather than read a header that is not
+   * there. A UTF-8 byte order mark (spreadsheets write one) is not part of the header. */
+  body = g_str_has_prefix (text, "\xef\xbb\xbf") ? text + 3 : text;
+  for (start = body; g_ascii_isspace (*start); start++)
+    ;
+  if (*start == '\0')
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("%s is empty: a plans file starts with the header number,balance,overdue,installment,life_insurance,as_of and has one plan a line."),
+                   path);
+      return FALSE;
+    }
+  lines = g_strsplit (body, "\n", -1);
   g_strchomp (lines[0]);
   header = gest_csv_split_line (lines[0]);
   if (header == NULL || g_strv_length (header) != G_N_ELEMENTS (columns))

@@ -8,6 +8,7 @@
 
 #include "gest-error.h"
 #include "gest-server-db.h"
+#include "gest-server-folios.h"
 #include "gest-server-records.h"
 #include "gest-server-request.h"
 
@@ -373,6 +374,10 @@ apply (Page     *p,
 
   g_assert (state != NULL);
   refusal = gest_server_check_mutation (m->entity, m->is_delete, m->fields, state);
+  /* #16.3: no folio of another dealer's series. */
+  if (refusal == NULL && !m->is_delete
+      && !gest_server_folio_check (p->conn, p->req->dealer_id, m->entity, m->fields, &refusal, error))
+    return FALSE;
   if (refusal != NULL)
     {
       m->result = rejected (m->n, refusal);

@@ -160,15 +160,16 @@ collect (GestStore   *store,
   return TRUE;
 }
 
-/* A code typed whole or in part (a plan number "2822-03", a folio "LIQ-2026-0001", a VIN
- * prefix): letters, digits and dashes with at least one digit. Upper-cased, or NULL. */
+/* A code typed whole or in part (a plan number "2822-03", a folio "LIQ-2026-0001" or, with the
+ * dealer's number, "LIQ-2026-042-070001", up to 21 characters; a VIN prefix): letters, digits
+ * and dashes with at least one digit. Upper-cased, or NULL. */
 static char *
 code_prefix (const char *text)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   gboolean digit = FALSE;
 
-  if (strlen (trimmed) < 3 || strlen (trimmed) > 17)
+  if (strlen (trimmed) < 3 || strlen (trimmed) > 21)
     return NULL;
   for (const char *p = trimmed; *p != '\0'; p++)
     {

@@ -674,21 +674,23 @@ gest_store_get_user_role (GestStore *self)
 #define FOLIO_SERIES_SIZE 10000
 #define FOLIO_DEVICE_MAX 99
 
-/* This desktop's device number: sync_state 'device-number', given by the server at enrollment;
- * 0 when it never enrolled. */
+/* A number this desktop's enrollment gave (sync_state @key), 0 when it has none. */
 static gboolean
-load_device_number (GestStore  *self,
-                    int        *out_device,
-                    GError    **error)
+load_enrolled_number (GestStore   *self,
+                      const char  *key,
+                      guint64      max,
+                      int         *out_number,
+                      GError     **error)
 {
   sqlite3_stmt *stmt;
   g_autofree char *text = NULL;
-  guint64 device = 0;
+  guint64 number = 0;
   int rc;
 
-  stmt = gest_store_prepare (self, "SELECT value FROM sync_state WHERE key = 'device-number'", error);
+  stmt = gest_store_prepare (self, "SELECT value FROM sync_state WHERE key = ?1", error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -696,14 +698,19 @@ load_device_number (GestStore  *self,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return gest_store_set_error (self, error);
 
-  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 0, FOLIO_DEVICE_MAX, &device, NULL))
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 0, max, &number, NULL))
     {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
-                   _("This desktop’s device number “%s” is damaged, so no folio can be made. "
-                     "Enroll the desktop again in Preferences, Sync."), text);
+      if (g_str_equal (key, "dealer-number"))
+        g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                     _("This desktop’s dealer number “%s” is damaged, so no folio can be made. "
+                       "Enroll the desktop again in Preferences, Sync."), text);
+      else
+        g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                     _("This desktop’s device number “%s” is damaged, so no folio can be made. "
+                       "Enroll the desktop again in Preferences, Sync."), text);
       return FALSE;
     }
-  *out_device = (int) device;
+  *out_number = (int) number;
   return TRUE;
 }
 
@@ -717,6 +724,7 @@ gest_store_next_folio (GestStore   *self,
   g_autofree char *series = NULL;
   gint64 n = -1;
   int device = 0;
+  int dealer = 0;
   int rc;
 
   g_return_val_if_fail (GEST_IS_STORE (self), NULL);
@@ -729,12 +737,22 @@ gest_store_next_folio (GestStore   *self,
       return NULL;
     }
 
-  if (!load_device_number (self, &device, error))
+  if (!load_enrolled_number (self, "device-number", FOLIO_DEVICE_MAX, &device, error) ||
+      !load_enrolled_number (self, "dealer-number", GEST_FOLIO_DEALER_MAX, &dealer, error))
     return NULL;
+  /* The dealer's number only goes with a device's series. */
+  if (device == 0)
+    dealer = 0;
 
   /* folio_counters.last is n. Device 0 counts under the plain prefix, as before series existed
-   * (so its row is the one earlier versions wrote); device d under "PREFIX#dd". */
-  series = device == 0 ? g_strdup (prefix) : g_strdup_printf ("%s#%02d", prefix, device);
+   * (so its row is the one earlier versions wrote); device d under "PREFIX#dd", or
+   * "PREFIX#DDD-dd" in dealer DDD's series (#16.3). */
+  if (device == 0)
+    series = g_strdup (prefix);
+  else if (dealer == 0)
+    series = g_strdup_printf ("%s#%02d", prefix, device);
+  else
+    series = g_strdup_printf ("%s#%03d-%02d", prefix, dealer, device);
   stmt = gest_store_prepare (self,
                              "INSERT INTO folio_counters (prefix, year, last) VALUES (?1, ?2, 1) "
                              "ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 WHERE last < ?3 "
@@ -772,7 +790,7 @@ gest_store_next_folio (GestStore   *self,
     }
   if (n < 0)
     return NULL;
-  return gest_folio_format (prefix, year, (gint64) device * FOLIO_SERIES_SIZE + n);
+  return gest_folio_format_dealer (prefix, year, dealer, (gint64) device * FOLIO_SERIES_SIZE + n);
 }
 
 char *

@@ -155,6 +155,8 @@ GestRole      gest_store_get_user_role          (GestStore    *self);
  * same folio: the number is device * 10000 + n, where device is the number the sync server
  * gave at enrollment (sync_state 'device-number', 1..99; 0 when never enrolled) and n counts
  * 1..9999 per prefix, year and device (device 7's first of 2026 is "LIQ-2026-070001").
+ * When the server also gave the dealer's number (sync_state 'dealer-number', 1..999), the
+ * folio carries it, so two dealers never make the same folio: "LIQ-2026-042-070001".
  * Past 9999 it fails with GEST_ERROR_REFUSED. */
 char         *gest_store_next_folio             (GestStore    *self,
                                                  const char   *prefix,

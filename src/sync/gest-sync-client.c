@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-folio.h"
 #include "gest-sync-client.h"
 #include "gest-sync-private.h"
 
@@ -136,6 +137,7 @@ gest_sync_enroll (GestStore     *store,
   g_autofree char *demo = NULL;
   const char *device_id, *dealer_id, *token;
   g_autofree char *device_number = NULL;
+  g_autofree char *dealer_number = NULL;
   JsonNode *number_node;
   JsonObject *object;
   char *text;
@@ -210,6 +212,21 @@ gest_sync_enroll (GestStore     *store,
       return FALSE;
     }
   device_number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (number_node));
+  /* The dealer's number (1..999) goes in its folios (#16.3); a server from before dealer
+   * numbers sends none, and the desktop makes folios of the legacy form. */
+  number_node = json_object_get_member (object, "dealer_number");
+  if (number_node != NULL)
+    {
+      if (json_node_get_value_type (number_node) != G_TYPE_INT64 ||
+          json_node_get_int (number_node) < 1 || json_node_get_int (number_node) > GEST_FOLIO_DEALER_MAX)
+        {
+          g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                       _("The sync server gave this desktop a dealer number that is not 1 to 999. "
+                         "Update gestiona-server, or ask Conauto to, and enroll again."));
+          return FALSE;
+        }
+      dealer_number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (number_node));
+    }
 
   if (!gest_sync_token_store (store, device_id, token, cancellable, error))
     return FALSE;
@@ -224,6 +241,7 @@ gest_sync_enroll (GestStore     *store,
       !gest_sync_state_set (store, "device-id", device_id, error) ||
       !gest_sync_state_set (store, "dealer-id", dealer_id, error) ||
       !gest_sync_state_set (store, "device-number", device_number, error) ||
+      !gest_sync_state_set (store, "dealer-number", dealer_number, error) ||
       !gest_sync_state_set (store, "last-error", NULL, error))
     {
       gest_store_rollback (store);
