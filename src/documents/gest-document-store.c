@@ -144,7 +144,7 @@ check_source (GFile         *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *size_text = NULL;
   g_autofree char *max_text = NULL;
 
