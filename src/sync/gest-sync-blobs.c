@@ -179,11 +179,13 @@ gest_sync_blob_upload (GestStore           *store,
         }
       if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE)
         {
+          /* Even the smallest piece is refused: it is the file's size the server refuses. */
           g_autoptr(GError) status_error = NULL;
 
           gest_sync_status_error (status, reply, &status_error);
           g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                       _("The sync server refuses the document file %s: %s"), sha256,
+                       _("The document file is larger than the sync server accepts (%s). "
+                         "Attach a smaller file (a scan at a lower resolution)."),
                        status_error->message);
           return FALSE;
         }
