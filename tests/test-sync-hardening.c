@@ -395,7 +395,9 @@ test_oversize_attach_refused (void)
   g_assert_true (gest_store_set_setting (store, "documents.max-size", "1000", &error));
   g_assert_null (add_bounded (documents, big, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "“big.pdf” is 5.0 kB, more than the 1.0 kB a document may have"));
+  g_test_message ("%s", error->message);
+  /* g_format_size () puts a no-break space before the unit. */
+  g_assert_nonnull (strstr (error->message, "“big.pdf” is 5.0\302\240kB, more than the 1.0\302\240kB a document may have"));
   g_clear_error (&error);
   document = add_bounded (documents, small, &error);
   g_assert_no_error (error);
@@ -478,7 +480,7 @@ test_rejected_change_does_not_block_queue (void)
   g_assert_nonnull (strstr (message, "larger than"));
   server = sync_test_server_dump (dealer);
   g_assert_nonnull (strstr (server, "Elena Ruiz"));
-  g_assert_null (strstr (server, "scan.pdf"));
+  g_assert_null (strstr (server, gest_document_get_uuid (document)));
 
   /* The next change goes too, and the round is clean. */
   sync_test_exec (store, "UPDATE customers SET city = 'Puebla' WHERE uuid = 'c0000000-0000-4000-8000-0000000000e1'");

@@ -321,7 +321,7 @@ gest_sync_apply_change (GestSyncApplier  *self,
 
         message = g_strdup_printf (_("A change from the server was not applied because it does not "
                                      "pass Gestiona’s checks: %s"), reason);
-        g_message ("not applied: %s %s: %s", entity->entity, excerpt, reason);
+        g_debug ("not applied: %s %s: %s", entity->entity, excerpt, reason);
         return gest_sync_log_add (self->store, "not-applied", entity->entity, excerpt, NULL, NULL,
                                   message, 0, error);
       }
