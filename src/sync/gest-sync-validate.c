@@ -175,10 +175,10 @@ check_field (const FieldSpec *spec,
         return g_strdup_printf (_("“%s” is not a whole number."), field);
       value = json_node_get_int (node);
       if (spec->kind == FIELD_MONEY && (value < 0 || value > MAX_MONEY))
-        return g_strdup_printf (_("“%s” is not an amount Gestiona accepts (%" G_GINT64_FORMAT
-                                  " centavos)."), field, value);
+        return g_strdup_printf (_("“%s” is not an amount Gestiona accepts (%lld centavos)."), field,
+                                (long long) value);
       if (spec->kind == FIELD_STEP && (value < 1 || value > 8))
-        return g_strdup_printf (_("“%s” is %" G_GINT64_FORMAT ", not a step from 1 to 8."), field, value);
+        return g_strdup_printf (_("“%s” is %lld, not a step from 1 to 8."), field, (long long) value);
       return NULL;
     }
 
