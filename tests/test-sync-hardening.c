@@ -304,7 +304,7 @@ test_max_blob_from_server (void)
   GestSyncReport report;
 
   store = open_enrolled (path, url);
-  g_assert_cmpint (gest_document_store_get_max_size (store), ==, 25 * 1024 * 1024);
+  g_assert_cmpint (gest_document_store_get_max_size (store), ==, GEST_DOCUMENT_DEFAULT_MAX_SIZE);
   g_assert_true (run_round (store, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gest_document_store_get_max_size (store), ==, 3000);
