@@ -256,6 +256,8 @@ test_attach_dev_zero_refused (Fixture       *f,
     const char *argv[] = { timeout, "5", g_getenv ("GESTIONA_CLI"), "--db", f->db, "tramite", "attach",
                            folio, "other", "/dev/zero", NULL };
 
+    g_clear_pointer (&f->out, g_free);
+    g_clear_pointer (&f->err, g_free);
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &f->out, &f->err, &status, &error);
     g_assert_no_error (error);
     g_test_message ("status %d\nstderr: %s", status, f->err);
