@@ -95,8 +95,17 @@ make_changes (Desktop      *desk,
         }
       else
         {
-          sql = g_strdup_printf ("UPDATE customers SET %s = '%s-%u' WHERE uuid = '%s'",
-                                 fields[g_rand_int_range (rand, 0, G_N_ELEMENTS (fields))], desk->name, i,
+          const char *field = fields[g_rand_int_range (rand, 0, G_N_ELEMENTS (fields))];
+          g_autofree char *value = NULL;
+
+          /* Values the forms accept: the sync refuses others (issue 16.6). */
+          if (g_str_equal (field, "email"))
+            value = g_strdup_printf ("%s-%u@example.mx", desk->name, i);
+          else if (g_str_equal (field, "phone_mobile"))
+            value = g_strdup_printf ("22%08u", i + 10000 * (guint) (desk->name[1] - '0'));
+          else
+            value = g_strdup_printf ("%s-%u", desk->name, i);
+          sql = g_strdup_printf ("UPDATE customers SET %s = '%s' WHERE uuid = '%s'", field, value,
                                  customers[g_rand_int_range (rand, 0, SEED_CUSTOMERS)]);
         }
       sync_test_exec (desk->store, sql);

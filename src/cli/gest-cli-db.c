@@ -150,7 +150,12 @@ gest_cli_demo (const char  *db_path,
       return gest_cli_usage (message);
     }
 
-  store = gest_cli_open_store (db_path, &error);
+  /* Like init, demo may make a new database: it is how one is made to try Gestiona. */
+  {
+    g_autofree char *path = db_path != NULL ? g_strdup (db_path) : gest_store_default_path ();
+
+    store = gest_store_open (path, &error);
+  }
   if (store == NULL)
     return gest_cli_fail (error);
 

@@ -9,6 +9,47 @@
 #include "gest-cli-sync.h"
 #include "gest-sync-client.h"
 
+static gint64
+last_log_id (GestStore *store)
+{
+  sqlite3_stmt *stmt = gest_store_prepare (store, "SELECT coalesce (max (id), 0) FROM sync_log", NULL);
+  gint64 id = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  return id;
+}
+
+/* The round's rejected and not applied changes, one a line, on stderr. */
+static void
+print_refused (GestStore *store,
+               gint64     log_mark)
+{
+  sqlite3_stmt *stmt = gest_store_prepare (store,
+                                           "SELECT kind, entity, uuid, message FROM sync_log "
+                                           "WHERE id > ?1 AND kind IN ('rejected', 'not-applied') "
+                                           "ORDER BY id LIMIT 50",
+                                           NULL);
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, log_mark);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+
+      /* TRANSLATORS: "rejected: tramite a0000000-…: why"; the first %s says which. */
+      g_printerr (_("%s: %s %s: %s\n"),
+                  g_str_equal (kind, "rejected") ? _("rejected") : _("not applied"),
+                  (const char *) sqlite3_column_text (stmt, 1),
+                  (const char *) sqlite3_column_text (stmt, 2),
+                  (const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_finalize (stmt);
+}
+
 int
 gest_cli_sync (const char  *db_path,
                int          argc,
@@ -32,6 +73,7 @@ gest_cli_sync (const char  *db_path,
   g_autoptr(GestStore) store = NULL;
   g_autofree char *url = NULL;
   GestSyncReport report = { 0, };
+  gint64 log_mark;
 
   if (!gest_cli_parse (NULL, _("Sends this database’s changes to the Conauto sync server and "
                                "brings the dealer’s changes back (one full round)."),
@@ -92,12 +134,19 @@ gest_cli_sync (const char  *db_path,
   else if (server != NULL && !gest_sync_set_server_url (store, server, &error))
     return gest_cli_fail (error);
 
+  log_mark = last_log_id (store);
   if (!gest_sync_run_once_report (store, &report, NULL, &error))
     return gest_cli_fail (error);
 
-  g_print (_("Sent %u changes, received %u; %u rejected, %u conflicts. %lld"
+  g_print (_("Sent %u changes (%u rejected), received %u (%u not applied); %u conflicts. %lld"
              " changes wait.\n"),
-           report.pushed, report.pulled, report.rejected, report.conflicts,
+           report.pushed, report.rejected, report.pulled, report.not_applied, report.conflicts,
            (long long) gest_sync_count_pending (store));
+  /* Issue 16.4: say what did not go through, and why, and exit 1 so a script notices. */
+  if (report.rejected > 0 || report.not_applied > 0)
+    {
+      print_refused (store, log_mark);
+      return GEST_CLI_EXIT_REFUSED;
+    }
   return GEST_CLI_EXIT_OK;
 }

@@ -65,7 +65,7 @@ gest_cli_tramite_open (const char  *db_path,
 {
   g_autofree char *path = db_path != NULL ? g_strdup (db_path) : gest_store_default_path ();
 
-  return gest_store_open (path, error);
+  return gest_store_open_existing (path, error);
 }
 
 gboolean
@@ -207,7 +207,7 @@ cmd_list (GestStore  *store,
   GestBoardFilter filter = { NULL, -1, FALSE, FALSE };
   guint counts[GEST_TRAMITE_N_STEPS];
   gboolean count = FALSE;
-  int step = 0;
+  int step = G_MININT;   /* not given */
   GOptionEntry entries[] = {
     { "step", 0, 0, G_OPTION_ARG_INT, &step, N_("Only this step (1 to 8)"), N_("N") },
     { "count", 0, 0, G_OPTION_ARG_NONE, &count, N_("Print how many, per step"), NULL },
@@ -222,8 +222,11 @@ cmd_list (GestStore  *store,
     return gest_cli_fail (error);
   if (rest[0] != NULL)
     return gest_cli_tramite_usage (_("Usage: tramite list [--step N] [--count]"));
-  if (step != 0 && !gest_tramite_step_is_valid (step))
+  /* Issue 16.9: --step 0 (or -3, or 9) is a mistake, not "every step". */
+  if (step != G_MININT && !gest_tramite_step_is_valid (step))
     return gest_cli_tramite_usage (_("--step needs a number from 1 to 8."));
+  if (step == G_MININT)
+    step = 0;
 
   filter.text = text;
   filter.column = step - 1;
@@ -267,6 +270,27 @@ cmd_list (GestStore  *store,
   return GEST_CLI_EXIT_OK;
 }
 
+/* A name as the timeline shows it: valid UTF-8, 1 to 100 characters, no control characters
+ * nor the ones that reorder text (U+202E). */
+static gboolean
+user_name_is_valid (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  guint chars = 0;
+
+  if (!g_utf8_validate (name, -1, NULL) || stripped[0] == '\0')
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (++chars > 100 || g_unichar_iscntrl (c) || c == 0x061c || c == 0x200e || c == 0x200f ||
+          (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 int
 gest_cli_user (const char  *db_path,
                int          argc,
@@ -294,6 +318,9 @@ gest_cli_user (const char  *db_path,
     return gest_cli_fail (error);
   if (rest[0] != NULL)
     return gest_cli_tramite_usage (_("Usage: user [--name NAME] [--role ROLE]"));
+  if (name != NULL && !user_name_is_valid (name))
+    return gest_cli_tramite_usage (_("--name needs a name of 1 to 100 characters of text, without "
+                                     "control characters."));
   if (role != NULL && !gest_role_from_id (role, NULL))
     {
       g_autoptr(GString) roles = g_string_new (NULL);

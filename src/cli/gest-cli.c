@@ -39,8 +39,9 @@ gest_cli_fail (const GError *error)
           break;
         }
     }
-  else if (error->domain == G_OPTION_ERROR)
+  else if (error->domain == G_OPTION_ERROR || error->domain == G_CONVERT_ERROR)
     {
+      /* G_CONVERT_ERROR: an argument that is not text in the locale's encoding (16.9). */
       status = GEST_CLI_EXIT_USAGE;
     }
   return status;
@@ -112,7 +113,7 @@ gest_cli_open_store (const char  *db_path,
 {
   g_autofree char *path = db_path != NULL ? g_strdup (db_path) : gest_store_default_path ();
 
-  return gest_store_open (path, error);
+  return gest_store_open_existing (path, error);
 }
 
 static void
@@ -138,6 +139,7 @@ print_help (void)
              "  verify-log                                 check that no activity log entry was altered\n"
              "  tramite COMMAND …                          early-payoff trámites (gestiona-cli tramite --help)\n"
              "  user [--name NAME] [--role ROLE]           show or set the current user\n"
+             "  sync [--server URL] [--enroll CODE] [--status]  exchange changes with Conauto's sync server\n"
              "\n"
              "Amounts are written like 1234.56, 1,234.56 or $1,234.56.\n"
              "Exit status: 0 done, 1 refused or found wrong, 2 bad input, 3 database error.\n"),

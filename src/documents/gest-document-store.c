@@ -25,6 +25,7 @@ typedef struct
   GFile            *file;
   GestDocumentKind  kind;
   char             *files_dir;
+  gint64            max_size;  /* gest_document_store_get_max_size () */
   GestBlobInfo      blob;      /* filled on the worker */
   GestDocument     *document;  /* made on the writer thread */
 } AddData;
@@ -132,6 +133,98 @@ document_from_row (sqlite3_stmt *stmt)
 
 #define DOCUMENT_COLUMNS "uuid, record_uuid, kind, sha256, size, mime_type, filename, added_by, added_at"
 
+/* Issue 16.4: what may be attached at all. Only a regular file (not /dev/zero, a pipe or a
+ * folder), of at most @max_size bytes, told before a byte of it is read: a larger one could
+ * never reach the sync server, and would fill the disk first. */
+static gboolean
+check_source (GFile         *file,
+              gint64         max_size,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *size_text = NULL;
+  g_autofree char *max_text = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                   _("Could not read “%s”: %s. Check that the file still exists and that you may open it."),
+                   name, local_error->message);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("“%s” is not a regular file (it is a folder, a device or a pipe), so it was "
+                     "not attached. Attach a document file."),
+                   name);
+      return FALSE;
+    }
+  if (g_file_info_get_size (info) > max_size)
+    {
+      size_text = g_format_size ((guint64) g_file_info_get_size (info));
+      max_text = g_format_size ((guint64) max_size);
+      /* TRANSLATORS: the second %s is the file's size ("300.0 MB"), the third the limit. */
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("“%s” is %s, more than the %s a document may have, so it was not attached. "
+                     "Attach a smaller file (a scan at a lower resolution, or split in parts)."),
+                   name, size_text, max_text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* After the copy: a file that grew while it was read is refused too. */
+static gboolean
+check_stored (const GestBlobInfo  *blob,
+              gint64               max_size,
+              GError             **error)
+{
+  g_autofree char *size_text = NULL;
+  g_autofree char *max_text = NULL;
+
+  if (blob->size <= max_size)
+    return TRUE;
+  size_text = g_format_size ((guint64) blob->size);
+  max_text = g_format_size ((guint64) max_size);
+  g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+               _("“%s” is %s, more than the %s a document may have, so it was not attached. "
+                 "Attach a smaller file (a scan at a lower resolution, or split in parts)."),
+               blob->filename, size_text, max_text);
+  return FALSE;
+}
+
+gint64
+gest_document_store_get_max_size (GestStore *store)
+{
+  g_autofree char *local = NULL;
+  g_autofree char *server = NULL;
+  gint64 max = GEST_DOCUMENT_DEFAULT_MAX_SIZE;
+  gint64 value;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), GEST_DOCUMENT_DEFAULT_MAX_SIZE);
+
+  local = gest_store_get_setting (store, "documents.max-size");
+  if (local != NULL && (value = g_ascii_strtoll (local, NULL, 10)) > 0)
+    max = value;
+  /* The sync server's limit, when it told it (enrollment, pull): never attach what it would
+   * refuse. */
+  server = gest_store_get_value (store, "sync_state", "max-blob");
+  if (server != NULL && (value = g_ascii_strtoll (server, NULL, 10)) > 0)
+    max = MIN (max, value);
+  return max;
+}
+
 static void
 add_thread (GTask        *task,
             gpointer      source_object,
@@ -141,7 +234,9 @@ add_thread (GTask        *task,
   AddData *data = task_data;
   GError *error = NULL;
 
-  if (gest_blob_store_file (data->files_dir, data->file, &data->blob, cancellable, &error))
+  if (check_source (data->file, data->max_size, cancellable, &error) &&
+      gest_blob_store_file (data->files_dir, data->file, &data->blob, cancellable, &error) &&
+      check_stored (&data->blob, data->max_size, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -304,14 +399,22 @@ gest_document_store_add (GestDocumentStore  *self,
 {
   GestBlobInfo blob = { 0 };
   GestDocument *document;
+  gint64 max_size;
 
   g_return_val_if_fail (GEST_IS_DOCUMENT_STORE (self), NULL);
   g_return_val_if_fail (record_uuid != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (kind < GEST_N_DOCUMENT_KINDS, NULL);
 
-  if (!gest_blob_store_file (gest_store_get_files_dir (self->store), file, &blob, cancellable, error))
+  max_size = gest_document_store_get_max_size (self->store);
+  if (!check_source (file, max_size, cancellable, error) ||
+      !gest_blob_store_file (gest_store_get_files_dir (self->store), file, &blob, cancellable, error))
     return NULL;
+  if (!check_stored (&blob, max_size, error))
+    {
+      gest_blob_info_clear (&blob);
+      return NULL;
+    }
 
   document = insert_document (self->store, record_uuid, kind, &blob, error);
   gest_blob_info_clear (&blob);
@@ -343,6 +446,7 @@ gest_document_store_add_async (GestDocumentStore   *self,
   data->file = g_object_ref (file);
   data->kind = kind;
   data->files_dir = g_strdup (gest_store_get_files_dir (self->store));
+  data->max_size = gest_document_store_get_max_size (self->store);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gest_document_store_add_async);
@@ -443,8 +547,12 @@ gest_document_store_get_content_path (GestDocumentStore *self,
                                       const char        *sha256)
 {
   g_return_val_if_fail (GEST_IS_DOCUMENT_STORE (self), NULL);
-  g_return_val_if_fail (sha256 != NULL && strlen (sha256) == 64, NULL);
 
+  /* Issue 16.6: only 64 characters 0-9, a-f name a file; anything else (a row written
+   * before pulled data was checked, "../../a.db.sync-token") could name a path outside the
+   * files folder. */
+  if (!gest_document_sha256_is_valid (sha256))
+    return NULL;
   return gest_blob_path (gest_store_get_files_dir (self->store), sha256);
 }
 
@@ -463,6 +571,13 @@ gest_document_store_verify (GestDocumentStore  *self,
   g_return_val_if_fail (GEST_IS_DOCUMENT (document), FALSE);
 
   path = gest_document_store_get_content_path (self, gest_document_get_sha256 (document));
+  if (path == NULL)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_TAMPERED,
+                   _("The fingerprint of “%s” is not a SHA-256, so it names no stored copy. Attach the original file again."),
+                   gest_document_get_filename (document));
+      return FALSE;
+    }
   sha256 = gest_blob_hash_file (path, &size, cancellable, &local_error);
   if (sha256 == NULL)
     {

@@ -19,6 +19,13 @@ G_BEGIN_DECLS
 #define GEST_TYPE_DOCUMENT_STORE (gest_document_store_get_type ())
 G_DECLARE_FINAL_TYPE (GestDocumentStore, gest_document_store, GEST, DOCUMENT_STORE, GObject)
 
+/* Issue 16.4: the largest file that may be attached, in bytes: the setting
+ * "documents.max-size" (default GEST_DOCUMENT_DEFAULT_MAX_SIZE), or the sync server's limit
+ * when it is smaller (sync_state "max-blob", from enrollment and pulls). A larger file, or one
+ * that is not a regular file (/dev/zero, a pipe), is refused before it is read. */
+#define GEST_DOCUMENT_DEFAULT_MAX_SIZE ((gint64) 25 * 1000 * 1000)   /* shown as "25.0 MB" */
+gint64             gest_document_store_get_max_size (GestStore            *store);
+
 GestDocumentStore *gest_document_store_new          (GestStore            *store);
 GestStore         *gest_document_store_get_store    (GestDocumentStore    *self);
 

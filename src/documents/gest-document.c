@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gest-document.h"
@@ -307,4 +309,15 @@ gest_document_get_added_at (GestDocument *self)
 {
   g_return_val_if_fail (GEST_IS_DOCUMENT (self), 0);
   return self->added_at;
+}
+
+gboolean
+gest_document_sha256_is_valid (const char *sha256)
+{
+  if (sha256 == NULL || strlen (sha256) != 64)
+    return FALSE;
+  for (guint i = 0; i < 64; i++)
+    if (!g_ascii_isdigit (sha256[i]) && !(sha256[i] >= 'a' && sha256[i] <= 'f'))
+      return FALSE;
+  return TRUE;
 }

@@ -43,6 +43,8 @@ const char       *gest_document_get_uuid        (GestDocument     *self);
 const char       *gest_document_get_record_uuid (GestDocument     *self);
 GestDocumentKind  gest_document_get_kind        (GestDocument     *self);
 const char       *gest_document_get_sha256      (GestDocument     *self);
+/* Whether @sha256 is 64 characters 0-9, a-f, the only names of stored files (issue 16.6). */
+gboolean          gest_document_sha256_is_valid (const char       *sha256);
 gint64            gest_document_get_size        (GestDocument     *self);
 const char       *gest_document_get_mime_type   (GestDocument     *self);
 const char       *gest_document_get_filename    (GestDocument     *self);

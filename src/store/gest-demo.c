@@ -397,6 +397,21 @@ gest_demo_fill (GestStore     *store,
       return FALSE;
     }
 
+  /* Issue 16.9: an enrolled database shares its records with Conauto's server, which must
+   * never receive demonstration data (the app's first run and the CLI both come here). */
+  {
+    g_autofree char *device = gest_store_get_value (store, "sync_state", "device-id");
+    g_autofree char *server = gest_store_get_value (store, "sync_state", "server-url");
+
+    if (device != NULL || server != NULL)
+      {
+        g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                     _("The database “%s” is enrolled with a sync server, so demonstration data "
+                       "would reach Conauto. Load it into a new database (--db NEW-FILE)."),
+                     gest_store_get_path (store));
+        return FALSE;
+      }
+  }
   if (!is_empty (store, error) || !gest_store_begin (store, TRUE, error))
     return FALSE;
   /* Random uuid keys touch pages all over the tables: a 256 MiB page cache for the fill. */

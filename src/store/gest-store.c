@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -383,6 +384,62 @@ migrate (GestStore  *self,
   return gest_store_commit (self, error);
 }
 
+static GestStore *
+not_a_file_error (const char  *path,
+                  GError     **error)
+{
+  g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+               _("“%s” is a folder, not a database file. Give the path of the database file "
+                 "itself (for example %s/gestiona.db)."),
+               path, path);
+  return NULL;
+}
+
+/* Issue 16.9: why a database could not be read or written, in words that help: a folder or
+ * file Gestiona may not write to is not a damaged database. */
+static void
+open_error (GestStore  *self,
+            const char *dir,
+            GError    **error)
+{
+  int code = sqlite3_extended_errcode (self->db) & 0xff;
+
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+    g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                 _("The file “%s” is not a Gestiona database or is damaged."), self->path);
+  else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM ||
+           code == SQLITE_AUTH || sqlite3_db_readonly (self->db, "main") == 1 ||
+           g_access (dir, W_OK) != 0)
+    g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                 _("Gestiona cannot write the database “%s”: the file or its folder “%s” is "
+                   "read-only for this user (SQLite: %s). Open it from a folder you may write "
+                   "in, or ask for write permission."),
+                 self->path, dir, sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
+                 _("Could not read the database “%s”: %s. Check the disk and the file."),
+                 self->path, sqlite3_errmsg (self->db));
+}
+
+GestStore *
+gest_store_open_existing (const char  *path,
+                          GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return not_a_file_error (path, error);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”. Check the path; a new database is made only "
+                     "by “gestiona-cli init” or when Gestiona starts for the first time."),
+                   path);
+      return NULL;
+    }
+  return gest_store_open (path, error);
+}
+
 GestStore *
 gest_store_open (const char  *path,
                  GError     **error)
@@ -400,6 +457,8 @@ gest_store_open (const char  *path,
   base = g_path_get_basename (path);
   self->files_dir = g_strdup_printf ("%s/%s.files", dir, base);
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return not_a_file_error (path, error);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
@@ -425,8 +484,7 @@ gest_store_open (const char  *path,
   /* Refuse a newer schema before changing anything, journal mode included. */
   if (gest_store_get_schema_version (self) < 0)
     {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
-                   _("The file “%s” is not a Gestiona database or is damaged."), path);
+      open_error (self, dir, error);
       return NULL;
     }
   if (gest_store_get_schema_version (self) > gest_store_latest_schema_version ())
@@ -442,8 +500,12 @@ gest_store_open (const char  *path,
                         "PRAGMA temp_store = MEMORY;"
                         /* Board cards read rows all over the file: map it rather than read(). */
                         "PRAGMA mmap_size = 268435456;",
-                        error))
-    return NULL;
+                        NULL) ||
+      sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      open_error (self, dir, error);
+      return NULL;
+    }
 
   if (!migrate (self, error))
     return NULL;

@@ -21,6 +21,10 @@ char         *gest_store_default_path           (void);
  * build knows is refused with GEST_ERROR_NEWER_SCHEMA and left untouched. */
 GestStore    *gest_store_open                   (const char   *path,
                                                  GError      **error);
+/* The same for a database that must already exist (every command but `init`, issue 16.9): a
+ * missing file is GEST_ERROR_NOT_FOUND and a folder GEST_ERROR_INVALID; nothing is created. */
+GestStore    *gest_store_open_existing          (const char   *path,
+                                                 GError      **error);
 const char   *gest_store_get_path               (GestStore    *self);
 /* Folder of content-addressed files: <db folder>/<db name>.files/ */
 const char   *gest_store_get_files_dir          (GestStore    *self);

@@ -309,6 +309,24 @@ gest_sync_apply_change (GestSyncApplier  *self,
   if (entity == NULL || fields == NULL || uuid[0] == '\0')
     return TRUE;
 
+  /* Issue 16.6: what the forms would refuse is not applied either; recorded, and the rest of
+   * the page goes on. */
+  {
+    g_autofree char *reason = gest_sync_validate_change (entity->entity, uuid, deleted, fields);
+
+    if (reason != NULL)
+      {
+        g_autofree char *message = NULL;
+        g_autofree char *excerpt = gest_sync_log_excerpt (uuid);
+
+        message = g_strdup_printf (_("A change from the server was not applied because it does not "
+                                     "pass Gestiona’s checks: %s"), reason);
+        g_debug ("not applied: %s %s: %s", entity->entity, excerpt, reason);
+        return gest_sync_log_add (self->store, "not-applied", entity->entity, excerpt, NULL, NULL,
+                                  message, 0, error);
+      }
+  }
+
   if (g_str_equal (entity->entity, "activity"))
     ok = apply_activity (self, uuid, fields, &local_error);
   else

@@ -27,6 +27,36 @@ header_int (SoupMessage *msg,
   return value != NULL ? g_ascii_strtoll (value, NULL, 10) : -1;
 }
 
+/* The file of @sha256 under the store's files folder; NULL when @sha256 is not 64 characters
+ * 0-9, a-f, and so could name a path elsewhere (issue 16.6). */
+static char *
+blob_file_path (GestStore  *store,
+                const char *sha256)
+{
+  if (!gest_sync_sha256_is_valid (sha256))
+    return NULL;
+  return gest_blob_path (gest_store_get_files_dir (store), sha256);
+}
+
+/* The server's largest document in bytes when its reply says ({"max_blob": N}, issue 16.4),
+ * else G_MAXINT64 (not known). */
+static gint64
+server_max_blob (GBytes *reply)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *node;
+
+  if (reply == NULL || g_bytes_get_size (reply) == 0 || g_bytes_get_size (reply) > 65536)
+    return G_MAXINT64;
+  root = gest_sync_parse_json (reply, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return G_MAXINT64;
+  node = json_object_get_member (json_node_get_object (root), "max_blob");
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) <= 0)
+    return G_MAXINT64;
+  return json_node_get_int (node);
+}
+
 /* Asks the server how much of the blob it has. */
 static gboolean
 blob_offset (GestSyncConnection  *conn,
@@ -63,7 +93,7 @@ gest_sync_blob_upload (GestStore           *store,
                        GCancellable        *cancellable,
                        GError             **error)
 {
-  g_autofree char *file_path = gest_blob_path (gest_store_get_files_dir (store), sha256);
+  g_autofree char *file_path = blob_file_path (store, sha256);
   g_autofree char *path = g_strdup_printf ("/v1/blobs/%s", sha256);
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -74,6 +104,8 @@ gest_sync_blob_upload (GestStore           *store,
   guint attempts = 0;
   gint64 chunk_size = CHUNK_SIZE;
 
+  if (file_path == NULL)
+    return TRUE;
   mapped = g_mapped_file_new (file_path, FALSE, &local_error);
   if (mapped == NULL)
     {
@@ -126,11 +158,36 @@ gest_sync_blob_upload (GestStore           *store,
           offset = server_offset;
           continue;
         }
+      if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE && total > server_max_blob (reply))
+        {
+          /* Larger than the server takes at all: sending it again can never work, so the
+           * document's change is rejected (GEST_ERROR_REFUSED) and the queue goes on. */
+          g_autoptr(GError) status_error = NULL;
+
+          gest_sync_status_error (status, reply, &status_error);
+          g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                       _("The document file is larger than the sync server accepts (%s). "
+                         "Attach a smaller file (a scan at a lower resolution)."),
+                       status_error->message);
+          return FALSE;
+        }
       if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE && chunk_size > MIN_CHUNK_SIZE)
         {
           /* The server takes smaller requests: send smaller pieces (it stored nothing). */
           chunk_size /= 2;
           continue;
+        }
+      if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE)
+        {
+          /* Even the smallest piece is refused: it is the file's size the server refuses. */
+          g_autoptr(GError) status_error = NULL;
+
+          gest_sync_status_error (status, reply, &status_error);
+          g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                       _("The document file is larger than the sync server accepts (%s). "
+                         "Attach a smaller file (a scan at a lower resolution)."),
+                       status_error->message);
+          return FALSE;
         }
       if (status == 422)
         {
@@ -160,7 +217,7 @@ gest_sync_blob_download (GestStore           *store,
                          GCancellable        *cancellable,
                          GError             **error)
 {
-  g_autofree char *file_path = gest_blob_path (gest_store_get_files_dir (store), sha256);
+  g_autofree char *file_path = blob_file_path (store, sha256);
   g_autofree char *path = g_strdup_printf ("/v1/blobs/%s", sha256);
   g_autofree char *folder = NULL;
   g_autofree char *temp = NULL;
@@ -170,6 +227,13 @@ gest_sync_blob_download (GestStore           *store,
   g_autoptr(GError) local_error = NULL;
   guint status = 0;
 
+  if (file_path == NULL)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_NETWORK,
+                   _("The sync server named a document file “%.64s” that is not a SHA-256. "
+                     "Nothing was fetched; tell Conauto."), sha256);
+      return FALSE;
+    }
   if (g_file_test (file_path, G_FILE_TEST_EXISTS))
     return TRUE;
 

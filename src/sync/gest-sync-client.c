@@ -138,6 +138,8 @@ gest_sync_enroll (GestStore     *store,
   const char *device_id, *dealer_id, *token;
   g_autofree char *device_number = NULL;
   g_autofree char *dealer_number = NULL;
+  g_autofree char *max_blob_text = NULL;
+  gint64 max_blob;
   JsonNode *number_node;
   JsonObject *object;
   char *text;
@@ -227,6 +229,9 @@ gest_sync_enroll (GestStore     *store,
         }
       dealer_number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (number_node));
     }
+  /* Optional: the server's largest document (issue 16.4), which caps what may be attached. */
+  max_blob = gest_sync_read_max_blob (object);
+  max_blob_text = g_strdup_printf ("%" G_GINT64_FORMAT, max_blob);
 
   if (!gest_sync_token_store (store, device_id, token, cancellable, error))
     return FALSE;
@@ -242,6 +247,7 @@ gest_sync_enroll (GestStore     *store,
       !gest_sync_state_set (store, "dealer-id", dealer_id, error) ||
       !gest_sync_state_set (store, "device-number", device_number, error) ||
       !gest_sync_state_set (store, "dealer-number", dealer_number, error) ||
+      !gest_sync_state_set (store, "max-blob", max_blob > 0 ? max_blob_text : NULL, error) ||
       !gest_sync_state_set (store, "last-error", NULL, error))
     {
       gest_store_rollback (store);
@@ -302,7 +308,8 @@ gest_sync_run_once_report (GestStore       *store,
 
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FILTER (WHERE kind = 'rejected'), "
-                                            "count(*) FILTER (WHERE kind = 'conflict') "
+                                            "count(*) FILTER (WHERE kind = 'conflict'), "
+                                            "count(*) FILTER (WHERE kind = 'not-applied') "
                                             "FROM sync_log WHERE id > %" G_GINT64_FORMAT, log_mark);
     sqlite3_stmt *stmt = gest_store_prepare (store, sql, NULL);
 
@@ -310,6 +317,7 @@ gest_sync_run_once_report (GestStore       *store,
       {
         report.rejected = (guint) sqlite3_column_int (stmt, 0);
         report.conflicts = (guint) sqlite3_column_int (stmt, 1);
+        report.not_applied = (guint) sqlite3_column_int (stmt, 2);
       }
     if (stmt != NULL)
       sqlite3_finalize (stmt);

@@ -16,9 +16,10 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint pushed;      /* outbox rows the server answered in this round */
-  guint pulled;      /* changes applied from the server */
+  guint pulled;      /* changes received from the server (applied or not) */
   guint rejected;    /* rows rejected in this round */
   guint conflicts;   /* conflicts reported in this round */
+  guint not_applied; /* pulled changes refused here (checks, local schema), in this round */
 } GestSyncReport;
 
 /* Exchanges a single-use enrollment @code for this desktop's token (kept in the keyring, or

@@ -111,6 +111,23 @@ gboolean  gest_sync_apply_change    (GestSyncApplier     *applier,
                                      JsonObject          *change,
                                      GError             **error);
 
+/* Issue 16.6: the forms' validators (gest-rfc, gest-vin, gest-contact, gest-date...) on a
+ * change's id and fields, pulled or about to be pushed. NULL when it passes, else why not
+ * (translated). @fields may be NULL (a delete). */
+char     *gest_sync_validate_change (const char          *entity,
+                                     const char          *uuid,
+                                     gboolean             deleted,
+                                     JsonObject          *fields);
+/* 64 characters 0-9, a-f: what may name a file under the files folder. */
+gboolean  gest_sync_sha256_is_valid (const char          *text);
+/* 1 to 36 characters 0-9, a-f and '-' (lower-case UUIDs). */
+gboolean  gest_sync_uuid_is_valid   (const char          *text);
+/* The optional "max_blob" of an enrollment reply or a pull page: the server's largest
+ * document in bytes (issue 16.4); 0 when absent or not a positive integer. */
+gint64    gest_sync_read_max_blob   (JsonObject          *object);
+/* A short valid UTF-8 copy of @text for sync_log, "?" when empty. */
+char     *gest_sync_log_excerpt     (const char          *text);
+
 gboolean  gest_sync_push_all        (GestStore           *store,
                                      GestSyncConnection  *conn,
                                      guint               *out_pushed,

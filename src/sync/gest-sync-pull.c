@@ -341,7 +341,9 @@ page_check (Page    *page,
         continue;
       fields = json_object_get_object_member (change, "fields");
       sha = json_object_get_string_member_with_default (fields, "sha256", "");
-      if (strlen (sha) == 64)
+      /* Only a checked hash names a file: "../../a.db.sync-token" is 64 characters too. The
+       * change itself is refused when applied (gest_sync_validate_change ()). */
+      if (gest_sync_sha256_is_valid (sha))
         g_ptr_array_add (blobs, g_strdup (sha));
     }
   return g_steal_pointer (&blobs);
@@ -351,6 +353,7 @@ static gboolean
 apply_page (GestStore   *store,
             Page        *page,
             const char  *cursor,
+            gint64       max_blob,
             GError     **error)
 {
   g_autoptr(GestSyncApplier) applier = NULL;
@@ -372,6 +375,13 @@ apply_page (GestStore   *store,
 
       if (!page_get_change (page, i, &change, error) ||
           (change != NULL && !gest_sync_apply_change (applier, change, error)))
+        goto rollback;
+    }
+  if (max_blob > 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, max_blob);
+
+      if (!gest_sync_state_set (store, "max-blob", text, error))
         goto rollback;
     }
   if (!gest_sync_state_set (store, "cursor", cursor, error) ||
@@ -397,6 +407,7 @@ typedef struct
   char      *cursor;    /* the cursor after this page */
   guint      length;
   gboolean   more;
+  gint64     max_blob;  /* the server's largest document, when the page says (issue 16.4) */
   GPtrArray *blobs;     /* files of its documents, to fetch before it is applied */
   GestStore *store;
   gboolean   applied;
@@ -460,6 +471,7 @@ fetch_page (GestSyncConnection  *conn,
     return NULL;
   job->length = page_length (&job->page);
   job->more = json_object_get_boolean_member_with_default (object, "more", FALSE) && job->length > 0;
+  job->max_blob = gest_sync_read_max_blob (object);
   return g_steal_pointer (&job);
 }
 
@@ -468,7 +480,7 @@ apply_thread (gpointer data)
 {
   PageJob *job = data;
 
-  job->applied = apply_page (job->store, &job->page, job->cursor, &job->error);
+  job->applied = apply_page (job->store, &job->page, job->cursor, job->max_blob, &job->error);
   return NULL;
 }
 

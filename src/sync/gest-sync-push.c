@@ -19,6 +19,7 @@ typedef struct
   char   *entity;
   char   *uuid;
   char   *sha256;   /* a document's blob, to upload first; or NULL */
+  char   *invalid;  /* why the forms' checks refuse it (never sent), or NULL */
 } Pending;
 
 static void
@@ -27,13 +28,35 @@ pending_free (Pending *p)
   g_free (p->entity);
   g_free (p->uuid);
   g_free (p->sha256);
+  g_free (p->invalid);
   g_free (p);
 }
 
+/* Issue 16.6: a queued change that the forms' validators refuse (written around them, or by
+ * an older Gestiona) is never sent; it is rejected here with the reason. */
+static char *
+validate_row (sqlite3_stmt *stmt)
+{
+  const char *fields_text = (const char *) sqlite3_column_text (stmt, 5);
+  const char *op = (const char *) sqlite3_column_text (stmt, 6);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+
+  if (fields_text == NULL || !json_parser_load_from_data (parser, fields_text, -1, NULL))
+    return g_strdup (_("Its fields are not valid JSON."));
+  root = json_parser_get_root (parser);
+  return gest_sync_validate_change ((const char *) sqlite3_column_text (stmt, 1),
+                                    (const char *) sqlite3_column_text (stmt, 2),
+                                    g_strcmp0 (op, "delete") == 0,
+                                    root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL);
+}
+
+/* The next batch to send, in @body; rows refused by the validators go to @invalid instead. */
 static GPtrArray *
 next_batch (GestStore  *store,
             guint       limit,
             GString    *body,
+            GPtrArray  *invalid,
             GError    **error)
 {
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
@@ -47,7 +70,8 @@ next_batch (GestStore  *store,
                              "coalesce ((SELECT max (p.version) FROM sync_outbox p WHERE p.entity = o.entity "
                              "AND p.uuid = o.uuid AND p.n < o.n AND p.state = 'applied'), 0)), "
                              "'fields', json (o.fields)), "
-                             "CASE WHEN o.entity = 'document' THEN json_extract (o.fields, '$.sha256') END "
+                             "CASE WHEN o.entity = 'document' THEN json_extract (o.fields, '$.sha256') END, "
+                             "o.fields, o.op "
                              "FROM sync_outbox o WHERE o.state = 'queued' ORDER BY o.n LIMIT ?1",
                              error);
   if (stmt == NULL)
@@ -70,6 +94,12 @@ next_batch (GestStore  *store,
       p->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       p->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       p->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      p->invalid = validate_row (stmt);
+      if (p->invalid != NULL)
+        {
+          g_ptr_array_add (invalid, p);
+          continue;
+        }
       if (batch->len > 0)
         g_string_append_c (body, ',');
       g_string_append (body, (const char *) sqlite3_column_text (stmt, 3));
@@ -197,18 +227,15 @@ record_result (GestStore   *store,
 /* A mutation the server cannot read (400) or take (413), which stores nothing, would
  * block the queue forever: it is found by halving the batch and rejected here. */
 static gboolean
-reject_locally (GestStore   *store,
-                Pending     *p,
-                guint        status,
-                GBytes      *reply,
-                GError     **error)
+reject_with_reason (GestStore   *store,
+                    Pending     *p,
+                    const char  *reason,
+                    GError     **error)
 {
   g_autoptr(JsonObject) result = json_object_new ();
-  g_autoptr(GError) status_error = NULL;
 
-  gest_sync_status_error (status, reply, &status_error);
   json_object_set_string_member (result, "status", "rejected");
-  json_object_set_string_member (result, "error", status_error->message);
+  json_object_set_string_member (result, "error", reason);
   if (!gest_store_begin (store, TRUE, error))
     return FALSE;
   if (!record_result (store, p, result, error))
@@ -217,6 +244,19 @@ reject_locally (GestStore   *store,
       return FALSE;
     }
   return gest_store_commit (store, error);
+}
+
+static gboolean
+reject_locally (GestStore   *store,
+                Pending     *p,
+                guint        status,
+                GBytes      *reply,
+                GError     **error)
+{
+  g_autoptr(GError) status_error = NULL;
+
+  gest_sync_status_error (status, reply, &status_error);
+  return reject_with_reason (store, p, status_error->message, error);
 }
 
 static gboolean
@@ -285,6 +325,7 @@ gest_sync_push_all (GestStore           *store,
   for (;;)
     {
       g_autoptr(GPtrArray) batch = NULL;
+      g_autoptr(GPtrArray) invalid = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
       g_autoptr(SoupMessage) msg = NULL;
       g_autoptr(GBytes) request = NULL;
       g_autoptr(GBytes) reply = NULL;
@@ -292,20 +333,53 @@ gest_sync_push_all (GestStore           *store,
       guint status = 0;
       guint done = 0;
 
-      batch = next_batch (store, limit, body, error);
+      batch = next_batch (store, limit, body, invalid, error);
       if (batch == NULL)
         return FALSE;
+      for (guint i = 0; i < invalid->len; i++)
+        {
+          Pending *p = g_ptr_array_index (invalid, i);
+          g_autofree char *reason = g_strdup_printf (_("It does not pass Gestiona’s checks, so it was "
+                                                       "not sent: %s Correct the record and save it "
+                                                       "again."), p->invalid);
+
+          if (!reject_with_reason (store, p, reason, error))
+            return FALSE;
+          (*out_pushed)++;
+        }
+      if (batch->len == 0 && invalid->len > 0)
+        continue;
       if (batch->len == 0)
         return TRUE;
 
-      /* Documents' files go first: a mutation never names a blob the server lacks. */
-      for (guint i = 0; i < batch->len; i++)
-        {
-          Pending *p = g_ptr_array_index (batch, i);
+      /* Documents' files go first: a mutation never names a blob the server lacks. A file the
+       * server refuses for good (larger than its limit) rejects its document here, so that
+       * the changes after it still go (issue 16.4). */
+      {
+        gboolean refused = FALSE;
 
-          if (p->sha256 != NULL && !gest_sync_blob_upload (store, conn, p->sha256, cancellable, error))
-            return FALSE;
-        }
+        for (guint i = 0; i < batch->len; i++)
+          {
+            Pending *p = g_ptr_array_index (batch, i);
+            g_autoptr(GError) blob_error = NULL;
+
+            if (p->sha256 == NULL ||
+                gest_sync_blob_upload (store, conn, p->sha256, cancellable, &blob_error))
+              continue;
+            if (!g_error_matches (blob_error, GEST_ERROR, GEST_ERROR_REFUSED))
+              {
+                g_propagate_error (error, g_steal_pointer (&blob_error));
+                return FALSE;
+              }
+            if (!reject_with_reason (store, p, blob_error->message, error))
+              return FALSE;
+            (*out_pushed)++;
+            refused = TRUE;
+          }
+        /* The batch's body named the refused documents: build it again without them. */
+        if (refused)
+          continue;
+      }
 
       msg = gest_sync_message_new (conn, "POST", "/v1/push");
       request = g_bytes_new (body->str, body->len);
