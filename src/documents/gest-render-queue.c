@@ -17,8 +17,8 @@
 #define CACHE_MAX_ENTRIES 64
 #define CACHE_MAX_BYTES (96 * 1024 * 1024)
 /* Larger pages are scaled down: 4096² × 4 bytes is already 64 MB. An A4 page at 300 %
- * and 96 dpi is 3369 pixels high. */
-#define MAX_SIDE 4096
+ * and 96 dpi is 3369 pixels high. Scans are decoded no larger either. */
+#define MAX_SIDE GEST_PAGE_SOURCE_MAX_SIDE
 
 struct _GestRenderedPage
 {
@@ -169,7 +169,7 @@ worker_get_source (GestRenderQueue  *self,
         }
     }
 
-  source = gest_page_source_open (job->path, error);
+  source = gest_page_source_open_full (job->path, g_task_get_cancellable (job->task), error);
   if (source == NULL)
     return NULL;
 
@@ -202,6 +202,10 @@ worker_render (GestRenderQueue  *self,
 
   source = worker_get_source (self, job, error);
   if (source == NULL)
+    return NULL;
+  /* A cancelled job stops between stages: opening (which stops inside a scan's decoding
+   * too) and drawing. poppler cannot be stopped while it draws a page. */
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), error))
     return NULL;
 
   n_pages = gest_page_source_get_n_pages (source);
