@@ -204,6 +204,7 @@ surface_from_pixbuf (GdkPixbuf *pixbuf)
 typedef struct
 {
   gboolean  jpeg;
+  int       max_side;
   int       declared_width;
   int       declared_height;
   gboolean  refused;
@@ -230,7 +231,7 @@ decoded_pixels (const SizeCheck *check,
 
 /* "size-prepared": the header is read, nothing is allocated yet. Too big is refused here (a
  * zero size makes the loader stop with an error); otherwise the image is decoded to fit
- * GEST_PAGE_SOURCE_MAX_SIDE, as the render queue never draws larger. */
+ * max_side (at most GEST_PAGE_SOURCE_MAX_SIDE, as the render queue never draws larger). */
 static void
 size_prepared_cb (GdkPixbufLoader *loader,
                   int              width,
@@ -246,8 +247,7 @@ size_prepared_cb (GdkPixbufLoader *loader,
   if (width <= 0 || height <= 0)
     return;
 
-  fit = MIN (1.0, MIN ((double) GEST_PAGE_SOURCE_MAX_SIDE / width,
-                       (double) GEST_PAGE_SOURCE_MAX_SIDE / height));
+  fit = MIN (1.0, MIN ((double) check->max_side / width, (double) check->max_side / height));
   target_width = MAX (1, (int) (width * fit + 0.5));
   target_height = MAX (1, (int) (height * fit + 0.5));
   if (decoded_pixels (check, target_width, target_height) > GEST_PAGE_SOURCE_MAX_PIXELS)
@@ -320,12 +320,13 @@ static gboolean
 open_image (GestPageSource  *self,
             const char      *path,
             gboolean         jpeg,
+            int              max_side,
             GCancellable    *cancellable,
             GError         **error)
 {
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   g_autoptr(GdkPixbuf) pixbuf = NULL;
-  SizeCheck check = { .jpeg = jpeg };
+  SizeCheck check = { .jpeg = jpeg, .max_side = max_side };
   GdkPixbuf *loaded;
   double shrink;
 
@@ -360,11 +361,12 @@ GestPageSource *
 gest_page_source_open (const char  *path,
                        GError     **error)
 {
-  return gest_page_source_open_full (path, NULL, error);
+  return gest_page_source_open_full (path, 0, NULL, error);
 }
 
 GestPageSource *
 gest_page_source_open_full (const char    *path,
+                            int            max_side,
                             GCancellable  *cancellable,
                             GError       **error)
 {
@@ -402,7 +404,9 @@ gest_page_source_open_full (const char    *path,
       break;
     case FORMAT_IMAGE:
     case FORMAT_JPEG:
-      if (!open_image (self, path, self->format == FORMAT_JPEG, cancellable, error))
+      if (max_side <= 0 || max_side > GEST_PAGE_SOURCE_MAX_SIDE)
+        max_side = GEST_PAGE_SOURCE_MAX_SIDE;
+      if (!open_image (self, path, self->format == FORMAT_JPEG, max_side, cancellable, error))
         return NULL;
       break;
     case FORMAT_UNKNOWN:

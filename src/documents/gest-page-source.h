@@ -30,9 +30,12 @@ typedef struct _GestPageSource GestPageSource;
  * A relative @path is taken from the current directory. */
 GestPageSource  *gest_page_source_open             (const char      *path,
                                                     GError         **error);
-/* The same, stopping with G_IO_ERROR_CANCELLED between stages and between the blocks of an
- * image being decoded once @cancellable is cancelled. */
+/* The same, decoding a scan to fit @max_side pixels a side (0 or more than
+ * GEST_PAGE_SOURCE_MAX_SIDE: that), e.g. small for a thumbnail; the page size in points
+ * stays the one the file declares. Stops with G_IO_ERROR_CANCELLED between stages and between
+ * the blocks of an image being decoded once @cancellable is cancelled. */
 GestPageSource  *gest_page_source_open_full        (const char      *path,
+                                                    int              max_side,
                                                     GCancellable    *cancellable,
                                                     GError         **error);
 void             gest_page_source_free             (GestPageSource  *self);
