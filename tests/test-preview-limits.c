@@ -548,6 +548,47 @@ test_cancelled_render_stops (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A phone photo (4000 × 3000 JPEG) as a thumbnail is decoded at 1/4, not whole: a list of
+ * documents that arrive through sync does not hold the worker for a second and 90 MB each. */
+static void
+test_thumbnail_decodes_small (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = gest_test_tmpdir_new ();
+      g_autoptr(GestRenderQueue) queue = gest_render_queue_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (dir, "photo.jpg", NULL);
+      GdkPixbuf *photo = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 4000, 3000);
+      gint64 rss_before, extra;
+      Result r = { 0 };
+
+      /* Stripes, so the JPEG has something to decode. */
+      for (int y = 0; y < 3000; y++)
+        memset (gdk_pixbuf_get_pixels (photo) + (gsize) y * gdk_pixbuf_get_rowstride (photo),
+                (y / 8) % 2 ? 0x20 : 0xe0, 4000 * 3);
+      g_assert_true (gdk_pixbuf_save (photo, path, "jpeg", &error, "quality", "90", NULL));
+      g_object_unref (photo);
+
+      rss_before = status_kb ("VmRSS:");
+      gest_render_queue_render_width_async (queue, path, NULL, 0, 96, NULL, render_done_cb, &r);
+      WAIT_UNTIL (r.done);
+      g_assert_no_error (r.error);
+      g_assert_cmpint (gest_rendered_page_get_width (r.page), ==, 96);
+      g_assert_cmpint (gest_rendered_page_get_height (r.page), ==, 72);
+      /* The page is still the photo's size: 4000 pixels at 96 dpi. */
+      g_assert_cmpfloat_with_epsilon (gest_rendered_page_get_page_width (r.page), 3000.0, 0.01);
+      extra = status_kb ("VmHWM:") - rss_before;
+      g_printerr ("# thumbnail of a 4000 x 3000 JPEG: peak memory +%" G_GINT64_FORMAT " kB\n", extra);
+      /* Decoded whole it takes 36 MB as RGB, then 48 MB more as the cairo surface. */
+      g_assert_cmpint (extra, <, 24 * 1024);
+      result_clear (&r);
+      gest_test_tmpdir_free (g_steal_pointer (&dir));
+      return;
+    }
+  run_in_child (NULL);
+}
+
 /* #16.9: a relative path used to reach poppler as a NULL URI and crash. */
 static void
 test_relative_path (void)
@@ -611,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/preview/X4/16.7/pdf-huge-image-bounded", test_pdf_huge_image_bounded);
   g_test_add_func ("/preview/X4/16.7/pdf-image-scan", test_pdf_image_scan);
   g_test_add_func ("/preview/X4/16.7/cancelled-render-stops", test_cancelled_render_stops);
+  g_test_add_func ("/preview/X4/16.7/thumbnail-decodes-small", test_thumbnail_decodes_small);
   g_test_add_func ("/preview/16.9/relative-path", test_relative_path);
 
   return g_test_run ();
