@@ -320,12 +320,13 @@ test_finalize_in_flight (void)
   g_cond_broadcast (&gate.cond);
   g_mutex_unlock (&gate.lock);
 
-  /* The held job ends, the waiting one is skipped; both callbacks get G_IO_ERROR_CANCELLED
+  /* The held job stops, the waiting one is skipped; both callbacks get G_IO_ERROR_CANCELLED
    * and must not touch the dead widgets (AddressSanitizer would tell). */
   WAIT_UNTIL (gate_get (&gate, &gate.finished) == 1 && gest_render_queue_get_n_waiting (queue) == 0);
   spin (200);
   g_assert_cmpuint (gate_get (&gate, &gate.started), ==, 1);
-  g_assert_cmpuint (gest_render_queue_get_n_rendered (queue), ==, 1);
+  /* The held job was cancelled while it opened the document: it stops before drawing (#16.7). */
+  g_assert_cmpuint (gest_render_queue_get_n_rendered (queue), ==, 0);
 
   /* The queue still works. */
   {

@@ -13,15 +13,20 @@
 
 #include "gest-error.h"
 #include "gest-page-source.h"
+#include "gest-pdf-images.h"
 
 /* poppler accepts a PDF header anywhere in the first kilobyte. */
 #define SNIFF_SIZE 1024
+/* Images are fed to gdk-pixbuf in blocks this big, and a cancelled open stops between two:
+ * small enough that a block of zeros that inflates to a huge image is still quick. */
+#define IMAGE_BLOCK_SIZE (16 * 1024)
 
 typedef enum
 {
   FORMAT_UNKNOWN,
   FORMAT_PDF,
   FORMAT_IMAGE,
+  FORMAT_JPEG,    /* an image that gdk-pixbuf can decode at 1/2, 1/4 or 1/8 of its size */
 } Format;
 
 struct _GestPageSource
@@ -47,7 +52,7 @@ sniff_format (const guint8 *data,
   if (len >= sizeof png && memcmp (data, png, sizeof png) == 0)
     return FORMAT_IMAGE;
   if (len >= sizeof jpeg && memcmp (data, jpeg, sizeof jpeg) == 0)
-    return FORMAT_IMAGE;
+    return FORMAT_JPEG;
   if (len >= 4 && (memcmp (data, tiff_le, 4) == 0 || memcmp (data, tiff_be, 4) == 0))
     return FORMAT_IMAGE;
   for (gsize i = 0; i + 5 <= len; i++)
@@ -79,14 +84,48 @@ read_head (const char  *path,
   return TRUE;
 }
 
+/* poppler would decode an image of the document at its full size: refuse before it does. */
+static gboolean
+check_pdf_images (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint width, height;
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_debug ("mapping %s: %s", path, local_error->message);
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                           _("The document's file is missing or cannot be opened. Restore Gestiona's files folder from a backup or attach the document again."));
+      return FALSE;
+    }
+  if (gest_pdf_largest_image ((const guint8 *) g_mapped_file_get_contents (mapped),
+                              g_mapped_file_get_length (mapped), &width, &height) > GEST_PAGE_SOURCE_MAX_PIXELS)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("This PDF contains an image of %u × %u pixels, more than a preview can show (at most %u megapixels). Open it with another application, or ask the sender for a copy at a lower resolution."),
+                   width, height, (guint) (GEST_PAGE_SOURCE_MAX_PIXELS / 1000000));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 open_pdf (GestPageSource  *self,
           const char      *path,
+          GCancellable    *cancellable,
           GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *uri = NULL;
 
+  if (!check_pdf_images (path, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  uri = g_filename_to_uri (path, NULL, NULL);
   self->pdf = poppler_document_new_from_file (uri, NULL, &local_error);
   if (self->pdf == NULL)
     {
@@ -161,26 +200,145 @@ surface_from_pixbuf (GdkPixbuf *pixbuf)
   return surface;
 }
 
+/* What the decoder is asked for, decided when the image's header has been read. */
+typedef struct
+{
+  gboolean  jpeg;
+  int       max_side;
+  int       declared_width;
+  int       declared_height;
+  gboolean  refused;
+} SizeCheck;
+
+/* Pixels gdk-pixbuf holds at once to give a @target_width × @target_height image: a JPEG is
+ * decoded at the smallest of 1, 1/2, 1/4 and 1/8 that is still at least the target (as its
+ * loader does); anything else is decoded whole and then scaled. */
+static guint64
+decoded_pixels (const SizeCheck *check,
+                int              target_width,
+                int              target_height)
+{
+  guint64 width = (guint64) check->declared_width;
+  guint64 height = (guint64) check->declared_height;
+
+  if (check->jpeg)
+    for (guint64 denom = 8; denom > 1; denom /= 2)
+      if ((width + denom - 1) / denom >= (guint64) target_width &&
+          (height + denom - 1) / denom >= (guint64) target_height)
+        return ((width + denom - 1) / denom) * ((height + denom - 1) / denom);
+  return width * height;
+}
+
+/* "size-prepared": the header is read, nothing is allocated yet. Too big is refused here (a
+ * zero size makes the loader stop with an error); otherwise the image is decoded to fit
+ * max_side (at most GEST_PAGE_SOURCE_MAX_SIDE, as the render queue never draws larger). */
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  SizeCheck *check = user_data;
+  double fit;
+  int target_width, target_height;
+
+  check->declared_width = width;
+  check->declared_height = height;
+  if (width <= 0 || height <= 0)
+    return;
+
+  fit = MIN (1.0, MIN ((double) check->max_side / width, (double) check->max_side / height));
+  target_width = MAX (1, (int) (width * fit + 0.5));
+  target_height = MAX (1, (int) (height * fit + 0.5));
+  if (decoded_pixels (check, target_width, target_height) > GEST_PAGE_SOURCE_MAX_PIXELS)
+    {
+      check->refused = TRUE;
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
+      return;
+    }
+  if (fit < 1.0)
+    gdk_pixbuf_loader_set_size (loader, target_width, target_height);
+}
+
+/* Feeds @path to @loader block by block, stopping early once the size check has refused the
+ * image or @cancellable is cancelled. */
 static gboolean
-open_image (GestPageSource  *self,
-            const char      *path,
-            GError         **error)
+load_image (GdkPixbufLoader  *loader,
+            const char       *path,
+            SizeCheck        *check,
+            GCancellable     *cancellable,
+            GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GdkPixbuf) loaded = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autofree guint8 *block = g_malloc (IMAGE_BLOCK_SIZE);
+  gboolean ok = TRUE;
+  FILE *fp;
+  gsize n;
 
-  loaded = gdk_pixbuf_new_from_file (path, &local_error);
-  if (loaded == NULL)
+  fp = g_fopen (path, "rb");
+  if (fp == NULL)
     {
-      g_debug ("gdk-pixbuf: %s", local_error->message);
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
+                           _("The document's file is missing or cannot be opened. Restore Gestiona's files folder from a backup or attach the document again."));
+      return FALSE;
+    }
+  while (ok && !check->refused && (n = fread (block, 1, IMAGE_BLOCK_SIZE, fp)) > 0)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      ok = gdk_pixbuf_loader_write (loader, block, n, &local_error);
+    }
+  fclose (fp);
+
+  /* Closing is needed whatever happened; its error matters only for a complete file. */
+  if (ok)
+    ok = gdk_pixbuf_loader_close (loader, local_error == NULL ? &local_error : NULL);
+  else
+    gdk_pixbuf_loader_close (loader, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (check->refused)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                   _("This image declares %d × %d pixels, more than a preview can show (at most %u megapixels). Scan or photograph the document again at a lower resolution, or open it with another application."),
+                   check->declared_width, check->declared_height,
+                   (guint) (GEST_PAGE_SOURCE_MAX_PIXELS / 1000000));
+      return FALSE;
+    }
+  if (!ok || gdk_pixbuf_loader_get_pixbuf (loader) == NULL)
+    {
+      g_debug ("gdk-pixbuf: %s", local_error != NULL ? local_error->message : "no image");
       g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
                            _("This image is damaged and cannot be shown. Scan or photograph the document again."));
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+open_image (GestPageSource  *self,
+            const char      *path,
+            gboolean         jpeg,
+            int              max_side,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  SizeCheck check = { .jpeg = jpeg, .max_side = max_side };
+  GdkPixbuf *loaded;
+  double shrink;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
+  if (!load_image (loader, path, &check, cancellable, error))
+    return FALSE;
+  loaded = gdk_pixbuf_loader_get_pixbuf (loader);
 
   /* Phone photos of documents carry their rotation in EXIF. */
   pixbuf = gdk_pixbuf_apply_embedded_orientation (loaded);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   self->image = surface_from_pixbuf (pixbuf);
   if (cairo_surface_status (self->image) != CAIRO_STATUS_SUCCESS)
     {
@@ -189,8 +347,10 @@ open_image (GestPageSource  *self,
       return FALSE;
     }
 
-  self->image_width = gdk_pixbuf_get_width (pixbuf) * 72.0 / image_dpi (pixbuf, "x-dpi");
-  self->image_height = gdk_pixbuf_get_height (pixbuf) * 72.0 / image_dpi (pixbuf, "y-dpi");
+  /* The page keeps the size the file declares, whatever size it was decoded at. */
+  shrink = check.declared_width > 0 ? (double) gdk_pixbuf_get_width (loaded) / check.declared_width : 1.0;
+  self->image_width = gdk_pixbuf_get_width (pixbuf) / shrink * 72.0 / image_dpi (loaded, "x-dpi");
+  self->image_height = gdk_pixbuf_get_height (pixbuf) / shrink * 72.0 / image_dpi (loaded, "y-dpi");
   /* gdk-pixbuf reads the first page of a TIFF and says when there are more. */
   self->first_page_only = g_strcmp0 (gdk_pixbuf_get_option (loaded, "multipage"), "yes") == 0;
   self->n_pages = 1;
@@ -201,14 +361,30 @@ GestPageSource *
 gest_page_source_open (const char  *path,
                        GError     **error)
 {
+  return gest_page_source_open_full (path, 0, NULL, error);
+}
+
+GestPageSource *
+gest_page_source_open_full (const char    *path,
+                            int            max_side,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
   g_autoptr(GestPageSource) self = NULL;
+  g_autofree char *absolute = NULL;
   guint8 head[SNIFF_SIZE];
   gsize head_len = 0;
   gint64 size = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  if (!read_head (path, head, &head_len, &size, error))
+  /* poppler wants a URI, and a relative path has none (#16.9). */
+  absolute = g_canonicalize_filename (path, NULL);
+  path = absolute;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !read_head (path, head, &head_len, &size, error))
     return NULL;
 
   if (size == 0)
@@ -223,11 +399,14 @@ gest_page_source_open (const char  *path,
   switch (self->format)
     {
     case FORMAT_PDF:
-      if (!open_pdf (self, path, error))
+      if (!open_pdf (self, path, cancellable, error))
         return NULL;
       break;
     case FORMAT_IMAGE:
-      if (!open_image (self, path, error))
+    case FORMAT_JPEG:
+      if (max_side <= 0 || max_side > GEST_PAGE_SOURCE_MAX_SIDE)
+        max_side = GEST_PAGE_SOURCE_MAX_SIDE;
+      if (!open_image (self, path, self->format == FORMAT_JPEG, max_side, cancellable, error))
         return NULL;
       break;
     case FORMAT_UNKNOWN:

@@ -12,13 +12,18 @@
 #include "gest-render-queue.h"
 
 /* Open documents kept on the worker: the preview, its thumbnails and a card or two. */
-#define MAX_OPEN_SOURCES 4
+#define MAX_OPEN_SOURCES 6
+/* Thumbnails (requests this wide or narrower) open scans decoded to fit this side, not
+ * GEST_PAGE_SOURCE_MAX_SIDE: a phone photo's JPEG is then decoded at 1/4 or 1/8, so a list
+ * of documents that arrive through sync does not keep the worker busy for seconds. */
+#define THUMBNAIL_MAX_WIDTH 256
+#define THUMBNAIL_DECODE_SIDE 512
 /* Rendered pages kept: a viewer's neighbouring pages and the thumbnails of a list. */
 #define CACHE_MAX_ENTRIES 64
 #define CACHE_MAX_BYTES (96 * 1024 * 1024)
 /* Larger pages are scaled down: 4096² × 4 bytes is already 64 MB. An A4 page at 300 %
- * and 96 dpi is 3369 pixels high. */
-#define MAX_SIDE 4096
+ * and 96 dpi is 3369 pixels high. Scans are decoded no larger either. */
+#define MAX_SIDE GEST_PAGE_SOURCE_MAX_SIDE
 
 struct _GestRenderedPage
 {
@@ -39,6 +44,7 @@ typedef struct
   GTask  *task;
   char   *path;
   char   *key;          /* the source's cache key: a SHA-256, or the path */
+  char   *source_key;   /* key, and whether the source is a thumbnail's (decoded small) */
   char   *page_key;     /* key + page + scale or width */
   guint   page;
   double  scale;        /* used when width <= 0 */
@@ -87,6 +93,7 @@ job_free (Job *job)
   g_clear_object (&job->task);
   g_free (job->path);
   g_free (job->key);
+  g_free (job->source_key);
   g_free (job->page_key);
   g_free (job);
 }
@@ -148,6 +155,12 @@ cache_insert (GestRenderQueue  *self,
   g_mutex_unlock (&self->cache_lock);
 }
 
+static gboolean
+job_is_thumbnail (Job *job)
+{
+  return job->width > 0 && job->width <= THUMBNAIL_MAX_WIDTH;
+}
+
 /* Worker only: the open document for @job, opening it (and closing the least recently
  * used one) when needed. */
 static GestPageSource *
@@ -161,7 +174,7 @@ worker_get_source (GestRenderQueue  *self,
   for (GList *l = self->sources.head; l != NULL; l = l->next)
     {
       open = l->data;
-      if (g_str_equal (open->key, job->key))
+      if (g_str_equal (open->key, job->source_key))
         {
           g_queue_unlink (&self->sources, l);
           g_queue_push_head_link (&self->sources, l);
@@ -169,12 +182,14 @@ worker_get_source (GestRenderQueue  *self,
         }
     }
 
-  source = gest_page_source_open (job->path, error);
+  source = gest_page_source_open_full (job->path,
+                                       job_is_thumbnail (job) ? THUMBNAIL_DECODE_SIDE : 0,
+                                       g_task_get_cancellable (job->task), error);
   if (source == NULL)
     return NULL;
 
   open = g_new0 (OpenSource, 1);
-  open->key = g_strdup (job->key);
+  open->key = g_strdup (job->source_key);
   open->source = source;
   g_queue_push_head (&self->sources, open);
   while (self->sources.length > MAX_OPEN_SOURCES)
@@ -202,6 +217,10 @@ worker_render (GestRenderQueue  *self,
 
   source = worker_get_source (self, job, error);
   if (source == NULL)
+    return NULL;
+  /* A cancelled job stops between stages: opening (which stops inside a scan's decoding
+   * too) and drawing. poppler cannot be stopped while it draws a page. */
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), error))
     return NULL;
 
   n_pages = gest_page_source_get_n_pages (source);
@@ -334,6 +353,7 @@ queue_job (GestRenderQueue     *self,
   job->page = page;
   job->scale = scale;
   job->width = width;
+  job->source_key = g_strconcat (job->key, job_is_thumbnail (job) ? "\nthumbnail" : "\nfull", NULL);
   job->page_key = width > 0
     ? g_strdup_printf ("%s\n%u\nw%d", job->key, page, width)
     : g_strdup_printf ("%s\n%u\ns%.4f", job->key, page, scale);

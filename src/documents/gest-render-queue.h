@@ -35,8 +35,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GestRenderedPage, gest_rendered_page_unref)
 /* One worker thread that loads PDFs (poppler) and scans (gdk-pixbuf) and renders their pages,
  * one job at a time, so a poppler document is only ever touched from that thread. Results
  * come back through GTask on the main context that was the thread default when the job was
- * queued. Jobs whose GCancellable is cancelled before they run are skipped; a cancelled job's
- * callback always gets G_IO_ERROR_CANCELLED, never a page. Rendered pages are kept in a small
+ * queued. Jobs whose GCancellable is cancelled before they run are skipped, and one cancelled
+ * while it runs stops between stages (and between the blocks of a scan being decoded); a
+ * cancelled job's callback always gets G_IO_ERROR_CANCELLED, never a page. Scans and PDFs
+ * over the limits of gest-page-source.h are refused before they are decoded; thumbnails
+ * (256 pixels wide or less) decode scans small. Rendered pages are kept in a small
  * LRU cache keyed by (cache key, page, scale or width).
  *
  * The tasks have no source object (the queue must not be kept alive, and so finalized, by
