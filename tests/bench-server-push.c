@@ -16,15 +16,15 @@
 
 #define PAGE 500
 
-static const char *fields_format =
-  "{\"kind\": \"person\", \"name\": \"Cliente %u\", \"rfc\": \"XAXX010101%03u\", \"city\": \"Puebla\","
-  " \"state_code\": \"PUE\", \"postal_code\": \"72000\", \"email\": \"c%u@example.com\","
-  " \"phone_mobile\": \"2221234567\", \"street\": \"Av. Juárez %u\"}";
+#define FIELDS_FORMAT \
+  "{\"kind\": \"person\", \"name\": \"Cliente %u\", \"rfc\": \"XAXX010101%03u\", \"city\": \"Puebla\"," \
+  " \"state_code\": \"PUE\", \"postal_code\": \"72000\", \"email\": \"c%u@example.com\"," \
+  " \"phone_mobile\": \"2221234567\", \"street\": \"Av. Juárez %u\"}"
 
 static char *
 fields_json (guint i)
 {
-  return g_strdup_printf (fields_format, i, i % 1000, i, i);
+  return g_strdup_printf (FIELDS_FORMAT, i, i % 1000, i, i);
 }
 
 static double
