@@ -312,6 +312,95 @@ test_max_blob_from_server (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* 16.6: a cursor the server refuses (400: from another server, or from before a restore of
+ * its database) makes the desktop pull from the start, not fail every round. */
+static void
+cursor_reply_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  GPtrArray *cursors = user_data;
+  const char *cursor = query != NULL ? g_hash_table_lookup (query, "cursor") : NULL;
+  const char *body;
+
+  g_ptr_array_add (cursors, g_strdup (cursor != NULL ? cursor : ""));
+  if (cursor != NULL && *cursor != '\0')
+    {
+      body = "{\"error\": \"The pull cursor is past this dealer's last change.\"}";
+      soup_server_message_set_status (msg, SOUP_STATUS_BAD_REQUEST, NULL);
+    }
+  else
+    {
+      body = "{\"changes\": [], \"cursor\": \"7\", \"more\": false}";
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+    }
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+test_refused_cursor_pulls_from_start (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "a.db", NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GPtrArray) cursors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GestStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  GestSyncReport report;
+
+  soup_server_add_handler (server, "/v1/pull", cursor_reply_cb, cursors, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  store = open_enrolled (path, url);
+  g_assert_true (gest_sync_state_set (store, "cursor", "999999", &error));
+  g_assert_true (run_round (store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cursors->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (cursors, 0), ==, "999999");
+  g_assert_cmpstr (g_ptr_array_index (cursors, 1), ==, "");
+  cursor = gest_sync_state_get (store, "cursor");
+  g_assert_cmpstr (cursor, ==, "7");
+  g_clear_object (&store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* 16.4: the real server says its document limit when a desktop enrolls and on every pull page. */
+static void
+test_server_sends_max_blob (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *dealer = NULL;
+  g_autoptr(GestStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GestSyncReport report;
+
+  if (skip_without_server ())
+    return;
+  g_assert_cmpstr (g_getenv ("GESTIONA_SERVER_MAX_BLOB"), ==, "65536");
+
+  dir = gest_test_tmpdir_new ();
+  dealer = sync_test_new_dealer ("Ford Tehuacán");
+  store = sync_test_new_desktop (dir, "a.db", dealer);
+  g_assert_cmpint (gest_document_store_get_max_size (store), ==, 65536);
+
+  sync_test_exec (store, "DELETE FROM sync_state WHERE key = 'max-blob'");
+  g_assert_cmpint (gest_document_store_get_max_size (store), ==, GEST_DOCUMENT_DEFAULT_MAX_SIZE);
+  g_assert_true (gest_sync_run_once_report (store, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gest_document_store_get_max_size (store), ==, 65536);
+  g_clear_object (&store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* Attachments */
 
 static gboolean
@@ -551,6 +640,8 @@ main (int    argc,
   g_test_add_func ("/sync/X3/16.6/bad-local-change-not-pushed", test_bad_local_change_not_pushed);
   g_test_add_func ("/sync/X3/16.4/oversize-attach-refused", test_oversize_attach_refused);
   g_test_add_func ("/sync/X3/16.4/max-blob-from-server", test_max_blob_from_server);
+  g_test_add_func ("/sync/X3/16.4/server-sends-max-blob", test_server_sends_max_blob);
+  g_test_add_func ("/sync/X3/16.6/refused-cursor-pulls-from-start", test_refused_cursor_pulls_from_start);
   g_test_add_func ("/sync/X3/16.4/rejected-change-does-not-block-queue",
                    test_rejected_change_does_not_block_queue);
 

@@ -84,7 +84,10 @@ gest_blob_path (const char *files_dir,
   char prefix[3] = { 0 };
 
   g_return_val_if_fail (files_dir != NULL, NULL);
-  g_return_val_if_fail (sha256 != NULL && strlen (sha256) == 64, NULL);
+  /* Only 64 lower-case hex digits name a file inside @files_dir; anything else (a path such as
+   * "../../a.db.sync-token" of the same length) is a caller's bug (#16.6). */
+  g_return_val_if_fail (sha256 != NULL && strlen (sha256) == 64
+                        && strspn (sha256, "0123456789abcdef") == 64, NULL);
 
   prefix[0] = sha256[0];
   prefix[1] = sha256[1];

@@ -120,5 +120,7 @@ gest_server_handle_enroll (GestServerRequest *req,
   if (!PQgetisnull (res, 0, 3))
     json_object_set_int_member (response, "dealer_number", g_ascii_strtoll (PQgetvalue (res, 0, 3), NULL, 10));
   json_object_set_string_member (response, "token", token);
+  /* The largest document this server takes: the desktop refuses bigger files when attached (#16.4). */
+  json_object_set_int_member (response, "max_blob", req->config->max_blob);
   gest_server_request_object (req, 200, response);
 }

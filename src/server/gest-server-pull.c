@@ -122,7 +122,9 @@ gest_server_handle_pull (GestServerRequest *req,
   next_cursor = rows > 0 ? g_strdup (PQgetvalue (res, rows - 1, 2)) : g_strdup (cursor_arg);
   g_string_append (text, "],\"cursor\":");
   append_json_string (text, next_cursor);
-  g_string_append_printf (text, ",\"more\":%s}", PQntuples (res) > (int) limit ? "true" : "false");
+  /* The largest document this server takes, so enrolled desktops follow a changed limit (#16.4). */
+  g_string_append_printf (text, ",\"more\":%s,\"max_blob\":%" G_GINT64_FORMAT "}",
+                          PQntuples (res) > (int) limit ? "true" : "false", req->config->max_blob);
   gest_server_request_json_text (req, 200, g_string_free_to_bytes (g_steal_pointer (&text)));
   return;
 

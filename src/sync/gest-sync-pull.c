@@ -432,6 +432,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageJob, page_job_free)
 static PageJob *
 fetch_page (GestSyncConnection  *conn,
             const char          *cursor,
+            guint               *out_status,
             GCancellable        *cancellable,
             GError             **error)
 {
@@ -444,6 +445,8 @@ fetch_page (GestSyncConnection  *conn,
   guint status = 0;
 
   job->reply = gest_sync_request (conn, msg, NULL, NULL, &status, cancellable, error);
+  if (out_status != NULL)
+    *out_status = status;
   if (job->reply == NULL)
     return NULL;
   if (status != SOUP_STATUS_OK)
@@ -497,7 +500,21 @@ pull_pages (GestStore           *store,
             GError             **error)
 {
   g_autofree char *cursor = gest_sync_state_get (store, "cursor");
-  g_autoptr(PageJob) job = fetch_page (conn, cursor, cancellable, error);
+  g_autoptr(GError) cursor_error = NULL;
+  guint status = 0;
+  g_autoptr(PageJob) job = fetch_page (conn, cursor, &status, cancellable, &cursor_error);
+
+  /* A cursor the server refuses (400) comes from another server or from before a restore of
+   * its database: pull from the start, as the protocol says (#16.6). Applying a change again
+   * is harmless (versions decide). */
+  if (job == NULL && status == SOUP_STATUS_BAD_REQUEST && cursor != NULL)
+    {
+      g_message ("The sync server refused the pull cursor %s (%s); pulling from the start.",
+                 cursor, cursor_error->message);
+      job = fetch_page (conn, NULL, NULL, cancellable, error);
+    }
+  else if (job == NULL)
+    g_propagate_error (error, g_steal_pointer (&cursor_error));
 
   while (job != NULL)
     {
@@ -512,7 +529,7 @@ pull_pages (GestStore           *store,
       job->store = store;
       thread = g_thread_new ("gest-sync-apply", apply_thread, job);
       if (job->more)
-        next = fetch_page (conn, job->cursor, cancellable, &fetch_error);
+        next = fetch_page (conn, job->cursor, NULL, cancellable, &fetch_error);
       g_thread_join (thread);
       if (!job->applied)
         {
