@@ -315,7 +315,7 @@ handle_patch (GestServerRequest *req,
           restored = hi >= 0 && lo >= 0;
           state[i] = (guint8) (hi << 4 | lo);
         }
-      if (!restored || !gest_sha256_restore (&hash, state, hex_len / 2) || hash.length != (guint64) received)
+      if (!restored || !gest_sha256_restore (&hash, state, hex_len / 2) || gest_sha256_length (&hash) != (guint64) received)
         {
           /* Cannot happen short of damage: start the upload again. */
           g_warning ("blob %s: the hash state of the upload is damaged; it starts again", sha256);

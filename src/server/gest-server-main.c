@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 #include <stdlib.h>
 
 #include "gest-i18n.h"
@@ -29,6 +30,12 @@ main (int    argc,
   };
 
   gest_i18n_init ();
+  /* libsodium hashes uploads (gest-server-sha256.c); it asks to be initialised first. */
+  if (sodium_init () < 0)
+    {
+      g_printerr ("gestiona-server: libsodium could not be initialised.\n");
+      return 1;
+    }
 
   context = g_option_context_new (_("[serve | admin COMMAND ARGS…]"));
   g_option_context_set_summary (context,
