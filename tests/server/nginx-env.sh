@@ -191,7 +191,9 @@ events {
     worker_connections 2048;
 }
 http {
-    access_log off;
+    # Which server answered each request: counted per server when the program ends.
+    log_format upstreams '\$upstream_addr \$status';
+    access_log $tmp/nginx-access.log upstreams;
     client_body_temp_path $tmp/nginx/client-body;
     proxy_temp_path $tmp/nginx/proxy;
     fastcgi_temp_path $tmp/nginx/fastcgi;
@@ -210,6 +212,11 @@ fi
 
 "$@"
 rc=$?
+if [ -s "$tmp/nginx-access.log" ]; then
+  # "127.0.0.1:P1 200" lines; a retried request lists "A, B": each counts for the last.
+  summary=$(sed 's/.*, //' "$tmp/nginx-access.log" | awk '{ n[$1]++ } END { for (u in n) printf " %s %d", u, n[u] }')
+  echo "nginx-env: requests per server:$summary" >&2
+fi
 if [ "$rc" -ne 0 ]; then
   for log in "$tmp"/server-*.log "$tmp/nginx-error.log"; do
     [ -s "$log" ] && { echo "--- $log" >&2; tail -n 40 "$log" >&2; }
