@@ -62,6 +62,7 @@ typedef struct
   guint64  pulled;
   guint    errors;
   guint    resent;                /* requests sent again after a connection failure */
+  guint    retried_503;           /* requests sent again after a 503 */
   guint    desktops_done;
   guint    desktops;
   guint    rounds;
@@ -380,11 +381,20 @@ desktop_reply_cb (GObject      *source,
       g_timeout_add (50 * desk->attempts, resend_cb, desk);
       return;
     }
+  /* 503 is "retry later" in the protocol (nginx's answer when no server answered, too): the
+   * desktop's next sync sends the request again; here after a short pause, counted. */
+  if (body != NULL && status == 503 && desk->attempts < 10)
+    {
+      load.retried_503++;
+      g_timeout_add (100 * desk->attempts, resend_cb, desk);
+      return;
+    }
   load.requests++;
   if (body == NULL || status != 200)
     {
-      g_printerr ("desktop %u: %s answered %u %s\n", desk->index, desk->pushing ? "push" : "pull", status,
-                  error != NULL ? error->message : "");
+      g_printerr ("desktop %u: %s answered %u %s%.*s\n", desk->index, desk->pushing ? "push" : "pull", status,
+                  error != NULL ? error->message : "", body != NULL ? (int) MIN (g_bytes_get_size (body), 300) : 0,
+                  body != NULL ? (const char *) g_bytes_get_data (body, NULL) : "");
       load.errors++;
       desk->done = TRUE;
       load.desktops_done++;
@@ -658,6 +668,7 @@ main (int    argc,
            "(%" G_GUINT64_FORMAT " applied, %" G_GUINT64_FORMAT " pulled)\n",
            load_rate, load.applied / load_seconds, load.pulled / load_seconds, load.applied, load.pulled);
   g_print ("  connection failures (refused or reset, each sent again): %u\n", load.resent);
+  g_print ("  503 answers (retry later, each sent again): %u\n", load.retried_503);
   g_print ("  ratio       requests/s under load ÷ 1 desktop alone = %.2f; p99 under load ÷ p50 alone = %.1f\n",
            load_rate / ref_rate, load_p99 / ref_p50);
   for (int i = 0; i < n_servers; i++)
