@@ -150,6 +150,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   ok = gest_sync_pull_all (store, conn, &pulled, NULL, &error);
   cursor = gest_sync_state_get (store, "cursor");
+  g_message ("pull: %s, %u changes, cursor %s", ok ? "applied" : error->message, pulled,
+             cursor != NULL ? cursor : "none");
   if (ok)
     {
       g_assert_no_error (error);
