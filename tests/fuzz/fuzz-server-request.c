@@ -17,13 +17,8 @@
 #include "gest-server-request.h"
 #include "gest-server-rules.h"
 
-static GestServerConfig config = {
-  .listen_host = (char *) "127.0.0.1",
-  .listen_port = 8080,
-  .max_body = 16 * 1024 * 1024,
-  .max_blob = 256 * 1024 * 1024,
-  .workers = 1,
-};
+/* The server's defaults (its settings file is skipped when missing), as the handlers see them. */
+static GestServerConfig *config;
 
 static void
 request_init (GestServerRequest *req,
@@ -35,7 +30,7 @@ request_init (GestServerRequest *req,
   req->method = g_strdup (method);
   req->path = g_strdup (path);
   req->body = g_bytes_ref (body);
-  req->config = &config;
+  req->config = config;
   req->device_id = g_strdup ("00000000-0000-4000-8000-000000000001");
   req->dealer_id = g_strdup ("dealer-fuzz");
 }
@@ -198,7 +193,12 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
+  g_autoptr(GError) error = NULL;
+
   gest_fuzz_init_logging ();
+  config = gest_server_config_load (NULL, &error);
+  if (config == NULL)
+    g_error ("%s", error->message);
   return 0;
 }
 
