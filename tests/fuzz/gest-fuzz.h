@@ -19,7 +19,8 @@ int  LLVMFuzzerTestOneInput (const uint8_t  *data,
  * crash. GESTIONA_FUZZ_VERBOSE=1 prints everything. */
 void  gest_fuzz_init_logging (void);
 
-/* A private folder for the target's files, made once and removed at exit. */
+/* A private folder for the target's files (in /dev/shm when it can), made once and removed
+ * at exit. */
 const char *gest_fuzz_tmpdir (void);
 
 G_END_DECLS
