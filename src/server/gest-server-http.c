@@ -147,6 +147,15 @@ gest_server_request_error (GestServerRequest *req,
   message = g_strdup_vprintf (format, ap);
   va_end (ap);
 
+  /* A message may quote what the client sent (a cursor, json-glib's words about a bad key):
+   * invalid UTF-8 would make the reply itself invalid JSON. */
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (message, -1);
+
+      g_free (message);
+      message = valid;
+    }
   json_object_set_string_member (object, "error", message);
   gest_server_request_object (req, status, object);
 }

@@ -212,7 +212,8 @@ gest_json_get_int (JsonNode *node,
     {
       double d = json_node_get_double (node);
 
-      if (d == (double) (gint64) d && d > -9e15 && d < 9e15)
+      /* The range first: casting a double outside gint64 (1e400 is infinite) is undefined. */
+      if (d > -9e15 && d < 9e15 && d == (double) (gint64) d)
         {
           *out = (gint64) d;
           return TRUE;
