@@ -6,6 +6,7 @@
 
 #include "gest-sync-client.h"
 #include "gest-sync-dump.h"
+#include "gest-sync-private.h"
 #include "gest-test-util.h"
 #include "sync-test-util.h"
 
@@ -175,4 +176,37 @@ sync_test_query_text (GestStore  *store,
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return value;
+}
+
+char *
+sync_test_serve_pull (SoupServer         *server,
+                      SoupServerCallback  callback,
+                      gpointer            user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *url;
+
+  soup_server_add_handler (server, "/v1/pull", callback, user_data, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return url;
+}
+
+GestStore *
+sync_test_open_enrolled (const char *path,
+                         const char *url)
+{
+  g_autoptr(GError) error = NULL;
+  GestStore *store = gest_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gest_sync_state_set (store, "device-id", "d1", &error));
+  g_assert_true (gest_sync_state_set (store, "server-url", url, &error));
+  g_assert_true (gest_sync_token_store (store, "d1", "token", NULL, &error));
+  g_assert_no_error (error);
+  return store;
 }

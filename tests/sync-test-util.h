@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <libsoup/soup.h>
+
 #include "gest-store.h"
 
 G_BEGIN_DECLS
@@ -31,5 +33,12 @@ gint64     sync_test_query_int        (GestStore  *store,
                                        const char *sql);
 char      *sync_test_query_text       (GestStore  *store,
                                        const char *sql);
+/* Serves /v1/pull with @callback on a loopback SoupServer; returns the server's address. */
+char      *sync_test_serve_pull       (SoupServer         *server,
+                                       SoupServerCallback  callback,
+                                       gpointer            user_data);
+/* A new database at @path, enrolled (device d1, token "token") with the server at @url. */
+GestStore *sync_test_open_enrolled    (const char         *path,
+                                       const char         *url);
 
 G_END_DECLS

@@ -11,55 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "gest-store.h"
+#include "cli-test-util.h"
 #include "gest-test-util.h"
-
-typedef struct
-{
-  char *tmpdir;
-  char *db;
-  char *out;
-  char *err;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->tmpdir = gest_test_tmpdir_new ();
-  f->db = g_build_filename (f->tmpdir, "test.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  g_free (f->db);
-  gest_test_tmpdir_free (f->tmpdir);
-}
-
-G_GNUC_NULL_TERMINATED static int
-cli (Fixture    *f,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-  int status;
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  status = gest_test_run_cli ((const char * const *) args->pdata, &f->out, &f->err);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", status, f->out, f->err);
-  return status;
-}
 
 static void
 assert_contains (const char *haystack,
@@ -71,7 +24,7 @@ assert_contains (const char *haystack,
 
 /* A mistyped --db makes nothing (no file, no folders) and every command says so, exit 2. */
 static void
-test_missing_db_not_created (Fixture       *f,
+test_missing_db_not_created (CliFixture       *f,
                              gconstpointer  data)
 {
   g_autofree char *folder = g_build_filename (f->tmpdir, "typo", NULL);
@@ -83,7 +36,7 @@ test_missing_db_not_created (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_assert_cmpint (cli (f, "--db", path, commands[i][0], commands[i][1], commands[i][2], NULL), ==, 2);
+      g_assert_cmpint (cli_run (f, "--db", path, commands[i][0], commands[i][1], commands[i][2], NULL), ==, 2);
       assert_contains (f->err, "There is no database at “");
       assert_contains (f->err, "gestiona-cli init");
       g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
@@ -91,19 +44,19 @@ test_missing_db_not_created (Fixture       *f,
   g_assert_cmpstr (f->out, ==, "");
 
   /* init makes it. */
-  g_assert_cmpint (cli (f, "--db", path, "init", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", path, "init", NULL), ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (cli (f, "--db", path, "verify-log", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", path, "verify-log", NULL), ==, 0);
 }
 
 /* A folder is named as a folder, not in SQLite's words. */
 static void
-test_folder_db_named (Fixture       *f,
+test_folder_db_named (CliFixture       *f,
                       gconstpointer  data)
 {
-  g_assert_cmpint (cli (f, "--db", f->tmpdir, "verify-log", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->tmpdir, "verify-log", NULL), ==, 2);
   assert_contains (f->err, "is a folder, not a database file");
-  g_assert_cmpint (cli (f, "--db", f->tmpdir, "init", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->tmpdir, "init", NULL), ==, 2);
   assert_contains (f->err, "is a folder, not a database file");
   g_assert_null (strstr (f->err, "unable to open"));
 }
@@ -111,7 +64,7 @@ test_folder_db_named (Fixture       *f,
 /* A database in a folder this user may not write is "read-only", not "damaged". Root may
  * write anywhere, so as root the CLI runs as nobody (setpriv). */
 static void
-test_read_only_folder_named (Fixture       *f,
+test_read_only_folder_named (CliFixture       *f,
                              gconstpointer  data)
 {
   g_autofree char *top = g_build_filename (f->tmpdir, "ro", NULL);
@@ -123,7 +76,7 @@ test_read_only_folder_named (Fixture       *f,
   int status = 0;
 
   g_assert_cmpint (g_mkdir_with_parents (inner, 0755), ==, 0);
-  g_assert_cmpint (cli (f, "--db", path, "init", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", path, "init", NULL), ==, 0);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   g_assert_cmpint (g_chmod (inner, 0555), ==, 0);
   /* Parents reachable by nobody. */
@@ -164,62 +117,62 @@ test_read_only_folder_named (Fixture       *f,
 
 /* Bytes that are not text are bad input (2), as is a name with control characters. */
 static void
-test_user_name_invalid_byte (Fixture       *f,
+test_user_name_invalid_byte (CliFixture       *f,
                              gconstpointer  data)
 {
   g_autofree char *name = NULL;
 
-  g_assert_cmpint (cli (f, "--db", f->db, "init", NULL), ==, 0);
-  g_assert_cmpint (cli (f, "--db", f->db, "user", "--name", "Ana\xff", NULL), ==, 2);
-  g_assert_cmpint (cli (f, "--db", f->db, "user", "--name", "Ana\xe2\x80\xae" "fdp.exe", NULL), ==, 2);
-  g_assert_cmpint (cli (f, "--db", f->db, "user", "--name", "Ana\x01", NULL), ==, 2);
-  g_assert_cmpint (cli (f, "--db", f->db, "user", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "init", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "--name", "Ana\xff", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "--name", "Ana\xe2\x80\xae" "fdp.exe", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "--name", "Ana\x01", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "user", NULL), ==, 0);
   name = g_strdup (f->out);
   g_assert_null (strstr (name, "Ana"));
-  g_assert_cmpint (cli (f, "--db", f->db, "user", "--name", "Ana Pérez", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "--name", "Ana Pérez", NULL), ==, 0);
   assert_contains (f->out, "Ana Pérez\t");
 }
 
 /* Steps are 1 to 8: 0 is not "every step". */
 static void
-test_list_step_0_refused (Fixture       *f,
+test_list_step_0_refused (CliFixture       *f,
                           gconstpointer  data)
 {
-  g_assert_cmpint (cli (f, "--db", f->db, "demo", "--scale", "20", NULL), ==, 0);
-  g_assert_cmpint (cli (f, "--db", f->db, "tramite", "list", "--step", "0", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "demo", "--scale", "20", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "tramite", "list", "--step", "0", NULL), ==, 2);
   assert_contains (f->err, "--step needs a number from 1 to 8.");
   g_assert_cmpstr (f->out, ==, "");
-  g_assert_cmpint (cli (f, "--db", f->db, "tramite", "list", "--step", "9", NULL), ==, 2);
-  g_assert_cmpint (cli (f, "--db", f->db, "tramite", "list", "--step", "-1", "--count", NULL), ==, 2);
-  g_assert_cmpint (cli (f, "--db", f->db, "tramite", "list", "--step", "2", "--count", NULL), ==, 0);
-  g_assert_cmpint (cli (f, "--db", f->db, "tramite", "list", "--count", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "tramite", "list", "--step", "9", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "tramite", "list", "--step", "-1", "--count", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "tramite", "list", "--step", "2", "--count", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "tramite", "list", "--count", NULL), ==, 0);
   assert_contains (f->out, "8\t");
 }
 
 static void
-test_help_lists_sync (Fixture       *f,
+test_help_lists_sync (CliFixture       *f,
                       gconstpointer  data)
 {
-  g_assert_cmpint (cli (f, "--help", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--help", NULL), ==, 0);
   assert_contains (f->out, "\n  sync ");
 }
 
 /* Demonstration data never goes into an enrolled database (it would reach Conauto). */
 static void
-test_demo_refused_when_enrolled (Fixture       *f,
+test_demo_refused_when_enrolled (CliFixture       *f,
                                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GestStore) store = NULL;
 
-  g_assert_cmpint (cli (f, "--db", f->db, "init", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "init", NULL), ==, 0);
   store = gest_store_open (f->db, &error);
   g_assert_no_error (error);
   g_assert_true (gest_store_set_value (store, "sync_state", FALSE, "server-url", "https://conauto.example", &error));
   g_assert_true (gest_store_set_value (store, "sync_state", FALSE, "device-id", "d1", &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (cli (f, "--db", f->db, "demo", "--scale", "5", NULL), ==, 1);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "demo", "--scale", "5", NULL), ==, 1);
   assert_contains (f->err, "is enrolled with a sync server");
   g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM customers"), ==, 0);
   g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM plans"), ==, 0);
@@ -227,7 +180,7 @@ test_demo_refused_when_enrolled (Fixture       *f,
 
 /* 16.4: `tramite attach F other /dev/zero` is refused at once instead of filling the disk. */
 static void
-test_attach_dev_zero_refused (Fixture       *f,
+test_attach_dev_zero_refused (CliFixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -238,7 +191,7 @@ test_attach_dev_zero_refused (Fixture       *f,
   int status = 0;
   gint64 documents;
 
-  g_assert_cmpint (cli (f, "--db", f->db, "demo", "--scale", "20", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "demo", "--scale", "20", NULL), ==, 0);
   store = gest_store_open (f->db, &error);
   g_assert_no_error (error);
   documents = gest_test_query_int (store, "SELECT count(*) FROM documents");
@@ -285,7 +238,7 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, CliFixture, NULL, cli_fixture_setup, func, cli_fixture_teardown)
   ADD ("/cli/16.9/missing-db-not-created", test_missing_db_not_created);
   ADD ("/cli/16.9/folder-db-named", test_folder_db_named);
   ADD ("/cli/16.9/read-only-folder-named", test_read_only_folder_named);

@@ -13,57 +13,8 @@
 
 #include "gest-activity-log.h"
 #include "gest-store.h"
+#include "cli-test-util.h"
 #include "gest-test-util.h"
-
-typedef struct
-{
-  char *tmpdir;
-  char *db;
-  char *out;
-  char *err;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->tmpdir = gest_test_tmpdir_new ();
-  f->db = g_build_filename (f->tmpdir, "test.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  g_free (f->db);
-  gest_test_tmpdir_free (f->tmpdir);
-}
-
-/* Runs the CLI with the NULL-terminated words; keeps stdout and stderr in @f. */
-G_GNUC_NULL_TERMINATED static int
-cli (Fixture    *f,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-  int status;
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  status = gest_test_run_cli ((const char * const *) args->pdata, &f->out, &f->err);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", status, f->out, f->err);
-  return status;
-}
 
 static char *
 first_line (const char *text)
@@ -82,7 +33,7 @@ assert_contains (const char *haystack,
 }
 
 static GestStore *
-open_store (Fixture *f)
+open_store (CliFixture *f)
 {
   g_autoptr(GError) error = NULL;
   GestStore *store = gest_store_open (f->db, &error);
@@ -95,21 +46,21 @@ open_store (Fixture *f)
 /* Usage */
 
 static void
-test_help (Fixture       *f,
+test_help (CliFixture       *f,
            gconstpointer  data)
 {
   const char *commands[] = { "init", "demo --scale N", "check rfc VALUE", "check vin VALUE",
                              "route --debt AMOUNT --installment AMOUNT", "verify-log", "tramite",
                              "--db PATH" };
 
-  g_assert_cmpint (cli (f, "--help", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--help", NULL), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     assert_contains (f->out, commands[i]);
   g_assert_cmpstr (f->err, ==, "");
 }
 
 static void
-test_usage_errors (Fixture       *f,
+test_usage_errors (CliFixture       *f,
                    gconstpointer  data)
 {
   {
@@ -123,35 +74,35 @@ test_usage_errors (Fixture       *f,
   assert_contains (f->err, "gestiona-cli --help");
   g_assert_cmpstr (f->out, ==, "");
 
-  g_assert_cmpint (cli (f, "frobnicate", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "frobnicate", NULL), ==, 2);
   assert_contains (f->err, "“frobnicate” is not a command.");
   assert_contains (f->err, "gestiona-cli --help");
 
-  g_assert_cmpint (cli (f, "--frob", "init", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--frob", "init", NULL), ==, 2);
   assert_contains (f->err, "“--frob” is not an option.");
 
-  g_assert_cmpint (cli (f, "--db", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", NULL), ==, 2);
   assert_contains (f->err, "--db needs the path of a database file.");
 
-  g_assert_cmpint (cli (f, "--db", f->db, "init", "extra", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "init", "extra", NULL), ==, 2);
   assert_contains (f->err, "init takes no arguments.");
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 
-  g_assert_cmpint (cli (f, "route", "--debt", NULL), ==, 2);
-  g_assert_cmpint (cli (f, "route", "--debt", "100", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "route", "--debt", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "route", "--debt", "100", NULL), ==, 2);
   assert_contains (f->err, "route needs --debt AMOUNT and --installment AMOUNT.");
-  g_assert_cmpint (cli (f, "route", "--debt", "100", "--installment", "50", "extra", NULL), ==, 2);
-  g_assert_cmpint (cli (f, "route", "--bogus", NULL), ==, 2);
-  g_assert_cmpint (cli (f, "check", "rfc", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "route", "--debt", "100", "--installment", "50", "extra", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "route", "--bogus", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "check", "rfc", NULL), ==, 2);
   assert_contains (f->err, "Usage: gestiona-cli check rfc|vin VALUE");
-  g_assert_cmpint (cli (f, "check", "curp", "GODE561231GR8", NULL), ==, 2);
-  g_assert_cmpint (cli (f, "check", "rfc", "A", "B", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "check", "curp", "GODE561231GR8", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "check", "rfc", "A", "B", NULL), ==, 2);
 }
 
 /* X2: init */
 
 static void
-test_init (Fixture       *f,
+test_init (CliFixture       *f,
            gconstpointer  data)
 {
   g_autofree char *created = g_strdup_printf ("Created %s with schema version %d.\n",
@@ -159,16 +110,16 @@ test_init (Fixture       *f,
   g_autofree char *current = g_strdup_printf ("%s is up to date: schema version %d.\n",
                                               f->db, gest_store_latest_schema_version ());
 
-  g_assert_cmpint (cli (f, "--db", f->db, "init", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "init", NULL), ==, 0);
   g_assert_cmpstr (f->out, ==, created);
   g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
 
-  g_assert_cmpint (cli (f, "--db", f->db, "init", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "init", NULL), ==, 0);
   g_assert_cmpstr (f->out, ==, current);
 }
 
 static void
-test_init_migrates (Fixture       *f,
+test_init_migrates (CliFixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -179,8 +130,8 @@ test_init_migrates (Fixture       *f,
   /* An empty file is an SQLite database at schema version 0. */
   g_file_set_contents (f->db, "", 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cli (f, "--db=", NULL), ==, 2);
-  g_assert_cmpint (cli (f, "--db", f->db, "init", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db=", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "init", NULL), ==, 0);
   g_assert_cmpstr (f->out, ==, updated);
 
   store = open_store (f);
@@ -188,7 +139,7 @@ test_init_migrates (Fixture       *f,
 }
 
 static void
-test_init_newer_refused (Fixture       *f,
+test_init_newer_refused (CliFixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -209,7 +160,7 @@ test_init_newer_refused (Fixture       *f,
   g_file_get_contents (f->db, &before, &before_len, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (cli (f, "--db", f->db, "init", NULL), ==, 3);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "init", NULL), ==, 3);
   g_assert_true (g_str_has_prefix (f->err, "gestiona-cli: "));
   assert_contains (f->err, "newer version of Gestiona");
   {
@@ -229,19 +180,19 @@ test_init_newer_refused (Fixture       *f,
 /* Demo */
 
 static void
-test_demo (Fixture       *f,
+test_demo (CliFixture       *f,
            gconstpointer  data)
 {
-  g_assert_cmpint (cli (f, "--db", f->db, "demo", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "demo", NULL), ==, 2);
   assert_contains (f->err, "demo needs --scale N");
-  g_assert_cmpint (cli (f, "--db", f->db, "demo", "--scale", "0", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "demo", "--scale", "0", NULL), ==, 2);
   assert_contains (f->err, "--scale needs a whole number from 1 to");
-  g_assert_cmpint (cli (f, "--db", f->db, "demo", "--scale", "abc", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "demo", "--scale", "abc", NULL), ==, 2);
   assert_contains (f->err, "not “abc”");
-  g_assert_cmpint (cli (f, "--db", f->db, "demo", "--scale", "10", "--seed", "-1", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "demo", "--scale", "10", "--seed", "-1", NULL), ==, 2);
   assert_contains (f->err, "--seed needs a whole number");
 
-  g_assert_cmpint (cli (f, "--db", f->db, "demo", "--scale", "40", "--seed", "7", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "demo", "--scale", "40", "--seed", "7", NULL), ==, 0);
   assert_contains (f->out, "Customers: 40\n");
   assert_contains (f->out, "Vehicles: 40\n");
   assert_contains (f->out, "Plans: 40\n");
@@ -250,7 +201,7 @@ test_demo (Fixture       *f,
   assert_contains (f->out, "Time: ");
 
   /* A second fill of a non-empty database is refused by the store, and writes nothing. */
-  g_assert_cmpint (cli (f, "--db", f->db, "demo", "--scale", "5", NULL), !=, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "demo", "--scale", "5", NULL), !=, 0);
   g_assert_true (g_str_has_prefix (f->err, "gestiona-cli: "));
   {
     g_autoptr(GestStore) store = open_store (f);
@@ -264,23 +215,23 @@ test_demo (Fixture       *f,
   }
 
   /* The dispatch to `tramite` works on the same database. */
-  g_assert_cmpint (cli (f, "--db", f->db, "tramite", "list", "--count", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "tramite", "list", "--count", NULL), ==, 0);
   {
     g_auto(GStrv) lines = g_strsplit (f->out, "\n", -1);
 
     g_assert_cmpuint (g_strv_length (lines), ==, 9);   /* 8 steps and the final empty piece */
     g_assert_true (g_str_has_prefix (lines[0], "1\t"));
   }
-  g_assert_cmpint (cli (f, "--db", f->db, "tramite", "--help", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "tramite", "--help", NULL), ==, 0);
   assert_contains (f->out, "new --plan NUMBER --amount AMOUNT --date DD/MM/YYYY");
-  g_assert_cmpint (cli (f, "--db", f->db, "tramite", "frob", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "tramite", "frob", NULL), ==, 2);
   assert_contains (f->err, "“frob” is not a tramite command.");
 }
 
 /* S11 and S1: check */
 
 static void
-assert_check (Fixture    *f,
+assert_check (CliFixture    *f,
               const char *kind,
               const char *value,
               int         status,
@@ -288,14 +239,14 @@ assert_check (Fixture    *f,
 {
   g_autofree char *first = NULL;
 
-  g_assert_cmpint (cli (f, "check", kind, value, NULL), ==, status);
+  g_assert_cmpint (cli_run (f, "check", kind, value, NULL), ==, status);
   first = first_line (f->out);
   g_assert_cmpstr (first, ==, line);
   g_assert_cmpstr (f->err, ==, "");
 }
 
 static void
-test_check_rfc (Fixture       *f,
+test_check_rfc (CliFixture       *f,
                 gconstpointer  data)
 {
   assert_check (f, "rfc", "GODE561231GR8", 0, "valid");
@@ -312,7 +263,7 @@ test_check_rfc (Fixture       *f,
 }
 
 static void
-test_check_vin (Fixture       *f,
+test_check_vin (CliFixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *first = NULL;
@@ -325,18 +276,18 @@ test_check_vin (Fixture       *f,
   assert_check (f, "vin", "", 1,
                 "invalid: The VIN is empty. Write its 17 characters as they appear on the invoice or the vehicle.");
 
-  g_assert_cmpint (cli (f, "check", "vin", "JN1DA31D63T5O5967", NULL), ==, 1);
+  g_assert_cmpint (cli_run (f, "check", "vin", "JN1DA31D63T5O5967", NULL), ==, 1);
   first = first_line (f->out);
   g_assert_true (g_str_has_prefix (first, "invalid: "));
   assert_contains (first, "I, O or Q");
-  g_assert_cmpint (cli (f, "check", "vin", "JN1DA31D63T50596", NULL), ==, 1);
+  g_assert_cmpint (cli_run (f, "check", "vin", "JN1DA31D63T50596", NULL), ==, 1);
   g_assert_true (g_str_has_prefix (f->out, "invalid: "));
 }
 
 /* T2: route */
 
 static void
-assert_route (Fixture    *f,
+assert_route (CliFixture    *f,
               const char *db,
               const char *debt,
               const char *installment,
@@ -347,9 +298,9 @@ assert_route (Fixture    *f,
   int status;
 
   if (db != NULL)
-    status = cli (f, "--db", db, "route", "--debt", debt, "--installment", installment, NULL);
+    status = cli_run (f, "--db", db, "route", "--debt", debt, "--installment", installment, NULL);
   else
-    status = cli (f, "route", "--debt", debt, "--installment", installment, NULL);
+    status = cli_run (f, "route", "--debt", debt, "--installment", installment, NULL);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (f->err, ==, "");
   lines = g_strsplit (f->out, "\n", -1);
@@ -360,7 +311,7 @@ assert_route (Fixture    *f,
 }
 
 static void
-test_route_boundaries (Fixture       *f,
+test_route_boundaries (CliFixture       *f,
                        gconstpointer  data)
 {
   /* debt ≤ $500.00 → customer service, even when it is many installments (T2's order). */
@@ -384,7 +335,7 @@ test_route_boundaries (Fixture       *f,
 }
 
 static void
-test_route_db_settings (Fixture       *f,
+test_route_db_settings (CliFixture       *f,
                         gconstpointer  data)
 {
   g_auto(GestRoutingSettings) settings = { 0 };
@@ -414,13 +365,13 @@ test_route_db_settings (Fixture       *f,
 }
 
 static void
-test_route_refused (Fixture       *f,
+test_route_refused (CliFixture       *f,
                     gconstpointer  data)
 {
-  g_assert_cmpint (cli (f, "route", "--debt", "-1.00", "--installment", "100", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "route", "--debt", "-1.00", "--installment", "100", NULL), ==, 2);
   assert_contains (f->err, "The debt cannot be negative (-$1.00).");
   g_assert_cmpstr (f->out, ==, "");
-  g_assert_cmpint (cli (f, "route", "--debt", "100", "--installment", "0", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "route", "--debt", "100", "--installment", "0", NULL), ==, 2);
   assert_contains (f->err, "The monthly installment must be more than $0.00 (it is $0.00).");
   g_assert_cmpstr (f->out, ==, "");
 }
@@ -428,7 +379,7 @@ test_route_refused (Fixture       *f,
 /* X6: amounts */
 
 static void
-test_bad_amounts (Fixture       *f,
+test_bad_amounts (CliFixture       *f,
                   gconstpointer  data)
 {
   const struct { const char *text; const char *message; } cases[] = {
@@ -444,11 +395,11 @@ test_bad_amounts (Fixture       *f,
       g_autofree char *debt_error = g_strdup_printf ("gestiona-cli: --debt: %s\n", cases[i].message);
       g_autofree char *installment_error = g_strdup_printf ("gestiona-cli: --installment: %s\n", cases[i].message);
 
-      g_assert_cmpint (cli (f, "route", "--debt", cases[i].text, "--installment", "1,000.00", NULL), ==, 2);
+      g_assert_cmpint (cli_run (f, "route", "--debt", cases[i].text, "--installment", "1,000.00", NULL), ==, 2);
       g_assert_cmpstr (f->err, ==, debt_error);
       g_assert_cmpstr (f->out, ==, "");
 
-      g_assert_cmpint (cli (f, "route", "--debt", "1000", "--installment", cases[i].text, NULL), ==, 2);
+      g_assert_cmpint (cli_run (f, "route", "--debt", "1000", "--installment", cases[i].text, NULL), ==, 2);
       g_assert_cmpstr (f->err, ==, installment_error);
       g_assert_cmpstr (f->out, ==, "");
     }
@@ -457,7 +408,7 @@ test_bad_amounts (Fixture       *f,
 /* X5: verify-log */
 
 static void
-append_entries (Fixture *f)
+append_entries (CliFixture *f)
 {
   g_autoptr(GestStore) store = open_store (f);
   g_autoptr(GError) error = NULL;
@@ -474,22 +425,22 @@ append_entries (Fixture *f)
 }
 
 static void
-test_verify_log_ok (Fixture       *f,
+test_verify_log_ok (CliFixture       *f,
                     gconstpointer  data)
 {
   /* Only init makes a database (issue 16.9). */
-  g_assert_cmpint (cli (f, "--db", f->db, "init", NULL), ==, 0);
-  g_assert_cmpint (cli (f, "--db", f->db, "verify-log", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "init", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "verify-log", NULL), ==, 0);
   g_assert_cmpstr (f->out, ==, "ok: the activity log verifies, 0 entries in 0 records.\n");
 
   append_entries (f);
-  g_assert_cmpint (cli (f, "--db", f->db, "verify-log", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "verify-log", NULL), ==, 0);
   g_assert_cmpstr (f->out, ==, "ok: the activity log verifies, 4 entries in 2 records.\n");
   g_assert_cmpstr (f->err, ==, "");
 }
 
 static void
-tamper (Fixture    *f,
+tamper (CliFixture    *f,
         const char *sql)
 {
   sqlite3 *db = NULL;
@@ -502,7 +453,7 @@ tamper (Fixture    *f,
 }
 
 static void
-test_verify_log_tampered (Fixture       *f,
+test_verify_log_tampered (CliFixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *first = NULL;
@@ -521,7 +472,7 @@ test_verify_log_tampered (Fixture       *f,
              "UPDATE activity SET text = 'Llamada que nunca ocurrió' "
              "WHERE record_uuid = 'record-a' AND seq = 2;");
 
-  g_assert_cmpint (cli (f, "--db", f->db, "verify-log", NULL), ==, 1);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "verify-log", NULL), ==, 1);
   first = first_line (f->out);
   g_assert_true (g_str_has_prefix (first, "tampered: "));
   assert_contains (first, "record record-a");
@@ -530,7 +481,7 @@ test_verify_log_tampered (Fixture       *f,
 }
 
 static void
-test_verify_log_tampered_hash (Fixture       *f,
+test_verify_log_tampered_hash (CliFixture       *f,
                                gconstpointer  data)
 {
   append_entries (f);
@@ -538,7 +489,7 @@ test_verify_log_tampered_hash (Fixture       *f,
   tamper (f, "DROP TRIGGER activity_no_update;"
              "UPDATE activity SET hash = '0000000000000000000000000000000000000000000000000000000000000000' "
              "WHERE record_uuid = 'record-b' AND seq = 1;");
-  g_assert_cmpint (cli (f, "--db", f->db, "verify-log", NULL), ==, 1);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "verify-log", NULL), ==, 1);
   g_assert_true (g_str_has_prefix (f->out, "tampered: "));
   assert_contains (f->out, "record record-b");
   assert_contains (f->out, "entry 1 (");
@@ -546,7 +497,7 @@ test_verify_log_tampered_hash (Fixture       *f,
 
 /* X6: messages in Spanish (Mexico) under an es_MX locale. */
 static void
-test_spanish (Fixture       *f,
+test_spanish (CliFixture       *f,
               gconstpointer  data)
 {
   const char *saved = setlocale (LC_ALL, NULL);
@@ -560,11 +511,11 @@ test_spanish (Fixture       *f,
   setlocale (LC_ALL, previous);
 
   g_setenv ("LC_ALL", "es_MX.UTF-8", TRUE);
-  g_assert_cmpint (cli (f, "route", "--debt", "abc", "--installment", "1,000.00", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "route", "--debt", "abc", "--installment", "1,000.00", NULL), ==, 2);
   g_assert_cmpstr (f->err, ==, "gestiona-cli: --debt: “abc” no es un monto. Escríbalo como 1,234.56 o $1,234.56.\n");
-  g_assert_cmpint (cli (f, "route", "--debt", "500", "--installment", "1,000.00", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "route", "--debt", "500", "--installment", "1,000.00", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (f->out, "atencion-clientes\nAdeudo de $500.00 ≤ $500.00\nLlamar a: "));
-  g_assert_cmpint (cli (f, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, NULL, NULL), ==, 2);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   assert_contains (f->err, "Falta un comando.");
 }
@@ -580,7 +531,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, CliFixture, NULL, cli_fixture_setup, func, cli_fixture_teardown)
 
   ADD ("/cli/help-lists-commands", test_help);
   ADD ("/cli/usage-errors-exit-2", test_usage_errors);

@@ -47,32 +47,7 @@ static char *
 serve_pull (SoupServer *server,
             GString    *body)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-  char *url;
-
-  soup_server_add_handler (server, "/v1/pull", pull_reply_cb, body, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return url;
-}
-
-static GestStore *
-open_enrolled (const char *path,
-               const char *url)
-{
-  g_autoptr(GError) error = NULL;
-  GestStore *store = gest_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (gest_sync_state_set (store, "device-id", "d1", &error));
-  g_assert_true (gest_sync_state_set (store, "server-url", url, &error));
-  g_assert_true (gest_sync_token_store (store, "d1", "token", NULL, &error));
-  g_assert_no_error (error);
-  return store;
+  return sync_test_serve_pull (server, pull_reply_cb, body);
 }
 
 typedef struct
@@ -184,7 +159,7 @@ test_sha256_path_refused (void)
                          "\"added_by\": \"x\", \"added_at\": 1}}], \"cursor\": \"3\", \"more\": false}",
                    evil->str);
   url = serve_pull (server, body);
-  store = open_enrolled (path, url);
+  store = sync_test_open_enrolled (path, url);
 
   g_assert_true (run_round (store, &report, &error));
   g_assert_no_error (error);
@@ -257,7 +232,7 @@ test_bad_records_not_applied (void)
 
   bad_records_page (body);
   url = serve_pull (server, body);
-  store = open_enrolled (path, url);
+  store = sync_test_open_enrolled (path, url);
 
   g_assert_true (run_round (store, &report, &error));
   g_assert_no_error (error);
@@ -280,7 +255,7 @@ test_bad_records_not_applied (void)
 
   /* `gestiona-cli sync` says so and exits 1. */
   g_clear_object (&store);
-  store = open_enrolled (path2, url);
+  store = sync_test_open_enrolled (path2, url);
   g_clear_object (&store);
   g_assert_cmpint (run_cli_sync (path2, &out, &err), ==, 1);
   g_assert_nonnull (strstr (out, "received 6 (5 not applied)"));
@@ -303,7 +278,7 @@ test_max_blob_from_server (void)
   g_autofree char *url = serve_pull (server, body);
   GestSyncReport report;
 
-  store = open_enrolled (path, url);
+  store = sync_test_open_enrolled (path, url);
   g_assert_cmpint (gest_document_store_get_max_size (store), ==, GEST_DOCUMENT_DEFAULT_MAX_SIZE);
   g_assert_true (run_round (store, &report, &error));
   g_assert_no_error (error);
@@ -350,17 +325,10 @@ test_refused_cursor_pulls_from_start (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *cursor = NULL;
   g_autofree char *url = NULL;
-  GSList *uris;
   GestSyncReport report;
 
-  soup_server_add_handler (server, "/v1/pull", cursor_reply_cb, cursors, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
-  store = open_enrolled (path, url);
+  url = sync_test_serve_pull (server, cursor_reply_cb, cursors);
+  store = sync_test_open_enrolled (path, url);
   g_assert_true (gest_sync_state_set (store, "cursor", "999999", &error));
   g_assert_true (run_round (store, &report, &error));
   g_assert_no_error (error);

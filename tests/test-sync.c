@@ -669,41 +669,6 @@ pull_reply_cb (SoupServer        *server,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, *body, strlen (*body));
 }
 
-/* Serves /v1/pull with @callback on loopback; returns the server's address. */
-static char *
-serve_pull (SoupServer         *server,
-            SoupServerCallback  callback,
-            gpointer            user_data)
-{
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-  char *url;
-
-  soup_server_add_handler (server, "/v1/pull", callback, user_data, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return url;
-}
-
-/* A new database at @path, enrolled (device d1) with the server at @url. */
-static GestStore *
-open_enrolled (const char *path,
-               const char *url)
-{
-  g_autoptr(GError) error = NULL;
-  GestStore *store = gest_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (gest_sync_state_set (store, "device-id", "d1", &error));
-  g_assert_true (gest_sync_state_set (store, "server-url", url, &error));
-  g_assert_true (gest_sync_token_store (store, "d1", "token", NULL, &error));
-  g_assert_no_error (error);
-  return store;
-}
-
 typedef struct
 {
   GestStore *store;
@@ -763,8 +728,8 @@ test_malformed_pull_applies_nothing (void)
   g_autofree char *cursor = NULL;
   const char *body = NULL;
 
-  url = serve_pull (server, pull_reply_cb, &body);
-  store = open_enrolled (path, url);
+  url = sync_test_serve_pull (server, pull_reply_cb, &body);
+  store = sync_test_open_enrolled (path, url);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -840,12 +805,12 @@ test_pull_one_page_ahead (void)
   g_autofree char *url = NULL;
   TwoPages pages = { TRUE, 0 };
 
-  url = serve_pull (server, two_pages_cb, &pages);
+  url = sync_test_serve_pull (server, two_pages_cb, &pages);
 
   for (guint boom = 0; boom < 2; boom++)
     {
       g_autofree char *path = g_strdup_printf ("%s/ahead-%u.db", dir, boom);
-      g_autoptr(GestStore) store = open_enrolled (path, url);
+      g_autoptr(GestStore) store = sync_test_open_enrolled (path, url);
       g_autofree char *cursor = NULL;
 
       pages.broken = !boom;
@@ -890,7 +855,7 @@ test_new_server_forgets_versions (void)
 {
   g_autofree char *dir = gest_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "moved.db", NULL);
-  g_autoptr(GestStore) store = open_enrolled (path, "https://uno.example.com");
+  g_autoptr(GestStore) store = sync_test_open_enrolled (path, "https://uno.example.com");
   g_autoptr(GError) error = NULL;
   g_autofree char *device = NULL;
 
