@@ -57,6 +57,7 @@ gest_server_handle_pull (GestServerRequest *req,
   g_autofree char *next_cursor = NULL;
   guint64 limit = MAX_LIMIT;
   gint64 cursor = 0;
+  gint64 dealer_number = 0;
   int rows;
 
   if (!parse_cursor (cursor_text, &cursor))
@@ -79,7 +80,7 @@ gest_server_handle_pull (GestServerRequest *req,
     goto fail;
   /* A cursor past the dealer's last version was never given by this server (another server's,
    * or a database restored from an older backup): the device must start over, not wait. */
-  res = gest_pg_query (conn, &error, "SELECT last_seq FROM dealers WHERE id = $1", 1, req->dealer_id);
+  res = gest_pg_query (conn, &error, "SELECT last_seq, number FROM dealers WHERE id = $1", 1, req->dealer_id);
   if (res == NULL || PQntuples (res) != 1)
     goto fail;
   if (cursor > g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10))
@@ -89,6 +90,9 @@ gest_server_handle_pull (GestServerRequest *req,
                                  cursor_text, PQgetvalue (res, 0, 0));
       return;
     }
+  /* The dealer's number goes with every page: desktops enrolled before dealer numbers learn it
+   * there (#16.3). */
+  dealer_number = PQgetisnull (res, 0, 1) ? 0 : g_ascii_strtoll (PQgetvalue (res, 0, 1), NULL, 10);
   g_clear_pointer (&res, PQclear);
   /* One statement, one snapshot: the page is consistent. Versions commit in order (the dealer
    * counter row lock), so nothing below the last version returned can still appear. */
@@ -123,8 +127,11 @@ gest_server_handle_pull (GestServerRequest *req,
   g_string_append (text, "],\"cursor\":");
   append_json_string (text, next_cursor);
   /* The largest document this server takes, so enrolled desktops follow a changed limit (#16.4). */
-  g_string_append_printf (text, ",\"more\":%s,\"max_blob\":%" G_GINT64_FORMAT "}",
+  g_string_append_printf (text, ",\"more\":%s,\"max_blob\":%" G_GINT64_FORMAT,
                           PQntuples (res) > (int) limit ? "true" : "false", req->config->max_blob);
+  if (dealer_number > 0)
+    g_string_append_printf (text, ",\"dealer_number\":%" G_GINT64_FORMAT, dealer_number);
+  g_string_append_c (text, '}');
   gest_server_request_json_text (req, 200, g_string_free_to_bytes (g_steal_pointer (&text)));
   return;
 

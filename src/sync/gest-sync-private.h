@@ -125,6 +125,8 @@ gboolean  gest_sync_uuid_is_valid   (const char          *text);
 /* The optional "max_blob" of an enrollment reply or a pull page: the server's largest
  * document in bytes (issue 16.4); 0 when absent or not a positive integer. */
 gint64    gest_sync_read_max_blob   (JsonObject          *object);
+/* The optional "dealer_number" of a pull page (1 to 999), or 0. */
+gint64    gest_sync_read_dealer_number (JsonObject       *object);
 /* A short valid UTF-8 copy of @text for sync_log, "?" when empty. */
 char     *gest_sync_log_excerpt     (const char          *text);
 

@@ -354,6 +354,7 @@ apply_page (GestStore   *store,
             Page        *page,
             const char  *cursor,
             gint64       max_blob,
+            gint64       dealer_number,
             GError     **error)
 {
   g_autoptr(GestSyncApplier) applier = NULL;
@@ -384,6 +385,20 @@ apply_page (GestStore   *store,
       if (!gest_sync_state_set (store, "max-blob", text, error))
         goto rollback;
     }
+  /* A desktop enrolled before dealer numbers learns its dealer's here, and its next folios
+   * carry it (#16.3); a number it already has never changes. */
+  if (dealer_number > 0)
+    {
+      g_autofree char *known = gest_sync_state_get (store, "dealer-number");
+
+      if (known == NULL)
+        {
+          g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, dealer_number);
+
+          if (!gest_sync_state_set (store, "dealer-number", text, error))
+            goto rollback;
+        }
+    }
   if (!gest_sync_state_set (store, "cursor", cursor, error) ||
       !gest_store_exec (store, "DELETE FROM sync_applying", error) ||
       !gest_store_commit (store, error))
@@ -408,6 +423,7 @@ typedef struct
   guint      length;
   gboolean   more;
   gint64     max_blob;  /* the server's largest document, when the page says (issue 16.4) */
+  gint64     dealer_number;  /* the dealer's number, when the page says (issue 16.3) */
   GPtrArray *blobs;     /* files of its documents, to fetch before it is applied */
   GestStore *store;
   gboolean   applied;
@@ -475,6 +491,7 @@ fetch_page (GestSyncConnection  *conn,
   job->length = page_length (&job->page);
   job->more = json_object_get_boolean_member_with_default (object, "more", FALSE) && job->length > 0;
   job->max_blob = gest_sync_read_max_blob (object);
+  job->dealer_number = gest_sync_read_dealer_number (object);
   return g_steal_pointer (&job);
 }
 
@@ -483,7 +500,8 @@ apply_thread (gpointer data)
 {
   PageJob *job = data;
 
-  job->applied = apply_page (job->store, &job->page, job->cursor, job->max_blob, &job->error);
+  job->applied = apply_page (job->store, &job->page, job->cursor, job->max_blob, job->dealer_number,
+                             &job->error);
   return NULL;
 }
 

@@ -10,6 +10,7 @@
 #include "gest-contact.h"
 #include "gest-date.h"
 #include "gest-document.h"
+#include "gest-folio.h"
 #include "gest-rfc.h"
 #include "gest-vin.h"
 #include "gest-sync-private.h"
@@ -291,6 +292,17 @@ gest_sync_read_max_blob (JsonObject *object)
   JsonNode *node = object != NULL ? json_object_get_member (object, "max_blob") : NULL;
 
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) <= 0)
+    return 0;
+  return json_node_get_int (node);
+}
+
+gint64
+gest_sync_read_dealer_number (JsonObject *object)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, "dealer_number") : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64
+      || json_node_get_int (node) < 1 || json_node_get_int (node) > GEST_FOLIO_DEALER_MAX)
     return 0;
   return json_node_get_int (node);
 }

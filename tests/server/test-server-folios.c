@@ -331,6 +331,43 @@ test_load_plans_empty_csv (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* T5: a desktop enrolled before dealer numbers (no dealer-number kept) learns its dealer's
+ * number from its next pull, and its next folio carries it. */
+static void
+test_old_desktop_learns_dealer_number (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *dealer = sync_test_new_dealer ("Ford Tlaxcala");
+  g_autoptr(GestStore) store = sync_test_new_desktop (dir, "a.db", dealer);
+  g_autoptr(GestTramite) before = NULL;
+  g_autoptr(GestTramite) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expect = NULL;
+  GDate today;
+
+  sync_test_exec (store, "DELETE FROM sync_state WHERE key = 'dealer-number'");
+  add_plan (store);
+  gest_date_today (&today);
+  before = gest_tramite_create (store, "PL-900", 8400000, &today, NULL, &error);
+  g_assert_no_error (error);
+  expect = g_strdup_printf ("LIQ-%04d-010001", g_date_get_year (&today));
+  g_assert_cmpstr (before->folio, ==, expect);
+
+  sync_test_sync (store);
+  g_assert_cmpint (sync_test_query_int (store, "SELECT value FROM sync_state WHERE key = 'dealer-number'"),
+                   ==, dealer_number (dealer));
+  /* The legacy trámite is closed, so the plan may have another. */
+  sync_test_exec (store, "UPDATE tramites SET step = 8, invoice_released_at = '2026-12-01', "
+                         "invoice_delivered_at = '2026-12-01', ack_returned_at = '2026-12-01'");
+  after = gest_tramite_create (store, "PL-900", 8400000, &today, NULL, &error);
+  g_assert_no_error (error);
+  g_free (expect);
+  expect = g_strdup_printf ("LIQ-%04d-%03d-010001", g_date_get_year (&today), dealer_number (dealer));
+  g_assert_cmpstr (after->folio, ==, expect);
+  g_clear_object (&store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -349,6 +386,8 @@ main (int    argc,
   g_test_add_func ("/server/T7/16.3/admin-advance-names-dealer", test_admin_advance_names_dealer);
   g_test_add_func ("/server/T7/16.3/push-of-other-dealers-folio-rejected", test_push_of_other_dealers_folio_rejected);
   g_test_add_func ("/server/16.9/load-plans-empty-csv", test_load_plans_empty_csv);
+  /* Last: its legacy folio would be a third dealer's LIQ-YYYY-010001 for admin-advance-names-dealer. */
+  g_test_add_func ("/server/X3/16.3/old-desktop-learns-dealer-number", test_old_desktop_learns_dealer_number);
 
   return g_test_run ();
 }
