@@ -744,7 +744,7 @@ load_enrolled_number (GestStore   *self,
                       int         *out_number,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *text = NULL;
   guint64 number = 0;
   int rc;
@@ -756,7 +756,6 @@ load_enrolled_number (GestStore   *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return gest_store_set_error (self, error);
 

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* A statement the caller owns, finalized when it leaves scope: g_autoptr(sqlite3_stmt). Never
+ * for the statements of gest_store_prepare_cached(), which the connection keeps. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 #define GEST_TYPE_STORE (gest_store_get_type ())
 G_DECLARE_FINAL_TYPE (GestStore, gest_store, GEST, STORE, GObject)
 
