@@ -11,22 +11,8 @@
 #include "gest-plan-statement-window.h"
 #include "gest-sync-preferences-page.h"
 #include "gest-sync-service.h"
-#include "gest-tramites-demo.h"
 #include "gest-tramites-page.h"
 #include "gest-window.h"
-
-void
-gest_modules_init (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      /* Modules register their demo fillers here, in dependency order. */
-      gest_tramites_demo_register ();
-      g_once_init_leave (&initialized, 1);
-    }
-}
 
 /* A search hit: a folio opens in the Early Payoffs page; a customer, vehicle or plan opens
  * the plan's account statement with whom to call (T1, T2). */

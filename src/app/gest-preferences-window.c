@@ -7,6 +7,7 @@
 
 #include "gest-contact.h"
 #include "gest-money.h"
+#include "gest-field-error.h"
 #include "gest-preferences-window.h"
 #include "gest-roles.h"
 #include "gest-routing.h"
@@ -73,34 +74,6 @@ static const char * const area_group_titles[GEST_N_AREAS] = {
   [GEST_AREA_EXTRAJUDICIAL] = N_("Many Installments Owed"),
 };
 
-static GtkLabel *
-error_label_new (AdwPreferencesGroup *group)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  /* A widget that is not a row goes below the group's list. */
-  adw_preferences_group_add (group, label);
-  return GTK_LABEL (label);
-}
-
-static void
-show_error (GtkWidget  *row,
-            GtkLabel   *label,
-            const char *message)
-{
-  if (message != NULL)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-  gtk_label_set_text (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
 typedef struct
 {
   GestPreferencesWindow *self;
@@ -118,9 +91,9 @@ setting_saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!gest_store_set_setting_finish (GEST_STORE (object), result, &error))
-    show_error (saving->row, saving->label, error->message);
+    gest_field_error_show (saving->row, saving->label, error->message);
   else
-    show_error (saving->row, saving->label, NULL);
+    gest_field_error_show (saving->row, saving->label, NULL);
 }
 
 /* Saves on the store's writer thread; the outcome shows under @row's group when it ends. The
@@ -209,7 +182,7 @@ entry_apply_cb (AdwEntryRow           *row,
 
   g_assert (field != NULL);
   if (!field_setting (field, gtk_editable_get_text (GTK_EDITABLE (row)), &key, &value, &error))
-    show_error (GTK_WIDGET (row), field->error_label, error->message);
+    gest_field_error_show (GTK_WIDGET (row), field->error_label, error->message);
   else
     save_setting (self, GTK_WIDGET (row), field->error_label, key, value);
 }
@@ -292,7 +265,7 @@ add_area_group (GestPreferencesWindow     *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (phones_row), _("Area Phones"));
   adw_preferences_group_add (group, name_row);
   adw_preferences_group_add (group, phones_row);
-  error_label = error_label_new (group);
+  error_label = gest_field_error_label_new (group);
   adw_preferences_page_add (self->routing_page, group);
 
   add_field (self, ADW_ENTRY_ROW (name_row), error_label, FIELD_AREA_NAME, NULL, area, TRUE,
@@ -307,12 +280,12 @@ load (GestPreferencesWindow *self)
   g_auto(GestRoutingSettings) routing = { 0 };
   g_autofree char *low_debt = NULL;
   g_autofree char *user_name = NULL;
-  GtkLabel *dealer_error = error_label_new (self->dealer_group);
-  GtkLabel *conauto_error = error_label_new (self->conauto_group);
+  GtkLabel *dealer_error = gest_field_error_label_new (self->dealer_group);
+  GtkLabel *conauto_error = gest_field_error_label_new (self->conauto_group);
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
 
-  self->routing_error_label = error_label_new (self->routing_group);
-  self->user_error_label = error_label_new (self->user_group);
+  self->routing_error_label = gest_field_error_label_new (self->routing_group);
+  self->user_error_label = gest_field_error_label_new (self->user_group);
 
   add_setting_field (self, self->dealer_name_row, dealer_error, FIELD_SETTING, "dealer.name", TRUE);
   add_setting_field (self, self->dealer_address_row, dealer_error, FIELD_SETTING, "dealer.address", FALSE);

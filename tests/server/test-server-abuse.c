@@ -20,7 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "server/gest-server-test-util.h"
+#include "gest-server-test-util.h"
 
 #define TIMEOUT_S        2
 #define MAX_ENROLL_BODY  262144

@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "server/gest-server-test-util.h"
+#include "gest-server-test-util.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 

@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "server/gest-server-test-util.h"
+#include "gest-server-test-util.h"
 
 static const char *
 status_of (JsonArray *results,

@@ -13,7 +13,7 @@
 #include "gest-sync-client.h"
 #include "gest-test-util.h"
 #include "gest-tramite.h"
-#include "server/gest-server-test-util.h"
+#include "gest-server-test-util.h"
 #include "sync-test-util.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)

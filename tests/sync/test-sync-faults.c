@@ -179,7 +179,7 @@ test_faults_converge (void)
 
   /* The proxy, then every desktop talks through it. */
   port_file = g_build_filename (dir, "proxy-port", NULL);
-  proxy_script = g_test_build_filename (G_TEST_DIST, "sync-fault-proxy.py", NULL);
+  proxy_script = g_test_build_filename (G_TEST_DIST, "sync", "sync-fault-proxy.py", NULL);
   proxy = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "python3", proxy_script,
                             "--upstream", g_getenv ("GESTIONA_TEST_SERVER_URL"), "--seed", seed_text,
                             "--port-file", port_file, "--drop-request", "0.10", "--drop-reply", "0.10",

@@ -12,7 +12,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "server/gest-server-test-util.h"
+#include "gest-server-test-util.h"
 
 #define PAGE 500
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "server/gest-server-test-util.h"
+#include "gest-server-test-util.h"
 
 #define TRAMITE "\"entity\": \"tramite\""
 

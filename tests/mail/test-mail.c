@@ -69,7 +69,7 @@ start_sink (Fixture     *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "smtp-sink.py", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "mail", "smtp-sink.py", NULL);
   g_autofree char *line = NULL;
 
   g_assert_null (f->server);

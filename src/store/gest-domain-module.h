@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "gest-store.h"
+
+G_BEGIN_DECLS
+
+/* The GLib-only half of a module (style.md, "Adding a module"): what the CLI, the sync, the
+ * mail outbox, the search and the demo data need to know of it, with no widget. The UI half is
+ * GestModule (src/app/gest-module.h), which requires this interface: a module's UI class
+ * derives from its domain class. The shared layers reach modules only through these two
+ * interfaces; none of them names a module.
+ *
+ * Every vfunc but get_id() is optional. Tables returned are static: they live as long as the
+ * program. Threading: everything here may run on any thread (the sync and mail workers, the
+ * store's writer thread) and must not touch the module's objects' mutable state. */
+
+/* One synced entity (data/sync-protocol.md): its table and the columns that travel as
+ * fields. */
+typedef struct
+{
+  const char         *entity;        /* protocol name: "tramite" */
+  const char         *table;         /* "tramites" */
+  const char * const *columns;       /* every field the desktop stores, NULL-terminated */
+  const char * const *server_owned;  /* fields only the server sets (never pushed), or NULL */
+  gboolean            versioned;     /* rows keep the server's version (sync_version) */
+  /* Optional: checks the fields of a change pulled or about to be pushed, with the forms'
+   * validators (issue 16.6). NULL when it passes, else why not (translated). @fields is
+   * never NULL here (deletes are not checked). */
+  char             *(*validate)     (JsonObject *fields,
+                                     gboolean    deleted);
+} GestEntityInfo;
+
+/* One kind of search hit (the kind column of search_index, data/sql). */
+typedef struct
+{
+  const char *kind;        /* "tramite" */
+  const char *label;       /* N_("Early payoff"): the subtitle starts with it, translated */
+  const char *icon_name;   /* the hit's icon in the search popover */
+  /* Optional: a code typed whole or in part (a folio) found by a range scan of a unique index:
+   * SELECT uuid, title, context ... WHERE code >= ?1 AND code < ?3 ... LIMIT ?2. */
+  const char *code_sql;
+} GestSearchKind;
+
+/* One `gestiona-cli VERB …` command. @db_path NULL means the default database; @argv starts
+ * with the verb. Returns the exit status (0 done, 1 refused, 2 bad input, 3 database). */
+typedef struct
+{
+  const char *verb;        /* "tramite" */
+  const char *synopsis;    /* "tramite COMMAND …" (not translated: the syntax) */
+  const char *summary;     /* N_("early-payoff trámites (gestiona-cli tramite --help)") */
+  int       (*run)        (const char  *db_path,
+                           int          argc,
+                           char       **argv);
+} GestCliVerb;
+
+/* One report for the reports hub (a later issue builds the hub): a titled SQL query whose
+ * result columns are the report's columns, in the language of their aliases' msgids. */
+typedef struct
+{
+  const char *id;          /* "tramites-by-step" */
+  const char *title;       /* N_("Early payoffs by step") */
+  const char *description; /* N_(...) */
+  const char *sql;
+} GestReportInfo;
+
+#define GEST_TYPE_DOMAIN_MODULE (gest_domain_module_get_type ())
+G_DECLARE_INTERFACE (GestDomainModule, gest_domain_module, GEST, DOMAIN_MODULE, GObject)
+
+struct _GestDomainModuleInterface
+{
+  GTypeInterface parent_iface;
+
+  /* "tramites": the section id, the settings and demo prefix. Required. */
+  const char           *(*get_id)           (GestDomainModule  *self);
+  const GestEntityInfo *(*get_entities)     (GestDomainModule  *self,
+                                             guint             *n_entities);
+  const GestSearchKind *(*get_search_kinds) (GestDomainModule  *self,
+                                             guint             *n_kinds);
+  const GestCliVerb    *(*get_cli_verbs)    (GestDomainModule  *self,
+                                             guint             *n_verbs);
+  const GestReportInfo *(*get_reports)      (GestDomainModule  *self,
+                                             guint             *n_reports);
+  /* Demo data, inside the demo's transaction after customers, vehicles and plans exist
+   * (plan rows have rowid 1..n). Modules fill in registration order. */
+  gboolean              (*fill_demo)        (GestDomainModule  *self,
+                                             GestStore         *store,
+                                             guint              n,
+                                             GRand             *rand,
+                                             GError           **error);
+  /* The mail outbox sent a message queued for @record_uuid with @purpose (the module's own
+   * word, given when it queued it): the module records it on its record, inside the
+   * outbox's transaction. */
+  gboolean              (*mail_sent)        (GestDomainModule  *self,
+                                             GestStore         *store,
+                                             const char        *purpose,
+                                             const char        *record_uuid,
+                                             gint64             sent_at,
+                                             GError           **error);
+  /* The server rejected a local change of one of this module's entities: the module may
+   * say so where its users look (the record's activity log), inside the sync's transaction. */
+  gboolean              (*change_rejected)  (GestDomainModule  *self,
+                                             GestStore         *store,
+                                             const char        *entity,
+                                             const char        *uuid,
+                                             const char        *message,
+                                             GError           **error);
+};
+
+const char           *gest_domain_module_get_id           (GestDomainModule *self);
+const GestEntityInfo *gest_domain_module_get_entities     (GestDomainModule *self,
+                                                           guint            *n_entities);
+const GestSearchKind *gest_domain_module_get_search_kinds (GestDomainModule *self,
+                                                           guint            *n_kinds);
+const GestCliVerb    *gest_domain_module_get_cli_verbs    (GestDomainModule *self,
+                                                           guint            *n_verbs);
+const GestReportInfo *gest_domain_module_get_reports      (GestDomainModule *self,
+                                                           guint            *n_reports);
+gboolean              gest_domain_module_fill_demo        (GestDomainModule *self,
+                                                           GestStore        *store,
+                                                           guint             n,
+                                                           GRand            *rand,
+                                                           GError          **error);
+gboolean              gest_domain_module_mail_sent        (GestDomainModule *self,
+                                                           GestStore        *store,
+                                                           const char       *purpose,
+                                                           const char       *record_uuid,
+                                                           gint64            sent_at,
+                                                           GError          **error);
+gboolean              gest_domain_module_change_rejected  (GestDomainModule *self,
+                                                           GestStore        *store,
+                                                           const char       *entity,
+                                                           const char       *uuid,
+                                                           const char       *message,
+                                                           GError          **error);
+
+/* The registry: every module of the program, in registration order (src/gest-module-list.h,
+ * one line a module). Registration happens once at start, before any thread uses the list;
+ * the list never changes afterwards, so any thread may read it. */
+void                  gest_domain_modules_add          (GestDomainModule  *module);
+/* Element type GestDomainModule; owned by the registry. */
+GPtrArray            *gest_domain_modules_get          (void);
+GestDomainModule     *gest_domain_modules_find         (const char        *id);
+/* The module that syncs @entity, with its entity info in @out_info; NULL if none does. */
+GestDomainModule     *gest_domain_modules_find_entity  (const char        *entity,
+                                                        const GestEntityInfo **out_info);
+/* The module whose search kind is @kind, with its kind info in @out_kind; NULL if none. */
+GestDomainModule     *gest_domain_modules_find_search_kind (const char    *kind,
+                                                            const GestSearchKind **out_kind);
+/* Tests: registers the program's modules (gest-module-list.h) if not yet done. Programs call
+ * it once in main(). */
+void                  gest_domain_modules_init         (void);
+
+G_END_DECLS
