@@ -9,7 +9,7 @@
 #include "gest-date.h"
 #include "gest-document-list.h"
 #include "gest-document-preview.h"
-#include "gest-mail-outbox.h"
+#include "gest-tramite-mail.h"
 #include "gest-timeline.h"
 #include "gest-tramite.h"
 #include "gest-tramite-checklist-view.h"
