@@ -37,7 +37,7 @@ on_new_tramite (GestPlanStatementView *view,
 {
   GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (view));
 
-  gest_tramite_editor_present (GTK_WINDOW (window), gest_context_get_store (context), plan_uuid);
+  gest_tramite_editor_present (GTK_WINDOW (window), context, plan_uuid);
 }
 
 GtkWindow *

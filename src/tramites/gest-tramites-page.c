@@ -99,7 +99,7 @@ new_payoff_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GestTramiteEditor *editor;
 
-  editor = gest_tramite_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, NULL);
+  editor = gest_tramite_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -299,7 +299,7 @@ gest_tramites_page_show_tramite (GestTramitesPage *self,
   g_return_if_fail (GEST_IS_TRAMITES_PAGE (self));
   g_return_if_fail (uuid != NULL);
 
-  adw_bin_set_child (self->detail_bin, gest_tramite_detail_new (self->store, uuid));
+  adw_bin_set_child (self->detail_bin, gest_tramite_detail_new (self->context, uuid));
   gtk_stack_set_visible_child_name (self->stack, "detail");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tramites.back", TRUE);
 }
