@@ -84,7 +84,8 @@ gest_sync_entity_find (const char *entity)
 struct _GestSyncApplier
 {
   GestStore  *store;
-  GHashTable *upserts;        /* "entity/columns" → sqlite3_stmt */
+  /* GestSyncEntity * → (columns bit set → sqlite3_stmt): no allocation per change. */
+  GHashTable *upserts;
   gboolean    have_queued;    /* the outbox holds queued local changes */
 };
 
@@ -96,7 +97,7 @@ gest_sync_applier_new (GestStore  *store,
   sqlite3_stmt *stmt;
 
   self->store = g_object_ref (store);
-  self->upserts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+  self->upserts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_hash_table_unref);
 
   /* Read inside the page's write transaction: no local change can be queued until it ends. */
   stmt = gest_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE state = 'queued')", error);
@@ -247,7 +248,8 @@ upsert_statement (GestSyncApplier       *self,
                   guint                 *out_bound,
                   GError               **error)
 {
-  g_autofree char *key = g_strdup_printf ("%s/%" G_GINT64_MODIFIER "x", entity->entity, columns);
+  GHashTable *by_columns = g_hash_table_lookup (self->upserts, entity);
+  gint64 key = (gint64) columns;
   g_autoptr(GString) sql = NULL;
   g_autoptr(GString) values = NULL;
   g_autoptr(GString) updates = NULL;
@@ -258,7 +260,12 @@ upsert_statement (GestSyncApplier       *self,
     bound += (columns >> i) & 1;
   *out_bound = bound;
 
-  stmt = g_hash_table_lookup (self->upserts, key);
+  if (by_columns == NULL)
+    {
+      by_columns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+      g_hash_table_insert (self->upserts, (gpointer) entity, by_columns);
+    }
+  stmt = g_hash_table_lookup (by_columns, &key);
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -289,7 +296,7 @@ upsert_statement (GestSyncApplier       *self,
                           values->str, bound + 2, bound + 3, bound + 4, updates->str);
   stmt = gest_store_prepare (self->store, sql->str, error);
   if (stmt != NULL)
-    g_hash_table_insert (self->upserts, g_steal_pointer (&key), stmt);
+    g_hash_table_insert (by_columns, g_memdup2 (&key, sizeof key), stmt);
   return stmt;
 }
 
