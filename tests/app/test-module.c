@@ -4,7 +4,8 @@
  * search hit of kind "tramite" opens the folio in its section; the CLI's --help lists the
  * verbs from the registry. And "Pings", a tiny module that exists only here (the example of
  * HACKING.md, "Adding a module"): it registers, shows its section, syncs its one entity and
- * is found by the search, with no line of the shared layers naming it. */
+ * is found by the search, and gives the preferences window a page, with no line of the shared
+ * layers naming it. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -126,6 +127,16 @@ pings_open_hit (GestModule  *module,
   return TRUE;
 }
 
+static GPtrArray *
+pings_create_preferences_pages (GestModule  *module,
+                                GestContext *context)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+
+  g_ptr_array_add (pages, g_object_new (ADW_TYPE_PREFERENCES_PAGE, "title", "Ping Settings", NULL));
+  return pages;
+}
+
 static void
 gest_pings_module_iface_init (GestModuleInterface *iface)
 {
@@ -133,6 +144,7 @@ gest_pings_module_iface_init (GestModuleInterface *iface)
   iface->get_position = pings_get_position;
   iface->create_page = pings_create_page;
   iface->open_hit = pings_open_hit;
+  iface->create_preferences_pages = pings_create_preferences_pages;
 }
 
 static void
@@ -198,6 +210,14 @@ close_window (gpointer window)
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_UNTIL (weak == NULL);
+}
+
+static gboolean
+is_page_titled (GtkWidget     *widget,
+                gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_PAGE (widget) &&
+         g_strcmp0 (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (widget)), title) == 0;
 }
 
 /* ---- Tests ----------------------------------------------------------------------------- */
@@ -383,6 +403,15 @@ test_tiny_module (Fixture       *f,
   gest_window_show_record (window, "ping", "0a1b");
   g_assert_cmpstr (gest_window_get_section (window), ==, "pings");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page)), ==, "0a1b");
+
+  /* The preferences window asks the modules for their pages. */
+  {
+    GestPreferencesWindow *prefs = gest_window_open_preferences (window);
+
+    WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+    g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (prefs), is_page_titled, "Ping Settings"));
+    close_window (prefs);
+  }
   close_window (window);
 }
 
