@@ -101,14 +101,21 @@ parse_text (GestMoneyRow *self)
       self->empty = empty;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY]);
     }
-  /* Once a message shows, it follows the text; before, it waits for apply or leave. */
+  /* Once a message shows, it follows the text until the text is right; before, it waits for
+   * apply or leave. */
   error_changed = gest_row_error_set_own (&self->error, message);
-  if (message == NULL && gest_row_error_set_checked (&self->error, FALSE))
+  if (valid && gest_row_error_set_checked (&self->error, FALSE))
     error_changed = TRUE;
   if (error_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+changed_cb (GestMoneyRow *self)
+{
+  parse_text (self);
 }
 
 /* Writes @text without revealing the apply button again: the row is applied already. */
@@ -122,15 +129,13 @@ set_text_quietly (GestMoneyRow *self,
     return;
   if (apply_button)
     adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), FALSE);
+  /* GtkText empties itself before it inserts: parse once, not the empty text in between. */
+  g_signal_handlers_block_by_func (self, changed_cb, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self), text);
+  g_signal_handlers_unblock_by_func (self, changed_cb, NULL);
+  parse_text (self);
   if (apply_button)
     adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), TRUE);
-}
-
-static void
-changed_cb (GestMoneyRow *self)
-{
-  parse_text (self);
 }
 
 static void
