@@ -29,17 +29,20 @@ gboolean   gest_tramite_checklist_view_check_item        (GestTramiteChecklistVi
 /* Whether @item has a "Mark Done" button (FALSE when done, and for Conauto's items). */
 gboolean   gest_tramite_checklist_view_can_check         (GestTramiteChecklistView *self,
                                                           GestTramiteItem           item);
+/* The payment form (GestTramitePaymentForm), the group's first row. */
+GtkWidget *gest_tramite_checklist_view_get_payment_form  (GestTramiteChecklistView *self);
 /* Fills the payment form. @proof_uuid: a payment-proof document of the trámite, or NULL. */
 void       gest_tramite_checklist_view_set_payment_form  (GestTramiteChecklistView *self,
                                                           const char               *amount,
                                                           const char               *date,
                                                           const char               *reference,
                                                           const char               *proof_uuid);
-/* Records the payment from the form, as its button does; its error shows under the form. An
- * amount or date that does not parse is refused at once (FALSE); otherwise TRUE and the save
- * runs on the store's writer thread, the rules' refusal showing under the form when it ends. */
+/* Records the payment from the form, as its button does (gest_tramite_payment_form_record):
+ * fields in error are refused at once (FALSE) with their messages under the form; otherwise
+ * TRUE and the save runs on the store's writer thread, the rules' refusal showing under the
+ * form when it ends. */
 gboolean   gest_tramite_checklist_view_record_payment    (GestTramiteChecklistView *self);
-/* The payment form's error, or NULL. */
+/* The payment form's first error, or NULL. */
 const char *gest_tramite_checklist_view_get_payment_error (GestTramiteChecklistView *self);
 
 G_END_DECLS
