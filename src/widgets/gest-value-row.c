@@ -100,7 +100,8 @@ gest_value_row_init (GestValueRow *self)
   self->value_label = GTK_LABEL (gtk_label_new ("—"));
   gtk_label_set_selectable (self->value_label, TRUE);
   gtk_label_set_wrap (self->value_label, TRUE);
-  gtk_label_set_wrap_mode (self->value_label, PANGO_WRAP_WORD_CHAR);
+  /* Whole words: an amount or a date never breaks inside. */
+  gtk_label_set_wrap_mode (self->value_label, PANGO_WRAP_WORD);
   gtk_label_set_xalign (self->value_label, 1);
   gtk_label_set_justify (self->value_label, GTK_JUSTIFY_RIGHT);
   gtk_widget_set_valign (GTK_WIDGET (self->value_label), GTK_ALIGN_CENTER);
