@@ -242,6 +242,23 @@ test_money_focus_leave (Fixture       *f,
   finish (f, row);
 }
 
+/* The label a row added to its group leaves with the row. */
+static void
+test_own_label_leaves_with_row (Fixture       *f,
+                                gconstpointer  data)
+{
+  GestMoneyRow *row = add_row (f, gest_money_row_new ());
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "12,34");
+  gest_money_row_apply (row);
+  g_assert_true (has_visible_label (f, MSG_NOT_AMOUNT));
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (f->group), gest_test_is_label, MSG_NOT_AMOUNT));
+
+  adw_preferences_group_remove (f->group, GTK_WIDGET (row));
+  g_assert_finalize_object (row);
+  g_assert_null (gest_test_find_widget (GTK_WIDGET (f->group), gest_test_is_label, MSG_NOT_AMOUNT));
+}
+
 /* Two rows that share one label: each row's message, and clearing one does not clear the
  * other's. */
 static void
@@ -473,6 +490,7 @@ main (int   argc,
   ADD ("/widgets/money-row/bad-text", test_money_bad_text);
   ADD ("/widgets/money-row/bounds", test_money_bounds);
   ADD ("/widgets/money-row/focus-leave", test_money_focus_leave);
+  ADD ("/widgets/form-rows/own-label-leaves-with-row", test_own_label_leaves_with_row);
   ADD ("/widgets/form-rows/shared-label", test_shared_label);
   ADD ("/widgets/date-row/parse", test_date_parse);
   ADD ("/widgets/date-row/bounds", test_date_bounds);
