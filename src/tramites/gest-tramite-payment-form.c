@@ -92,7 +92,7 @@ refresh (GestTramitePaymentForm *self)
 
   gest_date_today (&today);
   g_clear_pointer (&self->state, gest_tramite_payment_state_free);
-  self->state = gest_tramite_payment_state_new (self->values, &today);
+  self->state = gest_tramite_payment_widget_state_from_values (self->values, &today);
   update_widgets (self, self->state);
 }
 

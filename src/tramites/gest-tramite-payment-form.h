@@ -12,8 +12,8 @@ G_BEGIN_DECLS
  * expander whose subtitle says what was recorded, and inside it the amount (GestMoneyRow), the
  * date (GestDateRow), the deposit or transfer reference and the payment-proof document chosen
  * among the trámite's documents. The form follows gnome-calendar's pattern: every change makes
- * new GestTramitePaymentValues, gest_tramite_payment_state_new() says what the form shows, and
- * one function applies it. Errors show under the fields (the row marked `error`) once the user
+ * new GestTramitePaymentValues, gest_tramite_payment_widget_state_from_values() says what the
+ * form shows, and one function applies it. Errors show under the fields (the row marked `error`) once the user
  * tried to record; the model's refusal of a save shows there too. After a save it emits
  * ::recorded. */
 #define GEST_TYPE_TRAMITE_PAYMENT_FORM (gest_tramite_payment_form_get_type ())

@@ -493,8 +493,8 @@ check_payment_date (const char  *text,
 }
 
 GestTramitePaymentState *
-gest_tramite_payment_state_new (const GestTramitePaymentValues *values,
-                                const GDate                    *today)
+gest_tramite_payment_widget_state_from_values (const GestTramitePaymentValues *values,
+                                               const GDate                    *today)
 {
   GestTramitePaymentState *state;
   char *errors[GEST_TRAMITE_PAYMENT_N_FIELDS];

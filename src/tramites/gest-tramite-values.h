@@ -75,9 +75,10 @@ GestTramite       *gest_tramite_values_save           (const GestTramiteValues *
 
 /* T5: the customer's payment form of the follow-up checklist, the same pattern in full: the
  * values (what the user typed and what the form knows of the trámite) in an immutable struct
- * with pure setters; gest_tramite_payment_state_new() computes everything the form shows from
- * them (what is sensitive, which field is in error and with which words, whether Record can be
- * pressed and why not), without a display; the form applies that state in one function.
+ * with pure setters; gest_tramite_payment_widget_state_from_values() computes everything the
+ * form shows from them (what is sensitive, which field is in error and with which words,
+ * whether Record can be pressed and why not), without a display; the form applies that state
+ * in one function (update_widgets() in gest-tramite-payment-form.c).
  * The rules are those of gest_tramite_record_payment(), with its words: the form checks before
  * it saves, the model checks again when it saves (the CLI and the sync go through it too). */
 
@@ -150,8 +151,8 @@ GestTramitePaymentValues *gest_tramite_payment_values_set_refusal     (const Ges
 
 /* gnome-calendar's widget_state_from_values(): pure; @today decides whether the date is in
  * the future. */
-GestTramitePaymentState  *gest_tramite_payment_state_new    (const GestTramitePaymentValues *values,
-                                                             const GDate                    *today);
+GestTramitePaymentState  *gest_tramite_payment_widget_state_from_values (const GestTramitePaymentValues *values,
+                                                                         const GDate                    *today);
 void                      gest_tramite_payment_state_free   (GestTramitePaymentState        *state);
 /* The first message of @state: the fields' in form order, then the refusal; or NULL. */
 const char               *gest_tramite_payment_state_get_first_error (const GestTramitePaymentState *state);

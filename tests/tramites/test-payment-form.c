@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* T5: the customer's payment form without a display: its values (pure setters) and the
- * widget state computed from them (gest_tramite_payment_state_new): which fields are in error
- * and with which words, what is sensitive, whether Record can be pressed and why not. */
+ * widget state computed from them (gest_tramite_payment_widget_state_from_values): which
+ * fields are in error and with which words, what is sensitive, whether Record can be pressed
+ * and why not. */
 
 #include "config.h"
 
@@ -51,7 +52,7 @@ state_of (const char *amount,
   g_autoptr(GestTramitePaymentValues) at_3 = values_at_step (3);
   g_autoptr(GestTramitePaymentValues) values = filled (at_3, amount, date, reference);
 
-  return gest_tramite_payment_state_new (values, &today);
+  return gest_tramite_payment_widget_state_from_values (values, &today);
 }
 
 static char *
@@ -120,9 +121,9 @@ static void
 test_errors_wait_for_a_try (void)
 {
   g_autoptr(GestTramitePaymentValues) at_3 = values_at_step (3);
-  g_autoptr(GestTramitePaymentState) state = gest_tramite_payment_state_new (at_3, &today);
+  g_autoptr(GestTramitePaymentState) state = gest_tramite_payment_widget_state_from_values (at_3, &today);
   g_autoptr(GestTramitePaymentValues) tried = gest_tramite_payment_values_set_show_errors (at_3, TRUE);
-  g_autoptr(GestTramitePaymentState) shown = gest_tramite_payment_state_new (tried, &today);
+  g_autoptr(GestTramitePaymentState) shown = gest_tramite_payment_widget_state_from_values (tried, &today);
 
   for (guint i = 0; i < GEST_TRAMITE_PAYMENT_N_FIELDS; i++)
     g_assert_null (state->errors[i]);
@@ -251,7 +252,7 @@ test_steps_and_saving (void)
     {
       g_autoptr(GestTramitePaymentValues) at = values_at_step (step);
       g_autoptr(GestTramitePaymentValues) values = filled (at, "", "", "");
-      g_autoptr(GestTramitePaymentState) state = gest_tramite_payment_state_new (values, &today);
+      g_autoptr(GestTramitePaymentState) state = gest_tramite_payment_widget_state_from_values (values, &today);
 
       g_test_message ("step %d", step);
       g_assert_true (state->record_sensitive == (step <= 3));
@@ -264,7 +265,7 @@ test_steps_and_saving (void)
   {
     g_autoptr(GestTramitePaymentValues) none = gest_tramite_payment_values_new ();
     g_autoptr(GestTramitePaymentValues) values = filled (none, "100", today_s, "A");
-    g_autoptr(GestTramitePaymentState) state = gest_tramite_payment_state_new (values, &today);
+    g_autoptr(GestTramitePaymentState) state = gest_tramite_payment_widget_state_from_values (values, &today);
 
     g_assert_false (state->record_sensitive);
     g_assert_false (state->fields_sensitive);
@@ -274,7 +275,7 @@ test_steps_and_saving (void)
     g_autoptr(GestTramitePaymentValues) at_3 = values_at_step (3);
     g_autoptr(GestTramitePaymentValues) values = filled (at_3, "100", today_s, "A");
     g_autoptr(GestTramitePaymentValues) saving = gest_tramite_payment_values_set_saving (values, TRUE);
-    g_autoptr(GestTramitePaymentState) state = gest_tramite_payment_state_new (saving, &today);
+    g_autoptr(GestTramitePaymentState) state = gest_tramite_payment_widget_state_from_values (saving, &today);
 
     g_assert_false (state->record_sensitive);
     g_assert_true (state->fields_sensitive);
@@ -291,9 +292,9 @@ test_proof (void)
   g_autoptr(GestTramitePaymentValues) one = gest_tramite_payment_values_set_n_proofs (at_3, 1);
   g_autoptr(GestTramitePaymentValues) at_4 = values_at_step (4);
   g_autoptr(GestTramitePaymentValues) one_at_4 = gest_tramite_payment_values_set_n_proofs (at_4, 1);
-  g_autoptr(GestTramitePaymentState) none_state = gest_tramite_payment_state_new (at_3, &today);
-  g_autoptr(GestTramitePaymentState) one_state = gest_tramite_payment_state_new (one, &today);
-  g_autoptr(GestTramitePaymentState) late_state = gest_tramite_payment_state_new (one_at_4, &today);
+  g_autoptr(GestTramitePaymentState) none_state = gest_tramite_payment_widget_state_from_values (at_3, &today);
+  g_autoptr(GestTramitePaymentState) one_state = gest_tramite_payment_widget_state_from_values (one, &today);
+  g_autoptr(GestTramitePaymentState) late_state = gest_tramite_payment_widget_state_from_values (one_at_4, &today);
 
   g_assert_false (none_state->proof_sensitive);
   g_assert_true (one_state->proof_sensitive);
@@ -309,9 +310,9 @@ test_refusal (void)
   g_autoptr(GestTramitePaymentValues) at_3 = values_at_step (3);
   g_autoptr(GestTramitePaymentValues) good = filled (at_3, "100", today_s, "A");
   g_autoptr(GestTramitePaymentValues) refused = gest_tramite_payment_values_set_refusal (good, refusal);
-  g_autoptr(GestTramitePaymentState) state = gest_tramite_payment_state_new (refused, &today);
+  g_autoptr(GestTramitePaymentState) state = gest_tramite_payment_widget_state_from_values (refused, &today);
   g_autoptr(GestTramitePaymentValues) bad = gest_tramite_payment_values_set_reference (refused, "");
-  g_autoptr(GestTramitePaymentState) bad_state = gest_tramite_payment_state_new (bad, &today);
+  g_autoptr(GestTramitePaymentState) bad_state = gest_tramite_payment_widget_state_from_values (bad, &today);
 
   g_assert_cmpstr (state->refusal, ==, refusal);
   g_assert_cmpstr (gest_tramite_payment_state_get_first_error (state), ==, refusal);
