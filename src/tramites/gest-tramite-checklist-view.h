@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 /* T5: the follow-up checklist of one trámite, part of its detail page. Each dated item shows
  * when it was done or a "Mark Done" button (gest_tramite_check_item); Conauto's items (the
  * car-insurance cancellation and the invoice release, T7) are read-only. The customer's
- * payment is recorded with amount, date, reference and a payment-proof document chosen among
- * the trámite's documents (gest_tramite_record_payment). After a change it emits ::changed;
- * refusals and confirmations go out as ::show-message. */
+ * payment is recorded in the first row, a GestTramitePaymentForm (amount, date, reference and
+ * a payment-proof document chosen among the trámite's documents), whose errors and refusals
+ * show under its fields. After a change it emits ::changed; confirmations and the refusals of
+ * the other items go out as ::show-message. */
 #define GEST_TYPE_TRAMITE_CHECKLIST_VIEW (gest_tramite_checklist_view_get_type ())
 G_DECLARE_FINAL_TYPE (GestTramiteChecklistView, gest_tramite_checklist_view, GEST, TRAMITE_CHECKLIST_VIEW, GtkWidget)
 
