@@ -8,6 +8,7 @@
 
 #include "gest-date.h"
 #include "gest-plan-statement-view.h"
+#include "gest-value-row.h"
 
 struct _GestPlanStatementView
 {
@@ -17,12 +18,11 @@ struct _GestPlanStatementView
   GtkStack            *stack;
   AdwStatusPage       *error_page;
   AdwPreferencesGroup *statement_group;
-  AdwActionRow        *customer_row;
-  GtkLabel            *plan_label;
-  GtkLabel            *balance_label;
-  GtkLabel            *overdue_label;
-  GtkLabel            *installment_label;
-  GtkLabel            *life_insurance_label;
+  GestValueRow        *customer_row;      /* the plan number is its value */
+  GestValueRow        *balance_row;
+  GestValueRow        *overdue_row;
+  GestValueRow        *installment_row;
+  GestValueRow        *life_insurance_row;
   AdwActionRow        *area_row;
   AdwActionRow        *reason_row;
   GtkWidget           *new_button;
@@ -52,15 +52,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void
-set_money (GtkLabel  *label,
-           GestMoney  amount)
-{
-  g_autofree char *text = gest_money_format (amount);
-
-  gtk_label_set_label (label, text);
-}
 
 static char *
 as_of_text (const GestPlanStatement *statement)
@@ -97,11 +88,11 @@ show_statement (GestPlanStatementView *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->customer_row), st->vehicle);
   /* Translators: a plan's number, "Plan PL-0001". */
   plan = g_strdup_printf (_("Plan %s"), st->plan_number);
-  gtk_label_set_label (self->plan_label, plan);
-  set_money (self->balance_label, st->balance);
-  set_money (self->overdue_label, st->overdue);
-  set_money (self->installment_label, st->installment);
-  set_money (self->life_insurance_label, st->life_insurance);
+  gest_value_row_set_text (self->customer_row, plan);
+  gest_value_row_set_money (self->balance_row, st->balance);
+  gest_value_row_set_money (self->overdue_row, st->overdue);
+  gest_value_row_set_money (self->installment_row, st->installment);
+  gest_value_row_set_money (self->life_insurance_row, st->life_insurance);
 
   /* T2 under today's settings: the thresholds, areas and phones are settings. */
   gest_store_load_routing_settings (self->store, &settings);
@@ -241,17 +232,17 @@ gest_plan_statement_view_class_init (GestPlanStatementViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (GEST_TYPE_VALUE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gestiona/Gestiona/tramites/gest-plan-statement-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, stack);
   gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, error_page);
   gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, statement_group);
   gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, customer_row);
-  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, plan_label);
-  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, balance_label);
-  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, overdue_label);
-  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, installment_label);
-  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, life_insurance_label);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, balance_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, overdue_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, installment_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, life_insurance_row);
   gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, area_row);
   gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, reason_row);
   gtk_widget_class_bind_template_child (widget_class, GestPlanStatementView, new_button);

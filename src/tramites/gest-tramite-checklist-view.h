@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 /* T5: the follow-up checklist of one trámite, part of its detail page. Each dated item shows
  * when it was done or a "Mark Done" button (gest_tramite_check_item); Conauto's items (the
  * car-insurance cancellation and the invoice release, T7) are read-only. The customer's
- * payment is recorded with amount, date, reference and a payment-proof document chosen among
- * the trámite's documents (gest_tramite_record_payment). After a change it emits ::changed;
- * refusals and confirmations go out as ::show-message. */
+ * payment is recorded in the first row, a GestTramitePaymentForm (amount, date, reference and
+ * a payment-proof document chosen among the trámite's documents), whose errors and refusals
+ * show under its fields. After a change it emits ::changed; confirmations and the refusals of
+ * the other items go out as ::show-message. */
 #define GEST_TYPE_TRAMITE_CHECKLIST_VIEW (gest_tramite_checklist_view_get_type ())
 G_DECLARE_FINAL_TYPE (GestTramiteChecklistView, gest_tramite_checklist_view, GEST, TRAMITE_CHECKLIST_VIEW, GtkWidget)
 
@@ -29,17 +30,20 @@ gboolean   gest_tramite_checklist_view_check_item        (GestTramiteChecklistVi
 /* Whether @item has a "Mark Done" button (FALSE when done, and for Conauto's items). */
 gboolean   gest_tramite_checklist_view_can_check         (GestTramiteChecklistView *self,
                                                           GestTramiteItem           item);
+/* The payment form (GestTramitePaymentForm), the group's first row. */
+GtkWidget *gest_tramite_checklist_view_get_payment_form  (GestTramiteChecklistView *self);
 /* Fills the payment form. @proof_uuid: a payment-proof document of the trámite, or NULL. */
 void       gest_tramite_checklist_view_set_payment_form  (GestTramiteChecklistView *self,
                                                           const char               *amount,
                                                           const char               *date,
                                                           const char               *reference,
                                                           const char               *proof_uuid);
-/* Records the payment from the form, as its button does; its error shows under the form. An
- * amount or date that does not parse is refused at once (FALSE); otherwise TRUE and the save
- * runs on the store's writer thread, the rules' refusal showing under the form when it ends. */
+/* Records the payment from the form, as its button does (gest_tramite_payment_form_record):
+ * fields in error are refused at once (FALSE) with their messages under the form; otherwise
+ * TRUE and the save runs on the store's writer thread, the rules' refusal showing under the
+ * form when it ends. */
 gboolean   gest_tramite_checklist_view_record_payment    (GestTramiteChecklistView *self);
-/* The payment form's error, or NULL. */
+/* The payment form's first error, or NULL. */
 const char *gest_tramite_checklist_view_get_payment_error (GestTramiteChecklistView *self);
 
 G_END_DECLS

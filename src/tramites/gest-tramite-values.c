@@ -285,3 +285,282 @@ gest_tramite_values_save (const GestTramiteValues  *values,
   return gest_tramite_create (store, values->statement->plan_uuid, amount, &date,
                               values->notes, error);
 }
+
+/* T5: the payment form. */
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_new (void)
+{
+  GestTramitePaymentValues *values = g_new0 (GestTramitePaymentValues, 1);
+
+  values->amount_text = g_strdup ("");
+  values->date_text = g_strdup ("");
+  values->reference = g_strdup ("");
+  return values;
+}
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_copy (const GestTramitePaymentValues *values)
+{
+  GestTramitePaymentValues *copy;
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  copy = g_memdup2 (values, sizeof *values);
+  copy->amount_text = g_strdup (values->amount_text);
+  copy->date_text = g_strdup (values->date_text);
+  copy->reference = g_strdup (values->reference);
+  copy->proof_uuid = g_strdup (values->proof_uuid);
+  copy->refusal = g_strdup (values->refusal);
+  return copy;
+}
+
+void
+gest_tramite_payment_values_free (GestTramitePaymentValues *values)
+{
+  if (values == NULL)
+    return;
+  g_free (values->amount_text);
+  g_free (values->date_text);
+  g_free (values->reference);
+  g_free (values->proof_uuid);
+  g_free (values->refusal);
+  g_free (values);
+}
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_set_tramite (const GestTramitePaymentValues *values,
+                                         const GestTramite              *tramite)
+{
+  GestTramitePaymentValues *copy;
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  copy = gest_tramite_payment_values_copy (values);
+  copy->has_tramite = tramite != NULL;
+  copy->step = tramite != NULL ? tramite->step : 0;
+  return copy;
+}
+
+static GestTramitePaymentValues *
+replace_text (const GestTramitePaymentValues *values,
+              gsize                           offset,
+              const char                     *text)
+{
+  GestTramitePaymentValues *copy = gest_tramite_payment_values_copy (values);
+  char **field = G_STRUCT_MEMBER_P (copy, offset);
+
+  g_free (*field);
+  *field = g_strdup (text != NULL ? text : "");
+  return copy;
+}
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_set_amount_text (const GestTramitePaymentValues *values,
+                                             const char                     *text)
+{
+  g_return_val_if_fail (values != NULL, NULL);
+
+  return replace_text (values, G_STRUCT_OFFSET (GestTramitePaymentValues, amount_text), text);
+}
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_set_date_text (const GestTramitePaymentValues *values,
+                                           const char                     *text)
+{
+  g_return_val_if_fail (values != NULL, NULL);
+
+  return replace_text (values, G_STRUCT_OFFSET (GestTramitePaymentValues, date_text), text);
+}
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_set_reference (const GestTramitePaymentValues *values,
+                                           const char                     *reference)
+{
+  g_return_val_if_fail (values != NULL, NULL);
+
+  return replace_text (values, G_STRUCT_OFFSET (GestTramitePaymentValues, reference), reference);
+}
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_set_proof (const GestTramitePaymentValues *values,
+                                       const char                     *proof_uuid)
+{
+  GestTramitePaymentValues *copy;
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  copy = gest_tramite_payment_values_copy (values);
+  g_free (copy->proof_uuid);
+  copy->proof_uuid = g_strdup (proof_uuid);
+  return copy;
+}
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_set_n_proofs (const GestTramitePaymentValues *values,
+                                          guint                           n_proofs)
+{
+  GestTramitePaymentValues *copy;
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  copy = gest_tramite_payment_values_copy (values);
+  copy->n_proofs = n_proofs;
+  return copy;
+}
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_set_show_errors (const GestTramitePaymentValues *values,
+                                             gboolean                        show_errors)
+{
+  GestTramitePaymentValues *copy;
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  copy = gest_tramite_payment_values_copy (values);
+  copy->show_errors = !!show_errors;
+  return copy;
+}
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_set_saving (const GestTramitePaymentValues *values,
+                                        gboolean                        saving)
+{
+  GestTramitePaymentValues *copy;
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  copy = gest_tramite_payment_values_copy (values);
+  copy->saving = !!saving;
+  if (saving)
+    g_clear_pointer (&copy->refusal, g_free);
+  return copy;
+}
+
+GestTramitePaymentValues *
+gest_tramite_payment_values_set_refusal (const GestTramitePaymentValues *values,
+                                         const char                     *refusal)
+{
+  GestTramitePaymentValues *copy;
+
+  g_return_val_if_fail (values != NULL, NULL);
+
+  copy = gest_tramite_payment_values_copy (values);
+  g_free (copy->refusal);
+  copy->refusal = g_strdup (refusal);
+  return copy;
+}
+
+/* The words are gest_tramite_record_payment()'s: an empty amount is $0.00 there. */
+static char *
+check_payment_amount (const char *text,
+                      GestMoney  *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *amount_s = NULL;
+
+  *out = 0;
+  if (!is_blank (text) && !gest_money_parse (text, out, &error))
+    return g_strdup (error->message);
+  if (*out > 0)
+    return NULL;
+  amount_s = gest_money_format (*out);
+  return g_strdup_printf (_("The payment amount must be more than $0.00 (it is %s). Write what the customer paid."),
+                          amount_s);
+}
+
+static char *
+check_payment_date (const char  *text,
+                    const GDate *today,
+                    GDate       *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date_s = NULL;
+
+  g_date_clear (out, 1);
+  if (is_blank (text))
+    return g_strdup (_("Write the date of the customer’s payment, as dd/mm/yyyy."));
+  if (!gest_date_parse (text, out, &error))
+    {
+      g_date_clear (out, 1);
+      return g_strdup (error->message);
+    }
+  if (g_date_compare (out, today) <= 0)
+    return NULL;
+  date_s = gest_date_format (out);
+  return g_strdup_printf (_("The payment date %s is in the future. Record the payment once the customer has paid."),
+                          date_s);
+}
+
+GestTramitePaymentState *
+gest_tramite_payment_widget_state_from_values (const GestTramitePaymentValues *values,
+                                               const GDate                    *today)
+{
+  GestTramitePaymentState *state;
+  char *errors[GEST_TRAMITE_PAYMENT_N_FIELDS];
+  g_autoptr(GError) refused = NULL;
+  GestTramiteChecklist checklist = { 0 };
+  gboolean can_take;
+
+  g_return_val_if_fail (values != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  state = g_new0 (GestTramitePaymentState, 1);
+
+  /* The step rule is the model's (T6: up to step 3); its words say why Record is off. The
+   * payment's rule does not look at the checklist. */
+  can_take = values->has_tramite &&
+             gest_tramite_rules_check_item (&checklist, values->step, GEST_TRAMITE_ITEM_PAYMENT,
+                                            GEST_TRAMITE_ACTOR_DEALER, &refused);
+  state->fields_sensitive = can_take;
+  state->proof_sensitive = can_take && values->n_proofs > 0;
+  state->record_sensitive = can_take && !values->saving;
+  if (values->has_tramite && !can_take)
+    state->record_blocked = g_strdup (refused->message);
+
+  errors[GEST_TRAMITE_PAYMENT_AMOUNT] = check_payment_amount (values->amount_text, &state->amount);
+  errors[GEST_TRAMITE_PAYMENT_DATE] = check_payment_date (values->date_text, today, &state->date);
+  state->reference = g_strstrip (g_strdup (values->reference != NULL ? values->reference : ""));
+  errors[GEST_TRAMITE_PAYMENT_REFERENCE] =
+    *state->reference == '\0'
+    ? g_strdup (_("Write the payment reference (the deposit or transfer reference on the customer’s receipt)."))
+    : NULL;
+
+  state->valid = TRUE;
+  for (guint i = 0; i < GEST_TRAMITE_PAYMENT_N_FIELDS; i++)
+    {
+      if (errors[i] != NULL)
+        state->valid = FALSE;
+      /* Before the first try, the fields are the user's to fill in peace. */
+      if (values->show_errors && can_take)
+        state->errors[i] = g_steal_pointer (&errors[i]);
+      else
+        g_free (errors[i]);
+    }
+  state->refusal = g_strdup (values->refusal);
+  return state;
+}
+
+void
+gest_tramite_payment_state_free (GestTramitePaymentState *state)
+{
+  if (state == NULL)
+    return;
+  for (guint i = 0; i < GEST_TRAMITE_PAYMENT_N_FIELDS; i++)
+    g_free (state->errors[i]);
+  g_free (state->refusal);
+  g_free (state->record_blocked);
+  g_free (state->reference);
+  g_free (state);
+}
+
+const char *
+gest_tramite_payment_state_get_first_error (const GestTramitePaymentState *state)
+{
+  g_return_val_if_fail (state != NULL, NULL);
+
+  for (guint i = 0; i < GEST_TRAMITE_PAYMENT_N_FIELDS; i++)
+    if (state->errors[i] != NULL)
+      return state->errors[i];
+  return state->refusal;
+}

@@ -427,12 +427,23 @@ test_detail (Fixture       *f,
   g_assert_cmpstr (gest_tramite_detail_get_move_error (detail), ==, MSG_CONAUTO_MOVE);
   g_assert_cmpint (gest_tramite_detail_get_step (detail), ==, 3);
 
-  /* T5: the payment with the attached proof; its error first. */
+  /* T5: the payment with the attached proof; its error first. The form checks with the model's
+   * words before it saves (#11.5): refused at once, the reference row marked, the message under
+   * the form. */
   gest_tramite_checklist_view_set_payment_form (checklist, "118,750.50", f->today_s, "", NULL);
-  g_assert_true (gest_tramite_checklist_view_record_payment (checklist));
+  g_assert_false (gest_tramite_checklist_view_record_payment (checklist));
   gest_store_wait_for_writes (f->store);
   g_assert_cmpstr (gest_tramite_checklist_view_get_payment_error (checklist), ==,
                    "Write the payment reference (the deposit or transfer reference on the customer’s receipt).");
+  {
+    GtkWidget *form = gest_tramite_checklist_view_get_payment_form (checklist);
+    GtkWidget *reference = gest_test_find_widget (form, gest_test_is_entry_row_titled,
+                                                  "Deposit or Transfer Reference");
+
+    g_assert_true (gtk_widget_has_css_class (reference, "error"));
+    g_assert_nonnull (gest_test_find_widget (form, gest_test_is_visible_label,
+                                             "Write the payment reference (the deposit or transfer reference on the customer’s receipt)."));
+  }
   {
     g_autoptr(GestDocument) proof = g_list_model_get_item (gest_document_list_get_model (list), 0);
 
