@@ -37,7 +37,7 @@ check () {
   if "$@" >"$log" 2>&1; then ok "$description"; else diag "$log"; not_ok "$description"; fi
 }
 
-echo "1..18"
+echo "1..19"
 
 # --no-rebuild: meson test has built everything; a second ninja must not run under the tests.
 check "meson install --destdir installs the build (prefix $prefix)" "$work/install.log" \
@@ -124,6 +124,13 @@ else
   not_ok "...in Spanish, from the installed translations (its welcome page)"
 fi
 
+if run_installed "$bindir/gestiona-server" --version >"$work/server.log" 2>&1 \
+   && grep -q "^gestiona-server " "$work/server.log"; then
+  ok "the installed gestiona-server starts (--version)"
+else
+  diag "$work/server.log"
+  not_ok "the installed gestiona-server starts (--version)"
+fi
 check "the installed gestiona-cli fills a demonstration database" "$work/demo.log" \
   run_installed "$bindir/gestiona-cli" --db "$work/demo.db" demo --scale 30
 if show_window "$work/demo.db" "$work/demo-window.log" && grep -qx "first-frame" "$work/demo-window.log" \
