@@ -6,25 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "gest-demo.h"
+#include "gest-domain-module.h"
 #include "gest-plans-demo.h"
 
 /* The demo engine: checks that the database may take demonstration data, opens one
  * transaction, lets the shared records (customers, vehicles, plans: src/plans) and then each
- * module's filler in registration order fill it, and marks the database as holding demo data.
- * The data itself lives with its owners: gest-plans-demo.c, and each module's folder. */
-
-static GPtrArray *fillers;
-
-void
-gest_demo_register_filler (GestDemoFiller filler)
-{
-  if (fillers == NULL)
-    fillers = g_ptr_array_new ();
-  for (guint i = 0; i < fillers->len; i++)
-    if (g_ptr_array_index (fillers, i) == filler)
-      return;
-  g_ptr_array_add (fillers, filler);
-}
+ * registered module (GestDomainModule's fill_demo) in registration order fill it, and marks
+ * the database as holding demo data. The data itself lives with its owners:
+ * gest-plans-demo.c, and each module's folder. */
 
 static gint64
 query_cache_size (GestStore *store)
@@ -45,13 +34,11 @@ run_module_fillers (GestStore  *store,
                     GRand      *rand,
                     GError    **error)
 {
-  for (guint i = 0; fillers != NULL && i < fillers->len; i++)
-    {
-      GestDemoFiller filler = g_ptr_array_index (fillers, i);
+  GPtrArray *modules = gest_domain_modules_get ();
 
-      if (!filler (store, n, rand, error))
-        return FALSE;
-    }
+  for (guint i = 0; modules != NULL && i < modules->len; i++)
+    if (!gest_domain_module_fill_demo (g_ptr_array_index (modules, i), store, n, rand, error))
+      return FALSE;
   return TRUE;
 }
 

@@ -231,7 +231,8 @@ static void
 test_editor (Fixture       *f,
              gconstpointer  data)
 {
-  GestTramiteEditor *editor = gest_tramite_editor_new (NULL, f->store, NULL);
+  g_autoptr(GestContext) context = gest_context_new (f->store);
+  GestTramiteEditor *editor = gest_tramite_editor_new (NULL, context, NULL);
   g_autofree char *saved_uuid = NULL;
   g_autofree char *expected_folio = NULL;
   g_autoptr(GestTramite) tramite = NULL;
@@ -348,7 +349,11 @@ test_detail (Fixture       *f,
   exec_sql (f->store, "INSERT INTO settings (key, value) VALUES ('" GEST_SETTING_DOCUMENTS_EMAIL "', 'cancseg@conautoit.com.mx')");
   widgets_only_read (f);
 
-  detail = GEST_TRAMITE_DETAIL (gest_tramite_detail_new (f->store, tramite->uuid));
+  {
+    g_autoptr(GestContext) context = gest_context_new (f->store);
+
+    detail = GEST_TRAMITE_DETAIL (gest_tramite_detail_new (context, tramite->uuid));
+  }
   g_object_ref_sink (detail);
   window = show_in_window (GTK_WIDGET (detail));
   timeline = GEST_TIMELINE (gest_tramite_detail_get_timeline (detail));
