@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "gest-application.h"
@@ -115,6 +117,75 @@ static const GActionEntry app_actions[] = {
   { "shortcuts", shortcuts_activated_cb },
 };
 
+/* GESTIONA_EXIT_AFTER_FIRST_FRAME=1, for tests (tests/build/test-install.sh): once the first
+ * window has painted its first frame, Gestiona prints "first-frame", the window's title and
+ * the text of every label it shows (so a test sees which language it speaks), then quits as
+ * app.quit does. Nothing else in the application depends on it. */
+
+static void
+print_shown_labels (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && gtk_label_get_text (GTK_LABEL (child))[0] != '\0')
+        g_print ("label: %s\n", gtk_label_get_text (GTK_LABEL (child)));
+      print_shown_labels (child);
+    }
+}
+
+static gboolean
+exit_after_first_frame_quit_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+exit_after_first_frame_after_paint_cb (GdkFrameClock *clock,
+                                       GtkWindow     *window)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (window));
+
+  g_signal_handlers_disconnect_by_func (clock, exit_after_first_frame_after_paint_cb, window);
+  g_print ("first-frame\n");
+  g_print ("title: %s\n", gtk_window_get_title (window) != NULL ? gtk_window_get_title (window) : "");
+  print_shown_labels (GTK_WIDGET (window));
+  fflush (stdout);
+  /* Not from inside the frame clock's paint: the windows close from the main loop. */
+  if (app != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, exit_after_first_frame_quit_cb,
+                     g_object_ref (app), g_object_unref);
+}
+
+static void
+exit_after_first_frame_map_cb (GtkWidget *window,
+                               gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, exit_after_first_frame_map_cb, user_data);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (exit_after_first_frame_after_paint_cb), window, 0);
+}
+
+static void
+exit_after_first_frame_window_added_cb (GtkApplication *app,
+                                        GtkWindow      *window,
+                                        gpointer        user_data)
+{
+  g_signal_handlers_disconnect_by_func (app, exit_after_first_frame_window_added_cb, user_data);
+  g_signal_connect_after (window, "map", G_CALLBACK (exit_after_first_frame_map_cb), NULL);
+}
+
+static void
+exit_after_first_frame_install (GestApplication *self)
+{
+  if (g_strcmp0 (g_getenv ("GESTIONA_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (self, "window-added", G_CALLBACK (exit_after_first_frame_window_added_cb), NULL);
+}
+
 static int
 gest_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
@@ -151,6 +222,8 @@ gest_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+
+  exit_after_first_frame_install (GEST_APPLICATION (app));
 }
 
 static void

@@ -5,11 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* Deterministic demonstration data: @n customers with Mexican names, valid RFCs, addresses,
- * phones; vehicles with valid VINs; Conauto plans with balances. The same @seed gives the
- * same data. Fast enough for n = 1,000,000 (one transaction, prepared statements).
- * Then every registered module adds its records (GestDomainModule's fill_demo), in
- * registration order. */
+/* Deterministic demonstration data, in one transaction, into a database that is empty and not
+ * enrolled with a sync server: first @n customers, vehicles and Conauto plans
+ * (gest_plans_demo_fill(), src/plans), then every registered module adds its records
+ * (GestDomainModule's fill_demo), in registration order. The same @seed gives the same data.
+ * Fast enough for n = 1,000,000. */
 gboolean gest_demo_fill (GestStore     *store,
                          guint          n,
                          guint32        seed,
