@@ -8,6 +8,7 @@
 
 #include "gest-date.h"
 #include "gest-document.h"
+#include "gest-field-error.h"
 #include "gest-tramite-checklist-view.h"
 #include "gest-tramite-saves.h"
 
@@ -32,13 +33,16 @@ struct _GestTramiteChecklistView
   AdwComboRow    *proof_row;
   GtkStringList  *proof_names;
   GPtrArray      *proof_uuids;                   /* parallel to proof_names; NULL for "none" */
-  GtkLabel       *payment_error_label;
   GtkWidget      *record_button;
+  /* Refusals, in full under the group, the row they concern marked (gest-field-error.h). */
+  GtkLabel       *error_label;
+  GtkWidget      *error_row;                     /* borrowed: a row of the group, or NULL */
 
   GestStore      *store;
   GListModel     *documents;
   GestTramite    *tramite;
   gboolean        saving;                        /* a save is on the writer thread */
+  GestTramiteItem checking;                      /* the item of the save, if one */
 };
 
 G_DEFINE_FINAL_TYPE (GestTramiteChecklistView, gest_tramite_checklist_view, GTK_TYPE_WIDGET)
@@ -250,12 +254,6 @@ build_payment_row (GestTramiteChecklistView *self)
   adw_combo_row_set_model (self->proof_row, G_LIST_MODEL (self->proof_names));
   adw_expander_row_add_row (self->payment_row, GTK_WIDGET (self->proof_row));
 
-  self->payment_error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->payment_error_label, TRUE);
-  gtk_label_set_xalign (self->payment_error_label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->payment_error_label), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->payment_error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->payment_error_label), FALSE);
   self->record_button = gtk_button_new_with_mnemonic (_("_Record Payment"));
   gtk_widget_set_valign (self->record_button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->record_button, "clicked", G_CALLBACK (record_clicked_cb), self);
@@ -263,7 +261,8 @@ build_payment_row (GestTramiteChecklistView *self)
   gtk_widget_set_margin_bottom (button_row, 6);
   gtk_widget_set_margin_start (button_row, 12);
   gtk_widget_set_margin_end (button_row, 12);
-  gtk_box_append (GTK_BOX (button_row), GTK_WIDGET (self->payment_error_label));
+  gtk_widget_set_hexpand (self->record_button, TRUE);
+  gtk_widget_set_halign (self->record_button, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (button_row), self->record_button);
   adw_expander_row_add_row (self->payment_row, button_row);
 
@@ -344,6 +343,7 @@ gest_tramite_checklist_view_init (GestTramiteChecklistView *self)
   for (GestTramiteItem item = 0; item < GEST_TRAMITE_N_ITEMS; item++)
     if (item != GEST_TRAMITE_ITEM_PAYMENT)
       build_item_row (self, item);
+  self->error_label = gest_field_error_label_new (ADW_PREFERENCES_GROUP (self->group));
 }
 
 GtkWidget *
@@ -393,6 +393,18 @@ gest_tramite_checklist_view_can_check (GestTramiteChecklistView *self,
   return gtk_widget_get_visible (self->items[item].mark_button);
 }
 
+/* @row: the payment row or an item's row; @message NULL clears. */
+static void
+show_error (GestTramiteChecklistView *self,
+            GtkWidget                *row,
+            const char               *message)
+{
+  if (self->error_row != NULL && self->error_row != row)
+    gtk_widget_remove_css_class (self->error_row, "error");
+  self->error_row = message != NULL ? row : NULL;
+  gest_field_error_show (row, self->error_label, message);
+}
+
 static void
 item_checked_cb (GObject      *object,
                  GAsyncResult *result,
@@ -404,9 +416,11 @@ item_checked_cb (GObject      *object,
   self->saving = FALSE;
   if (!gest_tramite_save_finish (GEST_STORE (object), result, &error))
     {
-      g_signal_emit (self, signals[SHOW_MESSAGE], 0, error->message);
+      /* The rules' refusal, whole, under the item it concerns. */
+      show_error (self, GTK_WIDGET (self->items[self->checking].row), error->message);
       return;
     }
+  show_error (self, NULL, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -420,6 +434,7 @@ gest_tramite_checklist_view_check_item (GestTramiteChecklistView *self,
   if (self->tramite == NULL || self->saving)
     return FALSE;
   self->saving = TRUE;
+  self->checking = item;
   gest_tramite_check_item_async (self->store, self->tramite->uuid, item, NULL, item_checked_cb,
                                  g_object_ref (self));
   return TRUE;
@@ -447,8 +462,7 @@ static void
 show_payment_error (GestTramiteChecklistView *self,
                     const char               *message)
 {
-  gtk_label_set_label (self->payment_error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->payment_error_label), message != NULL);
+  show_error (self, GTK_WIDGET (self->payment_row), message);
 }
 
 static void
@@ -511,6 +525,7 @@ gest_tramite_checklist_view_get_payment_error (GestTramiteChecklistView *self)
 {
   g_return_val_if_fail (GEST_IS_TRAMITE_CHECKLIST_VIEW (self), NULL);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->payment_error_label))
-         ? gtk_label_get_label (self->payment_error_label) : NULL;
+  return self->error_row == GTK_WIDGET (self->payment_row) &&
+         gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+         ? gtk_label_get_label (self->error_label) : NULL;
 }
