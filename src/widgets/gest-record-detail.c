@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "gest-field-error.h"
 #include "gest-record-detail.h"
