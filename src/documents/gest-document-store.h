@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* X4: documents attached to a record (trámite, complaint...). The content is stored once
+/* X4: documents attached to a record (a payoff, a complaint...). The content is stored once
  * per SHA-256 under gest_store_get_files_dir() as <aa>/<sha256> (aa = first two hex
  * digits); the metadata is a row of the documents table. Attaching also appends a
  * "document" entry to the record's activity log, in the same transaction as the row.
@@ -65,40 +65,6 @@ char              *gest_document_store_get_content_path (GestDocumentStore *self
 gboolean           gest_document_store_verify       (GestDocumentStore    *self,
                                                      GestDocument         *document,
                                                      GCancellable         *cancellable,
-                                                     GError              **error);
-
-/* Writes the stored content of @document to @destination, replacing what is there, after
- * checking it against its fingerprint (the errors of gest_document_store_verify()). It only
- * reads the files folder's path from the store, so it may run on a worker thread while
- * @self lives. */
-gboolean           gest_document_store_save_copy    (GestDocumentStore    *self,
-                                                     GestDocument         *document,
-                                                     GFile                *destination,
-                                                     GCancellable         *cancellable,
-                                                     GError              **error);
-/* A copy of @document under its own file name in a new temporary folder, for an application
- * that opens files by name. Returns its path. Thread use as gest_document_store_save_copy(). */
-char              *gest_document_store_save_temporary_copy (GestDocumentStore *self,
-                                                     GestDocument         *document,
-                                                     GCancellable         *cancellable,
-                                                     GError              **error);
-
-/* Removes a document from its record: the row is marked deleted (so the removal syncs) and a
- * "document" entry saying so is appended to the record's activity log, in one transaction
- * (or a savepoint of the caller's). The stored content stays: another row may share it.
- * GEST_ERROR_NOT_FOUND when there is no such document. */
-gboolean           gest_document_remove             (GestStore            *store,
-                                                     const char           *uuid,
-                                                     GError              **error);
-/* gest_document_remove() on the store's writer thread; emits
- * GestDocumentStore::document-removed once the change is committed. */
-void               gest_document_store_remove_async (GestDocumentStore    *self,
-                                                     const char           *uuid,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-gboolean           gest_document_store_remove_finish (GestDocumentStore   *self,
-                                                     GAsyncResult         *result,
                                                      GError              **error);
 
 G_END_DECLS

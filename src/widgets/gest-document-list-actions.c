@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gest-document-changes.h"
 #include "gest-document-list-private.h"
 #include "gest-document-print.h"
 #include "gest-field-error.h"

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* X5: the activity timeline of any record (trámite, complaint, account...): its log entries,
+/* X5: the activity timeline of any record (a payoff, a complaint, an account...): its log entries,
  * newest first, in a GtkListView; whether the record's log chain verifies ("Log verified", or
  * the message naming the broken entry); and a composer that appends a note, or a call with
  * the name and role of the person spoken to. The log is read and verified on a worker thread

@@ -12,6 +12,7 @@
 
 #include "gest-activity-item.h"
 #include "gest-activity-log.h"
+#include "gest-document-changes.h"
 #include "gest-record-detail.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
