@@ -18,6 +18,7 @@ typedef struct
   char            *path;
   char            *cache_key;
   char            *title;
+  char            *export_path;   /* a PDF to write without a dialog, or NULL */
   GPtrArray       *pages;   /* GestRenderedPage, in order */
   gboolean         done;    /* the operation reported */
 } PrintData;
@@ -30,6 +31,7 @@ print_data_free (PrintData *data)
   g_free (data->path);
   g_free (data->cache_key);
   g_free (data->title);
+  g_free (data->export_path);
   g_clear_pointer (&data->pages, g_ptr_array_unref);
   g_free (data);
 }
@@ -112,7 +114,12 @@ run_print (GTask *task)
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), data);
   g_signal_connect_data (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (task),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, data->parent, &error);
+  if (data->export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, data->export_path);
+  result = gtk_print_operation_run (operation,
+                                    data->export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                              : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    data->parent, &error);
   /* A dialog cancelled, or a run that was not asynchronous, may end without "done". */
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && !data->done)
     report (task, operation, result, error);
@@ -144,21 +151,19 @@ page_rendered_cb (GObject      *object,
   run_print (task);
 }
 
-void
-gest_document_print_async (GtkWindow           *parent,
-                           GestRenderQueue     *queue,
-                           const char          *path,
-                           const char          *cache_key,
-                           const char          *title,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+static void
+start (GtkWindow           *parent,
+       GestRenderQueue     *queue,
+       const char          *path,
+       const char          *cache_key,
+       const char          *title,
+       const char          *export_path,
+       GCancellable        *cancellable,
+       GAsyncReadyCallback  callback,
+       gpointer             user_data)
 {
   GTask *task;
   PrintData *data;
-
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (GEST_IS_RENDER_QUEUE (queue));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, gest_document_print_async);
@@ -168,6 +173,7 @@ gest_document_print_async (GtkWindow           *parent,
   data->path = g_strdup (path);
   data->cache_key = g_strdup (cache_key);
   data->title = g_strdup (title != NULL ? title : "");
+  data->export_path = g_strdup (export_path);
   data->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) gest_rendered_page_unref);
   g_task_set_task_data (task, data, (GDestroyNotify) print_data_free);
   if (path == NULL)
@@ -180,6 +186,38 @@ gest_document_print_async (GtkWindow           *parent,
     }
   gest_render_queue_render_async (queue, path, cache_key, 0, PRINT_SCALE, cancellable,
                                   page_rendered_cb, task);
+}
+
+void
+gest_document_print_async (GtkWindow           *parent,
+                           GestRenderQueue     *queue,
+                           const char          *path,
+                           const char          *cache_key,
+                           const char          *title,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (GEST_IS_RENDER_QUEUE (queue));
+
+  start (parent, queue, path, cache_key, title, NULL, cancellable, callback, user_data);
+}
+
+void
+gest_document_print_export_async (GestRenderQueue     *queue,
+                                  const char          *path,
+                                  const char          *cache_key,
+                                  const char          *title,
+                                  const char          *pdf_path,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (GEST_IS_RENDER_QUEUE (queue));
+  g_return_if_fail (pdf_path != NULL);
+
+  start (NULL, queue, path, cache_key, title, pdf_path, cancellable, callback, user_data);
 }
 
 gboolean

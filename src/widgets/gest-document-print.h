@@ -21,5 +21,15 @@ void     gest_document_print_async  (GtkWindow           *parent,
                                      gpointer             user_data);
 gboolean gest_document_print_finish (GAsyncResult        *result,
                                      GError             **error);
+/* The same pages through the same print operation, exported to the PDF file @pdf_path
+ * without a dialog (a print to file; tests). Finish with gest_document_print_finish(). */
+void     gest_document_print_export_async (GestRenderQueue     *queue,
+                                           const char          *path,
+                                           const char          *cache_key,
+                                           const char          *title,
+                                           const char          *pdf_path,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
 
 G_END_DECLS

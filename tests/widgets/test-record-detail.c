@@ -9,10 +9,12 @@
 #include <locale.h>
 
 #include <adwaita.h>
+#include <poppler.h>
 
 #include "gest-activity-item.h"
 #include "gest-activity-log.h"
 #include "gest-document-changes.h"
+#include "gest-document-print.h"
 #include "gest-record-detail.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
@@ -527,6 +529,50 @@ test_remove (Fixture       *f,
   g_assert_finalize_object (detail);
 }
 
+static guint
+exported_pages (const char *source,
+                const char *pdf_path)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) document = NULL;   /* PopplerDocument */
+  g_autofree char *uri = NULL;
+
+  gest_document_print_export_async (gest_render_queue_get_default (), source, NULL, "test", pdf_path,
+                                    NULL, gest_test_result_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  g_assert_true (gest_document_print_finish (result, &error));
+  g_assert_no_error (error);
+  uri = g_filename_to_uri (pdf_path, NULL, NULL);
+  document = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
+  g_assert_no_error (error);
+  return (guint) poppler_document_get_n_pages (POPPLER_DOCUMENT (document));
+}
+
+/* Print renders every page of a PDF, and a scan, through the render queue into the print
+ * operation (exported to a PDF here instead of the dialog); a missing file is refused. */
+static void
+test_print_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *pdf = gest_test_data_path ("doc-2pages.pdf");
+  g_autofree char *png = gest_test_data_path ("scan.png");
+  g_autofree char *out_pdf = g_build_filename (f->dir, "printed-pdf.pdf", NULL);
+  g_autofree char *out_png = g_build_filename (f->dir, "printed-png.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.pdf", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (exported_pages (pdf, out_pdf), ==, 2);
+  g_assert_cmpuint (exported_pages (png, out_png), ==, 1);
+
+  gest_document_print_export_async (gest_render_queue_get_default (), missing, NULL, "missing.pdf",
+                                    out_pdf, NULL, gest_test_result_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  g_assert_false (gest_document_print_finish (result, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +589,7 @@ main (int   argc,
   ADD ("/widgets/X4/11/record-detail/previewed-document-selected", test_previewed_document_selected);
   ADD ("/widgets/X4/11/record-detail/save-a-copy", test_save_copy);
   ADD ("/widgets/X4/11/record-detail/remove-asks-logs-syncs", test_remove);
+  ADD ("/widgets/X4/11/record-detail/print-renders-every-page", test_print_pages);
 #undef ADD
 
   return g_test_run ();
