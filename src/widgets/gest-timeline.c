@@ -23,7 +23,7 @@ struct _GestTimeline
   GtkImage        *verify_icon;
   GtkLabel        *verify_label;
   GtkStack        *list_stack;
-  GtkListView     *list_view;
+  GtkListBox      *list_box;
   GtkWidget           *pager;
   GtkButton           *newer_button;
   GtkButton           *older_button;
@@ -44,8 +44,8 @@ struct _GestTimeline
   GestStore       *store;
   char            *record_uuid;
   GListStore      *entries;
-  /* The page of entries shown: the list view is never taller than its rows, inside the
-   * page's one scroll, so it shows PAGE_SIZE entries at a time however long the log. */
+  /* The page of entries shown: the list is as tall as its rows, inside the page's one
+   * scroll, so it shows PAGE_SIZE entries at a time however long the log. */
   GtkSliceListModel   *page;
   /* Cancels the load in flight; replaced by every reload, cancelled on dispose. */
   GCancellable    *cancellable;
@@ -56,7 +56,7 @@ struct _GestTimeline
 
 G_DEFINE_FINAL_TYPE (GestTimeline, gest_timeline, GTK_TYPE_WIDGET)
 
-/* Well under the about 200 rows a GTK 4.8 list view keeps bound. */
+/* Entries shown at a time: the log of a record can reach thousands. */
 #define PAGE_SIZE 50
 
 enum {
@@ -292,10 +292,8 @@ load_done_cb (GObject      *object,
   g_signal_emit (self, signals[LOADED], 0);
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+static GtkWidget *
+new_row (void)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -324,18 +322,19 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (column), contact);
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), column);
-  gtk_list_item_set_activatable (list_item, FALSE);
-  gtk_list_item_set_child (list_item, row);
+  return row;
 }
 
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
+/* One page is at most PAGE_SIZE rows: a list box measures each wrapped entry exactly, so the
+ * page grows with its content. */
+static GtkWidget *
+create_row_cb (gpointer item_object,
+               gpointer user_data)
 {
-  GestActivityItem *item = gtk_list_item_get_item (list_item);
+  GestActivityItem *item = item_object;
   const GestActivityEntry *entry = gest_activity_item_get_entry (item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_list_box_row_new ();
+  GtkWidget *row = new_row ();
   GtkWidget *icon = gtk_widget_get_first_child (row);
   GtkWidget *column = gtk_widget_get_next_sibling (icon);
   GtkWidget *header = gtk_widget_get_first_child (column);
@@ -373,6 +372,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_label (GTK_LABEL (contact), "");
       gtk_widget_set_visible (contact, FALSE);
     }
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (box), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (box), row);
+  return box;
 }
 
 static char *
@@ -569,7 +571,7 @@ gest_timeline_class_init (GestTimelineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, verify_icon);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, verify_label);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, GestTimeline, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GestTimeline, list_box);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, pager);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, newer_button);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, older_button);
@@ -593,23 +595,14 @@ gest_timeline_class_init (GestTimelineClass *klass)
 static void
 gest_timeline_init (GestTimeline *self)
 {
-  GtkListItemFactory *factory;
-  GtkNoSelection *selection;
 
   self->entries = g_list_store_new (GEST_TYPE_ACTIVITY_ITEM);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->composer_error_label = gest_field_error_label_new (self->composer_group);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   self->page = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->entries)), 0, PAGE_SIZE);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->page)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (selection);
-  g_object_unref (factory);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->page), create_row_cb, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
