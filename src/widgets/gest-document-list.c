@@ -586,6 +586,7 @@ gest_document_list_set_record_uuid (GestDocumentList *self,
     return;
   g_free (self->record_uuid);
   self->record_uuid = g_strdup (record_uuid);
+  g_clear_pointer (&self->selected_uuid, g_free);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_UUID]);
 }

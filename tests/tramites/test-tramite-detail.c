@@ -674,6 +674,14 @@ test_refusals_in_full (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (step_row, "error"));
   g_assert_cmpstr (gest_tramite_detail_get_move_error (detail), ==, MSG_CONAUTO_MOVE);
 
+  /* Issue 11: the whole page, refusals shown, fits a 360 px wide window. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (detail), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (detail);
 }

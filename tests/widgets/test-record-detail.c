@@ -422,6 +422,14 @@ test_previewed_document_selected (Fixture       *f,
   g_assert_cmpstr (gest_document_list_get_error (list), ==,
                    "There is no document with the id “no-such-document”. It may have been removed; refresh the list.");
 
+  /* Issue 11: the whole detail works in a 360 px wide window (AdwClamp's margins included). */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (detail), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
   gest_store_wait_for_writes (f->store);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (detail);
