@@ -271,6 +271,45 @@ test_timeline_grows_in_page (Fixture       *f,
   g_assert_finalize_object (detail);
 }
 
+/* The composer's refusals show as every other one: the field marked, the whole message in a
+ * wrapping label under the composer; a valid entry clears them. */
+static void
+test_composer_refusal (Fixture       *f,
+                       gconstpointer  data)
+{
+  GestRecordDetail *detail;
+  GestTimeline *timeline;
+  GtkWidget *window;
+  GtkWidget *add;
+  GtkWidget *frame;
+  GtkWidget *label;
+  GtkTextView *text_view;
+
+  widgets_only_read (f);
+  detail = new_detail (f, &window);
+  timeline = gest_record_detail_get_timeline (detail);
+  add = gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_button_labelled, "A_dd to Activity");
+  text_view = GTK_TEXT_VIEW (gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW)));
+  frame = gtk_widget_get_ancestor (GTK_WIDGET (text_view), GTK_TYPE_FRAME);
+
+  g_signal_emit_by_name (add, "clicked");
+  label = gest_test_find_widget (GTK_WIDGET (timeline), gest_test_is_visible_label, "Write the note before adding it.");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_true (gtk_widget_is_ancestor (add, gtk_widget_get_ancestor (label, ADW_TYPE_PREFERENCES_GROUP)));
+  g_assert_true (gtk_widget_has_css_class (frame, "error"));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "Called the customer.", -1);
+  g_signal_emit_by_name (add, "clicked");
+  gest_store_wait_for_writes (f->store);
+  wait_timeline (timeline, 1);
+  g_assert_false (gtk_widget_is_visible (label));
+  g_assert_false (gtk_widget_has_css_class (frame, "error"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (detail);
+}
+
 /* Thousands of entries: the list shows a page of 50 rows at a time, with Older and Newer. */
 static void
 test_timeline_pages (Fixture       *f,
@@ -645,6 +684,7 @@ main (int   argc,
   ADD ("/widgets/11/record-detail/status-refusal-in-full", test_status_refusal);
   ADD ("/widgets/X5/11/record-detail/timeline-grows-in-page", test_timeline_grows_in_page);
   ADD ("/widgets/X5/11/record-detail/timeline-pages-thousands", test_timeline_pages);
+  ADD ("/widgets/X5/11/record-detail/composer-refusal-in-full", test_composer_refusal);
   ADD ("/widgets/X4/11/record-detail/previewed-document-selected", test_previewed_document_selected);
   ADD ("/widgets/X4/11/record-detail/save-a-copy", test_save_copy);
   ADD ("/widgets/X4/11/record-detail/remove-asks-logs-syncs", test_remove);
