@@ -9,7 +9,4 @@ G_BEGIN_DECLS
  * (the build folder's po/, for running uninstalled), else the installed locale folder. */
 void gest_i18n_init (void);
 
-/* Registers every module's hooks (demo fillers and the like). Idempotent. */
-void gest_modules_init (void);
-
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "gest-application.h"
 #include "gest-i18n.h"
+#include "gest-module.h"
 #include "gest-window.h"
 
 struct _GestApplication
@@ -182,7 +183,7 @@ gest_application_activate (GApplication *app)
   if (!gest_store_set_read_only (self->store, TRUE, &error))
     g_warning ("%s", error->message);
   window = GTK_WINDOW (gest_window_new (GTK_APPLICATION (self), self->store));
-  gest_modules_add_pages (GEST_WINDOW (window), self->store);
+  gest_window_start_services (GEST_WINDOW (window));
   gtk_window_present (window);
 }
 

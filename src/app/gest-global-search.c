@@ -84,30 +84,21 @@ search_data_free (SearchData *data)
   g_free (data);
 }
 
+/* The hit's kind says its icon and label (shared kinds and the modules' alike). */
 static const char *
-kind_icon_name (GestHitKind kind)
+kind_icon_name (const char *kind)
 {
-  switch (kind)
-    {
-    case GEST_HIT_CUSTOMER: return "avatar-default-symbolic";
-    case GEST_HIT_PLAN:     return "x-office-spreadsheet-symbolic";
-    case GEST_HIT_VEHICLE:  return "applications-engineering-symbolic";
-    case GEST_HIT_TRAMITE:  return "document-edit-symbolic";
-    default:                return "edit-find-symbolic";
-    }
+  const GestSearchKind *info = gest_search_kind_lookup (kind);
+
+  return info != NULL && info->icon_name != NULL ? info->icon_name : "edit-find-symbolic";
 }
 
 static const char *
-kind_label (GestHitKind kind)
+kind_label (const char *kind)
 {
-  switch (kind)
-    {
-    case GEST_HIT_CUSTOMER: return _("Customer");
-    case GEST_HIT_PLAN:     return _("Plan");
-    case GEST_HIT_VEHICLE:  return _("Vehicle");
-    case GEST_HIT_TRAMITE:  return _("Early payoff");
-    default:                return "";
-    }
+  const GestSearchKind *info = gest_search_kind_lookup (kind);
+
+  return info != NULL && info->label != NULL ? _(info->label) : "";
 }
 
 static void
@@ -400,7 +391,7 @@ gest_global_search_class_init (GestGlobalSearchClass *klass)
 
   signals[HIT_ACTIVATED] =
     g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -557,5 +548,5 @@ gest_global_search_activate_result (GestGlobalSearch *self,
   g_return_if_fail (item != NULL);
 
   gtk_popover_popdown (GTK_POPOVER (self->popover));
-  g_signal_emit (self, signals[HIT_ACTIVATED], 0, (int) item->hit->kind, item->hit->uuid);
+  g_signal_emit (self, signals[HIT_ACTIVATED], 0, item->hit->kind, item->hit->uuid);
 }

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * thread (its own store connection) a moment after the user stops typing, and a popover that
  * lists the hits (kind icon, title, subtitle) or says that nothing matched. Choosing a hit
  * (click, or Enter for the selected one; Up/Down move the selection) emits
- * ::hit-activated (int kind, const char *uuid). */
+ * ::hit-activated (const char *kind, const char *uuid): the hit's kind (GestSearchHit). */
 #define GEST_TYPE_GLOBAL_SEARCH (gest_global_search_get_type ())
 G_DECLARE_FINAL_TYPE (GestGlobalSearch, gest_global_search, GEST, GLOBAL_SEARCH, GtkWidget)
 

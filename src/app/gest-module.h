@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 /* The UI half of a module, in the spirit of GNOME Builder's addins: the window asks each
  * registered module for its sidebar entry and page, the global search asks it to draw and
  * open its hits, the preferences window for its pages. Requires GestDomainModule: a module's
- * UI class derives from its domain class (GestTramitesModule from GestTramitesDomain), so
- * one object answers both. The window names no module.
+ * UI class derives from its domain class (GestComplaintsModule from GestComplaintsDomain),
+ * so one object answers both. The window names no module.
  *
  * Everything here runs on the UI thread. */
 #define GEST_TYPE_MODULE (gest_module_get_type ())
@@ -56,8 +56,29 @@ gboolean    gest_module_open_hit                 (GestModule  *self,
 GPtrArray  *gest_module_create_preferences_pages (GestModule  *self,
                                                   GestContext *context);
 
-/* The program's UI modules (those of the registry that implement GestModule), sorted by
- * position. Registers them first (gest-module-list.h) if not yet done. */
+/* The UI modules registered (those of the registry that implement GestModule), sorted by
+ * position; a new array of borrowed modules. */
 GPtrArray  *gest_modules_get_ui                  (void);
+/* The registered UI module whose id is @id, or NULL. */
+GestModule *gest_modules_find_ui                 (const char  *id);
+
+/* Registers the UI class of every module of the program (src/gest-module-list.h, expanded
+ * in src/gest-modules.c) if not yet done: the application calls it at start; widget tests
+ * that want the real modules call it too. Idempotent. */
+void        gest_modules_init                    (void);
+
+/* A section the sidebar shows before its module exists (a GEST_PLANNED_MODULE line of
+ * src/gest-module-list.h): its page says what is missing. */
+typedef struct
+{
+  const char *id;
+  const char *title;       /* N_() */
+  const char *icon_name;
+  int         position;
+  const char *missing;     /* N_("Not built yet: …") */
+} GestPlannedModule;
+
+/* The planned sections, in list order (implemented in src/gest-modules.c). */
+const GestPlannedModule *gest_modules_get_planned (guint *n_planned);
 
 G_END_DECLS

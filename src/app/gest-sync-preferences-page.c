@@ -93,7 +93,7 @@ refresh_log (GestSyncPreferencesPage *self)
       GtkWidget *row = adw_action_row_new ();
 
       if (g_str_equal (kind, "conflict"))
-        /* TRANSLATORS: a sync log row: the date and the kind of record (customer, tramite...). */
+        /* TRANSLATORS: a sync log row: the date and the kind of record (customer, plan...). */
         title = g_strdup_printf (_("%s · Conflict on a %s"), when, (const char *) sqlite3_column_text (stmt, 1));
       else
         title = g_strdup_printf (_("%s · Change not applied to a %s"), when,

@@ -8,6 +8,9 @@
 #include "gest-demo.h"
 #include "gest-global-search.h"
 #include "gest-i18n.h"
+#include "gest-mail-preferences-page.h"
+#include "gest-module.h"
+#include "gest-sync-preferences-page.h"
 #include "gest-window.h"
 
 #define DEMO_CUSTOMERS 1000
@@ -30,6 +33,11 @@ struct _GestWindow
   GtkSpinner           *demo_spinner;
 
   GestStore            *store;
+  /* What the modules' pages get: the store, the settings, the services. */
+  GestContext          *context;
+  /* Element type Section, in sidebar order. */
+  GArray               *sections;
+  gboolean              services_started;
   GSettings            *settings;
   /* Cancels the demonstration data when the window closes. */
   GCancellable         *cancellable;
@@ -52,65 +60,102 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The sidebar, in order. The descriptions say honestly what is missing. */
-static const struct
+/* One entry of the sidebar: a registered module's section, or a planned one whose page says
+ * honestly what is missing. */
+typedef struct
 {
   const char *id;
-  const char *title;
+  const char *title;       /* translated */
   const char *icon_name;
-  const char *missing;
-} sections[] = {
-  { "tramites", N_("Early Payoffs"), "document-edit-symbolic",
-    N_("Not built yet: the board of early payoffs of Conauto plans is not part of this version "
-       "of Gestiona.") },
-  { "collections", N_("Collections"), "call-start-symbolic",
-    N_("Not built yet: debtor portfolios, calls, letters, visits and payment promises will come "
-       "in a later version of Gestiona.") },
-  { "complaints", N_("Complaints"), "mail-mark-important-symbolic",
-    N_("Not built yet: customer complaints and claims will come in a later version of Gestiona.") },
-  { "annulments", N_("Annulments"), "edit-undo-symbolic",
-    N_("Not built yet: invoice annulments and reinvoicing will come in a later version of Gestiona.") },
-  { "campaigns", N_("Service Campaigns"), "applications-engineering-symbolic",
-    N_("Not built yet: field-action campaigns on given VINs will come in a later version of Gestiona.") },
-  { "appointments", N_("Appointments"), "x-office-calendar-symbolic",
-    N_("Not built yet: service reservations and their follow-up calls will come in a later version "
-       "of Gestiona.") },
-  { "reports", N_("Reports"), "x-office-spreadsheet-symbolic",
-    N_("Not built yet: reports will come in a later version of Gestiona.") },
-};
+  const char *missing;     /* translated; NULL for a module's section */
+  int         position;
+  GestModule *module;      /* borrowed from the registry (lives as long as the program) */
+} Section;
 
 static int
-section_index (const char *id)
+compare_sections (gconstpointer a,
+                  gconstpointer b)
 {
-  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (sections); i++)
-    if (g_str_equal (sections[i].id, id))
+  const Section *sa = a, *sb = b;
+
+  return sa->position < sb->position ? -1 : sa->position > sb->position;
+}
+
+/* The registered modules' sections and the planned ones that no module took, by position. */
+static GArray *
+sections_new (void)
+{
+  GArray *sections = g_array_new (FALSE, TRUE, sizeof (Section));
+  g_autoptr(GPtrArray) modules = gest_modules_get_ui ();
+  const GestPlannedModule *planned;
+  guint n_planned;
+
+  for (guint i = 0; i < modules->len; i++)
+    {
+      GestModule *module = g_ptr_array_index (modules, i);
+      Section section = {
+        gest_domain_module_get_id (GEST_DOMAIN_MODULE (module)), gest_module_get_title (module),
+        gest_module_get_icon_name (module), NULL, gest_module_get_position (module), module,
+      };
+
+      g_array_append_val (sections, section);
+    }
+  planned = gest_modules_get_planned (&n_planned);
+  for (guint i = 0; i < n_planned; i++)
+    {
+      Section section = {
+        planned[i].id, _(planned[i].title), planned[i].icon_name, _(planned[i].missing),
+        planned[i].position, NULL,
+      };
+
+      if (gest_modules_find_ui (planned[i].id) == NULL)
+        g_array_append_val (sections, section);
+    }
+  /* g_array_sort is not stable; positions are distinct in gest-module-list.h. */
+  g_array_sort (sections, compare_sections);
+  return sections;
+}
+
+static const Section *
+section_nth (GestWindow *self,
+             guint       index)
+{
+  return &g_array_index (self->sections, Section, index);
+}
+
+static int
+section_index (GestWindow *self,
+               const char *id)
+{
+  for (guint i = 0; id != NULL && i < self->sections->len; i++)
+    if (g_str_equal (section_nth (self, i)->id, id))
       return (int) i;
   return -1;
 }
 
 static GtkWidget *
-placeholder_new (guint index)
+placeholder_new (const Section *section)
 {
   return g_object_new (ADW_TYPE_STATUS_PAGE,
-                       "icon-name", sections[index].icon_name,
-                       "title", _(sections[index].title),
-                       "description", _(sections[index].missing),
+                       "icon-name", section->icon_name,
+                       "title", section->title,
+                       "description", section->missing,
                        NULL);
 }
 
 static GtkWidget *
-sidebar_row_new (guint index)
+sidebar_row_new (const Section *section)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (_(sections[index].title));
+  GtkWidget *label = gtk_label_new (section->title);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (sections[index].icon_name));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon_name));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "gest-section-id", (gpointer) sections[index].id);
+  g_object_set_data (G_OBJECT (row), "gest-section-id", (gpointer) section->id);
   return row;
 }
 
@@ -144,13 +189,18 @@ show_sections (GestWindow *self)
                                TRUE);
 }
 
-/* Every section starts over: the placeholders, then the modules' pages from the current data. */
+/* Every section starts over: the modules' pages from the current data, the placeholders. */
 static void
 reload_pages (GestWindow *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gest_window_set_section_page (self, sections[i].id, placeholder_new (i));
-  gest_modules_add_pages (self, self->store);
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      const Section *section = section_nth (self, i);
+      GtkWidget *page = section->module != NULL ? gest_module_create_page (section->module, self->context)
+                                                : placeholder_new (section);
+
+      gest_window_set_section_page (self, section->id, page);
+    }
 }
 
 static void
@@ -252,8 +302,6 @@ load_demo_action_cb (GSimpleAction *action,
   GestWindow *self = user_data;
   g_autoptr(GTask) task = NULL;
 
-  /* The modules' demo fillers must be registered before the fill starts. */
-  gest_modules_init ();
   set_demo_running (self, TRUE);
   task = g_task_new (self, self->cancellable, demo_done_cb, NULL);
   g_task_set_source_tag (task, load_demo_action_cb);
@@ -278,11 +326,11 @@ sidebar_row_selected_cb (GtkListBox    *list_box,
   if (row == NULL)
     return;
   id = g_object_get_data (G_OBJECT (row), "gest-section-id");
-  index = section_index (id);
+  index = section_index (self, id);
   g_assert (index >= 0);
 
   gtk_stack_set_visible_child_name (self->section_stack, id);
-  adw_window_title_set_title (self->section_title, _(sections[index].title));
+  adw_window_title_set_title (self->section_title, section_nth (self, index)->title);
   g_settings_set_string (self->settings, "last-section", id);
 }
 
@@ -303,11 +351,11 @@ back_clicked_cb (GtkButton  *button,
 
 static void
 hit_activated_cb (GestGlobalSearch *search,
-                  int               kind,
+                  const char       *kind,
                   const char       *uuid,
                   GestWindow       *self)
 {
-  gest_window_show_record (self, (GestHitKind) kind, uuid);
+  gest_window_show_record (self, kind, uuid);
 }
 
 static gboolean
@@ -339,7 +387,9 @@ gest_window_constructed (GObject *object)
   G_OBJECT_CLASS (gest_window_parent_class)->constructed (object);
 
   g_assert (GEST_IS_STORE (self->store));
+  self->context = gest_context_new (self->store);
   gest_global_search_set_store (self->global_search, self->store);
+  reload_pages (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -348,7 +398,10 @@ gest_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   last = g_settings_get_string (self->settings, "last-section");
-  gest_window_set_section (self, section_index (last) >= 0 ? last : "tramites");
+  if (section_index (self, last) >= 0)
+    gest_window_set_section (self, last);
+  else if (self->sections->len > 0)
+    gest_window_set_section (self, section_nth (self, 0)->id);
 
   if (is_first_run (self->store))
     {
@@ -411,7 +464,9 @@ gest_window_finalize (GObject *object)
 {
   GestWindow *self = GEST_WINDOW (object);
 
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->sections, g_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -439,7 +494,7 @@ gest_window_class_init (GestWindowClass *klass)
 
   signals[RECORD_ACTIVATED] =
     g_signal_new ("record-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   signals[PREFERENCES_OPENED] =
     g_signal_new ("preferences-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, GEST_TYPE_PREFERENCES_WINDOW);
@@ -471,13 +526,14 @@ gest_window_init (GestWindow *self)
   self->cancellable = g_cancellable_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  /* The pages come in constructed(), with the store. */
+  self->sections = sections_new ();
+  for (guint i = 0; i < self->sections->len; i++)
     {
       GtkWidget *bin = adw_bin_new ();
 
-      adw_bin_set_child (ADW_BIN (bin), placeholder_new (i));
-      gtk_stack_add_named (self->section_stack, bin, sections[i].id);
-      gtk_list_box_append (self->sidebar_list, sidebar_row_new (i));
+      gtk_stack_add_named (self->section_stack, bin, section_nth (self, i)->id);
+      gtk_list_box_append (self->sidebar_list, sidebar_row_new (section_nth (self, i)));
     }
 }
 
@@ -507,7 +563,7 @@ gest_window_set_section_page (GestWindow *self,
   GtkWidget *bin;
 
   g_return_if_fail (GEST_IS_WINDOW (self));
-  g_return_if_fail (section_index (section_id) >= 0);
+  g_return_if_fail (section_index (self, section_id) >= 0);
   g_return_if_fail (GTK_IS_WIDGET (page));
 
   bin = gtk_stack_get_child_by_name (self->section_stack, section_id);
@@ -521,7 +577,7 @@ gest_window_get_section_page (GestWindow *self,
   GtkWidget *bin;
 
   g_return_val_if_fail (GEST_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (section_index (section_id) >= 0, NULL);
+  g_return_val_if_fail (section_index (self, section_id) >= 0, NULL);
 
   bin = gtk_stack_get_child_by_name (self->section_stack, section_id);
   return adw_bin_get_child (ADW_BIN (bin));
@@ -534,7 +590,7 @@ gest_window_set_section (GestWindow *self,
   int index;
 
   g_return_if_fail (GEST_IS_WINDOW (self));
-  index = section_index (section_id);
+  index = section_index (self, section_id);
   g_return_if_fail (index >= 0);
 
   gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, index));
@@ -548,18 +604,41 @@ gest_window_get_section (GestWindow *self)
   return gtk_stack_get_visible_child_name (self->section_stack);
 }
 
+/* The module that owns @kind opens its hit in its section; a shared kind (a customer, a
+ * plan, a vehicle) goes to the first module, by position, that opens it. */
 void
-gest_window_show_record (GestWindow  *self,
-                         GestHitKind  kind,
-                         const char  *uuid)
+gest_window_show_record (GestWindow *self,
+                         const char *kind,
+                         const char *uuid)
 {
-  g_return_if_fail (GEST_IS_WINDOW (self));
-  g_return_if_fail (uuid != NULL);
+  GestDomainModule *owner;
+  const char *opened_in = NULL;
 
-  /* Every record found so far leads to early payoffs: customers, plans, vehicles and folios. */
-  gest_window_set_section (self, "tramites");
+  g_return_if_fail (GEST_IS_WINDOW (self));
+  g_return_if_fail (kind != NULL && uuid != NULL);
+
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  g_signal_emit (self, signals[RECORD_ACTIVATED], 0, (int) kind, uuid);
+  owner = gest_domain_modules_find_search_kind (kind, NULL);
+  if (GEST_IS_MODULE (owner) && section_index (self, gest_domain_module_get_id (owner)) >= 0)
+    {
+      opened_in = gest_domain_module_get_id (owner);
+      gest_window_set_section (self, opened_in);
+      gest_module_open_hit (GEST_MODULE (owner), self->context,
+                            gest_window_get_section_page (self, opened_in), kind, uuid);
+    }
+  for (guint i = 0; opened_in == NULL && i < self->sections->len; i++)
+    {
+      const Section *section = section_nth (self, i);
+
+      if (section->module != NULL &&
+          gest_module_open_hit (section->module, self->context,
+                                gest_window_get_section_page (self, section->id), kind, uuid))
+        {
+          opened_in = section->id;
+          gest_window_set_section (self, opened_in);
+        }
+    }
+  g_signal_emit (self, signals[RECORD_ACTIVATED], 0, kind, uuid);
 }
 
 void
@@ -590,7 +669,105 @@ gest_window_open_preferences (GestWindow *self)
   prefs = gest_preferences_window_new (self->store);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
+  /* The email and sync pages go with their services. */
+  if (self->services_started)
+    {
+      gest_preferences_window_add_page (prefs,
+                                        ADW_PREFERENCES_PAGE (gest_mail_preferences_page_new (self->store)));
+      gest_preferences_window_add_page (prefs,
+                                        ADW_PREFERENCES_PAGE (gest_sync_preferences_page_new (self->store,
+                                                                                              gest_context_get_sync_service (self->context))));
+    }
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      GestModule *module = section_nth (self, i)->module;
+      g_autoptr(GPtrArray) pages = NULL;
+
+      if (module == NULL)
+        continue;
+      pages = gest_module_create_preferences_pages (module, self->context);
+      for (guint p = 0; p < pages->len; p++)
+        gest_preferences_window_add_page (prefs, ADW_PREFERENCES_PAGE (g_ptr_array_index (pages, p)));
+    }
   g_signal_emit (self, signals[PREFERENCES_OPENED], 0, prefs);
   gtk_window_present (GTK_WINDOW (prefs));
   return prefs;
+}
+
+GestContext *
+gest_window_get_context (GestWindow *self)
+{
+  g_return_val_if_fail (GEST_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+static void
+sync_now_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  gest_sync_service_sync_now (GEST_SYNC_SERVICE (user_data));
+}
+
+static void
+kick_mail_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  gest_mail_service_kick (GEST_MAIL_SERVICE (user_data));
+}
+
+static void
+mail_drained_cb (GestMailService *service,
+                 guint            sent,
+                 guint            failed,
+                 const char      *error_message,
+                 GestWindow      *self)
+{
+  g_autofree char *text = NULL;
+
+  if (failed > 0 || (sent == 0 && error_message != NULL))
+    text = g_strdup_printf (_("An email could not be sent: %s It stays in the outbox and "
+                              "will be retried."),
+                            error_message != NULL ? error_message : "");
+  else if (sent > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u email sent", "%u emails sent", sent),
+                            sent);
+  if (text != NULL)
+    gest_window_add_toast (self, text);
+}
+
+void
+gest_window_start_services (GestWindow *self)
+{
+  g_autoptr(GestSyncService) sync = NULL;
+  g_autoptr(GestMailService) mail = NULL;
+  g_autoptr(GSimpleAction) sync_now = NULL;
+  g_autoptr(GSimpleAction) kick_mail = NULL;
+
+  g_return_if_fail (GEST_IS_WINDOW (self));
+
+  if (self->services_started)
+    return;
+  self->services_started = TRUE;
+
+  /* T4: one mail service per window drains the outbox on a worker thread; "win.kick-mail"
+   * asks it to send at once (after a module queued an email). */
+  mail = gest_mail_service_new (self->store);
+  kick_mail = g_simple_action_new ("kick-mail", NULL);
+  g_signal_connect_object (kick_mail, "activate", G_CALLBACK (kick_mail_cb), mail, 0);
+  g_signal_connect_object (mail, "drained", G_CALLBACK (mail_drained_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (kick_mail));
+  /* Stopped and released with the window's context. */
+  gest_context_set_mail_service (self->context, mail);
+  gest_mail_service_start (mail);
+
+  /* X3: background sync with the Conauto server on a worker thread; "win.sync-now" on demand. */
+  sync = gest_sync_service_new (self->store);
+  sync_now = g_simple_action_new ("sync-now", NULL);
+  g_signal_connect_object (sync_now, "activate", G_CALLBACK (sync_now_cb), sync, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sync_now));
+  gest_context_set_sync_service (self->context, sync);
+  gest_sync_service_start (sync);
 }

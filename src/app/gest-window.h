@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "gest-context.h"
 #include "gest-search.h"
 #include "gest-store.h"
 #include "gest-preferences-window.h"
@@ -10,16 +11,16 @@
 G_BEGIN_DECLS
 
 /* The main window: a sidebar of sections (folds on narrow windows), each section's page, the
- * global search in the header bar, and the first-run welcome. Sections without a module show
- * a status page saying so.
- *
- * Section ids: tramites, collections, complaints, annulments, campaigns, appointments, reports.
+ * global search in the header bar, and the first-run welcome. The sections are the registered
+ * modules' (GestModule: title, icon, position, page) and the planned ones of
+ * src/gest-module-list.h, whose status page says what is missing. The window makes one
+ * GestContext and hands it to every module's page.
  *
  * Signals:
- *   ::record-activated (GestHitKind kind as int, const char *uuid): a search hit was chosen;
- *     modules connect to open the record.
- *   ::preferences-opened (GestPreferencesWindow *prefs): the preferences window was created and
- *     is about to show; modules may gest_preferences_window_add_page() their own pages. */
+ *   ::record-activated (const char *kind, const char *uuid): a search hit was opened (by the
+ *     module that owns its kind, or the first one that opens a shared kind).
+ *   ::preferences-opened (GestPreferencesWindow *prefs): the preferences window was created,
+ *     with the modules' pages, and is about to show. */
 #define GEST_TYPE_WINDOW (gest_window_get_type ())
 G_DECLARE_FINAL_TYPE (GestWindow, gest_window, GEST, WINDOW, AdwApplicationWindow)
 
@@ -27,7 +28,13 @@ G_DECLARE_FINAL_TYPE (GestWindow, gest_window, GEST, WINDOW, AdwApplicationWindo
 GestWindow            *gest_window_new                (GtkApplication *app,
                                                        GestStore      *store);
 GestStore             *gest_window_get_store          (GestWindow     *self);
-/* Replaces the section's page (the "not built yet" status page at first). */
+/* What the window's pages get (store, settings, services, user). */
+GestContext           *gest_window_get_context        (GestWindow     *self);
+/* The app's services: starts the mail and sync services (actions win.kick-mail and
+ * win.sync-now) into the context; the email and sync preferences pages come with them.
+ * Tests without services do not call it. Idempotent. */
+void                   gest_window_start_services     (GestWindow     *self);
+/* Replaces the section's page (a module's page, or the "not built yet" status page). */
 void                   gest_window_set_section_page   (GestWindow     *self,
                                                        const char     *section_id,
                                                        GtkWidget      *page);
@@ -36,9 +43,10 @@ GtkWidget             *gest_window_get_section_page   (GestWindow     *self,
 void                   gest_window_set_section        (GestWindow     *self,
                                                        const char     *section_id);
 const char            *gest_window_get_section        (GestWindow     *self);
-/* Opens a search hit: shows the Early Payoffs section and emits ::record-activated. */
+/* Opens a search hit through the modules (GestModule's open_hit), shows the section of the
+ * module that opened it and emits ::record-activated. */
 void                   gest_window_show_record        (GestWindow     *self,
-                                                       GestHitKind     kind,
+                                                       const char     *kind,
                                                        const char     *uuid);
 /* Shows a message in the window's toast overlay. */
 void                   gest_window_add_toast          (GestWindow     *self,
@@ -47,11 +55,5 @@ void                   gest_window_add_toast          (GestWindow     *self,
 gboolean               gest_window_get_welcome_shown  (GestWindow     *self);
 /* Creates, sets up (::preferences-opened) and presents the preferences window. */
 GestPreferencesWindow *gest_window_open_preferences   (GestWindow     *self);
-
-/* Implemented in src/gest-modules.c: every module puts its pages in @window with
- * gest_window_set_section_page(). Called after the window is created and again after the
- * demonstration data is loaded (the pages then start over from the new data). */
-void                   gest_modules_add_pages         (GestWindow     *window,
-                                                       GestStore      *store);
 
 G_END_DECLS

@@ -3,17 +3,15 @@
 
 #include <glib.h>
 
-#include "gest-cli-tramite.h"
+#include "gest-domain-module.h"
 #include "gest-money.h"
 #include "gest-store.h"
 
 G_BEGIN_DECLS
 
-/* Shared by gest-cli.c, gest-cli-check.c and gest-cli-db.c. Exit codes are those of
- * gest-cli-tramite.h: 0 done, 1 refused or found wrong, 2 bad input, 3 database error. */
+/* Shared by the gest-cli-*.c files. Exit codes and gest_cli_fail() are those of every verb
+ * (gest-domain-module.h): 0 done, 1 refused or found wrong, 2 bad input, 3 database error. */
 
-/* Prints @error on stderr and returns the exit status it deserves. */
-int        gest_cli_fail         (const GError  *error);
 /* Prints @message and a hint to --help on stderr; returns GEST_CLI_EXIT_USAGE. */
 int        gest_cli_usage        (const char    *message);
 /* Parses @entries out of @argv (the words after the command, argv[0] being the command);
@@ -45,6 +43,11 @@ int        gest_cli_demo         (const char    *db_path,
                                   int            argc,
                                   char         **argv);
 int        gest_cli_verify_log   (const char    *db_path,
+                                  int            argc,
+                                  char         **argv);
+/* `gestiona-cli [--db PATH] user [--name NAME] [--role ROLE]`: shows, or sets, the current
+ * user of the database (settings user.name and user.role). @argv starts with "user". */
+int        gest_cli_user         (const char    *db_path,
                                   int            argc,
                                   char         **argv);
 

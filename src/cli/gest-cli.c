@@ -9,43 +9,8 @@
 
 #include "gest-cli-private.h"
 #include "gest-cli-sync.h"   /* sync helper: gestiona-cli sync */
-#include "gest-cli-tramite.h"
+#include "gest-domain-module.h"
 #include "gest-i18n.h"
-
-int
-gest_cli_fail (const GError *error)
-{
-  int status = GEST_CLI_EXIT_STORE;
-
-  g_printerr ("gestiona-cli: %s\n", error->message);
-  if (error->domain == GEST_ERROR)
-    {
-      switch ((GestError) error->code)
-        {
-        case GEST_ERROR_REFUSED:
-        case GEST_ERROR_TAMPERED:
-          status = GEST_CLI_EXIT_REFUSED;
-          break;
-        case GEST_ERROR_INVALID:
-        case GEST_ERROR_NOT_FOUND:
-          status = GEST_CLI_EXIT_USAGE;
-          break;
-        case GEST_ERROR_NEWER_SCHEMA:
-        case GEST_ERROR_CONFLICT:
-        case GEST_ERROR_STORE:
-        case GEST_ERROR_NETWORK:
-        default:
-          status = GEST_CLI_EXIT_STORE;
-          break;
-        }
-    }
-  else if (error->domain == G_OPTION_ERROR || error->domain == G_CONVERT_ERROR)
-    {
-      /* G_CONVERT_ERROR: an argument that is not text in the locale's encoding (16.9). */
-      status = GEST_CLI_EXIT_USAGE;
-    }
-  return status;
-}
 
 int
 gest_cli_usage (const char *message)
@@ -116,6 +81,29 @@ gest_cli_open_store (const char  *db_path,
   return gest_store_open_existing (path, error);
 }
 
+/* The modules' verbs, from the registry: "  VERB …   summary". */
+static void
+print_module_verbs (void)
+{
+  GPtrArray *modules = gest_domain_modules_get ();
+
+  for (guint i = 0; modules != NULL && i < modules->len; i++)
+    {
+      guint n;
+      const GestCliVerb *verbs = gest_domain_module_get_cli_verbs (g_ptr_array_index (modules, i), &n);
+
+      for (guint v = 0; v < n; v++)
+        {
+          const char *synopsis = verbs[v].synopsis != NULL ? verbs[v].synopsis : verbs[v].verb;
+          /* Pads by characters: synopses may hold "…". */
+          glong pad = 43 - g_utf8_strlen (synopsis, -1);
+
+          g_print ("  %s%*s%s\n", synopsis, (int) MAX (pad, 1), "",
+                   verbs[v].summary != NULL ? _(verbs[v].summary) : "");
+        }
+    }
+}
+
 static void
 print_help (void)
 {
@@ -136,14 +124,14 @@ print_help (void)
              "  check rfc VALUE                            validate an RFC\n"
              "  check vin VALUE                            validate a VIN\n"
              "  route --debt AMOUNT --installment AMOUNT   whom to call about an early payoff (T2)\n"
-             "  verify-log                                 check that no activity log entry was altered\n"
-             "  tramite COMMAND …                          early-payoff trámites (gestiona-cli tramite --help)\n"
-             "  user [--name NAME] [--role ROLE]           show or set the current user\n"
-             "  sync [--server URL] [--enroll CODE] [--status]  exchange changes with Conauto's sync server\n"
-             "\n"
-             "Amounts are written like 1234.56, 1,234.56 or $1,234.56.\n"
-             "Exit status: 0 done, 1 refused or found wrong, 2 bad input, 3 database error.\n"),
+             "  verify-log                                 check that no activity log entry was altered\n"),
            default_path);
+  print_module_verbs ();
+  g_print ("%s", _("  user [--name NAME] [--role ROLE]           show or set the current user\n"
+                   "  sync [--server URL] [--enroll CODE] [--status]  exchange changes with Conauto's sync server\n"
+                   "\n"
+                   "Amounts are written like 1234.56, 1,234.56 or $1,234.56.\n"
+                   "Exit status: 0 done, 1 refused or found wrong, 2 bad input, 3 database error.\n"));
 }
 
 int
@@ -155,7 +143,7 @@ main (int    argc,
   int i;
 
   gest_i18n_init ();
-  gest_modules_init ();
+  gest_domain_modules_init ();
   g_set_prgname ("gestiona-cli");
 
   /* Global options come before the command; everything after it belongs to the command. */
@@ -212,13 +200,17 @@ main (int    argc,
     return gest_cli_route (db_path, argc, argv);
   if (g_str_equal (command, "verify-log"))
     return gest_cli_verify_log (db_path, argc, argv);
-  if (g_str_equal (command, "tramite"))
-    return gest_cli_tramite (db_path, argc, argv);
   if (g_str_equal (command, "user"))
     return gest_cli_user (db_path, argc, argv);
   if (g_str_equal (command, "sync"))   /* sync helper: src/cli/gest-cli-sync.c */
     return gest_cli_sync (db_path, argc, argv);
 
+  {
+    const GestCliVerb *verb = NULL;
+
+    if (gest_domain_modules_find_cli_verb (command, &verb) != NULL && verb->run != NULL)
+      return verb->run (db_path, argc, argv);
+  }
   {
     g_autofree char *message = g_strdup_printf (_("“%s” is not a command."), command);
 

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
  * sender's claims and outcomes). */
 
 #define ENTRY_COLUMNS "uuid, record_uuid, recipient, subject, body, attachments, state, attempts," \
-                      " next_attempt, last_error, created_at, sent_at"
+                      " next_attempt, last_error, created_at, sent_at, module, purpose"
 
 /* Indexed by GestMailState: the values of mail_outbox.state. */
 extern const char * const gest_mail_outbox_state_ids[4];

@@ -7,6 +7,7 @@
 
 #include "gest-activity-log.h"
 #include "gest-date.h"
+#include "gest-domain-module.h"
 #include "gest-mail-outbox.h"
 #include "gest-mail-outbox-private.h"
 
@@ -122,23 +123,16 @@ update_entry (GestStore            *store,
       goto fail;
     }
 
-  /* T5: a delivered documents email ticks "documents sent" on its trámite, if not yet. */
-  if (entry->state == GEST_MAIL_STATE_SENT && entry->record_uuid != NULL)
+  /* The module that queued a delivered email records it on its record (T5: "documents
+   * sent"). A module this version lacks has nothing to record. */
+  if (entry->state == GEST_MAIL_STATE_SENT && entry->module != NULL && entry->record_uuid != NULL)
     {
-      stmt = gest_store_prepare (store,
-                                 "UPDATE tramites SET docs_sent_at = ?2, updated_at = ?2"
-                                 " WHERE uuid = ?1 AND docs_sent_at IS NULL", error);
-      if (stmt == NULL)
+      GestDomainModule *module = gest_domain_modules_find (entry->module);
+
+      if (module != NULL &&
+          !gest_domain_module_mail_sent (module, store, entry->purpose, entry->record_uuid,
+                                         entry->sent_at, error))
         goto fail;
-      sqlite3_bind_text (stmt, 1, entry->record_uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, entry->sent_at);
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          gest_store_set_error (store, error);
-          goto fail;
-        }
     }
 
   if (log_text != NULL && entry->record_uuid != NULL &&

@@ -8,12 +8,10 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "gest-activity-log.h"
 #include "gest-date.h"
 #include "gest-mail-outbox.h"
 #include "gest-mail-outbox-private.h"
 #include "gest-mail-settings.h"
-#include "gest-money.h"
 
 /* Mail servers commonly refuse messages over 25 MB; base64 makes attachments a third larger. */
 #define MAX_ATTACHMENTS_SIZE (18 * 1024 * 1024)
@@ -94,17 +92,19 @@ gest_mail_outbox_entry_from_row (sqlite3_stmt *stmt)
   entry->last_error = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   entry->created_at = sqlite3_column_int64 (stmt, 10);
   entry->sent_at = sqlite3_column_int64 (stmt, 11);
+  entry->module = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+  entry->purpose = g_strdup ((const char *) sqlite3_column_text (stmt, 13));
 
   return entry;
 }
 
-/* Checks the documents and appends "name.pdf, other.jpg" to @names. */
-static gboolean
-check_documents (GestStore   *store,
-                 const char  *record_uuid,
-                 GPtrArray   *document_uuids,
-                 GString     *names,
-                 GError     **error)
+gboolean
+gest_mail_outbox_check_attachments (GestStore   *store,
+                                    const char  *record_uuid,
+                                    GPtrArray   *document_uuids,
+                                    const char  *foreign_hint,
+                                    GString     *names,
+                                    GError     **error)
 {
   sqlite3_stmt *stmt;
   gint64 total = 0;
@@ -132,9 +132,13 @@ check_documents (GestStore   *store,
 
       if (record_uuid != NULL && g_strcmp0 (gest_mail_outbox_column_text (stmt, 1), record_uuid) != 0)
         {
-          g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                       _("The document “%s” belongs to another record. Attach only this trámite’s documents."),
-                       gest_mail_outbox_column_text (stmt, 0));
+          g_autofree char *message = g_strdup_printf (_("The document “%s” belongs to another record."),
+                                                      gest_mail_outbox_column_text (stmt, 0));
+
+          if (foreign_hint != NULL)
+            g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, "%s %s", message, foreign_hint);
+          else
+            g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID, message);
           sqlite3_finalize (stmt);
           return FALSE;
         }
@@ -163,6 +167,8 @@ check_documents (GestStore   *store,
 static gboolean
 insert_row (GestStore   *store,
             const char  *uuid,
+            const char  *module,
+            const char  *purpose,
             const char  *record_uuid,
             const char  *recipient,
             const char  *subject,
@@ -176,8 +182,9 @@ insert_row (GestStore   *store,
 
   stmt = gest_store_prepare (store,
                              "INSERT INTO mail_outbox (uuid, record_uuid, recipient, subject, body,"
-                             " attachments, state, attempts, next_attempt, created_at, updated_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', 0, 0, ?7, ?7)", error);
+                             " attachments, state, attempts, next_attempt, created_at, updated_at,"
+                             " module, purpose)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', 0, 0, ?7, ?7, ?8, ?9)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -189,6 +196,10 @@ insert_row (GestStore   *store,
   sqlite3_bind_text (stmt, 5, body, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, now);
+  if (module != NULL)
+    sqlite3_bind_text (stmt, 8, module, -1, SQLITE_TRANSIENT);
+  if (purpose != NULL)
+    sqlite3_bind_text (stmt, 9, purpose, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
 
@@ -208,6 +219,8 @@ gest_mail_outbox_entry_free (GestMailOutboxEntry *entry)
   g_free (entry->body);
   g_strfreev (entry->attachments);
   g_free (entry->last_error);
+  g_free (entry->module);
+  g_free (entry->purpose);
   g_free (entry);
 }
 
@@ -221,6 +234,8 @@ gest_mail_state_id (GestMailState state)
 
 gboolean
 gest_mail_outbox_queue (GestStore   *store,
+                        const char  *module,
+                        const char  *purpose,
                         const char  *record_uuid,
                         const char  *recipient,
                         const char  *subject,
@@ -258,8 +273,8 @@ gest_mail_outbox_queue (GestStore   *store,
   if (!gest_store_begin_change (store, "gest_mail_queue", &own, error))
     return FALSE;
 
-  ok = check_documents (store, record_uuid, document_uuids, names, error) &&
-       insert_row (store, uuid, record_uuid, recipient, subject, body, json, error);
+  ok = gest_mail_outbox_check_attachments (store, record_uuid, document_uuids, NULL, names, error) &&
+       insert_row (store, uuid, module, purpose, record_uuid, recipient, subject, body, json, error);
 
   if (!gest_store_end_change (store, "gest_mail_queue", own, ok, error))
     return FALSE;
@@ -268,207 +283,6 @@ gest_mail_outbox_queue (GestStore   *store,
     *out_uuid = g_steal_pointer (&uuid);
 
   return TRUE;
-}
-
-typedef struct
-{
-  char      *folio;
-  char      *plan_number;
-  char      *customer;
-  GestMoney  agreed_amount;
-  GDate      agreed_date;
-} TramiteFacts;
-
-static void
-tramite_facts_clear (TramiteFacts *facts)
-{
-  g_free (facts->folio);
-  g_free (facts->plan_number);
-  g_free (facts->customer);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TramiteFacts, tramite_facts_clear)
-
-/* Read here rather than through src/tramites, which builds on sync and not the reverse. */
-static gboolean
-load_tramite_facts (GestStore     *store,
-                    const char    *tramite_uuid,
-                    TramiteFacts  *out,
-                    GError       **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = gest_store_prepare (store,
-                             "SELECT t.folio, p.number, c.name, t.agreed_amount, t.agreed_date"
-                             " FROM tramites t JOIN plans p ON p.uuid = t.plan_uuid"
-                             " JOIN customers c ON c.uuid = p.customer_uuid"
-                             " WHERE t.uuid = ?1 AND t.deleted = 0", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, tramite_uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_finalize (stmt);
-      g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
-                   _("The trámite to send documents for no longer exists. Refresh the board and open it again."));
-      return FALSE;
-    }
-
-  out->folio = g_strdup (gest_mail_outbox_column_text (stmt, 0));
-  out->plan_number = g_strdup (gest_mail_outbox_column_text (stmt, 1));
-  out->customer = g_strdup (gest_mail_outbox_column_text (stmt, 2));
-  out->agreed_amount = sqlite3_column_int64 (stmt, 3);
-  g_date_clear (&out->agreed_date, 1);
-  gest_date_from_iso (gest_mail_outbox_column_text (stmt, 4), &out->agreed_date);
-  sqlite3_finalize (stmt);
-
-  return TRUE;
-}
-
-static char *
-compose_body (GestStore          *store,
-              const TramiteFacts *facts,
-              const char         *attachment_names)
-{
-  g_autofree char *amount = gest_money_format (facts->agreed_amount);
-  g_autofree char *date = g_date_valid (&facts->agreed_date) ? gest_date_format (&facts->agreed_date)
-                                                             : g_strdup ("");
-  g_autofree char *user = gest_store_get_user_name (store);
-
-  /* Translators: the email to Conauto with a payoff's documents. %1$s plan number,
-   * %2$s folio, %3$s customer, %4$s agreed amount, %5$s agreed payment date (dd/mm/yyyy),
-   * %6$s the attached file names, %7$s the user who sends it. */
-  return g_strdup_printf (_("Hello,\n\n"
-                            "Attached are the documents for the early payoff of plan %1$s.\n\n"
-                            "Folio: %2$s\n"
-                            "Customer: %3$s\n"
-                            "Plan: %1$s\n"
-                            "Agreed payoff amount: %4$s (life insurance excluded)\n"
-                            "Agreed payment date: %5$s\n\n"
-                            "Attachments: %6$s\n\n"
-                            "Regards,\n%7$s\n"),
-                          facts->plan_number, facts->folio, facts->customer, amount, date,
-                          attachment_names, user);
-}
-
-gboolean
-gest_mail_queue_tramite_documents (GestStore   *store,
-                                   const char  *tramite_uuid,
-                                   GPtrArray   *document_uuids,
-                                   GError     **error)
-{
-  g_auto(TramiteFacts) facts = { 0, };
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autofree char *recipient = NULL;
-  g_autofree char *subject = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *text = NULL;
-  guint n_documents = document_uuids != NULL ? document_uuids->len : 0;
-  gboolean own, ok;
-
-  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
-  g_return_val_if_fail (tramite_uuid != NULL, FALSE);
-
-  recipient = gest_store_get_setting (store, GEST_SETTING_DOCUMENTS_EMAIL);
-  if (recipient != NULL)
-    g_strstrip (recipient);
-  if (recipient == NULL || *recipient == '\0')
-    {
-      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
-                           _("Conauto’s documents email address is not set. Enter it in Preferences, Email, and send again."));
-      return FALSE;
-    }
-  if (!gest_mail_address_is_valid (recipient))
-    {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("Conauto’s documents email address “%s” is not valid. Correct it in Preferences, Email, and send again."),
-                   recipient);
-      return FALSE;
-    }
-
-  if (n_documents == 0)
-    {
-      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
-                           _("Choose at least one document to send to Conauto."));
-      return FALSE;
-    }
-
-  if (!gest_store_begin_change (store, "gest_mail_documents", &own, error))
-    return FALSE;
-
-  ok = load_tramite_facts (store, tramite_uuid, &facts, error) &&
-       check_documents (store, tramite_uuid, document_uuids, names, error);
-  if (ok)
-    {
-      /* Translators: the subject of the email to Conauto: folio, then the customer's name. */
-      subject = g_strdup_printf (_("Early payoff %s — %s"), facts.folio, facts.customer);
-      body = compose_body (store, &facts, names->str);
-      text = g_strdup_printf (ngettext ("Queued email to %s: “%s”, with %u attachment: %s.",
-                                        "Queued email to %s: “%s”, with %u attachments: %s.",
-                                        n_documents),
-                              recipient, subject, n_documents, names->str);
-      ok = gest_mail_outbox_queue (store, tramite_uuid, recipient, subject, body, document_uuids,
-                                   NULL, error) &&
-           gest_activity_log_append (store, tramite_uuid, GEST_ACTIVITY_EMAIL, text, NULL, NULL,
-                                     error) > 0;
-    }
-  return gest_store_end_change (store, "gest_mail_documents", own, ok, error);
-}
-
-typedef struct
-{
-  char      *tramite_uuid;
-  GPtrArray *document_uuids;
-} QueueDocuments;
-
-static void
-queue_documents_free (QueueDocuments *queue)
-{
-  g_free (queue->tramite_uuid);
-  g_ptr_array_unref (queue->document_uuids);
-  g_free (queue);
-}
-
-/* On the writer thread. */
-static gboolean
-queue_documents_write (GestStore  *store,
-                       gpointer    data,
-                       GError    **error)
-{
-  QueueDocuments *queue = data;
-
-  return gest_mail_queue_tramite_documents (store, queue->tramite_uuid, queue->document_uuids, error);
-}
-
-void
-gest_mail_queue_tramite_documents_async (GestStore           *store,
-                                         const char          *tramite_uuid,
-                                         GPtrArray           *document_uuids,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
-{
-  QueueDocuments *queue;
-
-  g_return_if_fail (GEST_IS_STORE (store));
-  g_return_if_fail (tramite_uuid != NULL);
-
-  queue = g_new0 (QueueDocuments, 1);
-  queue->tramite_uuid = g_strdup (tramite_uuid);
-  queue->document_uuids = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; document_uuids != NULL && i < document_uuids->len; i++)
-    g_ptr_array_add (queue->document_uuids, g_strdup (g_ptr_array_index (document_uuids, i)));
-  gest_store_write_async (store, queue_documents_write, queue, (GDestroyNotify) queue_documents_free,
-                          cancellable, callback, user_data);
-}
-
-gboolean
-gest_mail_queue_tramite_documents_finish (GestStore     *store,
-                                          GAsyncResult  *result,
-                                          GError       **error)
-{
-  return gest_store_write_finish (store, result, error);
 }
 
 GPtrArray *

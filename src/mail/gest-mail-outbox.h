@@ -22,7 +22,7 @@ typedef enum
 typedef struct
 {
   char          *uuid;
-  char          *record_uuid;     /* nullable: the trámite whose log tells the story */
+  char          *record_uuid;     /* nullable: the record whose log tells the story */
   char          *recipient;
   char          *subject;
   char          *body;
@@ -33,15 +33,22 @@ typedef struct
   char          *last_error;      /* nullable: the server's reply to the last attempt */
   gint64         created_at;
   gint64         sent_at;         /* 0 until sent */
+  char          *module;          /* nullable: the id of the module that queued it */
+  char          *purpose;         /* nullable: that module's word for why */
 } GestMailOutboxEntry;
 
 void                 gest_mail_outbox_entry_free (GestMailOutboxEntry *entry);
 const char          *gest_mail_state_id          (GestMailState        state);
 
 /* Queues one email. @document_uuids (nullable) are documents.uuid values: each must exist and,
- * when @record_uuid is given, belong to that record. Inside the caller's transaction when one
- * is open (through a savepoint), else in its own. @out_uuid (nullable) gets the row's uuid. */
+ * when @record_uuid is given, belong to that record. @module (a module's id) and @purpose
+ * (that module's word) are both given or both NULL: when the email is sent, the outbox calls
+ * the module's mail_sent (GestDomainModule) with @purpose and @record_uuid. Inside the
+ * caller's transaction when one is open (through a savepoint), else in its own. @out_uuid
+ * (nullable) gets the row's uuid. */
 gboolean             gest_mail_outbox_queue      (GestStore            *store,
+                                                  const char           *module,
+                                                  const char           *purpose,
                                                   const char           *record_uuid,
                                                   const char           *recipient,
                                                   const char           *subject,
@@ -49,26 +56,15 @@ gboolean             gest_mail_outbox_queue      (GestStore            *store,
                                                   GPtrArray            *document_uuids,
                                                   char                **out_uuid,
                                                   GError              **error);
-
-/* T4: composes the email with the trámite's chosen documents to Conauto's documents address
- * (setting conauto.documents-email), subject "Early payoff <folio> — <customer>", a body with
- * the plan, customer, agreed amount and date; queues it and appends "Queued email…" to the
- * trámite's activity log, both in one transaction. */
-gboolean             gest_mail_queue_tramite_documents (GestStore   *store,
-                                                        const char  *tramite_uuid,
-                                                        GPtrArray   *document_uuids,
-                                                        GError     **error);
-
-/* gest_mail_queue_tramite_documents() on the store's writer thread, for the UI thread. */
-void                 gest_mail_queue_tramite_documents_async  (GestStore           *store,
-                                                               const char          *tramite_uuid,
-                                                               GPtrArray           *document_uuids,
-                                                               GCancellable        *cancellable,
-                                                               GAsyncReadyCallback  callback,
-                                                               gpointer             user_data);
-gboolean             gest_mail_queue_tramite_documents_finish (GestStore           *store,
-                                                               GAsyncResult        *result,
-                                                               GError             **error);
+/* Checks that every document of @document_uuids exists, belongs to @record_uuid when given
+ * (else the error says so, then @foreign_hint, nullable) and that together they fit in an
+ * email; appends their file names to @names ("name.pdf, other.jpg"). */
+gboolean             gest_mail_outbox_check_attachments (GestStore   *store,
+                                                         const char  *record_uuid,
+                                                         GPtrArray   *document_uuids,
+                                                         const char  *foreign_hint,
+                                                         GString     *names,
+                                                         GError     **error);
 
 /* Email not sent yet (queued, sending, failed), oldest first: GPtrArray of
  * GestMailOutboxEntry* (free func set). */
@@ -93,7 +89,8 @@ gint64               gest_mail_outbox_backoff       (guint        attempts);
 GestMailOutboxEntry *gest_mail_outbox_claim_next    (GestStore   *store,
                                                      gint64       now,
                                                      GError     **error);
-/* Marks sent and logs "Sent to …" on the record, in one transaction. */
+/* Marks sent, tells the module that queued it (mail_sent) and logs "Sent to …" on the
+ * record, in one transaction. */
 gboolean             gest_mail_outbox_mark_sent     (GestStore            *store,
                                                      GestMailOutboxEntry  *entry,
                                                      GError              **error);

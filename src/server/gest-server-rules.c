@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gest-server-rules.h"
+#include "gest-tramite-workflow.h"
 
 static const char * const entities[] = {
   "customer", "vehicle", "plan", "tramite", "document", "activity", "message",
@@ -19,8 +20,6 @@ static const char * const entities[] = {
 static const char * const plan_server_fields[] = {
   "balance", "overdue", "installment", "life_insurance", "as_of",
 };
-
-#define CONAUTO_STEP(s) ((s) >= 4 && (s) <= 6)
 
 void
 gest_record_state_clear (GestRecordState *state)
@@ -263,22 +262,23 @@ current_step (const GestRecordState *current)
   return step;
 }
 
-/* T6: what a trámite needs before it reaches a step; cumulative, as on the desktop. */
-static const struct
+/* T6, T7: the steps, who owns them and what each needs come from the desktop's table
+ * (src/tramites/gest-tramite-workflow.c), compiled into the server too. */
+#define WORKFLOW (gest_tramite_workflow_get ())
+
+/* A step read from a record may be any integer. */
+static gboolean
+step_is_valid (gint64 step)
 {
-  gint64      step;
-  const char *field;
-  const char *need;
-} tramite_needs[] = {
-  /* The phrases are the desktop's (src/tramites/gest-tramite-rules.c), so one translation. */
-  { 4, "payment_amount", N_("the customer’s payment (amount, date and reference)") },
-  { 4, "payment_proof_uuid", N_("the customer’s payment proof") },
-  { 4, "docs_sent_at", N_("the documents sent to Conauto") },
-  { 5, "insurance_cancelled_at", N_("the car-insurance cancellation by Conauto") },
-  { 7, "invoice_released_at", N_("the invoice and guarantees released by Conauto") },
-  { 8, "invoice_delivered_at", N_("the invoice delivered to the customer") },
-  { 8, "ack_returned_at", N_("the acknowledgment returned to Conauto") },
-};
+  return step >= 1 && step <= G_MAXINT && gest_workflow_step_is_valid (WORKFLOW, (int) step);
+}
+
+static gboolean
+step_is_owned_by (gint64      step,
+                  const char *actor)
+{
+  return step_is_valid (step) && g_str_equal (gest_workflow_step_owner (WORKFLOW, (int) step), actor);
+}
 
 /* Whether @field holds a value once @fields are applied over @current. */
 static gboolean
@@ -296,26 +296,33 @@ tramite_has (JsonObject            *fields,
   return node != NULL && !JSON_NODE_HOLDS_NULL (node);
 }
 
+typedef struct
+{
+  JsonObject            *fields;
+  const GestRecordState *current;
+} TramiteFacts;
+
+/* The table's requirement ids are the trámite's field names. */
+static gboolean
+tramite_facts_has (const char *requirement,
+                   gpointer    user_data)
+{
+  TramiteFacts *facts = user_data;
+
+  return tramite_has (facts->fields, facts->current, requirement);
+}
+
 char *
 gest_server_tramite_missing (JsonObject            *fields,
                              const GestRecordState *current,
                              gint64                 step)
 {
-  g_autoptr(GString) list = NULL;
+  TramiteFacts data = { fields, current };
+  GestWorkflowFacts facts = { tramite_facts_has, &data };
 
-  for (guint i = 0; i < G_N_ELEMENTS (tramite_needs); i++)
-    {
-      if (step < tramite_needs[i].step || tramite_has (fields, current, tramite_needs[i].field))
-        continue;
-      if (list == NULL)
-        list = g_string_new (NULL);
-      else
-        g_string_append (list, "; ");
-      g_string_append (list, _(tramite_needs[i].need));
-    }
-  if (list == NULL)
+  if (step < 1)
     return NULL;
-  return g_strdup_printf (_("Step %d needs: %s."), (int) step, list->str);
+  return gest_workflow_missing_message (WORKFLOW, &facts, (int) MIN (step, (gint64) G_MAXINT));
 }
 
 static char *
@@ -329,7 +336,7 @@ check_tramite_step (JsonObject            *fields,
 
   if (is_delete)
     {
-      if (CONAUTO_STEP (from))
+      if (step_is_owned_by (from, GEST_TRAMITE_WORKFLOW_CONAUTO))
         return g_strdup_printf (_("This trámite is at step %lld, which is Conauto's: it cannot be deleted until Conauto moves it to step 7."),
                                 (long long) (from));
       return NULL;
@@ -338,16 +345,18 @@ check_tramite_step (JsonObject            *fields,
     return NULL;
 
   node = json_object_get_member (fields, "step");
-  if (!gest_json_get_int (node, &to) || to < 1 || to > 8)
+  if (!gest_json_get_int (node, &to) || !step_is_valid (to))
     return g_strdup (_("The field step must be a whole number from 1 to 8."));
   if (to == from)
     return NULL;
-  if (CONAUTO_STEP (to))
+  if (!step_is_owned_by (to, GEST_TRAMITE_WORKFLOW_DEALER))
     return g_strdup_printf (_("Step %lld is Conauto's: only Conauto moves a trámite to steps 4, 5 and 6."),
                             (long long) (to));
   if (from != 0)   /* a new trámite starts at any of the dealer's steps it has what for */
     {
-      if (CONAUTO_STEP (from) && !(from == 6 && to == 7))
+      /* The dealer's own steps, or the handover the table lists (6 → 7). */
+      if (step_is_valid (from) &&
+          !gest_workflow_actor_may_move (WORKFLOW, (int) from, (int) to, GEST_TRAMITE_WORKFLOW_DEALER))
         return g_strdup_printf (_("This trámite is at step %lld, which is Conauto's: the dealer can only move it from step 6 to step 7."),
                                 (long long) (from));
       if (to != from + 1 && to != from - 1)
@@ -407,7 +416,7 @@ char *
 gest_server_check_conauto_step (gint64 from,
                                 gint64 to)
 {
-  if (!CONAUTO_STEP (to))
+  if (!step_is_owned_by (to, GEST_TRAMITE_WORKFLOW_CONAUTO))
     return g_strdup_printf (_("Conauto moves trámites only to steps 4, 5 and 6, not %lld."),
                             (long long) (to));
   if (to != from + 1)

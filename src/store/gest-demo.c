@@ -9,6 +9,7 @@
 
 #include "gest-date.h"
 #include "gest-demo.h"
+#include "gest-domain-module.h"
 #include "gest-rfc.h"
 #include "gest-vin.h"
 
@@ -94,19 +95,6 @@ static const Model models[] = {
 
 /* Model-year codes at VIN position 10, from 2016. */
 static const char year_codes[] = "GHJKLMNPRSTVW";
-
-static GPtrArray *fillers;
-
-void
-gest_demo_register_filler (GestDemoFiller filler)
-{
-  if (fillers == NULL)
-    fillers = g_ptr_array_new ();
-  for (guint i = 0; i < fillers->len; i++)
-    if (g_ptr_array_index (fillers, i) == filler)
-      return;
-  g_ptr_array_add (fillers, filler);
-}
 
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
@@ -455,13 +443,13 @@ gest_demo_fill (GestStore     *store,
     }
   statements_clear (&st);
 
-  for (guint i = 0; fillers != NULL && i < fillers->len; i++)
-    {
-      GestDemoFiller filler = g_ptr_array_index (fillers, i);
+  {
+    GPtrArray *modules = gest_domain_modules_get ();
 
-      if (!filler (store, n, rand, error))
+    for (guint i = 0; modules != NULL && i < modules->len; i++)
+      if (!gest_domain_module_fill_demo (g_ptr_array_index (modules, i), store, n, rand, error))
         goto out;
-    }
+  }
 
   if (!gest_store_exec (store, "DELETE FROM sync_applying;"
                                 "INSERT OR REPLACE INTO settings (key, value) VALUES ('demo.loaded', '1')",

@@ -8,19 +8,12 @@ G_BEGIN_DECLS
 /* Deterministic demonstration data: @n customers with Mexican names, valid RFCs, addresses,
  * phones; vehicles with valid VINs; Conauto plans with balances. The same @seed gives the
  * same data. Fast enough for n = 1,000,000 (one transaction, prepared statements).
- * Modules add their records through gest_demo_register_filler(). */
+ * Then every registered module adds its records (GestDomainModule's fill_demo), in
+ * registration order. */
 gboolean gest_demo_fill (GestStore     *store,
                          guint          n,
                          guint32        seed,
                          GCancellable  *cancellable,
                          GError       **error);
-
-/* A module's demo step: called inside the demo's transaction after the customers, vehicles
- * and plans exist (plan rows have rowid 1..n). */
-typedef gboolean (*GestDemoFiller) (GestStore  *store,
-                                    guint       n,
-                                    GRand      *rand,
-                                    GError    **error);
-void     gest_demo_register_filler (GestDemoFiller filler);
 
 G_END_DECLS

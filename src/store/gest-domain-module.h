@@ -21,14 +21,15 @@ G_BEGIN_DECLS
  * fields. */
 typedef struct
 {
-  const char         *entity;        /* protocol name: "tramite" */
-  const char         *table;         /* "tramites" */
+  const char         *entity;        /* protocol name: "complaint" */
+  const char         *table;         /* "complaints" */
   const char * const *columns;       /* every field the desktop stores, NULL-terminated */
   const char * const *server_owned;  /* fields only the server sets (never pushed), or NULL */
   gboolean            versioned;     /* rows keep the server's version (sync_version) */
   /* Optional: checks the fields of a change pulled or about to be pushed, with the forms'
-   * validators (issue 16.6). NULL when it passes, else why not (translated). @fields is
-   * never NULL here (deletes are not checked). */
+   * validators (issue 16.6; gest_sync_check_fields() does the usual kinds of field), after
+   * the shared checks passed. NULL when it passes, else why not (translated). @fields is
+   * never NULL here (a delete without fields is not checked). */
   char             *(*validate)     (JsonObject *fields,
                                      gboolean    deleted);
 } GestEntityInfo;
@@ -36,21 +37,31 @@ typedef struct
 /* One kind of search hit (the kind column of search_index, data/sql). */
 typedef struct
 {
-  const char *kind;        /* "tramite" */
-  const char *label;       /* N_("Early payoff"): the subtitle starts with it, translated */
+  const char *kind;        /* "complaint" */
+  const char *label;       /* N_("Complaint"): the subtitle starts with it, translated */
   const char *icon_name;   /* the hit's icon in the search popover */
   /* Optional: a code typed whole or in part (a folio) found by a range scan of a unique index:
    * SELECT uuid, title, context ... WHERE code >= ?1 AND code < ?3 ... LIMIT ?2. */
   const char *code_sql;
 } GestSearchKind;
 
+/* Exit statuses of every gestiona-cli command, the modules' verbs included. */
+#define GEST_CLI_EXIT_OK       0
+#define GEST_CLI_EXIT_REFUSED  1   /* a rule refused it (step prerequisites, role) */
+#define GEST_CLI_EXIT_USAGE    2   /* bad arguments or bad input (amount, date, unknown code) */
+#define GEST_CLI_EXIT_STORE    3   /* the database failed */
+
+/* Prints @error on stderr ("gestiona-cli: …") and returns the exit status it deserves, so
+ * every command gives the same status for the same error. */
+int gest_cli_fail (const GError *error);
+
 /* One `gestiona-cli VERB …` command. @db_path NULL means the default database; @argv starts
  * with the verb. Returns the exit status (0 done, 1 refused, 2 bad input, 3 database). */
 typedef struct
 {
-  const char *verb;        /* "tramite" */
-  const char *synopsis;    /* "tramite COMMAND …" (not translated: the syntax) */
-  const char *summary;     /* N_("early-payoff trámites (gestiona-cli tramite --help)") */
+  const char *verb;        /* "complaint" */
+  const char *synopsis;    /* "complaint COMMAND …" (not translated: the syntax) */
+  const char *summary;     /* N_("customer complaints (gestiona-cli complaint --help)") */
   int       (*run)        (const char  *db_path,
                            int          argc,
                            char       **argv);
@@ -60,8 +71,8 @@ typedef struct
  * result columns are the report's columns, in the language of their aliases' msgids. */
 typedef struct
 {
-  const char *id;          /* "tramites-by-step" */
-  const char *title;       /* N_("Early payoffs by step") */
+  const char *id;          /* "complaints-by-step" */
+  const char *title;       /* N_("Complaints by step") */
   const char *description; /* N_(...) */
   const char *sql;
 } GestReportInfo;
@@ -73,7 +84,7 @@ struct _GestDomainModuleInterface
 {
   GTypeInterface parent_iface;
 
-  /* "tramites": the section id, the settings and demo prefix. Required. */
+  /* "complaints": the section id, the settings and demo prefix. Required. */
   const char           *(*get_id)           (GestDomainModule  *self);
   const GestEntityInfo *(*get_entities)     (GestDomainModule  *self,
                                              guint             *n_entities);
@@ -138,9 +149,14 @@ gboolean              gest_domain_module_change_rejected  (GestDomainModule *sel
 
 /* The registry: every module of the program, in registration order (src/gest-module-list.h,
  * one line a module). Registration happens once at start, before any thread uses the list;
- * the list never changes afterwards, so any thread may read it. */
+ * the list never changes afterwards, so any thread may read it.
+ *
+ * Adding a module whose id is registered already replaces the registered one when the new
+ * one is of a subclass (the app's UI class over the CLI's domain class of the same module),
+ * and is ignored when the registered one is of a subclass of the new one. */
 void                  gest_domain_modules_add          (GestDomainModule  *module);
-/* Element type GestDomainModule; owned by the registry. */
+/* Element type GestDomainModule; owned by the registry. Registers the program's domain
+ * modules first (gest_domain_modules_init()) if not yet done. */
 GPtrArray            *gest_domain_modules_get          (void);
 GestDomainModule     *gest_domain_modules_find         (const char        *id);
 /* The module that syncs @entity, with its entity info in @out_info; NULL if none does. */
@@ -149,8 +165,12 @@ GestDomainModule     *gest_domain_modules_find_entity  (const char        *entit
 /* The module whose search kind is @kind, with its kind info in @out_kind; NULL if none. */
 GestDomainModule     *gest_domain_modules_find_search_kind (const char    *kind,
                                                             const GestSearchKind **out_kind);
-/* Tests: registers the program's modules (gest-module-list.h) if not yet done. Programs call
- * it once in main(). */
+/* The module whose CLI verb is @verb, with its verb info in @out_verb; NULL if none. */
+GestDomainModule     *gest_domain_modules_find_cli_verb (const char       *verb,
+                                                         const GestCliVerb **out_verb);
+/* Registers the domain class of every module of the program (src/gest-module-list.h,
+ * expanded in src/gest-domain-list.c) if not yet done. Idempotent and thread-safe; programs
+ * call it once in main(), gest_domain_modules_get() calls it too. */
 void                  gest_domain_modules_init         (void);
 
 G_END_DECLS

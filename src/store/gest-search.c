@@ -71,44 +71,40 @@ build_match (const char *text,
   return g_string_free (match, FALSE);
 }
 
-static gboolean
-kind_from_id (const char  *id,
-              GestHitKind *out)
-{
-  static const char * const ids[] = { "customer", "plan", "vehicle", "tramite" };
+/* The shared kinds: customers, plans and vehicles belong to every module. */
+static const GestSearchKind shared_kinds[] = {
+  { GEST_HIT_CUSTOMER, N_("Customer"), "avatar-default-symbolic", NULL },
+  { GEST_HIT_PLAN, N_("Conauto plan"), "x-office-spreadsheet-symbolic",
+    "SELECT p.uuid, p.number, c.name FROM plans p JOIN customers c ON c.uuid = p.customer_uuid"
+    " WHERE p.number >= ?1 AND p.number < ?3 AND +p.deleted = 0 ORDER BY p.number LIMIT ?2" },
+  { GEST_HIT_VEHICLE, N_("Vehicle"), "applications-engineering-symbolic",
+    "SELECT v.uuid, v.vin, v.model || ' ' || v.year || ' ' || v.plate || ' ' || coalesce (c.name, '')"
+    " FROM vehicles v LEFT JOIN customers c ON c.uuid = v.customer_uuid"
+    " WHERE v.vin >= ?1 AND v.vin < ?3 AND +v.deleted = 0 ORDER BY v.vin LIMIT ?2" },
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    if (g_strcmp0 (id, ids[i]) == 0)
-      {
-        *out = (GestHitKind) i;
-        return TRUE;
-      }
-  return FALSE;
+const GestSearchKind *
+gest_search_kind_lookup (const char *kind)
+{
+  const GestSearchKind *info = NULL;
+
+  if (kind == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (shared_kinds); i++)
+    if (g_str_equal (shared_kinds[i].kind, kind))
+      return &shared_kinds[i];
+  gest_domain_modules_find_search_kind (kind, &info);
+  return info;
 }
 
+/* "Customer · RFC, e-mail, phone and city": the kind's label, then the record's context. */
 static char *
-make_subtitle (GestHitKind  kind,
-               const char  *body)
+make_subtitle (const GestSearchKind *kind,
+               const char           *body)
 {
   g_autofree char *clean = g_strstrip (g_strdup (body != NULL ? body : ""));
 
-  switch (kind)
-    {
-    case GEST_HIT_CUSTOMER:
-      /* TRANSLATORS: search result subtitle; %s is the RFC, e-mail, phone and city */
-      return g_strdup_printf (_("Customer · %s"), clean);
-    case GEST_HIT_PLAN:
-      /* TRANSLATORS: search result subtitle; %s is the customer's name */
-      return g_strdup_printf (_("Conauto plan · %s"), clean);
-    case GEST_HIT_VEHICLE:
-      /* TRANSLATORS: search result subtitle; %s is model, year, plate and owner */
-      return g_strdup_printf (_("Vehicle · %s"), clean);
-    case GEST_HIT_TRAMITE:
-      /* TRANSLATORS: search result subtitle; %s is the plan number and customer */
-      return g_strdup_printf (_("Early payoff · %s"), clean);
-    default:
-      return g_strdup (clean);
-    }
+  return g_strdup_printf ("%s · %s", _(kind->label), clean);
 }
 
 /* Runs one MATCH expression, adding hits not yet seen until @hits holds @limit. */
@@ -135,15 +131,14 @@ collect (GestStore   *store,
   while (hits->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *uuid = (const char *) sqlite3_column_text (stmt, 1);
+      const GestSearchKind *kind = gest_search_kind_lookup ((const char *) sqlite3_column_text (stmt, 0));
       GestSearchHit *hit;
-      GestHitKind kind;
 
-      if (!kind_from_id ((const char *) sqlite3_column_text (stmt, 0), &kind) ||
-          g_hash_table_contains (seen, uuid))
+      if (kind == NULL || g_hash_table_contains (seen, uuid))
         continue;
 
       hit = g_new0 (GestSearchHit, 1);
-      hit->kind = kind;
+      hit->kind = kind->kind;
       hit->uuid = g_strdup (uuid);
       hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       hit->subtitle = make_subtitle (kind, (const char *) sqlite3_column_text (stmt, 3));
@@ -160,9 +155,9 @@ collect (GestStore   *store,
   return TRUE;
 }
 
-/* A code typed whole or in part (a plan number "2822-03", a folio "LIQ-2026-0001" or, with the
- * dealer's number, "LIQ-2026-042-070001", up to 21 characters; a VIN prefix): letters, digits
- * and dashes with at least one digit. Upper-cased, or NULL. */
+/* A code typed whole or in part (a plan number "2822-03", a VIN prefix, a module's code such as
+ * "LIQ-2026-042-070001", up to 21 characters): letters, digits and dashes with at least one
+ * digit. Upper-cased, or NULL. */
 static char *
 code_prefix (const char *text)
 {
@@ -181,8 +176,9 @@ code_prefix (const char *text)
   return digit ? g_ascii_strup (trimmed, -1) : NULL;
 }
 
-/* Codes are found by a range scan of the tables' unique indexes, which stays instant where an FTS5 prefix term over short digit groups ("03"*)
- * would merge tens of thousands of postings. */
+/* Codes are found by a range scan of the tables' unique indexes, which stays instant where an
+ * FTS5 prefix term over short digit groups ("03"*) would merge tens of thousands of postings.
+ * The modules' codes come first, then plan numbers and VINs. */
 static gboolean
 collect_codes (GestStore   *store,
                const char  *prefix,
@@ -191,28 +187,31 @@ collect_codes (GestStore   *store,
                GHashTable  *seen,
                GError     **error)
 {
-  static const struct { GestHitKind kind; const char *sql; } queries[] = {
-    { GEST_HIT_TRAMITE,
-      "SELECT t.uuid, t.folio, p.number || ' ' || c.name FROM tramites t"
-      " JOIN plans p ON p.uuid = t.plan_uuid JOIN customers c ON c.uuid = p.customer_uuid"
-      " WHERE t.folio >= ?1 AND t.folio < ?3 AND +t.deleted = 0 ORDER BY t.folio LIMIT ?2" },
-    { GEST_HIT_PLAN,
-      "SELECT p.uuid, p.number, c.name FROM plans p JOIN customers c ON c.uuid = p.customer_uuid"
-      " WHERE p.number >= ?1 AND p.number < ?3 AND +p.deleted = 0 ORDER BY p.number LIMIT ?2" },
-    { GEST_HIT_VEHICLE,
-      "SELECT v.uuid, v.vin, v.model || ' ' || v.year || ' ' || v.plate || ' ' || coalesce (c.name, '')"
-      " FROM vehicles v LEFT JOIN customers c ON c.uuid = v.customer_uuid"
-      " WHERE v.vin >= ?1 AND v.vin < ?3 AND +v.deleted = 0 ORDER BY v.vin LIMIT ?2" },
-  };
+  g_autoptr(GPtrArray) queries = g_ptr_array_new ();
+  GPtrArray *modules = gest_domain_modules_get ();
   /* [prefix, prefix with its last character + 1): every code that starts with it. The
    * characters are ASCII letters, digits and '-', so the successor is another ASCII byte. */
   g_autofree char *upper = g_strdup (prefix);
 
   upper[strlen (upper) - 1]++;
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries) && hits->len < limit; q++)
+  for (guint i = 0; modules != NULL && i < modules->len; i++)
     {
-      sqlite3_stmt *stmt = gest_store_prepare (store, queries[q].sql, error);
+      guint n;
+      const GestSearchKind *kinds = gest_domain_module_get_search_kinds (g_ptr_array_index (modules, i), &n);
+
+      for (guint k = 0; k < n; k++)
+        if (kinds[k].code_sql != NULL)
+          g_ptr_array_add (queries, (gpointer) &kinds[k]);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (shared_kinds); k++)
+    if (shared_kinds[k].code_sql != NULL)
+      g_ptr_array_add (queries, (gpointer) &shared_kinds[k]);
+
+  for (guint q = 0; q < queries->len && hits->len < limit; q++)
+    {
+      const GestSearchKind *kind = g_ptr_array_index (queries, q);
+      sqlite3_stmt *stmt = gest_store_prepare (store, kind->code_sql, error);
       int rc;
 
       if (stmt == NULL)
@@ -228,10 +227,10 @@ collect_codes (GestStore   *store,
           if (g_hash_table_contains (seen, uuid))
             continue;
           hit = g_new0 (GestSearchHit, 1);
-          hit->kind = queries[q].kind;
+          hit->kind = kind->kind;
           hit->uuid = g_strdup (uuid);
           hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          hit->subtitle = make_subtitle (hit->kind, (const char *) sqlite3_column_text (stmt, 2));
+          hit->subtitle = make_subtitle (kind, (const char *) sqlite3_column_text (stmt, 2));
           g_hash_table_add (seen, hit->uuid);
           g_ptr_array_add (hits, hit);
         }
@@ -242,7 +241,7 @@ collect_codes (GestStore   *store,
   return TRUE;
 }
 
-/* Best first: records whose title (name, plan number, VIN, folio) matches every word come
+/* Best first: records whose title (name, plan number, VIN, code) matches every word come
  * before records that match only through their context. Neither pass asks FTS5 to rank the
  * whole match set, so a common surname among a million customers stays instant. */
 GPtrArray *

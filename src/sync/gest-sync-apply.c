@@ -7,7 +7,8 @@
 
 #include "gest-sync-private.h"
 
-/* The synced tables and their fields, in the order of data/sql/0002-sync.sql. */
+/* The shared synced tables and their fields, in the order of data/sql/0002-sync.sql. The
+ * modules' tables come from the registry. */
 static const char * const customer_columns[] = {
   "kind", "name", "rfc", "fiscal_postal_code", "street", "ext_number", "int_number",
   "neighborhood", "city", "state_code", "postal_code", "email", "phone_mobile", "phone_home",
@@ -23,15 +24,6 @@ static const char * const plan_columns[] = {
 static const char * const plan_server_owned[] = {
   "installment", "balance", "overdue", "life_insurance", "as_of", NULL
 };
-static const char * const tramite_columns[] = {
-  "folio", "plan_uuid", "step", "step_since", "agreed_amount", "agreed_date", "notes",
-  "statement_balance", "statement_overdue", "statement_installment",
-  "statement_life_insurance", "statement_as_of", "routing_area", "routing_reason",
-  "routing_low_limit", "routing_installments", "docs_sent_at", "payment_amount",
-  "payment_date", "payment_reference", "payment_proof_uuid", "insurance_cancelled_at",
-  "invoice_released_at", "invoice_delivered_at", "ack_returned_at", "created_by",
-  "created_at", NULL
-};
 static const char * const document_columns[] = {
   "record_uuid", "kind", "sha256", "size", "mime_type", "filename", "added_by", "added_at", NULL
 };
@@ -40,35 +32,60 @@ static const char * const activity_columns[] = {
   "contact_role", "prev_hash", "hash", NULL
 };
 
+/* The records of the modules refer to customers, vehicles and plans; documents and activity
+ * entries refer to the modules' records. */
+#define N_ENTITIES_BEFORE_MODULES 3
+
 static const GestSyncEntity entities[] = {
-  { "customer", "customers", customer_columns, NULL, TRUE },
-  { "vehicle", "vehicles", vehicle_columns, NULL, TRUE },
-  { "plan", "plans", plan_columns, plan_server_owned, TRUE },
-  { "tramite", "tramites", tramite_columns, NULL, TRUE },
-  { "document", "documents", document_columns, NULL, TRUE },
+  { "customer", "customers", customer_columns, NULL, TRUE, NULL },
+  { "vehicle", "vehicles", vehicle_columns, NULL, TRUE, NULL },
+  { "plan", "plans", plan_columns, plan_server_owned, TRUE, NULL },
+  { "document", "documents", document_columns, NULL, TRUE, NULL },
   /* Entries never change once written: no version. */
-  { "activity", "activity", activity_columns, NULL, FALSE },
+  { "activity", "activity", activity_columns, NULL, FALSE, NULL },
 };
 
 const GestSyncEntity *
 gest_sync_entity_nth (guint i)
 {
+  GPtrArray *modules;
+
+  if (i < N_ENTITIES_BEFORE_MODULES)
+    return &entities[i];
+  i -= N_ENTITIES_BEFORE_MODULES;
+  modules = gest_domain_modules_get ();
+  for (guint m = 0; modules != NULL && m < modules->len; m++)
+    {
+      guint n;
+      const GestEntityInfo *infos = gest_domain_module_get_entities (g_ptr_array_index (modules, m), &n);
+
+      if (i < n)
+        return &infos[i];
+      i -= n;
+    }
+  i += N_ENTITIES_BEFORE_MODULES;
   return i < G_N_ELEMENTS (entities) ? &entities[i] : NULL;
 }
 
 const GestSyncEntity *
 gest_sync_entity_find (const char *entity)
 {
+  const GestEntityInfo *info = NULL;
+
+  if (entity == NULL)
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
-    if (g_strcmp0 (entities[i].entity, entity) == 0)
+    if (g_str_equal (entities[i].entity, entity))
       return &entities[i];
-  return NULL;
+  gest_domain_modules_find_entity (entity, &info);
+  return info;
 }
 
 struct _GestSyncApplier
 {
   GestStore  *store;
-  GHashTable *upserts;        /* upsert_key () → sqlite3_stmt */
+  /* GestSyncEntity * → (columns bit set → sqlite3_stmt): no allocation per change. */
+  GHashTable *upserts;
   gboolean    have_queued;    /* the outbox holds queued local changes */
 };
 
@@ -80,7 +97,7 @@ gest_sync_applier_new (GestStore  *store,
   sqlite3_stmt *stmt;
 
   self->store = g_object_ref (store);
-  self->upserts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+  self->upserts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_hash_table_unref);
 
   /* Read inside the page's write transaction: no local change can be queued until it ends. */
   stmt = gest_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE state = 'queued')", error);
@@ -231,7 +248,8 @@ upsert_statement (GestSyncApplier       *self,
                   guint                 *out_bound,
                   GError               **error)
 {
-  gint64 key = (gint64) (((guint64) (entity - entities) << 56) | columns);
+  GHashTable *by_columns = g_hash_table_lookup (self->upserts, entity);
+  gint64 key = (gint64) columns;
   g_autoptr(GString) sql = NULL;
   g_autoptr(GString) values = NULL;
   g_autoptr(GString) updates = NULL;
@@ -242,7 +260,12 @@ upsert_statement (GestSyncApplier       *self,
     bound += (columns >> i) & 1;
   *out_bound = bound;
 
-  stmt = g_hash_table_lookup (self->upserts, &key);
+  if (by_columns == NULL)
+    {
+      by_columns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+      g_hash_table_insert (self->upserts, (gpointer) entity, by_columns);
+    }
+  stmt = g_hash_table_lookup (by_columns, &key);
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -273,7 +296,7 @@ upsert_statement (GestSyncApplier       *self,
                           values->str, bound + 2, bound + 3, bound + 4, updates->str);
   stmt = gest_store_prepare (self->store, sql->str, error);
   if (stmt != NULL)
-    g_hash_table_insert (self->upserts, g_memdup2 (&key, sizeof key), stmt);
+    g_hash_table_insert (by_columns, g_memdup2 (&key, sizeof key), stmt);
   return stmt;
 }
 
@@ -304,7 +327,8 @@ gest_sync_apply_change (GestSyncApplier  *self,
   if (fields_node != NULL && JSON_NODE_HOLDS_OBJECT (fields_node))
     fields = json_node_get_object (fields_node);
 
-  /* Entities of later modules are stored generically on the server; this version skips them. */
+  /* Entities of modules this desktop lacks are stored generically on the server; this
+   * version skips them. */
   entity = gest_sync_entity_find (entity_name);
   if (entity == NULL || fields == NULL || uuid[0] == '\0')
     return TRUE;

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "gest-domain-module.h"
 #include "gest-store.h"
 
 G_BEGIN_DECLS
@@ -20,17 +21,15 @@ G_BEGIN_DECLS
 /* Transport failures tried again within a request (not for enrollment). */
 #define GEST_SYNC_RETRIES    4
 
-/* One synced entity: its table and the columns that travel as fields. */
-typedef struct
-{
-  const char         *entity;        /* protocol name: customer, vehicle... */
-  const char         *table;
-  const char * const *columns;       /* every field the desktop stores, NULL-terminated */
-  const char * const *server_owned;  /* fields only the server sets (never pushed), or NULL */
-  gboolean            versioned;     /* rows keep the server's version (sync_version) */
-} GestSyncEntity;
+/* One synced entity: its table and the columns that travel as fields. The shared entities
+ * (customer, vehicle, plan, document, activity) are the sync's own; the modules' come from
+ * the registry (GestDomainModule's get_entities). */
+typedef GestEntityInfo GestSyncEntity;
 
+/* A shared entity or a registered module's; NULL when none is called @entity. */
 const GestSyncEntity *gest_sync_entity_find   (const char *entity);
+/* Every synced entity: customers, vehicles and plans, then the modules' entities in
+ * registration order, then documents and activity entries; NULL past the last. */
 const GestSyncEntity *gest_sync_entity_nth    (guint       i);
 
 /* A round's HTTP connection to the server. */

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "gest-activity-log.h"
 #include "gest-sync-private.h"
 
 /* Push: queued outbox rows in n order, at most GEST_SYNC_PUSH_BATCH a request. A batch holds
@@ -214,11 +213,13 @@ record_result (GestStore   *store,
     g_autofree char *message = g_strdup_printf (_("The server rejected a change made here: %s"),
                                                 reason[0] != '\0' ? reason : status);
 
+    GestDomainModule *module = gest_domain_modules_find_entity (p->entity, NULL);
+
     if (!gest_sync_log_add (store, "rejected", p->entity, p->uuid, NULL, NULL, message, p->n, error))
       return FALSE;
-    /* A trámite shows the rejection in its activity log, where its users look. */
-    if (g_str_equal (p->entity, "tramite") &&
-        gest_activity_log_append (store, p->uuid, GEST_ACTIVITY_STATUS, message, NULL, NULL, error) < 0)
+    /* The module of the record may show the rejection where its users look. */
+    if (module != NULL &&
+        !gest_domain_module_change_rejected (module, store, p->entity, p->uuid, message, error))
       return FALSE;
   }
   return TRUE;

@@ -14,66 +14,35 @@
 #include "gest-rfc.h"
 #include "gest-vin.h"
 #include "gest-sync-private.h"
+#include "gest-sync-validate.h"
 
 /* Issue 16.6: a pulled change is checked before it is applied, and a queued local change
  * before it is pushed, with the validators of the forms (src/core). A change that fails is
  * never applied or sent: the caller records why (sync_log) and goes on with the rest. */
 
-typedef enum
-{
-  FIELD_TEXT,        /* one line of text */
-  FIELD_LONG_TEXT,   /* notes, activity text: several lines */
-  FIELD_INT,
-  FIELD_MONEY,       /* integer centavos, never negative */
-  FIELD_DATE,        /* yyyy-mm-dd, or empty */
-  FIELD_UUID,        /* a reference to another record, or empty */
-  FIELD_RFC,
-  FIELD_VIN,
-  FIELD_EMAIL,
-  FIELD_PHONE,       /* 10 digits */
-  FIELD_POSTAL,
-  FIELD_STATE,
-  FIELD_SHA256,      /* a document's content */
-  FIELD_HASH,        /* an activity entry's chain hash, or empty */
-  FIELD_STEP,        /* 1 to 8 */
-} FieldKind;
-
-typedef struct
-{
-  const char *name;
-  FieldKind   kind;
-} FieldSpec;
-
-/* Every synced column (gest-sync-apply.c), by name: a name means the same in every entity. */
-static const FieldSpec fields_spec[] = {
-  { "kind", FIELD_TEXT }, { "name", FIELD_TEXT }, { "rfc", FIELD_RFC },
-  { "fiscal_postal_code", FIELD_POSTAL }, { "street", FIELD_TEXT }, { "ext_number", FIELD_TEXT },
-  { "int_number", FIELD_TEXT }, { "neighborhood", FIELD_TEXT }, { "city", FIELD_TEXT },
-  { "state_code", FIELD_STATE }, { "postal_code", FIELD_POSTAL }, { "email", FIELD_EMAIL },
-  { "phone_mobile", FIELD_PHONE }, { "phone_home", FIELD_PHONE }, { "phone_work", FIELD_PHONE },
-  { "vin", FIELD_VIN }, { "model", FIELD_TEXT }, { "year", FIELD_INT }, { "km", FIELD_INT },
-  { "plate", FIELD_TEXT }, { "customer_uuid", FIELD_UUID },
-  { "number", FIELD_TEXT }, { "vehicle_uuid", FIELD_UUID }, { "installment", FIELD_MONEY },
-  { "balance", FIELD_MONEY }, { "overdue", FIELD_MONEY }, { "life_insurance", FIELD_MONEY },
-  { "as_of", FIELD_DATE },
-  { "folio", FIELD_TEXT }, { "plan_uuid", FIELD_UUID }, { "step", FIELD_STEP },
-  { "step_since", FIELD_INT }, { "agreed_amount", FIELD_MONEY }, { "agreed_date", FIELD_DATE },
-  { "notes", FIELD_LONG_TEXT }, { "statement_balance", FIELD_MONEY },
-  { "statement_overdue", FIELD_MONEY }, { "statement_installment", FIELD_MONEY },
-  { "statement_life_insurance", FIELD_MONEY }, { "statement_as_of", FIELD_DATE },
-  { "routing_area", FIELD_TEXT }, { "routing_reason", FIELD_LONG_TEXT },
-  { "routing_low_limit", FIELD_MONEY }, { "routing_installments", FIELD_INT },
-  { "docs_sent_at", FIELD_INT }, { "payment_amount", FIELD_MONEY }, { "payment_date", FIELD_DATE },
-  { "payment_reference", FIELD_TEXT }, { "payment_proof_uuid", FIELD_UUID },
-  { "insurance_cancelled_at", FIELD_INT }, { "invoice_released_at", FIELD_INT },
-  { "invoice_delivered_at", FIELD_INT }, { "ack_returned_at", FIELD_INT },
-  { "created_by", FIELD_TEXT }, { "created_at", FIELD_INT },
-  { "record_uuid", FIELD_UUID }, { "sha256", FIELD_SHA256 }, { "size", FIELD_INT },
-  { "mime_type", FIELD_TEXT }, { "filename", FIELD_TEXT }, { "added_by", FIELD_TEXT },
-  { "added_at", FIELD_INT },
-  { "seq", FIELD_INT }, { "at", FIELD_INT }, { "user_name", FIELD_TEXT }, { "user_role", FIELD_TEXT },
-  { "text", FIELD_LONG_TEXT }, { "contact_name", FIELD_TEXT }, { "contact_role", FIELD_TEXT },
-  { "prev_hash", FIELD_HASH }, { "hash", FIELD_HASH }, { "origin", FIELD_TEXT },
+/* The shared entities' columns (gest-sync-apply.c), by name: a name means the same in every
+ * shared entity. The modules check their own entities' columns (GestEntityInfo's validate). */
+static const GestFieldSpec fields_spec[] = {
+  { "kind", GEST_FIELD_TEXT }, { "name", GEST_FIELD_TEXT }, { "rfc", GEST_FIELD_RFC },
+  { "fiscal_postal_code", GEST_FIELD_POSTAL }, { "street", GEST_FIELD_TEXT },
+  { "ext_number", GEST_FIELD_TEXT }, { "int_number", GEST_FIELD_TEXT },
+  { "neighborhood", GEST_FIELD_TEXT }, { "city", GEST_FIELD_TEXT },
+  { "state_code", GEST_FIELD_STATE }, { "postal_code", GEST_FIELD_POSTAL },
+  { "email", GEST_FIELD_EMAIL }, { "phone_mobile", GEST_FIELD_PHONE },
+  { "phone_home", GEST_FIELD_PHONE }, { "phone_work", GEST_FIELD_PHONE },
+  { "vin", GEST_FIELD_VIN }, { "model", GEST_FIELD_TEXT }, { "year", GEST_FIELD_INT },
+  { "km", GEST_FIELD_INT }, { "plate", GEST_FIELD_TEXT }, { "customer_uuid", GEST_FIELD_UUID },
+  { "number", GEST_FIELD_TEXT }, { "vehicle_uuid", GEST_FIELD_UUID },
+  { "installment", GEST_FIELD_MONEY }, { "balance", GEST_FIELD_MONEY },
+  { "overdue", GEST_FIELD_MONEY }, { "life_insurance", GEST_FIELD_MONEY },
+  { "as_of", GEST_FIELD_DATE },
+  { "record_uuid", GEST_FIELD_UUID }, { "sha256", GEST_FIELD_SHA256 }, { "size", GEST_FIELD_INT },
+  { "mime_type", GEST_FIELD_TEXT }, { "filename", GEST_FIELD_TEXT }, { "added_by", GEST_FIELD_TEXT },
+  { "added_at", GEST_FIELD_INT },
+  { "seq", GEST_FIELD_INT }, { "at", GEST_FIELD_INT }, { "user_name", GEST_FIELD_TEXT },
+  { "user_role", GEST_FIELD_TEXT }, { "text", GEST_FIELD_LONG_TEXT },
+  { "contact_name", GEST_FIELD_TEXT }, { "contact_role", GEST_FIELD_TEXT },
+  { "prev_hash", GEST_FIELD_HASH }, { "hash", GEST_FIELD_HASH }, { "origin", GEST_FIELD_TEXT },
 };
 
 /* Characters, not bytes. A name or an address is far shorter; notes are a few paragraphs. */
@@ -154,8 +123,8 @@ check_text (const char *field,
 }
 
 static char *
-check_field (const FieldSpec *spec,
-             JsonNode        *node)
+check_field (const GestFieldSpec *spec,
+             JsonNode            *node)
 {
   const char *field = spec->name;
   const char *text = NULL;
@@ -170,29 +139,27 @@ check_field (const FieldSpec *spec,
     return g_strdup_printf (_("“%s” is not a single value."), field);
   type = json_node_get_value_type (node);
 
-  if (spec->kind == FIELD_INT || spec->kind == FIELD_MONEY || spec->kind == FIELD_STEP)
+  if (spec->kind == GEST_FIELD_INT || spec->kind == GEST_FIELD_MONEY)
     {
       if (type != G_TYPE_INT64)
         return g_strdup_printf (_("“%s” is not a whole number."), field);
       value = json_node_get_int (node);
-      if (spec->kind == FIELD_MONEY && (value < 0 || value > MAX_MONEY))
+      if (spec->kind == GEST_FIELD_MONEY && (value < 0 || value > MAX_MONEY))
         return g_strdup_printf (_("“%s” is not an amount Gestiona accepts (%lld centavos)."), field,
                                 (long long) value);
-      if (spec->kind == FIELD_STEP && (value < 1 || value > 8))
-        return g_strdup_printf (_("“%s” is %lld, not a step from 1 to 8."), field, (long long) value);
       return NULL;
     }
 
   if (type != G_TYPE_STRING)
     return g_strdup_printf (_("“%s” is not text."), field);
   text = json_node_get_string (node);
-  message = check_text (field, text, spec->kind == FIELD_LONG_TEXT);
+  message = check_text (field, text, spec->kind == GEST_FIELD_LONG_TEXT);
   if (message != NULL || text[0] == '\0')
     return g_steal_pointer (&message);
 
   switch (spec->kind)
     {
-    case FIELD_DATE:
+    case GEST_FIELD_DATE:
       {
         GDate date;
 
@@ -200,47 +167,65 @@ check_field (const FieldSpec *spec,
           return g_strdup_printf (_("“%s” is not a date (yyyy-mm-dd): “%.40s”."), field, text);
         return NULL;
       }
-    case FIELD_UUID:
+    case GEST_FIELD_UUID:
       if (!gest_sync_uuid_is_valid (text))
         return g_strdup_printf (_("“%s” does not name a record: “%.40s”."), field, text);
       return NULL;
-    case FIELD_RFC:
+    case GEST_FIELD_RFC:
       if (gest_rfc_check (text, &message) == GEST_CHECK_INVALID)
         return g_strdup_printf (_("“%s” is not a valid RFC: %s"), field, message);
       return NULL;
-    case FIELD_VIN:
+    case GEST_FIELD_VIN:
       if (gest_vin_check (text, &message) == GEST_CHECK_INVALID)
         return g_strdup_printf (_("“%s” is not a valid VIN: %s"), field, message);
       return NULL;
-    case FIELD_EMAIL:
+    case GEST_FIELD_EMAIL:
       if (!gest_email_check (text, &error))
         return g_strdup_printf ("“%s”: %s", field, error->message);
       return NULL;
-    case FIELD_PHONE:
+    case GEST_FIELD_PHONE:
       if (strlen (text) != 10 || strspn (text, "0123456789") != 10)
         return g_strdup_printf (_("“%s” is not a phone number of 10 digits."), field);
       return NULL;
-    case FIELD_POSTAL:
+    case GEST_FIELD_POSTAL:
       if (!gest_postal_code_check (text, &error))
         return g_strdup_printf ("“%s”: %s", field, error->message);
       return NULL;
-    case FIELD_STATE:
+    case GEST_FIELD_STATE:
       if (gest_state_lookup (text) == NULL)
         return g_strdup_printf (_("“%s” is not a Mexican state: “%.40s”."), field, text);
       return NULL;
-    case FIELD_SHA256:
-    case FIELD_HASH:
+    case GEST_FIELD_SHA256:
+    case GEST_FIELD_HASH:
       if (!gest_sync_sha256_is_valid (text))
         return g_strdup_printf (_("“%s” is not a SHA-256 (64 characters 0-9, a-f)."), field);
       return NULL;
-    case FIELD_TEXT:
-    case FIELD_LONG_TEXT:
-    case FIELD_INT:
-    case FIELD_MONEY:
-    case FIELD_STEP:
+    case GEST_FIELD_TEXT:
+    case GEST_FIELD_LONG_TEXT:
+    case GEST_FIELD_INT:
+    case GEST_FIELD_MONEY:
     default:
       return NULL;
     }
+}
+
+char *
+gest_sync_check_fields (const GestFieldSpec *specs,
+                        guint                n_specs,
+                        JsonObject          *fields)
+{
+  g_return_val_if_fail (specs != NULL || n_specs == 0, NULL);
+
+  if (fields == NULL)
+    return NULL;
+  for (guint i = 0; i < n_specs; i++)
+    {
+      char *message = check_field (&specs[i], json_object_get_member (fields, specs[i].name));
+
+      if (message != NULL)
+        return message;
+    }
+  return NULL;
 }
 
 char *
@@ -249,17 +234,20 @@ gest_sync_validate_change (const char *entity,
                            gboolean    deleted,
                            JsonObject *fields)
 {
+  const GestSyncEntity *info;
+  char *message;
+
   if (!gest_sync_uuid_is_valid (uuid))
     return g_strdup_printf (_("The record id “%.40s” is not a lower-case UUID."), uuid != NULL ? uuid : "");
   if (fields == NULL)
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (fields_spec); i++)
-    {
-      char *message = check_field (&fields_spec[i], json_object_get_member (fields, fields_spec[i].name));
-
-      if (message != NULL)
-        return message;
-    }
+  message = gest_sync_check_fields (fields_spec, G_N_ELEMENTS (fields_spec), fields);
+  if (message != NULL)
+    return message;
+  /* A module's entity: its own checks of its own fields. */
+  info = gest_sync_entity_find (entity);
+  if (info != NULL && info->validate != NULL)
+    return info->validate (fields, deleted);
   /* A live document names its file. */
   if (!deleted && g_strcmp0 (entity, "document") == 0)
     {

@@ -33,18 +33,19 @@ gest_plan_statement_window_find_plan (GestStore  *store,
 static void
 on_new_tramite (GestPlanStatementView *view,
                 const char            *plan_uuid,
-                GtkWindow             *window)
+                GestContext           *context)
 {
-  GestStore *store = g_object_get_data (G_OBJECT (window), "gest-store");
+  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (view));
 
-  gest_tramite_editor_present (window, store, plan_uuid);
+  gest_tramite_editor_present (GTK_WINDOW (window), context, plan_uuid);
 }
 
 GtkWindow *
-gest_plan_statement_window_present (GtkWindow  *parent,
-                                    GestStore  *store,
-                                    const char *record_uuid)
+gest_plan_statement_window_present (GtkWindow   *parent,
+                                    GestContext *context,
+                                    const char  *record_uuid)
 {
+  GestStore *store = gest_context_get_store (context);
   g_autofree char *plan = gest_plan_statement_window_find_plan (store, record_uuid);
   GtkWidget *window, *box, *header, *content;
 
@@ -52,8 +53,10 @@ gest_plan_statement_window_present (GtkWindow  *parent,
   gtk_window_set_title (GTK_WINDOW (window), _("Account Statement"));
   gtk_window_set_default_size (GTK_WINDOW (window), 820, 720);
   if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  g_object_set_data_full (G_OBJECT (window), "gest-store", g_object_ref (store), g_object_unref);
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+    }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -62,7 +65,8 @@ gest_plan_statement_window_present (GtkWindow  *parent,
   if (plan != NULL)
     {
       content = gest_plan_statement_view_new (store, plan);
-      g_signal_connect (content, "new-tramite", G_CALLBACK (on_new_tramite), window);
+      g_signal_connect_data (content, "new-tramite", G_CALLBACK (on_new_tramite),
+                             g_object_ref (context), (GClosureNotify) g_object_unref, 0);
     }
   else
     content = g_object_new (ADW_TYPE_STATUS_PAGE,

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "gest-store.h"
+#include "gest-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,10 +11,10 @@ G_BEGIN_DECLS
  * (a customer, a vehicle or a plan). Its "New Payoff" button opens the new-trámite form;
  * Escape closes it.
  * @record_uuid: the uuid of a plan, or of a customer or vehicle whose most recent plan is
- * shown. */
-GtkWindow *gest_plan_statement_window_present (GtkWindow  *parent,
-                                               GestStore  *store,
-                                               const char *record_uuid);
+ * shown. Closes with @parent. */
+GtkWindow *gest_plan_statement_window_present (GtkWindow   *parent,
+                                               GestContext *context,
+                                               const char  *record_uuid);
 
 /* The plan uuid for a plan, customer or vehicle uuid, or NULL if it has none. */
 char      *gest_plan_statement_window_find_plan (GestStore  *store,

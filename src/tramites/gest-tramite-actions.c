@@ -5,13 +5,14 @@
 
 #include <glib/gi18n.h>
 
-#include "gest-activity-log.h"
 #include "gest-date.h"
+#include "gest-record-change.h"
 #include "gest-tramite-private.h"
 
-/* Each change re-reads the row inside its write transaction, so the rules are checked against
- * what is stored now, not against what a window showed a minute ago; and the UPDATE names the
- * step it read, so nothing else can slip in between. */
+/* Each change goes through gest_record_change_run(): it re-reads the row inside its write
+ * transaction, so the rules are checked against what is stored now, not against what a window
+ * showed a minute ago; and the UPDATE names the version it read, so nothing else can slip in
+ * between. */
 
 static const char * const item_columns[GEST_TRAMITE_N_ITEMS] = {
   [GEST_TRAMITE_ITEM_DOCS_SENT] = "docs_sent_at",
@@ -62,33 +63,27 @@ require_liaison (GestStore  *store,
   return FALSE;
 }
 
-/* Runs an UPDATE whose last parameter is the trámite's uuid and which must change one row. */
-static gboolean
-step_update (GestStore     *store,
-             sqlite3_stmt  *stmt,
-             GError       **error)
-{
-  int rc = sqlite3_step (stmt);
+/* The parts every change of a trámite shares. */
+#define TRAMITE_CHANGE \
+  .name = "gest_tramite_change", \
+  .table = "tramites", \
+  .load = load_tramite, \
+  .free_record = (GDestroyNotify) gest_tramite_free, \
+  .log_kind = GEST_ACTIVITY_STATUS, \
+  .conflict_message = N_("The trámite changed while it was being updated. Open it again and retry.")
 
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return gest_store_set_error (store, error);
-  if (sqlite3_changes (gest_store_get_db (store)) != 1)
-    {
-      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_CONFLICT,
-                           _("The trámite changed while it was being updated. Open it again and retry."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-log_status (GestStore   *store,
-            const char  *uuid,
-            const char  *text,
-            GError     **error)
+static gpointer
+load_tramite (GestStore   *store,
+              const char  *uuid,
+              gint64      *out_version,
+              gpointer     user_data,
+              GError     **error)
 {
-  return gest_activity_log_append (store, uuid, GEST_ACTIVITY_STATUS, text, NULL, NULL, error) > 0;
+  GestTramite *tramite = gest_tramite_load_by_uuid (store, uuid, error);
+
+  if (tramite != NULL)
+    *out_version = tramite->updated_at;
+  return tramite;
 }
 
 gboolean
@@ -112,6 +107,53 @@ gest_tramite_can_move (GestStore         *store,
   return gest_tramite_rules_check_move (&checklist, tramite->step, to_step, actor, error);
 }
 
+typedef struct
+{
+  int               to_step;
+  const char       *note;       /* stripped */
+  GestTramiteActor  actor;
+} Move;
+
+static gboolean
+move_check (GestStore      *store,
+            gconstpointer   record,
+            gpointer        user_data,
+            GError        **error)
+{
+  const GestTramite *tramite = record;
+  Move *move = user_data;
+  GestTramiteChecklist checklist;
+
+  gest_tramite_get_checklist (tramite, &checklist);
+  return gest_tramite_rules_check_move (&checklist, tramite->step, move->to_step, move->actor, error);
+}
+
+static void
+move_bind (sqlite3_stmt  *stmt,
+           gconstpointer  record,
+           gpointer       user_data)
+{
+  Move *move = user_data;
+
+  sqlite3_bind_int (stmt, 1, move->to_step);
+}
+
+static char *
+move_describe (gconstpointer record,
+               gpointer      user_data)
+{
+  const GestTramite *tramite = record;
+  Move *move = user_data;
+
+  if (*move->note != '\0')
+    return g_strdup_printf (_("Moved from step %d (%s) to step %d (%s). Note: %s"),
+                            tramite->step, gest_tramite_step_title (tramite->step),
+                            move->to_step, gest_tramite_step_title (move->to_step), move->note);
+  return g_strdup_printf (_("Moved from step %d (%s) to step %d (%s)."),
+                          tramite->step, gest_tramite_step_title (tramite->step),
+                          move->to_step, gest_tramite_step_title (move->to_step));
+}
+
 static gboolean
 move_as (GestStore         *store,
          const char        *uuid,
@@ -120,53 +162,17 @@ move_as (GestStore         *store,
          GestTramiteActor   actor,
          GError           **error)
 {
-  g_autoptr(GestTramite) tramite = NULL;
-  g_autofree char *text = NULL;
+  static const GestRecordChangeSpec spec = {
+    TRAMITE_CHANGE,
+    .set = "step = ?1, step_since = :now",
+    .check = move_check,
+    .bind = move_bind,
+    .describe = move_describe,
+  };
   g_autofree char *clean_note = g_strstrip (g_strdup (note != NULL ? note : ""));
-  GestTramiteChecklist checklist;
-  gint64 now = gest_timestamp_now ();
-  sqlite3_stmt *stmt;
-  gboolean own;
+  Move move = { to_step, clean_note, actor };
 
-  if (!gest_tramite_tx_begin (store, &own, error))
-    return FALSE;
-
-  tramite = gest_tramite_load_by_uuid (store, uuid, error);
-  if (tramite == NULL)
-    goto fail;
-  gest_tramite_get_checklist (tramite, &checklist);
-  if (!gest_tramite_rules_check_move (&checklist, tramite->step, to_step, actor, error))
-    goto fail;
-
-  stmt = gest_store_prepare (store,
-                             "UPDATE tramites SET step = ?1, step_since = ?2, updated_at = ?2 "
-                             "WHERE uuid = ?3 AND step = ?4 AND deleted = 0",
-                             error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int (stmt, 1, to_step);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, tramite->step);
-  if (!step_update (store, stmt, error))
-    goto fail;
-
-  if (*clean_note != '\0')
-    text = g_strdup_printf (_("Moved from step %d (%s) to step %d (%s). Note: %s"),
-                            tramite->step, gest_tramite_step_title (tramite->step),
-                            to_step, gest_tramite_step_title (to_step), clean_note);
-  else
-    text = g_strdup_printf (_("Moved from step %d (%s) to step %d (%s)."),
-                            tramite->step, gest_tramite_step_title (tramite->step),
-                            to_step, gest_tramite_step_title (to_step));
-  if (!log_status (store, uuid, text, error))
-    goto fail;
-
-  return gest_tramite_tx_commit (store, own, error);
-
-fail:
-  gest_tramite_tx_rollback (store, own);
-  return FALSE;
+  return gest_record_change_run (store, &spec, uuid, &move, error);
 }
 
 gboolean
@@ -199,57 +205,64 @@ gest_tramite_conauto_step (GestStore   *store,
   return move_as (store, uuid, to_step, note, GEST_TRAMITE_ACTOR_CONAUTO, error);
 }
 
+typedef struct
+{
+  GestTramiteItem   item;
+  GestTramiteActor  actor;
+} ItemCheck;
+
+static gboolean
+item_check (GestStore      *store,
+            gconstpointer   record,
+            gpointer        user_data,
+            GError        **error)
+{
+  const GestTramite *tramite = record;
+  ItemCheck *check = user_data;
+  GestTramiteChecklist checklist;
+
+  gest_tramite_get_checklist (tramite, &checklist);
+  return gest_tramite_rules_check_item (&checklist, tramite->step, check->item, check->actor, error);
+}
+
+static char *
+item_describe (gconstpointer record,
+               gpointer      user_data)
+{
+  ItemCheck *check = user_data;
+
+  return g_strdup (item_log_text (check->item));
+}
+
 gboolean
 gest_tramite_check_item (GestStore        *store,
                          const char       *uuid,
                          GestTramiteItem   item,
                          GError          **error)
 {
-  g_autoptr(GestTramite) tramite = NULL;
-  g_autofree char *sql = NULL;
-  GestTramiteChecklist checklist;
-  GestTramiteActor actor;
-  gint64 now = gest_timestamp_now ();
-  sqlite3_stmt *stmt;
-  gboolean own;
+  g_autofree char *set = NULL;
+  ItemCheck check = { item, GEST_TRAMITE_ACTOR_DEALER };
 
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (item < GEST_TRAMITE_N_ITEMS && item != GEST_TRAMITE_ITEM_PAYMENT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  actor = gest_store_get_user_role (store) == GEST_ROLE_CONAUTO_LIAISON
-          ? GEST_TRAMITE_ACTOR_CONAUTO : GEST_TRAMITE_ACTOR_DEALER;
-
-  if (!gest_tramite_tx_begin (store, &own, error))
-    return FALSE;
-
-  tramite = gest_tramite_load_by_uuid (store, uuid, error);
-  if (tramite == NULL)
-    goto fail;
-  gest_tramite_get_checklist (tramite, &checklist);
-  if (!gest_tramite_rules_check_item (&checklist, tramite->step, item, actor, error))
-    goto fail;
+  if (gest_store_get_user_role (store) == GEST_ROLE_CONAUTO_LIAISON)
+    check.actor = GEST_TRAMITE_ACTOR_CONAUTO;
 
   /* The column name comes from the constant table above, never from input. */
-  sql = g_strdup_printf ("UPDATE tramites SET %s = ?1, updated_at = ?1 "
-                         "WHERE uuid = ?2 AND step = ?3 AND %s IS NULL AND deleted = 0",
-                         item_columns[item], item_columns[item]);
-  stmt = gest_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, tramite->step);
-  if (!step_update (store, stmt, error) ||
-      !log_status (store, uuid, item_log_text (item), error))
-    goto fail;
+  set = g_strdup_printf ("%s = :now", item_columns[item]);
+  {
+    const GestRecordChangeSpec spec = {
+      TRAMITE_CHANGE,
+      .set = set,
+      .check = item_check,
+      .describe = item_describe,
+    };
 
-  return gest_tramite_tx_commit (store, own, error);
-
-fail:
-  gest_tramite_tx_rollback (store, own);
-  return FALSE;
+    return gest_record_change_run (store, &spec, uuid, &check, error);
+  }
 }
 
 /* The proof must be a payment-proof document of this trámite. Returns its file name. */
@@ -303,6 +316,94 @@ lookup_proof (GestStore   *store,
   return filename;
 }
 
+typedef struct
+{
+  GestMoney    amount;
+  const char  *amount_s;
+  const char  *date_iso;
+  const char  *date_s;
+  const char  *reference;     /* stripped */
+  const char  *proof_uuid;    /* may be NULL when recording the payment */
+  char        *proof_name;    /* found by the check */
+} Payment;
+
+/* The payment and its proof are recorded or corrected up to step 3; the proof must be a
+ * payment-proof document of this trámite. */
+static gboolean
+payment_check (GestStore      *store,
+               gconstpointer   record,
+               gpointer        user_data,
+               GError        **error)
+{
+  const GestTramite *tramite = record;
+  Payment *payment = user_data;
+  GestTramiteChecklist checklist;
+
+  gest_tramite_get_checklist (tramite, &checklist);
+  if (!gest_tramite_rules_check_item (&checklist, tramite->step, GEST_TRAMITE_ITEM_PAYMENT,
+                                      GEST_TRAMITE_ACTOR_DEALER, error))
+    return FALSE;
+  if (payment->proof_uuid == NULL)
+    return TRUE;
+  payment->proof_name = lookup_proof (store, tramite->uuid, payment->proof_uuid, error);
+  return payment->proof_name != NULL;
+}
+
+static void
+payment_bind (sqlite3_stmt  *stmt,
+              gconstpointer  record,
+              gpointer       user_data)
+{
+  Payment *payment = user_data;
+
+  sqlite3_bind_int64 (stmt, 1, payment->amount);
+  sqlite3_bind_text (stmt, 2, payment->date_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, payment->reference, -1, SQLITE_STATIC);
+  if (payment->proof_uuid != NULL)
+    sqlite3_bind_text (stmt, 4, payment->proof_uuid, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 4);
+}
+
+static char *
+payment_describe (gconstpointer record,
+                  gpointer      user_data)
+{
+  const GestTramite *tramite = record;
+  Payment *payment = user_data;
+
+  if (tramite->has_payment && payment->proof_name != NULL)
+    return g_strdup_printf (_("Customer payment corrected: %s on %s, reference %s, proof %s."),
+                            payment->amount_s, payment->date_s, payment->reference, payment->proof_name);
+  if (tramite->has_payment)
+    return g_strdup_printf (_("Customer payment corrected: %s on %s, reference %s."),
+                            payment->amount_s, payment->date_s, payment->reference);
+  if (payment->proof_name != NULL)
+    return g_strdup_printf (_("Customer payment received: %s on %s, reference %s, proof %s."),
+                            payment->amount_s, payment->date_s, payment->reference, payment->proof_name);
+  return g_strdup_printf (_("Customer payment received: %s on %s, reference %s."),
+                          payment->amount_s, payment->date_s, payment->reference);
+}
+
+static void
+proof_bind (sqlite3_stmt  *stmt,
+            gconstpointer  record,
+            gpointer       user_data)
+{
+  Payment *payment = user_data;
+
+  sqlite3_bind_text (stmt, 1, payment->proof_uuid, -1, SQLITE_STATIC);
+}
+
+static char *
+proof_describe (gconstpointer record,
+                gpointer      user_data)
+{
+  Payment *payment = user_data;
+
+  return g_strdup_printf (_("Payment proof linked: %s."), payment->proof_name);
+}
+
 gboolean
 gest_tramite_record_payment (GestStore    *store,
                              const char   *uuid,
@@ -312,18 +413,21 @@ gest_tramite_record_payment (GestStore    *store,
                              const char   *proof_document_uuid,
                              GError      **error)
 {
-  g_autoptr(GestTramite) tramite = NULL;
+  static const GestRecordChangeSpec spec = {
+    TRAMITE_CHANGE,
+    .set = "payment_amount = ?1, payment_date = ?2, payment_reference = ?3, "
+           "payment_proof_uuid = coalesce (?4, payment_proof_uuid)",
+    .check = payment_check,
+    .bind = payment_bind,
+    .describe = payment_describe,
+  };
   g_autofree char *clean_reference = NULL;
-  g_autofree char *proof_name = NULL;
   g_autofree char *amount_s = NULL;
   g_autofree char *date_s = NULL;
   g_autofree char *date_iso = NULL;
-  g_autofree char *text = NULL;
-  GestTramiteChecklist checklist;
+  Payment payment = { 0 };
   GDate today;
-  gint64 now = gest_timestamp_now ();
-  sqlite3_stmt *stmt;
-  gboolean own;
+  gboolean ok;
 
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
@@ -361,65 +465,16 @@ gest_tramite_record_payment (GestStore    *store,
       return FALSE;
     }
 
-  if (!gest_tramite_tx_begin (store, &own, error))
-    return FALSE;
-
-  tramite = gest_tramite_load_by_uuid (store, uuid, error);
-  if (tramite == NULL)
-    goto fail;
-  gest_tramite_get_checklist (tramite, &checklist);
-  if (!gest_tramite_rules_check_item (&checklist, tramite->step, GEST_TRAMITE_ITEM_PAYMENT,
-                                      GEST_TRAMITE_ACTOR_DEALER, error))
-    goto fail;
-  if (proof_document_uuid != NULL)
-    {
-      proof_name = lookup_proof (store, uuid, proof_document_uuid, error);
-      if (proof_name == NULL)
-        goto fail;
-    }
-
   date_iso = gest_date_to_iso (date);
-  stmt = gest_store_prepare (store,
-                             "UPDATE tramites SET payment_amount = ?1, payment_date = ?2, "
-                             "  payment_reference = ?3, "
-                             "  payment_proof_uuid = coalesce (?4, payment_proof_uuid), updated_at = ?5 "
-                             "WHERE uuid = ?6 AND step = ?7 AND deleted = 0",
-                             error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, amount);
-  sqlite3_bind_text (stmt, 2, date_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, clean_reference, -1, SQLITE_STATIC);
-  if (proof_document_uuid != NULL)
-    sqlite3_bind_text (stmt, 4, proof_document_uuid, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 4);
-  sqlite3_bind_int64 (stmt, 5, now);
-  sqlite3_bind_text (stmt, 6, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 7, tramite->step);
-  if (!step_update (store, stmt, error))
-    goto fail;
-
-  if (tramite->has_payment && proof_name != NULL)
-    text = g_strdup_printf (_("Customer payment corrected: %s on %s, reference %s, proof %s."),
-                            amount_s, date_s, clean_reference, proof_name);
-  else if (tramite->has_payment)
-    text = g_strdup_printf (_("Customer payment corrected: %s on %s, reference %s."),
-                            amount_s, date_s, clean_reference);
-  else if (proof_name != NULL)
-    text = g_strdup_printf (_("Customer payment received: %s on %s, reference %s, proof %s."),
-                            amount_s, date_s, clean_reference, proof_name);
-  else
-    text = g_strdup_printf (_("Customer payment received: %s on %s, reference %s."),
-                            amount_s, date_s, clean_reference);
-  if (!log_status (store, uuid, text, error))
-    goto fail;
-
-  return gest_tramite_tx_commit (store, own, error);
-
-fail:
-  gest_tramite_tx_rollback (store, own);
-  return FALSE;
+  payment.amount = amount;
+  payment.amount_s = amount_s;
+  payment.date_iso = date_iso;
+  payment.date_s = date_s;
+  payment.reference = clean_reference;
+  payment.proof_uuid = proof_document_uuid;
+  ok = gest_record_change_run (store, &spec, uuid, &payment, error);
+  g_free (payment.proof_name);
+  return ok;
 }
 
 gboolean
@@ -428,53 +483,23 @@ gest_tramite_link_payment_proof (GestStore   *store,
                                  const char  *document_uuid,
                                  GError     **error)
 {
-  g_autoptr(GestTramite) tramite = NULL;
-  g_autofree char *proof_name = NULL;
-  g_autofree char *text = NULL;
-  GestTramiteChecklist checklist;
-  sqlite3_stmt *stmt;
-  gboolean own;
+  static const GestRecordChangeSpec spec = {
+    TRAMITE_CHANGE,
+    .set = "payment_proof_uuid = ?1",
+    .check = payment_check,
+    .bind = proof_bind,
+    .describe = proof_describe,
+  };
+  Payment payment = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (document_uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!gest_tramite_tx_begin (store, &own, error))
-    return FALSE;
-
-  tramite = gest_tramite_load_by_uuid (store, uuid, error);
-  if (tramite == NULL)
-    goto fail;
-  gest_tramite_get_checklist (tramite, &checklist);
-  /* The proof belongs with the payment: it follows the same rule (up to step 3). */
-  if (!gest_tramite_rules_check_item (&checklist, tramite->step, GEST_TRAMITE_ITEM_PAYMENT,
-                                      GEST_TRAMITE_ACTOR_DEALER, error))
-    goto fail;
-  proof_name = lookup_proof (store, uuid, document_uuid, error);
-  if (proof_name == NULL)
-    goto fail;
-
-  stmt = gest_store_prepare (store,
-                             "UPDATE tramites SET payment_proof_uuid = ?1, updated_at = ?2 "
-                             "WHERE uuid = ?3 AND step = ?4 AND deleted = 0",
-                             error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, document_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, gest_timestamp_now ());
-  sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, tramite->step);
-  if (!step_update (store, stmt, error))
-    goto fail;
-
-  text = g_strdup_printf (_("Payment proof linked: %s."), proof_name);
-  if (!log_status (store, uuid, text, error))
-    goto fail;
-
-  return gest_tramite_tx_commit (store, own, error);
-
-fail:
-  gest_tramite_tx_rollback (store, own);
-  return FALSE;
+  payment.proof_uuid = document_uuid;
+  ok = gest_record_change_run (store, &spec, uuid, &payment, error);
+  g_free (payment.proof_name);
+  return ok;
 }

@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "gest-date.h"
-#include "gest-mail-outbox.h"
 #include "gest-record-detail.h"
+#include "gest-tramite-mail.h"
 #include "gest-tramite.h"
 #include "gest-tramite-checklist-view.h"
 #include "gest-tramite-detail.h"
@@ -47,7 +47,8 @@ struct _GestTramiteDetail
   GestTimeline             *timeline;
   GestTramiteChecklistView *checklist;
 
-  GestStore                *store;
+  GestContext              *context;
+  GestStore                *store;           /* the context's */
   char                     *tramite_uuid;
   GestTramite              *tramite;
 };
@@ -56,7 +57,7 @@ G_DEFINE_FINAL_TYPE (GestTramiteDetail, gest_tramite_detail, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_TRAMITE_UUID,
   N_PROPS
 };
@@ -303,6 +304,7 @@ gest_tramite_detail_dispose (GObject *object)
 
   g_clear_pointer ((GtkWidget **) &self->record, gtk_widget_unparent);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gest_tramite_detail_parent_class)->dispose (object);
 }
@@ -328,8 +330,8 @@ gest_tramite_detail_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_TRAMITE_UUID:
       g_value_set_string (value, self->tramite_uuid);
@@ -349,8 +351,9 @@ gest_tramite_detail_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (gest_context_get_store (self->context));
       break;
     case PROP_TRAMITE_UUID:
       self->tramite_uuid = g_value_dup_string (value);
@@ -372,8 +375,8 @@ gest_tramite_detail_class_init (GestTramiteDetailClass *klass)
   object_class->get_property = gest_tramite_detail_get_property;
   object_class->set_property = gest_tramite_detail_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, GEST_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TRAMITE_UUID] =
     g_param_spec_string ("tramite-uuid", NULL, NULL, NULL,
@@ -389,14 +392,14 @@ gest_tramite_detail_init (GestTramiteDetail *self)
 }
 
 GtkWidget *
-gest_tramite_detail_new (GestStore  *store,
-                         const char *tramite_uuid)
+gest_tramite_detail_new (GestContext *context,
+                         const char  *tramite_uuid)
 {
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (tramite_uuid != NULL, NULL);
 
   return g_object_new (GEST_TYPE_TRAMITE_DETAIL,
-                       "store", store,
+                       "context", context,
                        "tramite-uuid", tramite_uuid,
                        NULL);
 }

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "gest-store.h"
+#include "gest-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define GEST_TYPE_TRAMITE_DETAIL (gest_tramite_detail_get_type ())
 G_DECLARE_FINAL_TYPE (GestTramiteDetail, gest_tramite_detail, GEST, TRAMITE_DETAIL, GtkWidget)
 
-GtkWidget  *gest_tramite_detail_new                 (GestStore         *store,
+GtkWidget  *gest_tramite_detail_new                 (GestContext       *context,
                                                      const char        *tramite_uuid);
 const char *gest_tramite_detail_get_tramite_uuid    (GestTramiteDetail *self);
 /* Reads the trámite again (after a sync, or a change made elsewhere). */

@@ -34,7 +34,8 @@ struct _GestTramiteEditor
 
   GestPlanStatementView *statement_view;   /* borrowed: a child of statement_box */
 
-  GestStore             *store;
+  GestContext           *context;
+  GestStore             *store;           /* the context's */
   char                  *plan_uuid;        /* as given; NULL to ask for a plan number */
   GestTramiteValues     *values;
   /* A plan number that could not be loaded: shown under the plan field. */
@@ -50,7 +51,7 @@ G_DEFINE_FINAL_TYPE (GestTramiteEditor, gest_tramite_editor, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_PLAN_UUID,
   N_PROPS
 };
@@ -176,6 +177,7 @@ gest_tramite_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_TRAMITE_EDITOR);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gest_tramite_editor_parent_class)->dispose (object);
 }
@@ -204,8 +206,8 @@ gest_tramite_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PLAN_UUID:
       g_value_set_string (value, self->plan_uuid);
@@ -225,8 +227,9 @@ gest_tramite_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (gest_context_get_store (self->context));
       break;
     case PROP_PLAN_UUID:
       self->plan_uuid = g_value_dup_string (value);
@@ -248,8 +251,8 @@ gest_tramite_editor_class_init (GestTramiteEditorClass *klass)
   object_class->get_property = gest_tramite_editor_get_property;
   object_class->set_property = gest_tramite_editor_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, GEST_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLAN_UUID] =
     g_param_spec_string ("plan-uuid", NULL, NULL, NULL,
@@ -307,26 +310,26 @@ gest_tramite_editor_init (GestTramiteEditor *self)
 }
 
 GestTramiteEditor *
-gest_tramite_editor_new (GtkWindow  *parent,
-                         GestStore  *store,
-                         const char *plan_uuid)
+gest_tramite_editor_new (GtkWindow   *parent,
+                         GestContext *context,
+                         const char  *plan_uuid)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
 
   return g_object_new (GEST_TYPE_TRAMITE_EDITOR,
                        "transient-for", parent,
-                       "store", store,
+                       "context", context,
                        "plan-uuid", plan_uuid,
                        NULL);
 }
 
 void
-gest_tramite_editor_present (GtkWindow  *parent,
-                             GestStore  *store,
-                             const char *plan_uuid)
+gest_tramite_editor_present (GtkWindow   *parent,
+                             GestContext *context,
+                             const char  *plan_uuid)
 {
-  GestTramiteEditor *self = gest_tramite_editor_new (parent, store, plan_uuid);
+  GestTramiteEditor *self = gest_tramite_editor_new (parent, context, plan_uuid);
 
   g_return_if_fail (self != NULL);
 

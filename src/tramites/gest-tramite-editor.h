@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "gest-store.h"
+#include "gest-context.h"
 #include "gest-tramite-values.h"
 
 G_BEGIN_DECLS
@@ -19,11 +19,11 @@ G_DECLARE_FINAL_TYPE (GestTramiteEditor, gest_tramite_editor, GEST, TRAMITE_EDIT
 /* @plan_uuid: the plan (uuid or number), or NULL to ask for a plan number. The window is modal
  * and transient for @parent, and is not shown. */
 GestTramiteEditor       *gest_tramite_editor_new             (GtkWindow         *parent,
-                                                              GestStore         *store,
+                                                              GestContext       *context,
                                                               const char        *plan_uuid);
 /* Creates the editor and presents it. */
 void                     gest_tramite_editor_present         (GtkWindow         *parent,
-                                                              GestStore         *store,
+                                                              GestContext       *context,
                                                               const char        *plan_uuid);
 const GestTramiteValues *gest_tramite_editor_get_values      (GestTramiteEditor *self);
 /* Loads the plan typed in the plan field (also on Enter and the apply button). */

@@ -8,30 +8,7 @@
 #include "gest-date.h"
 #include "gest-error.h"
 #include "gest-tramite-rules.h"
-
-/* T6, in the words of the seed's "resumen de seguimiento". */
-static const struct
-{
-  const char *title;
-  const char *description;
-} steps[GEST_TRAMITE_N_STEPS] = {
-  { N_("Contact Conauto"),
-    N_("The dealer contacts Conauto to agree on the payoff amount and the payment date.") },
-  { N_("Registered"),
-    N_("The dealer registers the trámite with the amount and the payment date agreed with Conauto.") },
-  { N_("Documents and payment"),
-    N_("The dealer sends the required documents and the customer pays the agreed amount.") },
-  { N_("Deposit verified"),
-    N_("Conauto verifies the customer’s deposit and processes the car-insurance cancellation.") },
-  { N_("Insurance cancelled"),
-    N_("Conauto cancels the car insurance and requests the invoice delivery.") },
-  { N_("Invoice delivery"),
-    N_("Conauto processes the delivery of the invoice and guarantees to the dealer’s representative.") },
-  { N_("Invoice to customer"),
-    N_("The dealer receives the invoice, gives it to the customer and returns the acknowledgment to Conauto.") },
-  { N_("Finished"),
-    N_("The trámite is finished.") },
-};
+#include "gest-tramite-workflow.h"
 
 static const struct
 {
@@ -46,14 +23,11 @@ static const struct
   [GEST_TRAMITE_ITEM_ACK_RETURNED] = { "ack-returned", N_("Acknowledgment returned to Conauto") },
 };
 
-/* The phrases that complete "Step 4 needs: …". */
-#define NEED_PAYMENT     _("the customer’s payment (amount, date and reference)")
-#define NEED_PROOF       _("the customer’s payment proof")
-#define NEED_DOCS        _("the documents sent to Conauto")
-#define NEED_INSURANCE   _("the car-insurance cancellation by Conauto")
-#define NEED_RELEASED    _("the invoice and guarantees released by Conauto")
-#define NEED_DELIVERED   _("the invoice delivered to the customer")
-#define NEED_ACK         _("the acknowledgment returned to Conauto")
+/* The phrases of the table, for the item refusals below. */
+#define NEED(id) (gest_workflow_requirement_phrase (gest_tramite_workflow_get (), (id)))
+#define NEED_INSURANCE   NEED (GEST_TRAMITE_NEED_INSURANCE)
+#define NEED_RELEASED    NEED (GEST_TRAMITE_NEED_RELEASED)
+#define NEED_DELIVERED   NEED (GEST_TRAMITE_NEED_DELIVERED)
 
 static char *
 join_needs (GPtrArray *needs)
@@ -62,12 +36,53 @@ join_needs (GPtrArray *needs)
   return g_strjoinv ("; ", (char **) needs->pdata);
 }
 
+static const char *
+actor_id (GestTramiteActor actor)
+{
+  switch (actor)
+    {
+    case GEST_TRAMITE_ACTOR_DEALER:
+      return GEST_TRAMITE_WORKFLOW_DEALER;
+    case GEST_TRAMITE_ACTOR_CONAUTO:
+      return GEST_TRAMITE_WORKFLOW_CONAUTO;
+    default:
+      g_assert_not_reached ();
+    }
+  return NULL;
+}
+
+/* The checklist answers the table's requirements. */
+static gboolean
+checklist_has (const char *requirement,
+               gpointer    user_data)
+{
+  const GestTramiteChecklist *checklist = user_data;
+  const struct
+  {
+    const char *id;
+    gboolean    met;
+  } answers[] = {
+    { GEST_TRAMITE_NEED_PAYMENT, checklist->payment_received },
+    { GEST_TRAMITE_NEED_PROOF, checklist->payment_proof },
+    { GEST_TRAMITE_NEED_DOCS, checklist->docs_sent },
+    { GEST_TRAMITE_NEED_INSURANCE, checklist->insurance_cancelled },
+    { GEST_TRAMITE_NEED_RELEASED, checklist->invoice_released },
+    { GEST_TRAMITE_NEED_DELIVERED, checklist->invoice_delivered },
+    { GEST_TRAMITE_NEED_ACK, checklist->ack_returned },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    if (g_str_equal (requirement, answers[i].id))
+      return answers[i].met;
+  g_return_val_if_reached (FALSE);
+}
+
 const char *
 gest_tramite_step_title (int step)
 {
   g_return_val_if_fail (gest_tramite_step_is_valid (step), NULL);
 
-  return _(steps[step - 1].title);
+  return gest_workflow_step_title (gest_tramite_workflow_get (), step);
 }
 
 const char *
@@ -75,19 +90,20 @@ gest_tramite_step_description (int step)
 {
   g_return_val_if_fail (gest_tramite_step_is_valid (step), NULL);
 
-  return _(steps[step - 1].description);
+  return gest_workflow_step_description (gest_tramite_workflow_get (), step);
 }
 
 gboolean
 gest_tramite_step_is_valid (int step)
 {
-  return step >= 1 && step <= GEST_TRAMITE_N_STEPS;
+  return gest_workflow_step_is_valid (gest_tramite_workflow_get (), step);
 }
 
 gboolean
 gest_tramite_step_is_conauto (int step)
 {
-  return step >= 4 && step <= 6;
+  return g_strcmp0 (gest_workflow_step_owner (gest_tramite_workflow_get (), step),
+                    GEST_TRAMITE_WORKFLOW_CONAUTO) == 0;
 }
 
 const char *
@@ -135,52 +151,11 @@ GPtrArray *
 gest_tramite_rules_missing_for_step (const GestTramiteChecklist *checklist,
                                      int                         step)
 {
-  GPtrArray *needs = g_ptr_array_new_with_free_func (g_free);
+  GestWorkflowFacts facts = { checklist_has, (gpointer) checklist };
 
-  g_return_val_if_fail (checklist != NULL, needs);
+  g_return_val_if_fail (checklist != NULL, g_ptr_array_new_with_free_func (g_free));
 
-  if (step >= 4)
-    {
-      if (!checklist->payment_received)
-        g_ptr_array_add (needs, g_strdup (NEED_PAYMENT));
-      if (!checklist->payment_proof)
-        g_ptr_array_add (needs, g_strdup (NEED_PROOF));
-      if (!checklist->docs_sent)
-        g_ptr_array_add (needs, g_strdup (NEED_DOCS));
-    }
-  if (step >= 5 && !checklist->insurance_cancelled)
-    g_ptr_array_add (needs, g_strdup (NEED_INSURANCE));
-  if (step >= 7 && !checklist->invoice_released)
-    g_ptr_array_add (needs, g_strdup (NEED_RELEASED));
-  if (step >= 8)
-    {
-      if (!checklist->invoice_delivered)
-        g_ptr_array_add (needs, g_strdup (NEED_DELIVERED));
-      if (!checklist->ack_returned)
-        g_ptr_array_add (needs, g_strdup (NEED_ACK));
-    }
-  return needs;
-}
-
-static gboolean
-actor_may_move (int              from,
-                int              to,
-                GestTramiteActor actor)
-{
-  switch (actor)
-    {
-    case GEST_TRAMITE_ACTOR_DEALER:
-      if (from == 6 && to == 7)
-        return TRUE;
-      return !gest_tramite_step_is_conauto (from) && !gest_tramite_step_is_conauto (to);
-
-    case GEST_TRAMITE_ACTOR_CONAUTO:
-      return from >= 3 && from <= 6 && to >= 3 && to <= 6;
-
-    default:
-      g_assert_not_reached ();
-    }
-  return FALSE;
+  return gest_workflow_missing (gest_tramite_workflow_get (), &facts, step);
 }
 
 gboolean
@@ -190,79 +165,13 @@ gest_tramite_rules_check_move (const GestTramiteChecklist  *checklist,
                                GestTramiteActor             actor,
                                GError                     **error)
 {
+  GestWorkflowFacts facts = { checklist_has, (gpointer) checklist };
+
   g_return_val_if_fail (checklist != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!gest_tramite_step_is_valid (to))
-    {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("There is no step %d: steps go from 1 to 8."), to);
-      return FALSE;
-    }
-  if (!gest_tramite_step_is_valid (from))
-    {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("There is no step %d: steps go from 1 to 8."), from);
-      return FALSE;
-    }
-
-  if (from == to)
-    {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                   _("The trámite is already in step %d (%s)."),
-                   to, gest_tramite_step_title (to));
-      return FALSE;
-    }
-
-  if (to != from + 1 && to != from - 1)
-    {
-      if (from == 1)
-        g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                     _("A trámite moves one step at a time: from step %d (%s) it can only go to step %d (%s)."),
-                     from, gest_tramite_step_title (from), from + 1, gest_tramite_step_title (from + 1));
-      else if (from == GEST_TRAMITE_N_STEPS)
-        g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                     _("A trámite moves one step at a time: from step %d (%s) it can only go back to step %d (%s)."),
-                     from, gest_tramite_step_title (from), from - 1, gest_tramite_step_title (from - 1));
-      else
-        g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                     _("A trámite moves one step at a time: from step %d (%s) it can go forward to step %d (%s) or back to step %d (%s)."),
-                     from, gest_tramite_step_title (from),
-                     from + 1, gest_tramite_step_title (from + 1),
-                     from - 1, gest_tramite_step_title (from - 1));
-      return FALSE;
-    }
-
-  if (!actor_may_move (from, to, actor))
-    {
-      if (actor == GEST_TRAMITE_ACTOR_DEALER)
-        g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                     _("Steps 4 to 6 are Conauto’s: the move from step %d (%s) to step %d (%s) arrives through the Conauto sync or is recorded by the Conauto liaison."),
-                     from, gest_tramite_step_title (from), to, gest_tramite_step_title (to));
-      else
-        g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                     _("Only the dealer moves a trámite from step %d (%s) to step %d (%s); Conauto’s updates cover steps 4 to 6."),
-                     from, gest_tramite_step_title (from), to, gest_tramite_step_title (to));
-      return FALSE;
-    }
-
-  /* Going back undoes a step; it needs nothing. */
-  if (to < from)
-    return TRUE;
-
-  {
-    g_autoptr(GPtrArray) needs = gest_tramite_rules_missing_for_step (checklist, to);
-
-    if (needs->len > 0)
-      {
-        g_autofree char *list = join_needs (needs);
-
-        g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                     _("Step %d needs: %s."), to, list);
-        return FALSE;
-      }
-  }
-  return TRUE;
+  return gest_workflow_check_move (gest_tramite_workflow_get (), &facts, from, to,
+                                   actor_id (actor), error);
 }
 
 static gboolean

@@ -8,7 +8,9 @@
 G_BEGIN_DECLS
 
 /* T6, T7: the rules of an early-payoff trámite, as pure functions (no store, no widgets), so
- * that every prerequisite and every refusal message is tested without a database.
+ * that every prerequisite and every refusal message is tested without a database. The steps,
+ * their owners, what each needs and the phrases of the move refusals are the workflow table of
+ * gest-tramite-workflow.c, which gestiona-server compiles too; the functions below ask it.
  *
  * The decisions written down here:
  *

@@ -572,9 +572,3 @@ out:
   g_free (demo.me);
   return ok;
 }
-
-void
-gest_tramites_demo_register (void)
-{
-  gest_demo_register_filler (gest_tramites_demo_fill);
-}

@@ -24,7 +24,8 @@ struct _GestTramitesPage
   GestBoard              *board;
   AdwBin                 *detail_bin;
 
-  GestStore              *store;
+  GestContext            *context;
+  GestStore              *store;         /* the context's */
   GestTramiteBoardSource *source;
   GtkWindow              *root;          /* borrowed: watched for "is-active" while rooted */
   gboolean                seen_active;
@@ -34,7 +35,7 @@ G_DEFINE_FINAL_TYPE (GestTramitesPage, gest_tramites_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -98,7 +99,7 @@ new_payoff_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GestTramiteEditor *editor;
 
-  editor = gest_tramite_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, NULL);
+  editor = gest_tramite_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -193,6 +194,7 @@ gest_tramites_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_TRAMITES_PAGE);
   g_clear_object (&self->source);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gest_tramites_page_parent_class)->dispose (object);
 }
@@ -207,8 +209,8 @@ gest_tramites_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -225,8 +227,9 @@ gest_tramites_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (gest_context_get_store (self->context));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -246,7 +249,7 @@ gest_tramites_page_class_init (GestTramitesPageClass *klass)
   widget_class->root = gest_tramites_page_root;
   widget_class->unroot = gest_tramites_page_unroot;
 
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, GEST_TYPE_CONTEXT,
                                                 G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                                                 G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -282,11 +285,11 @@ gest_tramites_page_init (GestTramitesPage *self)
 }
 
 GtkWidget *
-gest_tramites_page_new (GestStore *store)
+gest_tramites_page_new (GestContext *context)
 {
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
 
-  return g_object_new (GEST_TYPE_TRAMITES_PAGE, "store", store, NULL);
+  return g_object_new (GEST_TYPE_TRAMITES_PAGE, "context", context, NULL);
 }
 
 void
@@ -296,7 +299,7 @@ gest_tramites_page_show_tramite (GestTramitesPage *self,
   g_return_if_fail (GEST_IS_TRAMITES_PAGE (self));
   g_return_if_fail (uuid != NULL);
 
-  adw_bin_set_child (self->detail_bin, gest_tramite_detail_new (self->store, uuid));
+  adw_bin_set_child (self->detail_bin, gest_tramite_detail_new (self->context, uuid));
   gtk_stack_set_visible_child_name (self->stack, "detail");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tramites.back", TRUE);
 }

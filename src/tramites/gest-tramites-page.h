@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "gest-board.h"
-#include "gest-store.h"
+#include "gest-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define GEST_TYPE_TRAMITES_PAGE (gest_tramites_page_get_type ())
 G_DECLARE_FINAL_TYPE (GestTramitesPage, gest_tramites_page, GEST, TRAMITES_PAGE, GtkWidget)
 
-GtkWidget *gest_tramites_page_new           (GestStore        *store);
+GtkWidget *gest_tramites_page_new           (GestContext      *context);
 /* Opens the trámite @uuid's detail page. */
 void       gest_tramites_page_show_tramite  (GestTramitesPage *self,
                                              const char       *uuid);

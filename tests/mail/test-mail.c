@@ -22,6 +22,7 @@
 #include "gest-mail-settings.h"
 #include "gest-test-util.h"
 #include "gest-tramite.h"
+#include "gest-tramite-mail.h"
 
 #define DOCUMENTS_EMAIL "documentos@conauto.test"
 #define DEALER_EMAIL "tramites@agencia.test"

@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "gest-domain-module.h"
 #include "gest-demo.h"
 #include "gest-i18n.h"
 #include "gest-search.h"
@@ -148,7 +149,7 @@ main (int    argc,
   gint64 start, n_customers, n_plans, n_vehicles, n_tramites;
 
   setlocale (LC_ALL, "C.UTF-8");
-  gest_modules_init ();
+  gest_domain_modules_init ();
 
   /* GESTIONA_BENCH_SEARCH_DB keeps the demo database between runs (made there if missing). */
   tmpdir = gest_test_tmpdir_new ();

@@ -253,6 +253,36 @@ test_upgrade_keeps_sync_versions (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Issue 11, schema 4: an email queued before the outbox named modules was the early payoffs'
+ * documents email; it keeps telling its module when it is sent. Others name no module. */
+static void
+test_upgrade_names_mail_module (void)
+{
+  g_autofree char *dir = gest_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "v3.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GestStore *store;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  apply_migrations_up_to (db, 3);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 3;"
+                                 "INSERT INTO mail_outbox (uuid, record_uuid, recipient, subject, body, created_at)"
+                                 " VALUES ('m-1', 't-1', 'a@b.mx', 'S', 'B', 1), ('m-2', NULL, 'a@b.mx', 'T', 'B', 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = gest_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM mail_outbox WHERE uuid = 'm-1'"
+                                               " AND module = 'tramites' AND purpose = 'documents'"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM mail_outbox WHERE uuid = 'm-2'"
+                                               " AND module IS NULL AND purpose IS NULL"), ==, 1);
+  g_assert_finalize_object (store);
+  gest_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/migrations/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/migrations/upgrade-from-every-version", test_upgrade_from_every_version);
   g_test_add_func ("/migrations/X3/upgrade-keeps-sync-versions", test_upgrade_keeps_sync_versions);
+  g_test_add_func ("/migrations/T5/upgrade-names-mail-module", test_upgrade_names_mail_module);
   g_test_add_func ("/migrations/newer-schema-refused-untouched", test_newer_schema_refused_untouched);
   g_test_add_func ("/migrations/failed-migration-rolls-back", test_failed_migration_rolls_back);
 

@@ -81,7 +81,7 @@ test_customer_accent_insensitive (Fixture       *f,
 
   /* Title hits (the customer) come before context hits (plan, vehicle, trámite). */
   g_assert_cmpuint (a->len, ==, 4);
-  g_assert_cmpint (hit (a, 0)->kind, ==, GEST_HIT_CUSTOMER);
+  g_assert_cmpstr (hit (a, 0)->kind, ==, GEST_HIT_CUSTOMER);
   g_assert_cmpstr (hit (a, 0)->uuid, ==, "c1");
   g_assert_cmpstr (hit (a, 0)->title, ==, "José Núñez Hernández");
   g_assert_nonnull (strstr (hit (a, 0)->subtitle, "NUHJ800101AB1"));
@@ -98,11 +98,11 @@ test_plan_vehicle_folio (Fixture       *f,
   g_autoptr(GPtrArray) folio = search (f, "LIQ-2026-000123");
   g_autoptr(GPtrArray) folio_prefix = search (f, "liq 2026 0001");
 
-  g_assert_cmpint (hit (plan, 0)->kind, ==, GEST_HIT_PLAN);
+  g_assert_cmpstr (hit (plan, 0)->kind, ==, GEST_HIT_PLAN);
   g_assert_cmpstr (hit (plan, 0)->uuid, ==, "p1");
-  g_assert_cmpint (hit (vin, 0)->kind, ==, GEST_HIT_VEHICLE);
+  g_assert_cmpstr (hit (vin, 0)->kind, ==, GEST_HIT_VEHICLE);
   g_assert_cmpuint (vin->len, ==, 1);
-  g_assert_cmpint (hit (folio, 0)->kind, ==, GEST_HIT_TRAMITE);
+  g_assert_cmpstr (hit (folio, 0)->kind, ==, "tramite");
   g_assert_cmpstr (hit (folio, 0)->title, ==, "LIQ-2026-000123");
   g_assert_cmpstr (hit (folio_prefix, 0)->uuid, ==, "t1");
 }

@@ -23,6 +23,7 @@
 
 #include <adwaita.h>
 
+#include "gest-domain-module.h"
 #include "gest-board.h"
 #include "gest-board-card.h"
 #include "gest-demo.h"
@@ -433,7 +434,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
-  gest_modules_init ();
+  gest_domain_modules_init ();
 
   /* GESTIONA_BENCH_BOARD_DB: a database made by an earlier run (kept when it names a file
    * that does not exist yet), to save making it again while working on the board. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gest-domain-module.h"
 #include "gest-activity-log.h"
 #include "gest-date.h"
 #include "gest-demo.h"
@@ -588,7 +589,7 @@ main (int    argc,
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-  gest_modules_init ();
+  gest_domain_modules_init ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

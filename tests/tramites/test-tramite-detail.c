@@ -233,7 +233,8 @@ static void
 test_editor (Fixture       *f,
              gconstpointer  data)
 {
-  GestTramiteEditor *editor = gest_tramite_editor_new (NULL, f->store, NULL);
+  g_autoptr(GestContext) context = gest_context_new (f->store);
+  GestTramiteEditor *editor = gest_tramite_editor_new (NULL, context, NULL);
   g_autofree char *saved_uuid = NULL;
   g_autofree char *expected_folio = NULL;
   g_autoptr(GestTramite) tramite = NULL;
@@ -350,7 +351,11 @@ test_detail (Fixture       *f,
   exec_sql (f->store, "INSERT INTO settings (key, value) VALUES ('" GEST_SETTING_DOCUMENTS_EMAIL "', 'cancseg@conautoit.com.mx')");
   widgets_only_read (f);
 
-  detail = GEST_TRAMITE_DETAIL (gest_tramite_detail_new (f->store, tramite->uuid));
+  {
+    g_autoptr(GestContext) context = gest_context_new (f->store);
+
+    detail = GEST_TRAMITE_DETAIL (gest_tramite_detail_new (context, tramite->uuid));
+  }
   g_object_ref_sink (detail);
   window = show_in_window (GTK_WIDGET (detail));
   timeline = GEST_TIMELINE (gest_tramite_detail_get_timeline (detail));
@@ -635,7 +640,11 @@ test_refusals_in_full (Fixture       *f,
 
   g_assert_no_error (error);
   widgets_only_read (f);
-  detail = GEST_TRAMITE_DETAIL (gest_tramite_detail_new (f->store, tramite->uuid));
+  {
+    g_autoptr(GestContext) context = gest_context_new (f->store);
+
+    detail = GEST_TRAMITE_DETAIL (gest_tramite_detail_new (context, tramite->uuid));
+  }
   g_object_ref_sink (detail);
   window = show_in_window (GTK_WIDGET (detail));
   checklist = gest_tramite_detail_get_checklist (detail);
@@ -697,7 +706,11 @@ test_statement_window_escape (Fixture       *f,
   GtkShortcut *found = NULL;
 
   widgets_only_read (f);
-  window = gest_plan_statement_window_present (NULL, f->store, "plan-1");
+  {
+    g_autoptr(GestContext) context = gest_context_new (f->store);
+
+    window = gest_plan_statement_window_present (NULL, context, "plan-1");
+  }
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "gest-domain-module.h"
 #include "gest-board-card.h"
 #include "gest-date.h"
 #include "gest-demo.h"
@@ -77,9 +78,11 @@ wait_frames (GtkWidget *window,
 static void
 open_page (Fixture *f)
 {
+  g_autoptr(GestContext) context = gest_context_new (f->store);
+
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1280, 800);
-  f->page = GEST_TRAMITES_PAGE (gest_tramites_page_new (f->store));
+  f->page = GEST_TRAMITES_PAGE (gest_tramites_page_new (context));
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   f->board = gest_tramites_page_get_board (f->page);
   gtk_window_present (f->window);
@@ -582,7 +585,7 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  gest_modules_init ();
+  gest_domain_modules_init ();
 
 #define ADD(path, n, func) \
   g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_setup, func, fixture_teardown)

@@ -6,11 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "gest-activity-log.h"
-#include "gest-cli-private.h"
 #include "gest-cli-tramite.h"
 #include "gest-cli-tramite-private.h"
 #include "gest-date.h"
 #include "gest-document-store.h"
+#include "gest-domain-module.h"
 #include "gest-tramite.h"
 
 static void

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* Shared by gest-cli-tramite.c and gest-cli-tramite-show.c; errors go through gest_cli_fail ()
- * (gest-cli-private.h), so every command gives the same exit status for the same error. */
+ * (gest-domain-module.h), so every command gives the same exit status for the same error. */
 
 /* Prints @message and returns GEST_CLI_EXIT_USAGE. */
 int        gest_cli_tramite_usage      (const char     *message);
