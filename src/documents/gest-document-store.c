@@ -40,6 +40,7 @@ enum {
 
 enum {
   DOCUMENT_ADDED,
+  DOCUMENT_REMOVED,
   N_SIGNALS
 };
 
@@ -366,6 +367,20 @@ gest_document_store_class_init (GestDocumentStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, GEST_TYPE_DOCUMENT);
+
+  /**
+   * GestDocumentStore::document-removed:
+   * @uuid: the removed document's uuid
+   * @record_uuid: the record it belonged to
+   *
+   * Emitted after a removal was committed (gest_document_store_remove_async()).
+   */
+  signals[DOCUMENT_REMOVED] =
+    g_signal_new ("document-removed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
@@ -604,3 +619,4 @@ gest_document_store_verify (GestDocumentStore  *self,
     }
   return TRUE;
 }
+

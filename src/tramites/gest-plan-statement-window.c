@@ -91,6 +91,15 @@ gest_plan_statement_window_present (GtkWindow   *parent,
     gtk_box_append (GTK_BOX (box), scrolled);
   }
   adw_window_set_content (ADW_WINDOW (window), box);
+  /* Escape closes it, as it closes every secondary window. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, shortcuts);
+  }
 
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);

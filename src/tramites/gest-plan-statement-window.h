@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* T1: a window with a plan's account statement and routing card, opened from the global search
- * (a customer, a vehicle or a plan). Its "New Payoff" button opens the new-trámite form.
+ * (a customer, a vehicle or a plan). Its "New Payoff" button opens the new-trámite form;
+ * Escape closes it.
  * @record_uuid: the uuid of a plan, or of a customer or vehicle whose most recent plan is
  * shown. Closes with @parent. */
 GtkWindow *gest_plan_statement_window_present (GtkWindow   *parent,

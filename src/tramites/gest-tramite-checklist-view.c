@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-date.h"
+#include "gest-field-error.h"
 #include "gest-tramite-checklist-view.h"
 #include "gest-tramite-payment-form.h"
 #include "gest-tramite-saves.h"
@@ -26,10 +27,15 @@ struct _GestTramiteChecklistView
   GtkWidget      *group;
   ItemRow         items[GEST_TRAMITE_N_ITEMS];   /* all but the payment */
   GestTramitePaymentForm *payment_form;         /* borrowed: the group's first row */
+  /* Refusals of the items, in full under the group, the row they concern marked
+   * (gest-field-error.h); the payment form shows its own under its fields. */
+  GtkLabel       *error_label;
+  GtkWidget      *error_row;                     /* borrowed: a row of the group, or NULL */
 
   GestStore      *store;
   GestTramite    *tramite;
   gboolean        saving;                        /* a save is on the writer thread */
+  GestTramiteItem checking;                      /* the item of the save, if one */
 };
 
 G_DEFINE_FINAL_TYPE (GestTramiteChecklistView, gest_tramite_checklist_view, GTK_TYPE_WIDGET)
@@ -199,6 +205,7 @@ gest_tramite_checklist_view_init (GestTramiteChecklistView *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
                                          _("One folio follows the customer’s payment, the documents, the car-insurance cancellation and the invoice release."));
   gtk_widget_set_parent (self->group, GTK_WIDGET (self));
+  self->error_label = gest_field_error_label_new (ADW_PREFERENCES_GROUP (self->group));
 }
 
 GtkWidget *
@@ -249,6 +256,18 @@ gest_tramite_checklist_view_can_check (GestTramiteChecklistView *self,
   return gtk_widget_get_visible (self->items[item].mark_button);
 }
 
+/* @row: the payment row or an item's row; @message NULL clears. */
+static void
+show_error (GestTramiteChecklistView *self,
+            GtkWidget                *row,
+            const char               *message)
+{
+  if (self->error_row != NULL && self->error_row != row)
+    gtk_widget_remove_css_class (self->error_row, "error");
+  self->error_row = message != NULL ? row : NULL;
+  gest_field_error_show (row, self->error_label, message);
+}
+
 static void
 item_checked_cb (GObject      *object,
                  GAsyncResult *result,
@@ -260,9 +279,11 @@ item_checked_cb (GObject      *object,
   self->saving = FALSE;
   if (!gest_tramite_save_finish (GEST_STORE (object), result, &error))
     {
-      g_signal_emit (self, signals[SHOW_MESSAGE], 0, error->message);
+      /* The rules' refusal, whole, under the item it concerns. */
+      show_error (self, GTK_WIDGET (self->items[self->checking].row), error->message);
       return;
     }
+  show_error (self, NULL, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -276,6 +297,7 @@ gest_tramite_checklist_view_check_item (GestTramiteChecklistView *self,
   if (self->tramite == NULL || self->saving)
     return FALSE;
   self->saving = TRUE;
+  self->checking = item;
   gest_tramite_check_item_async (self->store, self->tramite->uuid, item, NULL, item_checked_cb,
                                  g_object_ref (self));
   return TRUE;

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
  * car-insurance cancellation and the invoice release, T7) are read-only. The customer's
  * payment is recorded in the first row, a GestTramitePaymentForm (amount, date, reference and
  * a payment-proof document chosen among the trámite's documents), whose errors and refusals
- * show under its fields. After a change it emits ::changed; confirmations and the refusals of
- * the other items go out as ::show-message. */
+ * show under its fields. After a change it emits ::changed; a refusal of another item shows
+ * in full under the checklist, its row marked (gest-field-error.h); confirmations go out as
+ * ::show-message. */
 #define GEST_TYPE_TRAMITE_CHECKLIST_VIEW (gest_tramite_checklist_view_get_type ())
 G_DECLARE_FINAL_TYPE (GestTramiteChecklistView, gest_tramite_checklist_view, GEST, TRAMITE_CHECKLIST_VIEW, GtkWidget)
 
@@ -24,7 +25,7 @@ GtkWidget *gest_tramite_checklist_view_new               (GestStore             
 void       gest_tramite_checklist_view_set_tramite       (GestTramiteChecklistView *self,
                                                           const GestTramite        *tramite);
 /* Marks @item done, as its button does: the save runs on the store's writer thread; "changed"
- * follows it, or "show-message" with its error. TRUE when started. */
+ * follows it, or its refusal under the checklist. TRUE when started. */
 gboolean   gest_tramite_checklist_view_check_item        (GestTramiteChecklistView *self,
                                                           GestTramiteItem           item);
 /* Whether @item has a "Mark Done" button (FALSE when done, and for Conauto's items). */

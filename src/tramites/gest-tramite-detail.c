@@ -7,13 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "gest-date.h"
-#include "gest-document-list.h"
-#include "gest-document-preview.h"
+#include "gest-record-detail.h"
 #include "gest-tramite-mail.h"
-#include "gest-timeline.h"
 #include "gest-tramite.h"
 #include "gest-tramite-checklist-view.h"
-#include "gest-tramite-saves.h"
 #include "gest-tramite-detail.h"
 #include "gest-tramite-saves.h"
 
@@ -21,23 +18,13 @@ struct _GestTramiteDetail
 {
   GtkWidget                 parent_instance;
 
-  /* Template children. The overlay is bound so that dispose_template() unparents it. */
-  AdwToastOverlay          *toast_overlay;
-  GtkStack                 *stack;
-  AdwStatusPage            *error_page;
-  GtkLabel                 *folio_label;
-  GtkLabel                 *customer_label;
-  AdwActionRow             *step_row;
+  /* The page: a configuration of the shared record detail. */
+  GestRecordDetail         *record;
   GtkButton                *move_button;
-  GtkLabel                 *move_error_label;
+  GtkWidget                *send_button;
   AdwPreferencesGroup      *statement_group;
   AdwPreferencesGroup      *routing_group;
   AdwPreferencesGroup      *terms_group;
-  GtkBox                   *checklist_box;
-  GtkBox                   *documents_box;
-  GtkWidget                *send_button;
-  GtkFrame                 *preview_frame;
-  GtkBox                   *timeline_box;
 
   int                       moving_to;  /* the step a move being saved goes to, else 0 */
   guint                     sending;    /* documents of an email being queued, else 0 */
@@ -55,16 +42,13 @@ struct _GestTramiteDetail
   GtkLabel                 *date_label;
   AdwActionRow             *notes_row;
 
-  /* Borrowed: children of the boxes above. */
+  /* Borrowed: parts of the record detail. */
   GestDocumentList         *document_list;
-  GestDocumentPreview      *preview;
   GestTimeline             *timeline;
   GestTramiteChecklistView *checklist;
 
   GestContext              *context;
   GestStore                *store;           /* the context's */
-  GestDocumentStore        *documents;
-  GestRenderQueue          *queue;
   char                     *tramite_uuid;
   GestTramite              *tramite;
 };
@@ -84,7 +68,7 @@ static void
 toast (GestTramiteDetail *self,
        const char        *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  gest_record_detail_add_toast (self->record, message);
 }
 
 static GtkLabel *
@@ -119,9 +103,24 @@ add_text_row (AdwPreferencesGroup *group,
   return ADW_ACTION_ROW (row);
 }
 
+static AdwPreferencesGroup *
+add_group (GestTramiteDetail *self,
+           const char        *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gest_record_detail_add_group (self->record, ADW_PREFERENCES_GROUP (group));
+  return ADW_PREFERENCES_GROUP (group);
+}
+
 static void
 build_rows (GestTramiteDetail *self)
 {
+  self->statement_group = add_group (self, _("Statement at Registration"));
+  self->routing_group = add_group (self, _("Routing"));
+  self->terms_group = add_group (self, _("Agreed with Conauto"));
+
   self->balance_label = add_value_row (self->statement_group, _("Balance"), NULL);
   self->overdue_label = add_value_row (self->statement_group, _("Overdue"), NULL);
   self->installment_label = add_value_row (self->statement_group, _("Installment"), NULL);
@@ -160,19 +159,18 @@ show_tramite (GestTramiteDetail *self)
   g_autofree char *low_limit = NULL;
   g_autofree char *thresholds = NULL;
 
-  gtk_label_set_label (self->folio_label, t->folio);
+  gest_record_detail_set_title (self->record, t->folio);
   if (t->statement.vehicle != NULL && *t->statement.vehicle != '\0')
     /* Translators: customer, plan number and vehicle under a folio. */
     customer = g_strdup_printf (_("%s · Plan %s · %s"), t->statement.customer_name,
                                 t->statement.plan_number, t->statement.vehicle);
   else
     customer = g_strdup_printf (_("%s · Plan %s"), t->statement.customer_name, t->statement.plan_number);
-  gtk_label_set_label (self->customer_label, customer);
+  gest_record_detail_set_subtitle (self->record, customer);
 
   /* Translators: "Step 3 of 8: Documents and payment". */
   step_title = g_strdup_printf (_("Step %d of %d: %s"), t->step, GEST_TRAMITE_N_STEPS,
                                 gest_tramite_step_title (t->step));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->step_row), step_title);
   /* T7: the dealer does not make Conauto's steps; say what the folio waits for instead. */
   if (t->step < GEST_TRAMITE_N_STEPS && gest_tramite_step_is_conauto (t->step + 1))
     {
@@ -180,10 +178,10 @@ show_tramite (GestTramiteDetail *self)
         g_strdup_printf (_("%s Waiting for Conauto: “%s” arrives with Conauto’s update."),
                          gest_tramite_step_description (t->step),
                          gest_tramite_step_title (t->step + 1));
-      adw_action_row_set_subtitle (self->step_row, waiting);
+      gest_record_detail_set_status (self->record, step_title, waiting);
     }
   else
-    adw_action_row_set_subtitle (self->step_row, gest_tramite_step_description (t->step));
+    gest_record_detail_set_status (self->record, step_title, gest_tramite_step_description (t->step));
   gtk_widget_set_visible (GTK_WIDGET (self->move_button),
                           t->step < GEST_TRAMITE_N_STEPS && !gest_tramite_step_is_conauto (t->step + 1));
   if (t->step < GEST_TRAMITE_N_STEPS)
@@ -232,17 +230,7 @@ show_tramite (GestTramiteDetail *self)
                                t->notes != NULL && *t->notes != '\0' ? t->notes : _("No notes"));
 
   gest_tramite_checklist_view_set_tramite (self->checklist, t);
-  gtk_stack_set_visible_child_name (self->stack, "detail");
-}
-
-static void
-show_document (GestTramiteDetail *self,
-               GestDocument      *document)
-{
-  g_autofree char *path = gest_document_store_get_content_path (self->documents,
-                                                                gest_document_get_sha256 (document));
-
-  gest_document_preview_set_file (self->preview, path, gest_document_get_sha256 (document));
+  gest_record_detail_show_record (self->record);
 }
 
 static void
@@ -271,52 +259,25 @@ checklist_changed_cb (GestTramiteDetail *self)
 }
 
 static void
-document_activated_cb (GestTramiteDetail *self,
-                       const char        *uuid)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GestDocument) document = gest_document_store_lookup (self->documents, uuid, &error);
-
-  if (document == NULL)
-    toast (self, error->message);
-  else
-    show_document (self, document);
-}
-
-static void
-document_added_cb (GestTramiteDetail *self,
-                   GestDocument      *document)
-{
-  if (g_strcmp0 (gest_document_get_record_uuid (document), self->tramite_uuid) != 0)
-    return;
-  /* The document store logged the attachment: show it, and what was just attached. */
-  gest_timeline_reload (self->timeline);
-  show_document (self, document);
-}
-
-static void
 gest_tramite_detail_constructed (GObject *object)
 {
   GestTramiteDetail *self = (GestTramiteDetail *) object;
 
   G_OBJECT_CLASS (gest_tramite_detail_parent_class)->constructed (object);
 
-  self->documents = gest_document_store_new (self->store);
-  /* One shared worker renders every preview and thumbnail; the widgets cancel theirs on
-   * dispose. */
-  self->queue = g_object_ref (gest_render_queue_get_default ());
-  g_signal_connect_object (self->documents, "document-added", G_CALLBACK (document_added_cb),
-                           self, G_CONNECT_SWAPPED);
+  self->record = GEST_RECORD_DETAIL (gest_record_detail_new (self->store, self->tramite_uuid));
+  gtk_widget_set_parent (GTK_WIDGET (self->record), GTK_WIDGET (self));
+  self->document_list = gest_record_detail_get_document_list (self->record);
+  self->timeline = gest_record_detail_get_timeline (self->record);
 
-  self->document_list = GEST_DOCUMENT_LIST (gest_document_list_new (self->documents, self->tramite_uuid, self->queue));
-  g_signal_connect_object (self->document_list, "show-message", G_CALLBACK (show_message_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document_list, "document-activated", G_CALLBACK (document_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_box_prepend (self->documents_box, GTK_WIDGET (self->document_list));
+  gest_record_detail_set_status_heading (self->record, _("Current Step"));
+  self->move_button = GTK_BUTTON (gtk_button_new ());
+  gtk_button_set_use_underline (self->move_button, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->move_button), "suggested-action");
+  g_signal_connect_swapped (self->move_button, "clicked", G_CALLBACK (move_clicked_cb), self);
+  gest_record_detail_add_status_action (self->record, GTK_WIDGET (self->move_button));
 
-  self->preview = GEST_DOCUMENT_PREVIEW (gest_document_preview_new (self->queue));
-  gtk_frame_set_child (self->preview_frame, GTK_WIDGET (self->preview));
+  build_rows (self);
 
   self->checklist = GEST_TRAMITE_CHECKLIST_VIEW (gest_tramite_checklist_view_new (self->store,
                                                                                   gest_document_list_get_model (self->document_list)));
@@ -324,26 +285,16 @@ gest_tramite_detail_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checklist, "changed", G_CALLBACK (checklist_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_box_append (self->checklist_box, GTK_WIDGET (self->checklist));
+  gest_record_detail_add_section (self->record, GTK_WIDGET (self->checklist));
 
-  self->timeline = GEST_TIMELINE (gest_timeline_new (self->store, self->tramite_uuid));
-  gtk_box_append (self->timeline_box, GTK_WIDGET (self->timeline));
+  self->send_button = gtk_button_new_with_mnemonic (_("_Send Documents to Conauto"));
+  gtk_widget_set_halign (self->send_button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->send_button,
+                               _("Email every document of this trámite to Conauto’s documents address"));
+  g_signal_connect_swapped (self->send_button, "clicked", G_CALLBACK (send_clicked_cb), self);
+  gest_record_detail_add_document_action (self->record, self->send_button);
 
-  build_rows (self);
   gest_tramite_detail_reload (self);
-
-  /* Show the newest document at once, so the preview is never an empty frame. */
-  {
-    GListModel *model = gest_document_list_get_model (self->document_list);
-    guint n = g_list_model_get_n_items (model);
-
-    if (n > 0)
-      {
-        g_autoptr(GestDocument) last = g_list_model_get_item (model, n - 1);
-
-        show_document (self, last);
-      }
-  }
 }
 
 static void
@@ -351,9 +302,7 @@ gest_tramite_detail_dispose (GObject *object)
 {
   GestTramiteDetail *self = (GestTramiteDetail *) object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_TRAMITE_DETAIL);
-  g_clear_object (&self->documents);
-  g_clear_object (&self->queue);
+  g_clear_pointer ((GtkWidget **) &self->record, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 
@@ -434,33 +383,12 @@ gest_tramite_detail_class_init (GestTramiteDetailClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/gestiona/Gestiona/tramites/gest-tramite-detail.ui");
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, stack);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, error_page);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, folio_label);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, customer_label);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, step_row);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, move_button);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, move_error_label);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, statement_group);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, routing_group);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, terms_group);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, checklist_box);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, documents_box);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, send_button);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, preview_frame);
-  gtk_widget_class_bind_template_child (widget_class, GestTramiteDetail, timeline_box);
-  gtk_widget_class_bind_template_callback (widget_class, move_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, send_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 gest_tramite_detail_init (GestTramiteDetail *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -497,10 +425,7 @@ gest_tramite_detail_reload (GestTramiteDetail *self)
   g_clear_pointer (&self->tramite, gest_tramite_free);
   self->tramite = tramite;
   if (tramite == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
+    gest_record_detail_show_unavailable (self->record, _("Trámite Not Available"), error->message);
   else
     show_tramite (self);
   gest_timeline_reload (self->timeline);
@@ -518,8 +443,7 @@ static void
 show_move_error (GestTramiteDetail *self,
                  const char        *message)
 {
-  gtk_label_set_label (self->move_error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->move_error_label), message != NULL);
+  gest_record_detail_show_status_error (self->record, message);
 }
 
 static void
@@ -578,8 +502,7 @@ gest_tramite_detail_get_move_error (GestTramiteDetail *self)
 {
   g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), NULL);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->move_error_label))
-         ? gtk_label_get_label (self->move_error_label) : NULL;
+  return gest_record_detail_get_status_error (self->record);
 }
 
 static void
@@ -596,9 +519,10 @@ documents_queued_cb (GObject      *object,
   gtk_widget_set_sensitive (self->send_button, TRUE);
   if (!gest_mail_queue_tramite_documents_finish (GEST_STORE (object), result, &error))
     {
-      toast (self, error->message);
+      gest_document_list_show_error (self->document_list, NULL, error->message);
       return;
     }
+  gest_document_list_show_error (self->document_list, NULL, NULL);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Email with %u document queued for Conauto",
                                           "Email with %u documents queued for Conauto",
@@ -629,7 +553,9 @@ gest_tramite_detail_send_documents (GestTramiteDetail *self)
     }
   if (uuids->len == 0)
     {
-      toast (self, _("This trámite has no documents yet. Attach the documents Conauto asked for, then send them."));
+      /* Under the button, whole: a toast would cut it. */
+      gest_document_list_show_error (self->document_list, NULL,
+                                     _("This trámite has no documents yet. Attach the documents Conauto asked for, then send them."));
       return FALSE;
     }
 
@@ -653,7 +579,7 @@ gest_tramite_detail_get_preview (GestTramiteDetail *self)
 {
   g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), NULL);
 
-  return GTK_WIDGET (self->preview);
+  return GTK_WIDGET (gest_record_detail_get_preview (self->record));
 }
 
 GtkWidget *

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * routing recorded on the trámite (area, reason, thresholds used), the agreed terms, the T5
  * checklist with the customer's payment, the current step with "Move to Step N" (a refusal
  * shows its message as the model words it), the documents with a preview and "Send Documents
- * to Conauto" (T4), and the activity timeline. The model logs every change itself. */
+ * to Conauto" (T4), and the activity timeline. The model logs every change itself. It is a
+ * configuration of the shared GestRecordDetail. */
 #define GEST_TYPE_TRAMITE_DETAIL (gest_tramite_detail_get_type ())
 G_DECLARE_FINAL_TYPE (GestTramiteDetail, gest_tramite_detail, GEST, TRAMITE_DETAIL, GtkWidget)
 
@@ -28,7 +29,8 @@ int         gest_tramite_detail_get_step            (GestTramiteDetail *self);
 gboolean    gest_tramite_detail_move_next           (GestTramiteDetail *self);
 const char *gest_tramite_detail_get_move_error      (GestTramiteDetail *self);
 /* What "Send Documents to Conauto" does: queues the email with every document of the trámite,
- * on the store's writer thread (a toast says how it went). TRUE when started. */
+ * on the store's writer thread (a toast confirms it). With no document, or when queueing
+ * fails, the reason shows in full under the documents. TRUE when started. */
 gboolean    gest_tramite_detail_send_documents      (GestTramiteDetail *self);
 
 /* The parts, for the window's actions and for tests. */

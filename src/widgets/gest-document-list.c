@@ -8,33 +8,11 @@
 
 #include "gest-date.h"
 #include "gest-document-kind-dialog.h"
-#include "gest-document-list.h"
+#include "gest-document-list-private.h"
 #include "gest-document-thumbnail.h"
+#include "gest-field-error.h"
 
 #define THUMBNAIL_WIDTH 48
-
-struct _GestDocumentList
-{
-  GtkWidget             parent_instance;
-
-  /* Template children. The overlay is bound so that dispose_template() unparents it. */
-  GtkWidget            *overlay;
-  GtkListBox           *list_box;
-  GtkRevealer          *drop_revealer;
-
-  GestDocumentStore    *store;
-  GestRenderQueue      *queue;
-  char                 *record_uuid;
-  GListStore           *documents;
-  GtkFileChooserNative *chooser;
-  GtkWindow            *kind_dialog;     /* borrowed: destroyed with this widget */
-  /* Files to attach, one at a time so the list keeps the order they were given in. */
-  GQueue                to_attach;       /* PendingFile */
-  gboolean              attaching;
-  guint                 n_attached;
-  /* Cancels the attachment in progress when the page closes. */
-  GCancellable         *cancellable;
-};
 
 G_DEFINE_FINAL_TYPE (GestDocumentList, gest_document_list, GTK_TYPE_WIDGET)
 
@@ -46,14 +24,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  DOCUMENT_ACTIVATED,
-  SHOW_MESSAGE,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint gest_document_list_signals[GEST_DOCUMENT_LIST_N_SIGNALS];
 
 typedef struct
 {
@@ -83,7 +55,7 @@ reload (GestDocumentList *self)
     {
       model = gest_document_store_list (self->store, self->record_uuid, &error);
       if (model == NULL)
-        g_signal_emit (self, signals[SHOW_MESSAGE], 0, error->message);
+        gest_document_list_show_error (self, NULL, error->message);
     }
   if (model != NULL)
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -120,7 +92,7 @@ create_row (gpointer item,
   g_autofree char *tooltip = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *thumbnail = gest_document_thumbnail_new (self->queue, THUMBNAIL_WIDTH);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *shown = gtk_image_new_from_icon_name ("view-reveal-symbolic");
 
   /* File names are not markup: "Pérez & Hijos.pdf" must show as it is. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -134,7 +106,13 @@ create_row (gpointer item,
   gtk_widget_set_margin_top (thumbnail, 6);
   gtk_widget_set_margin_bottom (thumbnail, 6);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), thumbnail);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  /* The row of the previewed document is selected and carries this mark. */
+  gtk_widget_set_tooltip_text (shown, _("Shown in the preview"));
+  gtk_widget_add_css_class (shown, "accent");
+  gtk_widget_set_visible (shown, g_strcmp0 (self->selected_uuid, gest_document_get_uuid (document)) == 0);
+  g_object_set_data (G_OBJECT (row), "gest-shown-mark", shown);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), shown);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gest_document_list_row_menu_button (self, document));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   /* Translators: tooltip of a document, "Added by Ana López on 03/05/2026 10:15". */
@@ -163,7 +141,7 @@ attach_done_cb (GObject      *object,
   self = GEST_DOCUMENT_LIST (user_data);
   self->attaching = FALSE;
   if (document == NULL)
-    g_signal_emit (self, signals[SHOW_MESSAGE], 0, error->message);
+    gest_document_list_show_error (self, NULL, error->message);
   else
     self->n_attached++;
   attach_next (self);
@@ -189,7 +167,7 @@ attach_next (GestDocumentList *self)
                                                       self->n_attached);
 
           self->n_attached = 0;
-          g_signal_emit (self, signals[SHOW_MESSAGE], 0, message);
+          g_signal_emit (self, gest_document_list_signals[GEST_DOCUMENT_LIST_SHOW_MESSAGE], 0, message);
         }
       return;
     }
@@ -294,13 +272,53 @@ attach_action (GtkWidget  *widget,
 }
 
 static void
+update_marks (GestDocumentList *self)
+{
+  for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, 0); row != NULL;
+       row = gtk_list_box_get_row_at_index (self->list_box, gtk_list_box_row_get_index (row) + 1))
+    {
+      GtkWidget *mark = g_object_get_data (G_OBJECT (row), "gest-shown-mark");
+      const char *uuid = g_object_get_data (G_OBJECT (row), "gest-document-uuid");
+
+      if (mark != NULL)
+        gtk_widget_set_visible (mark, g_strcmp0 (uuid, self->selected_uuid) == 0);
+    }
+}
+
+/* A click, Enter or the arrow keys select a row: the page previews what is selected. */
+static void
+row_selected_cb (GestDocumentList *self,
+                 GtkListBoxRow    *row)
+{
+  const char *uuid = row != NULL ? g_object_get_data (G_OBJECT (row), "gest-document-uuid") : NULL;
+
+  if (uuid == NULL || g_strcmp0 (uuid, self->selected_uuid) == 0)
+    return;
+  g_free (self->selected_uuid);
+  self->selected_uuid = g_strdup (uuid);
+  update_marks (self);
+  if (!self->selecting)
+    g_signal_emit (self, gest_document_list_signals[GEST_DOCUMENT_LIST_DOCUMENT_ACTIVATED], 0, uuid);
+}
+
+static void
 row_activated_cb (GestDocumentList *self,
                   GtkListBoxRow    *row)
 {
-  const char *uuid = g_object_get_data (G_OBJECT (row), "gest-document-uuid");
+  gtk_list_box_select_row (self->list_box, row);
+}
 
-  if (uuid != NULL)
-    g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, uuid);
+static void
+document_removed_cb (GestDocumentList *self,
+                     const char       *uuid)
+{
+  guint position;
+
+  if (gest_document_list_find (self, uuid, &position) == NULL)
+    return;
+  if (g_strcmp0 (uuid, self->selected_uuid) == 0)
+    g_clear_pointer (&self->selected_uuid, g_free);
+  g_list_store_remove (self->documents, position);
 }
 
 static void
@@ -355,6 +373,10 @@ gest_document_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  gest_document_list_dispose_actions (self);
+  if (self->error_row != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->error_row), (gpointer *) &self->error_row);
+  self->error_row = NULL;
   g_queue_clear_full (&self->to_attach, (GDestroyNotify) pending_file_free);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -377,6 +399,7 @@ gest_document_list_finalize (GObject *object)
   GestDocumentList *self = (GestDocumentList *) object;
 
   g_clear_pointer (&self->record_uuid, g_free);
+  g_clear_pointer (&self->selected_uuid, g_free);
 
   G_OBJECT_CLASS (gest_document_list_parent_class)->finalize (object);
 }
@@ -391,8 +414,12 @@ gest_document_list_constructed (GObject *object)
   if (self->queue == NULL)
     self->queue = g_object_ref (gest_render_queue_get_default ());
   if (self->store != NULL)
-    g_signal_connect_object (self->store, "document-added", G_CALLBACK (document_added_cb),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->store, "document-added", G_CALLBACK (document_added_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "document-removed", G_CALLBACK (document_removed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->documents), create_row, self, NULL);
   reload (self);
 }
@@ -474,7 +501,7 @@ gest_document_list_class_init (GestDocumentListClass *klass)
    *
    * A row was activated; the page decides where to show the document.
    */
-  signals[DOCUMENT_ACTIVATED] =
+  gest_document_list_signals[GEST_DOCUMENT_LIST_DOCUMENT_ACTIVATED] =
     g_signal_new ("document-activated",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
@@ -485,7 +512,7 @@ gest_document_list_class_init (GestDocumentListClass *klass)
    * GestDocumentList::show-message:
    * @message: a translated sentence for a toast
    */
-  signals[SHOW_MESSAGE] =
+  gest_document_list_signals[GEST_DOCUMENT_LIST_SHOW_MESSAGE] =
     g_signal_new ("show-message",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
@@ -495,12 +522,16 @@ gest_document_list_class_init (GestDocumentListClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gestiona/Gestiona/widgets/gest-document-list.ui");
   gtk_widget_class_bind_template_child (widget_class, GestDocumentList, overlay);
+  gtk_widget_class_bind_template_child (widget_class, GestDocumentList, group);
   gtk_widget_class_bind_template_child (widget_class, GestDocumentList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, GestDocumentList, actions_box);
   gtk_widget_class_bind_template_child (widget_class, GestDocumentList, drop_revealer);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "documents.attach", NULL, attach_action);
+  gest_document_list_class_add_row_actions (widget_class);
 }
 
 static void
@@ -512,6 +543,8 @@ gest_document_list_init (GestDocumentList *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Below the list and the page's actions on it. */
+  self->error_label = gest_field_error_label_new (self->group);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (target, "enter", G_CALLBACK (drop_enter_cb), self);
@@ -553,8 +586,38 @@ gest_document_list_set_record_uuid (GestDocumentList *self,
     return;
   g_free (self->record_uuid);
   self->record_uuid = g_strdup (record_uuid);
+  g_clear_pointer (&self->selected_uuid, g_free);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_UUID]);
+}
+
+void
+gest_document_list_select_document (GestDocumentList *self,
+                                    const char       *uuid)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (GEST_IS_DOCUMENT_LIST (self));
+
+  row = gest_document_list_find_row (self, uuid);
+  if (row == NULL)
+    {
+      g_clear_pointer (&self->selected_uuid, g_free);
+      gtk_list_box_unselect_all (self->list_box);
+      update_marks (self);
+      return;
+    }
+  self->selecting = TRUE;
+  gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
+  self->selecting = FALSE;
+}
+
+const char *
+gest_document_list_get_selected_uuid (GestDocumentList *self)
+{
+  g_return_val_if_fail (GEST_IS_DOCUMENT_LIST (self), NULL);
+
+  return self->selected_uuid;
 }
 
 GListModel *

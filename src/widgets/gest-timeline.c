@@ -9,6 +9,7 @@
 #include "gest-activity-item.h"
 #include "gest-activity-log.h"
 #include "gest-date.h"
+#include "gest-field-error.h"
 #include "gest-roles.h"
 #include "gest-timeline.h"
 
@@ -22,7 +23,13 @@ struct _GestTimeline
   GtkImage        *verify_icon;
   GtkLabel        *verify_label;
   GtkStack        *list_stack;
-  GtkListView     *list_view;
+  GtkListBox      *list_box;
+  GtkWidget           *pager;
+  GtkButton           *newer_button;
+  GtkButton           *older_button;
+  GtkLabel            *pager_label;
+  AdwPreferencesGroup *composer_group;
+  GtkWidget           *text_frame;
   GtkToggleButton *note_toggle;
   GtkToggleButton *call_toggle;
   GtkRevealer     *contact_revealer;
@@ -30,13 +37,16 @@ struct _GestTimeline
   GtkEntry        *contact_role_entry;
   GtkTextView     *text_view;
   GtkButton       *add_button;
-  GtkLabel        *composer_error_label;
+  GtkLabel        *composer_error_label;   /* gest_field_error_label_new (composer_group) */
 
   gboolean         adding;   /* an entry is being saved on the writer thread */
 
   GestStore       *store;
   char            *record_uuid;
   GListStore      *entries;
+  /* The page of entries shown: the list is as tall as its rows, inside the page's one
+   * scroll, so it shows PAGE_SIZE entries at a time however long the log. */
+  GtkSliceListModel   *page;
   /* Cancels the load in flight; replaced by every reload, cancelled on dispose. */
   GCancellable    *cancellable;
   gboolean         loading;
@@ -45,6 +55,9 @@ struct _GestTimeline
 };
 
 G_DEFINE_FINAL_TYPE (GestTimeline, gest_timeline, GTK_TYPE_WIDGET)
+
+/* Entries shown at a time: the log of a record can reach thousands. */
+#define PAGE_SIZE 50
 
 enum {
   PROP_0,
@@ -190,6 +203,55 @@ show_verification (GestTimeline *self,
 }
 
 static void
+update_pager (GestTimeline *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  guint offset = gtk_slice_list_model_get_offset (self->page);
+  g_autofree char *text = NULL;
+
+  if (offset >= n && n > 0)
+    {
+      offset = (n - 1) / PAGE_SIZE * PAGE_SIZE;
+      gtk_slice_list_model_set_offset (self->page, offset);
+    }
+  gtk_widget_set_visible (self->pager, n > PAGE_SIZE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->newer_button), offset > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->older_button), offset + PAGE_SIZE < n);
+  /* Translators: which entries of the activity log are shown, "Entries 51–100 of 1234". */
+  text = g_strdup_printf (_("Entries %u–%u of %u"), n > 0 ? offset + 1 : 0, MIN (offset + PAGE_SIZE, n), n);
+  gtk_label_set_label (self->pager_label, text);
+}
+
+static void
+newer_clicked_cb (GestTimeline *self)
+{
+  guint offset = gtk_slice_list_model_get_offset (self->page);
+
+  gtk_slice_list_model_set_offset (self->page, offset > PAGE_SIZE ? offset - PAGE_SIZE : 0);
+  update_pager (self);
+}
+
+static void
+older_clicked_cb (GestTimeline *self)
+{
+  guint offset = gtk_slice_list_model_get_offset (self->page);
+
+  if (offset + PAGE_SIZE < g_list_model_get_n_items (G_LIST_MODEL (self->entries)))
+    gtk_slice_list_model_set_offset (self->page, offset + PAGE_SIZE);
+  update_pager (self);
+}
+
+static void
+show_composer_error (GestTimeline *self,
+                     GtkWidget    *field,
+                     const char   *message)
+{
+  gtk_widget_remove_css_class (self->text_frame, "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->contact_name_entry), "error");
+  gest_field_error_show (field, self->composer_error_label, message);
+}
+
+static void
 load_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -224,15 +286,14 @@ load_done_cb (GObject      *object,
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        items->pdata, items->len);
   gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "list" : "empty");
+  update_pager (self);
   show_verification (self, loaded->verified, loaded->message);
   load_result_free (loaded);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+static GtkWidget *
+new_row (void)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -261,18 +322,19 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (column), contact);
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), column);
-  gtk_list_item_set_activatable (list_item, FALSE);
-  gtk_list_item_set_child (list_item, row);
+  return row;
 }
 
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
+/* One page is at most PAGE_SIZE rows: a list box measures each wrapped entry exactly, so the
+ * page grows with its content. */
+static GtkWidget *
+create_row_cb (gpointer item_object,
+               gpointer user_data)
 {
-  GestActivityItem *item = gtk_list_item_get_item (list_item);
+  GestActivityItem *item = item_object;
   const GestActivityEntry *entry = gest_activity_item_get_entry (item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_list_box_row_new ();
+  GtkWidget *row = new_row ();
   GtkWidget *icon = gtk_widget_get_first_child (row);
   GtkWidget *column = gtk_widget_get_next_sibling (icon);
   GtkWidget *header = gtk_widget_get_first_child (column);
@@ -310,6 +372,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_label (GTK_LABEL (contact), "");
       gtk_widget_set_visible (contact, FALSE);
     }
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (box), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (box), row);
+  return box;
 }
 
 static char *
@@ -327,7 +392,7 @@ kind_toggled_cb (GestTimeline *self)
 {
   gtk_revealer_set_reveal_child (self->contact_revealer,
                                  gtk_toggle_button_get_active (self->call_toggle));
-  gtk_label_set_label (self->composer_error_label, "");
+  show_composer_error (self, NULL, NULL);
 }
 
 static void
@@ -342,11 +407,11 @@ entry_added_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), TRUE);
   if (gest_activity_log_append_finish (GEST_STORE (object), result, &error) <= 0)
     {
-      gtk_label_set_label (self->composer_error_label, error->message);
+      show_composer_error (self, self->text_frame, error->message);
       return;
     }
 
-  gtk_label_set_label (self->composer_error_label, "");
+  show_composer_error (self, NULL, NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->contact_name_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->contact_role_entry), "");
@@ -378,7 +443,10 @@ add_clicked_cb (GestTimeline *self)
 
   if (!gest_timeline_check_entry (kind, text, contact_name, &error))
     {
-      gtk_label_set_label (self->composer_error_label, error->message);
+      /* The field to fix: the text, or the name of the person of a call. */
+      show_composer_error (self,
+                           *text == '\0' ? self->text_frame : GTK_WIDGET (self->contact_name_entry),
+                           error->message);
       return;
     }
 
@@ -399,6 +467,7 @@ gest_timeline_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_TIMELINE);
 
+  g_clear_object (&self->page);
   g_clear_object (&self->entries);
   g_clear_object (&self->store);
 
@@ -502,7 +571,13 @@ gest_timeline_class_init (GestTimelineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, verify_icon);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, verify_label);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, GestTimeline, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GestTimeline, list_box);
+  gtk_widget_class_bind_template_child (widget_class, GestTimeline, pager);
+  gtk_widget_class_bind_template_child (widget_class, GestTimeline, newer_button);
+  gtk_widget_class_bind_template_child (widget_class, GestTimeline, older_button);
+  gtk_widget_class_bind_template_child (widget_class, GestTimeline, pager_label);
+  gtk_widget_class_bind_template_child (widget_class, GestTimeline, composer_group);
+  gtk_widget_class_bind_template_child (widget_class, GestTimeline, text_frame);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, note_toggle);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, call_toggle);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, contact_revealer);
@@ -510,30 +585,24 @@ gest_timeline_class_init (GestTimelineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, contact_role_entry);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, text_view);
   gtk_widget_class_bind_template_child (widget_class, GestTimeline, add_button);
-  gtk_widget_class_bind_template_child (widget_class, GestTimeline, composer_error_label);
   gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, newer_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, older_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 gest_timeline_init (GestTimeline *self)
 {
-  GtkListItemFactory *factory;
-  GtkNoSelection *selection;
 
   self->entries = g_list_store_new (GEST_TYPE_ACTIVITY_ITEM);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->composer_error_label = gest_field_error_label_new (self->composer_group);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (selection);
-  g_object_unref (factory);
+  self->page = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->entries)), 0, PAGE_SIZE);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->page), create_row_cb, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }

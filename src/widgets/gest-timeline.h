@@ -8,11 +8,14 @@
 
 G_BEGIN_DECLS
 
-/* X5: the activity timeline of any record (trámite, complaint, account...): its log entries,
- * newest first, in a GtkListView; whether the record's log chain verifies ("Log verified", or
- * the message naming the broken entry); and a composer that appends a note, or a call with
- * the name and role of the person spoken to. The log is read and verified on a worker thread
- * with its own store connection; a reload cancels the one in flight. */
+/* X5: the activity timeline of any record (a payoff, a complaint, an account...): its log entries,
+ * newest first, 50 at a time with Newer and Older (the list is as tall as its entries and has
+ * no scroller of its own: the page around it scrolls, and a log of thousands of entries still
+ * builds 50 rows); whether the record's log chain verifies ("Log verified", or the message
+ * naming the broken entry); and a composer that appends a note, or a call with the name and
+ * role of the person spoken to, its refusals shown under it (gest-field-error.h). The log is
+ * read and verified on a worker thread with its own store connection; a reload cancels the
+ * one in flight. */
 #define GEST_TYPE_TIMELINE (gest_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (GestTimeline, gest_timeline, GEST, TIMELINE, GtkWidget)
 

@@ -18,6 +18,7 @@
 #include "gest-document-preview.h"
 #include "gest-mail-settings.h"
 #include "gest-plan-statement-view.h"
+#include "gest-plan-statement-window.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
 #include "gest-timeline.h"
@@ -25,6 +26,7 @@
 #include "gest-tramite-checklist-view.h"
 #include "gest-tramite-detail.h"
 #include "gest-tramite-editor.h"
+#include "gest-tramite-rules.h"
 
 #define MSG_CONAUTO_MOVE "Steps 4 to 6 are Conauto’s: the move from step 3 (Documents and payment) to step 4 (Deposit verified) arrives through the Conauto sync or is recorded by the Conauto liaison."
 
@@ -579,6 +581,171 @@ test_timeline (Fixture       *f,
   g_assert_finalize_object (timeline);
 }
 
+static void
+collect_labels (GtkWidget  *widget,
+                const char *text,
+                GPtrArray  *out)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text, out);
+}
+
+static gboolean
+in_toast (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (w), "AdwToastWidget"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 11: a refusal is readable in full where it happens: exactly one visible, wrapping,
+ * not ellipsized label with the whole message, in the group of the @action that was
+ * refused; no toast carries it. */
+static void
+assert_refusal_in_full (GtkWidget  *root,
+                        GtkWidget  *action,
+                        const char *message)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint near = 0;
+
+  g_assert_nonnull (message);
+  collect_labels (root, message, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget *group = gtk_widget_get_ancestor (label, ADW_TYPE_PREFERENCES_GROUP);
+
+      g_assert_false (in_toast (label));
+      if (gtk_widget_is_visible (label) && gtk_label_get_wrap (GTK_LABEL (label)) &&
+          gtk_label_get_ellipsize (GTK_LABEL (label)) == PANGO_ELLIPSIZE_NONE &&
+          group != NULL && gtk_widget_is_ancestor (action, group))
+        near++;
+    }
+  g_assert_cmpuint (near, ==, 1);
+}
+
+/* Issue 11: the three refusals a new user could not read (cut off in toasts): marking the
+ * invoice delivered at step 2, sending documents with none attached, moving into a Conauto
+ * step. Each shows whole under its group, its row marked; none in a toast. */
+static void
+test_refusals_in_full (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestTramite) tramite = gest_tramite_create (f->store, "plan-1", 11875050, &f->today,
+                                                        NULL, &error);
+  g_autoptr(GError) expected = NULL;
+  GestTramiteChecklist empty = { 0 };
+  GestTramiteDetail *detail;
+  GtkWidget *checklist;
+  GtkWidget *window;
+  GtkWidget *invoice_row;
+  GtkWidget *send_button;
+  GtkWidget *move_button;
+  GtkWidget *step_row;
+
+  g_assert_no_error (error);
+  widgets_only_read (f);
+  {
+    g_autoptr(GestContext) context = gest_context_new (f->store);
+
+    detail = GEST_TRAMITE_DETAIL (gest_tramite_detail_new (context, tramite->uuid));
+  }
+  g_object_ref_sink (detail);
+  window = show_in_window (GTK_WIDGET (detail));
+  checklist = gest_tramite_detail_get_checklist (detail);
+  g_assert_cmpint (gest_tramite_detail_get_step (detail), ==, 2);
+
+  /* The invoice delivered, at step 2: the rules' words, under the checklist. */
+  g_assert_false (gest_tramite_rules_check_item (&empty, 2, GEST_TRAMITE_ITEM_INVOICE_DELIVERED,
+                                                 GEST_TRAMITE_ACTOR_DEALER, &expected));
+  g_assert_true (gest_tramite_checklist_view_check_item (GEST_TRAMITE_CHECKLIST_VIEW (checklist),
+                                                         GEST_TRAMITE_ITEM_INVOICE_DELIVERED));
+  gest_store_wait_for_writes (f->store);
+  invoice_row = gest_test_find_widget (checklist, gest_test_is_row_titled,
+                                       gest_tramite_item_label (GEST_TRAMITE_ITEM_INVOICE_DELIVERED));
+  g_assert_nonnull (invoice_row);
+  assert_refusal_in_full (window, invoice_row, expected->message);
+  g_assert_true (gtk_widget_has_css_class (invoice_row, "error"));
+
+  /* Sending with no document: under the documents, by the button. */
+  g_assert_false (gest_tramite_detail_send_documents (detail));
+  send_button = gest_test_find_widget (GTK_WIDGET (detail), gest_test_is_button_labelled,
+                                       "_Send Documents to Conauto");
+  g_assert_nonnull (send_button);
+  assert_refusal_in_full (window, send_button,
+                          "This trámite has no documents yet. Attach the documents Conauto asked for, then send them.");
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM mail_outbox"), ==, 0);
+
+  /* 2 → 3, then 3 → 4 is Conauto's: under the step, its row marked. */
+  g_assert_true (gest_tramite_detail_move_next (detail));
+  gest_store_wait_for_writes (f->store);
+  g_assert_cmpint (gest_tramite_detail_get_step (detail), ==, 3);
+  g_assert_false (gest_tramite_detail_move_next (detail));
+  move_button = gest_test_find_widget (GTK_WIDGET (detail), gest_test_is_button_labelled, "_Move to Step 4");
+  g_assert_nonnull (move_button);
+  assert_refusal_in_full (window, move_button, MSG_CONAUTO_MOVE);
+  step_row = gtk_widget_get_ancestor (move_button, ADW_TYPE_ACTION_ROW);
+  g_assert_true (gtk_widget_has_css_class (step_row, "error"));
+  g_assert_cmpstr (gest_tramite_detail_get_move_error (detail), ==, MSG_CONAUTO_MOVE);
+
+  /* Issue 11: the whole page, refusals shown, fits a 360 px wide window. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (detail), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (detail);
+}
+
+/* Issue 11: Escape closes the account-statement window. */
+static void
+test_statement_window_escape (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GtkShortcutTrigger) escape = gtk_keyval_trigger_new (GDK_KEY_Escape, 0);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWindow *window;
+  GtkShortcut *found = NULL;
+
+  widgets_only_read (f);
+  {
+    g_autoptr(GestContext) context = gest_context_new (f->store);
+
+    window = gest_plan_statement_window_present (NULL, context, "plan-1");
+  }
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; found == NULL && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), escape))
+            found = shortcut;
+        }
+    }
+  g_assert_nonnull (found);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                               GTK_WIDGET (window), NULL));
+  WAIT_UNTIL (window == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +760,8 @@ main (int   argc,
   ADD ("/tramites/T3/editor-validate-save-folio", test_editor);
   ADD ("/tramites/T5/T6/T7/detail-page", test_detail);
   ADD ("/widgets/X5/timeline-call-and-tamper", test_timeline);
+  ADD ("/tramites/T6/T7/11/refusals-in-full-where-they-happen", test_refusals_in_full);
+  ADD ("/tramites/T1/11/statement-window-escape-closes", test_statement_window_escape);
 #undef ADD
 
   return g_test_run ();
