@@ -98,6 +98,22 @@ placeholder_new (guint index)
                        NULL);
 }
 
+/* Placeholders are made when their section is first shown (or asked for), and the one of a
+ * section that a module fills at start never: seven status pages with large icons (loaded
+ * and rendered from SVG on a worker) and wrapped descriptions, all measured by the
+ * homogeneous stack, were most of the window's own work before its first frame (perf,
+ * bench-startup). */
+static GtkWidget *
+ensure_page (GestWindow *self,
+             guint       index)
+{
+  GtkWidget *bin = gtk_stack_get_child_by_name (self->section_stack, sections[index].id);
+
+  if (adw_bin_get_child (ADW_BIN (bin)) == NULL)
+    adw_bin_set_child (ADW_BIN (bin), placeholder_new (index));
+  return adw_bin_get_child (ADW_BIN (bin));
+}
+
 static GtkWidget *
 sidebar_row_new (guint index)
 {
@@ -149,8 +165,10 @@ static void
 reload_pages (GestWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gest_window_set_section_page (self, sections[i].id, placeholder_new (i));
+    adw_bin_set_child (ADW_BIN (gtk_stack_get_child_by_name (self->section_stack, sections[i].id)), NULL);
   gest_modules_add_pages (self, self->store);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && section_index (gest_window_get_section (self)) >= 0)
+    ensure_page (self, (guint) section_index (gest_window_get_section (self)));
 }
 
 static void
@@ -281,6 +299,8 @@ sidebar_row_selected_cb (GtkListBox    *list_box,
   index = section_index (id);
   g_assert (index >= 0);
 
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_page (self, (guint) index);
   gtk_stack_set_visible_child_name (self->section_stack, id);
   adw_window_title_set_title (self->section_title, _(sections[index].title));
   g_settings_set_string (self->settings, "last-section", id);
@@ -328,6 +348,17 @@ gest_window_close_request (GtkWindow *window)
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
 
   return GTK_WINDOW_CLASS (gest_window_parent_class)->close_request (window);
+}
+
+static void
+gest_window_map (GtkWidget *widget)
+{
+  GestWindow *self = GEST_WINDOW (widget);
+  int index = section_index (gest_window_get_section (self));
+
+  if (index >= 0)
+    ensure_page (self, (guint) index);
+  GTK_WIDGET_CLASS (gest_window_parent_class)->map (widget);
 }
 
 static void
@@ -431,6 +462,7 @@ gest_window_class_init (GestWindowClass *klass)
   object_class->dispose = gest_window_dispose;
   object_class->finalize = gest_window_finalize;
   window_class->close_request = gest_window_close_request;
+  widget_class->map = gest_window_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
@@ -473,10 +505,7 @@ gest_window_init (GestWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      GtkWidget *bin = adw_bin_new ();
-
-      adw_bin_set_child (ADW_BIN (bin), placeholder_new (i));
-      gtk_stack_add_named (self->section_stack, bin, sections[i].id);
+      gtk_stack_add_named (self->section_stack, adw_bin_new (), sections[i].id);
       gtk_list_box_append (self->sidebar_list, sidebar_row_new (i));
     }
 }
@@ -518,13 +547,10 @@ GtkWidget *
 gest_window_get_section_page (GestWindow *self,
                               const char *section_id)
 {
-  GtkWidget *bin;
-
   g_return_val_if_fail (GEST_IS_WINDOW (self), NULL);
   g_return_val_if_fail (section_index (section_id) >= 0, NULL);
 
-  bin = gtk_stack_get_child_by_name (self->section_stack, section_id);
-  return adw_bin_get_child (ADW_BIN (bin));
+  return ensure_page (self, (guint) section_index (section_id));
 }
 
 void
