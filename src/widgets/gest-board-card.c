@@ -121,35 +121,23 @@ get_layout (GestBoardCard *self,
 }
 
 /* The height of a line in @widget's font. pango_context_get_metrics() shapes sample text
- * each time, so the answers for the last fonts are kept: every card has the same font, and
- * the board asks with its own before it is in a window (another font until it gets the
- * theme's), which with one answer kept made the first card of every board measure again. */
-#define N_METRICS 2
-
-typedef struct
-{
-  PangoFontDescription *font;
-  PangoFontMap         *map;
-  double                resolution;
-  int                   height;
-} Metrics;
-
+ * each time, so the last font's answer is kept: every card has the same font. */
 static int
 line_height_of (GtkWidget *widget)
 {
-  static Metrics kept[N_METRICS];
-  static guint next;
+  static PangoFontDescription *last_font;
+  static PangoFontMap *last_map;
+  static double last_resolution;
+  static int last_height;
   PangoContext *context = gtk_widget_get_pango_context (widget);
   const PangoFontDescription *font = pango_context_get_font_description (context);
   double resolution = pango_cairo_context_get_resolution (context);
   PangoFontMetrics *metrics;
-  Metrics *slot;
   int height;
 
-  for (guint i = 0; i < N_METRICS; i++)
-    if (kept[i].font != NULL && kept[i].map == pango_context_get_font_map (context) &&
-        kept[i].resolution == resolution && pango_font_description_equal (kept[i].font, font))
-      return kept[i].height;
+  if (last_font != NULL && last_map == pango_context_get_font_map (context) &&
+      last_resolution == resolution && pango_font_description_equal (last_font, font))
+    return last_height;
 
   metrics = pango_context_get_metrics (context, NULL, NULL);
   height = pango_font_metrics_get_height (metrics);
@@ -157,14 +145,12 @@ line_height_of (GtkWidget *widget)
     height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
   pango_font_metrics_unref (metrics);
 
-  slot = &kept[next];
-  next = (next + 1) % N_METRICS;
-  g_clear_pointer (&slot->font, pango_font_description_free);
-  slot->font = pango_font_description_copy (font);
-  slot->map = pango_context_get_font_map (context);
-  slot->resolution = resolution;
-  slot->height = MAX (PANGO_PIXELS_CEIL (height), ICON_SIZE);
-  return slot->height;
+  g_clear_pointer (&last_font, pango_font_description_free);
+  last_font = pango_font_description_copy (font);
+  last_map = pango_context_get_font_map (context);
+  last_resolution = resolution;
+  last_height = MAX (PANGO_PIXELS_CEIL (height), ICON_SIZE);
+  return last_height;
 }
 
 static int
