@@ -99,10 +99,10 @@ placeholder_new (guint index)
 }
 
 /* Placeholders are made when their section is first shown (or asked for), and the one of a
- * section that a module fills at start never: seven status pages with large icons (loaded
- * and rendered from SVG on a worker) and wrapped descriptions, all measured by the
- * homogeneous stack, were most of the window's own work before its first frame (perf,
- * bench-startup). */
+ * section that a module fills at start never: seven status pages with large icons (decoded
+ * on a worker) and wrapped descriptions, all measured by the homogeneous stack, were a
+ * quarter of gtk_window_present()'s work and half the icon decoding before the first frame
+ * (perf, bench-startup). */
 static GtkWidget *
 ensure_page (GestWindow *self,
              guint       index)

@@ -249,7 +249,7 @@ snapshot_line (GestBoardCard *self,
  * border of the outline made a pixel taller). Drawn before as an outset shadow, a colour
  * under a rounded clip and a border, the cairo renderer made and blended masks the size of
  * each card: the backgrounds took 17% of the instructions of a board's first frame
- * (callgrind, bench-board), a third less now. */
+ * (callgrind, bench-board); these two take 10%. */
 static void
 snapshot_background (GestBoardCard *self,
                      GtkSnapshot   *snapshot)
