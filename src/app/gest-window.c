@@ -143,6 +143,23 @@ placeholder_new (const Section *section)
                        NULL);
 }
 
+/* Placeholders are made when their section is first shown (or asked for), and the one of a
+ * section that a module fills at start never: seven status pages with large icons (decoded
+ * on a worker) and wrapped descriptions, all measured by the homogeneous stack, were a
+ * quarter of gtk_window_present()'s work and half the icon decoding before the first frame
+ * (perf, bench-startup). */
+static GtkWidget *
+ensure_page (GestWindow *self,
+             guint       index)
+{
+  const Section *section = section_nth (self, index);
+  GtkWidget *bin = gtk_stack_get_child_by_name (self->section_stack, section->id);
+
+  if (adw_bin_get_child (ADW_BIN (bin)) == NULL)
+    adw_bin_set_child (ADW_BIN (bin), placeholder_new (section));
+  return adw_bin_get_child (ADW_BIN (bin));
+}
+
 static GtkWidget *
 sidebar_row_new (const Section *section)
 {
@@ -196,11 +213,15 @@ reload_pages (GestWindow *self)
   for (guint i = 0; i < self->sections->len; i++)
     {
       const Section *section = section_nth (self, i);
-      GtkWidget *page = section->module != NULL ? gest_module_create_page (section->module, self->context)
-                                                : placeholder_new (section);
+      GtkWidget *bin = gtk_stack_get_child_by_name (self->section_stack, section->id);
 
-      gest_window_set_section_page (self, section->id, page);
+      /* A planned section's placeholder comes when it is first shown (ensure_page ()). */
+      adw_bin_set_child (ADW_BIN (bin), section->module != NULL
+                                        ? gest_module_create_page (section->module, self->context)
+                                        : NULL);
     }
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && section_index (self, gest_window_get_section (self)) >= 0)
+    ensure_page (self, (guint) section_index (self, gest_window_get_section (self)));
 }
 
 static void
@@ -329,6 +350,8 @@ sidebar_row_selected_cb (GtkListBox    *list_box,
   index = section_index (self, id);
   g_assert (index >= 0);
 
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_page (self, (guint) index);
   gtk_stack_set_visible_child_name (self->section_stack, id);
   adw_window_title_set_title (self->section_title, section_nth (self, index)->title);
   g_settings_set_string (self->settings, "last-section", id);
@@ -376,6 +399,17 @@ gest_window_close_request (GtkWindow *window)
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
 
   return GTK_WINDOW_CLASS (gest_window_parent_class)->close_request (window);
+}
+
+static void
+gest_window_map (GtkWidget *widget)
+{
+  GestWindow *self = GEST_WINDOW (widget);
+  int index = section_index (gest_window_get_section (self));
+
+  if (index >= 0)
+    ensure_page (self, (guint) index);
+  GTK_WIDGET_CLASS (gest_window_parent_class)->map (widget);
 }
 
 static void
@@ -486,6 +520,7 @@ gest_window_class_init (GestWindowClass *klass)
   object_class->dispose = gest_window_dispose;
   object_class->finalize = gest_window_finalize;
   window_class->close_request = gest_window_close_request;
+  widget_class->map = gest_window_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
@@ -574,13 +609,10 @@ GtkWidget *
 gest_window_get_section_page (GestWindow *self,
                               const char *section_id)
 {
-  GtkWidget *bin;
-
   g_return_val_if_fail (GEST_IS_WINDOW (self), NULL);
   g_return_val_if_fail (section_index (self, section_id) >= 0, NULL);
 
-  bin = gtk_stack_get_child_by_name (self->section_stack, section_id);
-  return adw_bin_get_child (ADW_BIN (bin));
+  return ensure_page (self, (guint) section_index (self, section_id));
 }
 
 void
