@@ -405,7 +405,7 @@ static void
 gest_window_map (GtkWidget *widget)
 {
   GestWindow *self = GEST_WINDOW (widget);
-  int index = section_index (gest_window_get_section (self));
+  int index = section_index (self, gest_window_get_section (self));
 
   if (index >= 0)
     ensure_page (self, (guint) index);
