@@ -13,7 +13,8 @@ struct _GestMailPreferencesPage
 {
   AdwPreferencesPage  parent_instance;
 
-  GestStore          *store;
+  GestContext        *context;
+  GestStore          *store;           /* the context's */
   GCancellable       *cancellable;
 
   AdwPreferencesGroup *server_group;
@@ -35,7 +36,7 @@ G_DEFINE_FINAL_TYPE (GestMailPreferencesPage, gest_mail_preferences_page, ADW_TY
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -317,6 +318,7 @@ gest_mail_preferences_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->saving_password, g_free);
 
   G_OBJECT_CLASS (gest_mail_preferences_page_parent_class)->finalize (object);
@@ -332,8 +334,9 @@ gest_mail_preferences_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (gest_context_get_store (self->context));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -350,8 +353,8 @@ gest_mail_preferences_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -369,8 +372,8 @@ gest_mail_preferences_page_class_init (GestMailPreferencesPageClass *klass)
   object_class->set_property = gest_mail_preferences_page_set_property;
   object_class->get_property = gest_mail_preferences_page_get_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, GEST_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -385,9 +388,9 @@ gest_mail_preferences_page_init (GestMailPreferencesPage *self)
 }
 
 GtkWidget *
-gest_mail_preferences_page_new (GestStore *store)
+gest_mail_preferences_page_new (GestContext *context)
 {
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
 
-  return g_object_new (GEST_TYPE_MAIL_PREFERENCES_PAGE, "store", store, NULL);
+  return g_object_new (GEST_TYPE_MAIL_PREFERENCES_PAGE, "context", context, NULL);
 }

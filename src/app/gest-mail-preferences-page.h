@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "gest-store.h"
+#include "gest-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GestMailPreferencesPage, gest_mail_preferences_page, GEST, MAIL_PREFERENCES_PAGE,
                       AdwPreferencesPage)
 
-GtkWidget *gest_mail_preferences_page_new (GestStore *store);
+GtkWidget *gest_mail_preferences_page_new (GestContext *context);
 
 G_END_DECLS

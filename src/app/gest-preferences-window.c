@@ -53,7 +53,8 @@ struct _GestPreferencesWindow
 
   GtkLabel             *routing_error_label;
   GtkLabel             *user_error_label;
-  GestStore            *store;
+  GestContext          *context;
+  GestStore            *store;           /* the context's */
   GPtrArray            *fields;   /* Field */
 };
 
@@ -61,7 +62,7 @@ G_DEFINE_FINAL_TYPE (GestPreferencesWindow, gest_preferences_window, ADW_TYPE_PR
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -332,8 +333,8 @@ gest_preferences_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -350,8 +351,9 @@ gest_preferences_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (gest_context_get_store (self->context));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -365,6 +367,7 @@ gest_preferences_window_finalize (GObject *object)
 
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gest_preferences_window_parent_class)->finalize (object);
 }
@@ -380,8 +383,8 @@ gest_preferences_window_class_init (GestPreferencesWindowClass *klass)
   object_class->set_property = gest_preferences_window_set_property;
   object_class->finalize = gest_preferences_window_finalize;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, GEST_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -410,11 +413,11 @@ gest_preferences_window_init (GestPreferencesWindow *self)
 }
 
 GestPreferencesWindow *
-gest_preferences_window_new (GestStore *store)
+gest_preferences_window_new (GestContext *context)
 {
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
 
-  return g_object_new (GEST_TYPE_PREFERENCES_WINDOW, "store", store, NULL);
+  return g_object_new (GEST_TYPE_PREFERENCES_WINDOW, "context", context, NULL);
 }
 
 GestStore *

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "gest-store.h"
+#include "gest-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GestPreferencesWindow, gest_preferences_window, GEST, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GestPreferencesWindow *gest_preferences_window_new      (GestStore             *store);
+GestPreferencesWindow *gest_preferences_window_new      (GestContext           *context);
 GestStore             *gest_preferences_window_get_store (GestPreferencesWindow *self);
 /* For other modules' preferences (e.g. the SMTP account). */
 void                   gest_preferences_window_add_page (GestPreferencesWindow *self,

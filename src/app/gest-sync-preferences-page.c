@@ -14,7 +14,8 @@ struct _GestSyncPreferencesPage
 {
   AdwPreferencesPage    parent_instance;
 
-  GestStore            *store;
+  GestContext          *context;
+  GestStore            *store;           /* the context's */
   GestSyncService      *service;
   GCancellable         *cancellable;
 
@@ -266,6 +267,7 @@ gest_sync_preferences_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->service, self);
   g_clear_object (&self->service);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->log_rows, g_ptr_array_unref);
 
@@ -333,23 +335,25 @@ gest_sync_preferences_page_init (GestSyncPreferencesPage *self)
 }
 
 GtkWidget *
-gest_sync_preferences_page_new (GestStore       *store,
-                                GestSyncService *service)
+gest_sync_preferences_page_new (GestContext *context)
 {
   GestSyncPreferencesPage *self;
+  GestSyncService *service;
   g_autofree char *url = NULL;
   g_autofree char *ca_file = NULL;
 
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
+  service = gest_context_get_sync_service (context);
   g_return_val_if_fail (GEST_IS_SYNC_SERVICE (service), NULL);
 
   self = g_object_new (GEST_TYPE_SYNC_PREFERENCES_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (gest_context_get_store (context));
   self->service = g_object_ref (service);
 
-  url = gest_sync_get_server_url (store);
+  url = gest_sync_get_server_url (self->store);
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), url != NULL ? url : "");
-  ca_file = gest_store_get_setting (store, "sync.ca-file");
+  ca_file = gest_store_get_setting (self->store, "sync.ca-file");
   gtk_editable_set_text (GTK_EDITABLE (self->ca_row), ca_file != NULL ? ca_file : "");
   /* After the stored value, so that only an edit offers to apply. */
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->ca_row), TRUE);

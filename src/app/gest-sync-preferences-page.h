@@ -3,8 +3,7 @@
 
 #include <adwaita.h>
 
-#include "gest-store.h"
-#include "gest-sync-service.h"
+#include "gest-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GestSyncPreferencesPage, gest_sync_preferences_page, GEST, SYNC_PREFERENCES_PAGE,
                       AdwPreferencesPage)
 
-GtkWidget *gest_sync_preferences_page_new (GestStore       *store,
-                                           GestSyncService *service);
+/* The service is the context's (gest_context_set_sync_service()). */
+GtkWidget *gest_sync_preferences_page_new (GestContext *context);
 
 G_END_DECLS

@@ -698,17 +698,16 @@ gest_window_open_preferences (GestWindow *self)
 
   g_return_val_if_fail (GEST_IS_WINDOW (self), NULL);
 
-  prefs = gest_preferences_window_new (self->store);
+  prefs = gest_preferences_window_new (self->context);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
   /* The email and sync pages go with their services. */
   if (self->services_started)
     {
       gest_preferences_window_add_page (prefs,
-                                        ADW_PREFERENCES_PAGE (gest_mail_preferences_page_new (self->store)));
+                                        ADW_PREFERENCES_PAGE (gest_mail_preferences_page_new (self->context)));
       gest_preferences_window_add_page (prefs,
-                                        ADW_PREFERENCES_PAGE (gest_sync_preferences_page_new (self->store,
-                                                                                              gest_context_get_sync_service (self->context))));
+                                        ADW_PREFERENCES_PAGE (gest_sync_preferences_page_new (self->context)));
     }
   for (guint i = 0; i < self->sections->len; i++)
     {

@@ -27,7 +27,8 @@ struct _GestPlanStatementView
   AdwActionRow        *reason_row;
   GtkWidget           *new_button;
 
-  GestStore           *store;
+  GestContext         *context;
+  GestStore           *store;           /* the context's */
   char                *plan_uuid;
   GestPlanStatement   *statement;        /* NULL when not shown */
   GestRoutingDecision  routing;
@@ -40,7 +41,7 @@ G_DEFINE_FINAL_TYPE (GestPlanStatementView, gest_plan_statement_view, GTK_TYPE_W
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_PLAN_UUID,
   N_PROPS
 };
@@ -131,6 +132,7 @@ gest_plan_statement_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_PLAN_STATEMENT_VIEW);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gest_plan_statement_view_parent_class)->dispose (object);
 }
@@ -167,8 +169,8 @@ gest_plan_statement_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PLAN_UUID:
       g_value_set_string (value, self->plan_uuid);
@@ -188,8 +190,9 @@ gest_plan_statement_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (gest_context_get_store (self->context));
       break;
     case PROP_PLAN_UUID:
       gest_plan_statement_view_set_plan_uuid (self, g_value_get_string (value));
@@ -211,8 +214,8 @@ gest_plan_statement_view_class_init (GestPlanStatementViewClass *klass)
   object_class->get_property = gest_plan_statement_view_get_property;
   object_class->set_property = gest_plan_statement_view_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, GEST_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLAN_UUID] =
     g_param_spec_string ("plan-uuid", NULL, NULL, NULL,
@@ -259,13 +262,13 @@ gest_plan_statement_view_init (GestPlanStatementView *self)
 }
 
 GtkWidget *
-gest_plan_statement_view_new (GestStore  *store,
-                              const char *plan_uuid)
+gest_plan_statement_view_new (GestContext *context,
+                              const char  *plan_uuid)
 {
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
 
   return g_object_new (GEST_TYPE_PLAN_STATEMENT_VIEW,
-                       "store", store,
+                       "context", context,
                        "plan-uuid", plan_uuid,
                        NULL);
 }

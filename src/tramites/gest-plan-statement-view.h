@@ -3,8 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gest-context.h"
 #include "gest-plan-statement.h"
-#include "gest-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GestPlanStatementView, gest_plan_statement_view, GEST, PLAN_STATEMENT_VIEW, GtkWidget)
 
 /* @plan_uuid: a plan's uuid or number, or NULL for an empty view. */
-GtkWidget               *gest_plan_statement_view_new               (GestStore             *store,
+GtkWidget               *gest_plan_statement_view_new               (GestContext           *context,
                                                                      const char            *plan_uuid);
 const char              *gest_plan_statement_view_get_plan_uuid     (GestPlanStatementView *self);
 void                     gest_plan_statement_view_set_plan_uuid     (GestPlanStatementView *self,

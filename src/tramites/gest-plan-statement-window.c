@@ -64,7 +64,7 @@ gest_plan_statement_window_present (GtkWindow   *parent,
 
   if (plan != NULL)
     {
-      content = gest_plan_statement_view_new (store, plan);
+      content = gest_plan_statement_view_new (context, plan);
       g_signal_connect_data (content, "new-tramite", G_CALLBACK (on_new_tramite),
                              g_object_ref (context), (GClosureNotify) g_object_unref, 0);
     }

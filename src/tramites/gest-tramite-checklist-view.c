@@ -32,7 +32,8 @@ struct _GestTramiteChecklistView
   GtkLabel       *error_label;
   GtkWidget      *error_row;                     /* borrowed: a row of the group, or NULL */
 
-  GestStore      *store;
+  GestContext    *context;
+  GestStore      *store;           /* the context's */
   GestTramite    *tramite;
   gboolean        saving;                        /* a save is on the writer thread */
   GestTramiteItem checking;                      /* the item of the save, if one */
@@ -148,6 +149,7 @@ gest_tramite_checklist_view_dispose (GObject *object)
 
   g_clear_pointer (&self->group, gtk_widget_unparent);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gest_tramite_checklist_view_parent_class)->dispose (object);
 }
@@ -209,19 +211,20 @@ gest_tramite_checklist_view_init (GestTramiteChecklistView *self)
 }
 
 GtkWidget *
-gest_tramite_checklist_view_new (GestStore  *store,
-                                 GListModel *documents)
+gest_tramite_checklist_view_new (GestContext *context,
+                                 GListModel  *documents)
 {
   GestTramiteChecklistView *self;
 
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (documents == NULL || G_IS_LIST_MODEL (documents), NULL);
 
   self = g_object_new (GEST_TYPE_TRAMITE_CHECKLIST_VIEW, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (gest_context_get_store (context));
 
-  /* The payment form comes first; it needs the store and the documents. */
-  self->payment_form = GEST_TRAMITE_PAYMENT_FORM (gest_tramite_payment_form_new (store, documents));
+  /* The payment form comes first; it needs the context and the documents. */
+  self->payment_form = GEST_TRAMITE_PAYMENT_FORM (gest_tramite_payment_form_new (context, documents));
   g_signal_connect_swapped (self->payment_form, "recorded", G_CALLBACK (payment_recorded_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), GTK_WIDGET (self->payment_form));
   for (GestTramiteItem item = 0; item < GEST_TRAMITE_N_ITEMS; item++)

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gest-context.h"
 #include "gest-tramite.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GestTramiteChecklistView, gest_tramite_checklist_view, GEST, TRAMITE_CHECKLIST_VIEW, GtkWidget)
 
 /* @documents: the trámite's GestDocuments (the document list's model), for the proof. */
-GtkWidget *gest_tramite_checklist_view_new               (GestStore                *store,
+GtkWidget *gest_tramite_checklist_view_new               (GestContext              *context,
                                                           GListModel               *documents);
 /* Shows @tramite (copied). */
 void       gest_tramite_checklist_view_set_tramite       (GestTramiteChecklistView *self,

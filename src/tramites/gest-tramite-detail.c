@@ -265,7 +265,7 @@ gest_tramite_detail_constructed (GObject *object)
 
   G_OBJECT_CLASS (gest_tramite_detail_parent_class)->constructed (object);
 
-  self->record = GEST_RECORD_DETAIL (gest_record_detail_new (self->store, self->tramite_uuid));
+  self->record = GEST_RECORD_DETAIL (gest_record_detail_new (self->context, self->tramite_uuid));
   gtk_widget_set_parent (GTK_WIDGET (self->record), GTK_WIDGET (self));
   self->document_list = gest_record_detail_get_document_list (self->record);
   self->timeline = gest_record_detail_get_timeline (self->record);
@@ -279,7 +279,7 @@ gest_tramite_detail_constructed (GObject *object)
 
   build_rows (self);
 
-  self->checklist = GEST_TRAMITE_CHECKLIST_VIEW (gest_tramite_checklist_view_new (self->store,
+  self->checklist = GEST_TRAMITE_CHECKLIST_VIEW (gest_tramite_checklist_view_new (self->context,
                                                                                   gest_document_list_get_model (self->document_list)));
   g_signal_connect_object (self->checklist, "show-message", G_CALLBACK (show_message_cb),
                            self, G_CONNECT_SWAPPED);

@@ -156,7 +156,7 @@ gest_tramite_editor_constructed (GObject *object)
 
   G_OBJECT_CLASS (gest_tramite_editor_parent_class)->constructed (object);
 
-  self->statement_view = GEST_PLAN_STATEMENT_VIEW (gest_plan_statement_view_new (self->store, NULL));
+  self->statement_view = GEST_PLAN_STATEMENT_VIEW (gest_plan_statement_view_new (self->context, NULL));
   gest_plan_statement_view_set_show_new_button (self->statement_view, FALSE);
   gtk_box_append (self->statement_box, GTK_WIDGET (self->statement_view));
 

@@ -30,7 +30,8 @@ struct _GestTramitePaymentForm
   GtkStringList            *proof_names;
   GPtrArray                *proof_uuids;   /* parallel to proof_names; NULL for "none" */
 
-  GestStore                *store;
+  GestContext              *context;
+  GestStore                *store;           /* the context's */
   GListModel               *documents;
   GestTramite              *tramite;
   GestTramitePaymentValues *values;
@@ -322,6 +323,7 @@ gest_tramite_payment_form_dispose (GObject *object)
   self->disposed = TRUE;
   g_clear_object (&self->documents);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gest_tramite_payment_form_parent_class)->dispose (object);
 }
@@ -371,16 +373,17 @@ gest_tramite_payment_form_init (GestTramitePaymentForm *self)
 }
 
 GtkWidget *
-gest_tramite_payment_form_new (GestStore  *store,
-                               GListModel *documents)
+gest_tramite_payment_form_new (GestContext *context,
+                               GListModel  *documents)
 {
   GestTramitePaymentForm *self;
 
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (documents == NULL || G_IS_LIST_MODEL (documents), NULL);
 
   self = g_object_new (GEST_TYPE_TRAMITE_PAYMENT_FORM, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (gest_context_get_store (context));
   if (documents != NULL)
     {
       self->documents = g_object_ref (documents);

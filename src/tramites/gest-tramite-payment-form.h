@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "gest-context.h"
 #include "gest-tramite.h"
 #include "gest-tramite-values.h"
 
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GestTramitePaymentForm, gest_tramite_payment_form, GEST, TRAMITE_PAYMENT_FORM, AdwExpanderRow)
 
 /* @documents: the trámite's GestDocuments (the document list's model), for the proof. */
-GtkWidget                      *gest_tramite_payment_form_new         (GestStore              *store,
+GtkWidget                      *gest_tramite_payment_form_new         (GestContext            *context,
                                                                        GListModel             *documents);
 /* Shows @tramite (copied); NULL for none. */
 void                            gest_tramite_payment_form_set_tramite (GestTramitePaymentForm *self,

@@ -31,7 +31,8 @@ struct _GestRecordDetail
   GestDocumentPreview *preview;
   GestTimeline        *timeline;
 
-  GestStore           *store;
+  GestContext         *context;
+  GestStore           *store;           /* the context's */
   GestDocumentStore   *documents;
   GestRenderQueue     *queue;
   char                *record_uuid;
@@ -41,7 +42,7 @@ G_DEFINE_FINAL_TYPE (GestRecordDetail, gest_record_detail, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_RECORD_UUID,
   N_PROPS
 };
@@ -110,9 +111,9 @@ gest_record_detail_constructed (GObject *object)
   G_OBJECT_CLASS (gest_record_detail_parent_class)->constructed (object);
 
   self->documents = gest_document_store_new (self->store);
-  /* One shared worker renders every preview and thumbnail; the widgets cancel theirs on
+  /* The context's worker renders every preview and thumbnail; the widgets cancel theirs on
    * dispose. */
-  self->queue = g_object_ref (gest_render_queue_get_default ());
+  self->queue = g_object_ref (gest_context_get_render_queue (self->context));
 
   self->document_list = GEST_DOCUMENT_LIST (gest_document_list_new (self->documents, self->record_uuid, self->queue));
   g_signal_connect_object (self->document_list, "show-message", G_CALLBACK (show_message_cb),
@@ -129,7 +130,7 @@ gest_record_detail_constructed (GObject *object)
   self->preview = GEST_DOCUMENT_PREVIEW (gest_document_preview_new (self->queue));
   gtk_frame_set_child (self->preview_frame, GTK_WIDGET (self->preview));
 
-  self->timeline = GEST_TIMELINE (gest_timeline_new (self->store, self->record_uuid));
+  self->timeline = GEST_TIMELINE (gest_timeline_new (self->context, self->record_uuid));
   gtk_box_append (self->timeline_box, GTK_WIDGET (self->timeline));
 
   /* Show the newest document at once, so the preview is never an empty frame. */
@@ -145,6 +146,7 @@ gest_record_detail_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->queue);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gest_record_detail_parent_class)->dispose (object);
 }
@@ -169,8 +171,8 @@ gest_record_detail_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_RECORD_UUID:
       g_value_set_string (value, self->record_uuid);
@@ -190,8 +192,9 @@ gest_record_detail_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (gest_context_get_store (self->context));
       break;
     case PROP_RECORD_UUID:
       self->record_uuid = g_value_dup_string (value);
@@ -213,8 +216,8 @@ gest_record_detail_class_init (GestRecordDetailClass *klass)
   object_class->get_property = gest_record_detail_get_property;
   object_class->set_property = gest_record_detail_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, GEST_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RECORD_UUID] =
     g_param_spec_string ("record-uuid", NULL, NULL, NULL,
@@ -247,14 +250,14 @@ gest_record_detail_init (GestRecordDetail *self)
 }
 
 GtkWidget *
-gest_record_detail_new (GestStore  *store,
-                        const char *record_uuid)
+gest_record_detail_new (GestContext *context,
+                        const char  *record_uuid)
 {
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (record_uuid != NULL, NULL);
 
   return g_object_new (GEST_TYPE_RECORD_DETAIL,
-                       "store", store,
+                       "context", context,
                        "record-uuid", record_uuid,
                        NULL);
 }

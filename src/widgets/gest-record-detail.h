@@ -3,10 +3,10 @@
 
 #include <adwaita.h>
 
+#include "gest-context.h"
 #include "gest-document-list.h"
 #include "gest-document-preview.h"
 #include "gest-document-store.h"
-#include "gest-store.h"
 #include "gest-timeline.h"
 
 G_BEGIN_DECLS
@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 #define GEST_TYPE_RECORD_DETAIL (gest_record_detail_get_type ())
 G_DECLARE_FINAL_TYPE (GestRecordDetail, gest_record_detail, GEST, RECORD_DETAIL, GtkWidget)
 
-GtkWidget           *gest_record_detail_new                (GestStore        *store,
+GtkWidget           *gest_record_detail_new                (GestContext      *context,
                                                             const char       *record_uuid);
 GestStore           *gest_record_detail_get_store          (GestRecordDetail *self);
 const char          *gest_record_detail_get_record_uuid    (GestRecordDetail *self);

@@ -41,7 +41,8 @@ struct _GestTimeline
 
   gboolean         adding;   /* an entry is being saved on the writer thread */
 
-  GestStore       *store;
+  GestContext     *context;
+  GestStore       *store;           /* the context's */
   char            *record_uuid;
   GListStore      *entries;
   /* The page of entries shown: the list is as tall as its rows, inside the page's one
@@ -61,7 +62,7 @@ G_DEFINE_FINAL_TYPE (GestTimeline, gest_timeline, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_RECORD_UUID,
   PROP_LOADING,
   N_PROPS
@@ -470,6 +471,7 @@ gest_timeline_dispose (GObject *object)
   g_clear_object (&self->page);
   g_clear_object (&self->entries);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gest_timeline_parent_class)->dispose (object);
 }
@@ -495,8 +497,8 @@ gest_timeline_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_RECORD_UUID:
       g_value_set_string (value, self->record_uuid);
@@ -519,8 +521,9 @@ gest_timeline_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (gest_context_get_store (self->context));
       break;
     case PROP_RECORD_UUID:
       gest_timeline_set_record_uuid (self, g_value_get_string (value));
@@ -541,8 +544,8 @@ gest_timeline_class_init (GestTimelineClass *klass)
   object_class->get_property = gest_timeline_get_property;
   object_class->set_property = gest_timeline_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, GEST_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, GEST_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RECORD_UUID] =
     g_param_spec_string ("record-uuid", NULL, NULL, NULL,
@@ -608,13 +611,13 @@ gest_timeline_init (GestTimeline *self)
 }
 
 GtkWidget *
-gest_timeline_new (GestStore  *store,
-                   const char *record_uuid)
+gest_timeline_new (GestContext *context,
+                   const char  *record_uuid)
 {
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
 
   return g_object_new (GEST_TYPE_TIMELINE,
-                       "store", store,
+                       "context", context,
                        "record-uuid", record_uuid,
                        NULL);
 }

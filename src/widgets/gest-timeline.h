@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "gest-activity.h"
-#include "gest-store.h"
+#include "gest-context.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 #define GEST_TYPE_TIMELINE (gest_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (GestTimeline, gest_timeline, GEST, TIMELINE, GtkWidget)
 
-GtkWidget  *gest_timeline_new                      (GestStore    *store,
+GtkWidget  *gest_timeline_new                      (GestContext  *context,
                                                     const char   *record_uuid);
 const char *gest_timeline_get_record_uuid          (GestTimeline *self);
 void        gest_timeline_set_record_uuid          (GestTimeline *self,

@@ -22,6 +22,7 @@ typedef struct
   char            *dealer_id;
   GestStore       *store;
   GestSyncService *service;
+  GestContext     *context;
   GtkWidget       *window;
   GtkWidget       *page;      /* weak pointer */
   GtkWidget       *url_row;
@@ -70,7 +71,9 @@ fixture_set_up (Fixture       *f,
   gest_sync_service_start (f->service);
 
   f->window = adw_preferences_window_new ();
-  f->page = gest_sync_preferences_page_new (f->store, f->service);
+  f->context = gest_context_new (f->store);
+  gest_context_set_sync_service (f->context, f->service);
+  f->page = gest_sync_preferences_page_new (f->context);
   g_object_add_weak_pointer (G_OBJECT (f->page), (gpointer *) &f->page);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (f->window), ADW_PREFERENCES_PAGE (f->page));
   gtk_window_present (GTK_WINDOW (f->window));
@@ -94,6 +97,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   drain ();
   g_assert_null (f->page);
+  g_assert_finalize_object (f->context);
   gest_sync_service_stop (f->service);
   g_assert_finalize_object (f->service);
   g_assert_finalize_object (f->store);

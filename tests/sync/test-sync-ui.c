@@ -33,6 +33,7 @@ test_service_status_and_page (void)
   g_autoptr(GError) error = NULL;
   GestStore *store = gest_store_open (path, &error);
   GestSyncService *service;
+  GestContext *context;
   GtkWidget *window;
   GtkWidget *page;
   gboolean seen = FALSE;
@@ -56,7 +57,9 @@ test_service_status_and_page (void)
   g_assert_null (gest_sync_service_get_last_error (service));
 
   window = adw_preferences_window_new ();
-  page = gest_sync_preferences_page_new (store, service);
+  context = gest_context_new (store);
+  gest_context_set_sync_service (context, service);
+  page = gest_sync_preferences_page_new (context);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   gtk_window_present (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -67,6 +70,7 @@ test_service_status_and_page (void)
     ;
   g_assert_null (page);
 
+  g_assert_finalize_object (context);
   gest_sync_service_stop (service);
   g_assert_finalize_object (service);
   g_assert_finalize_object (store);

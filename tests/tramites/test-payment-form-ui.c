@@ -23,6 +23,7 @@ typedef struct
 {
   char        *dir;
   GestStore   *store;
+  GestContext *context;
   GestTramite *tramite;
   GDate        today;
   char        *today_s;
@@ -74,7 +75,8 @@ fixture_setup (Fixture       *f,
   exec_sql (f->store, "UPDATE tramites SET step = 3");
   f->tramite->step = 3;
 
-  f->form = GEST_TRAMITE_PAYMENT_FORM (gest_tramite_payment_form_new (f->store, NULL));
+  f->context = gest_context_new (f->store);
+  f->form = GEST_TRAMITE_PAYMENT_FORM (gest_tramite_payment_form_new (f->context, NULL));
   g_object_ref (f->form);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (f->form));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
@@ -92,6 +94,7 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_assert_finalize_object (f->form);
+  g_assert_finalize_object (f->context);
   gest_store_wait_for_writes (f->store);
   g_assert_finalize_object (f->store);
   gest_tramite_free (f->tramite);

@@ -171,9 +171,10 @@ test_statement_view (Fixture       *f,
   const GestPlanStatement *statement;
   g_autofree char *requested = NULL;
   GtkWidget *window;
+  g_autoptr(GestContext) context = gest_context_new (f->store);
 
   widgets_only_read (f);
-  view = GEST_PLAN_STATEMENT_VIEW (gest_plan_statement_view_new (f->store, "plan-2"));
+  view = GEST_PLAN_STATEMENT_VIEW (gest_plan_statement_view_new (context, "plan-2"));
   g_object_ref_sink (view);
   g_signal_connect (view, "new-tramite", G_CALLBACK (new_tramite_cb), &requested);
   window = show_in_window (GTK_WIDGET (view));
@@ -504,12 +505,14 @@ test_timeline (Fixture       *f,
   GtkWidget *name_entry = NULL;
   GtkWidget *role_entry = NULL;
   const char *record = "rec-1";
+  g_autoptr(GestContext) context = NULL;
 
   g_assert_cmpint (gest_activity_log_append (f->store, record, GEST_ACTIVITY_NOTE, "First", NULL, NULL, &error), ==, 1);
   g_assert_no_error (error);
   widgets_only_read (f);
 
-  timeline = GEST_TIMELINE (gest_timeline_new (f->store, record));
+  context = gest_context_new (f->store);
+  timeline = GEST_TIMELINE (gest_timeline_new (context, record));
   g_object_ref_sink (timeline);
   window = show_in_window (GTK_WIDGET (timeline));
   wait_timeline (timeline, 1);

@@ -90,7 +90,8 @@ static GestRecordDetail *
 new_detail (Fixture    *f,
             GtkWidget **out_window)
 {
-  GestRecordDetail *detail = GEST_RECORD_DETAIL (gest_record_detail_new (f->store, RECORD));
+  g_autoptr(GestContext) context = gest_context_new (f->store);
+  GestRecordDetail *detail = GEST_RECORD_DETAIL (gest_record_detail_new (context, RECORD));
 
   g_object_ref_sink (detail);
   gest_record_detail_set_title (detail, "REC-0001");
