@@ -34,7 +34,8 @@ struct _GestGlobalSearch
   GListStore         *hits;
   GtkSingleSelection *selection;
 
-  GestStore          *store;
+  GestContext        *context;
+  GestStore          *store;         /* the context's */
   char               *shown_text;
   char               *message;
   /* Each search gets the next serial; only the newest one's results are shown. */
@@ -359,6 +360,7 @@ gest_global_search_dispose (GObject *object)
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (gest_global_search_parent_class)->dispose (object);
 }
@@ -473,13 +475,16 @@ gest_global_search_new (void)
 }
 
 void
-gest_global_search_set_store (GestGlobalSearch *self,
-                              GestStore        *store)
+gest_global_search_set_context (GestGlobalSearch *self,
+                                GestContext      *context)
 {
   g_return_if_fail (GEST_IS_GLOBAL_SEARCH (self));
-  g_return_if_fail (store == NULL || GEST_IS_STORE (store));
+  g_return_if_fail (context == NULL || GEST_IS_CONTEXT (context));
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->context, context);
+  g_clear_object (&self->store);
+  if (context != NULL)
+    self->store = g_object_ref (gest_context_get_store (context));
 }
 
 void

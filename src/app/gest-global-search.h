@@ -3,8 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gest-context.h"
 #include "gest-search.h"
-#include "gest-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GestGlobalSearch, gest_global_search, GEST, GLOBAL_SEARCH, GtkWidget)
 
 GtkWidget           *gest_global_search_new             (void);
-void                 gest_global_search_set_store       (GestGlobalSearch *self,
-                                                         GestStore        *store);
+/* Searches the context's store; NULL: no search. */
+void                 gest_global_search_set_context     (GestGlobalSearch *self,
+                                                         GestContext      *context);
 /* Focuses the entry and selects its text. */
 void                 gest_global_search_focus           (GestGlobalSearch *self);
 GtkEditable         *gest_global_search_get_entry       (GestGlobalSearch *self);

@@ -422,7 +422,7 @@ gest_window_constructed (GObject *object)
 
   g_assert (GEST_IS_STORE (self->store));
   self->context = gest_context_new (self->store);
-  gest_global_search_set_store (self->global_search, self->store);
+  gest_global_search_set_context (self->global_search, self->context);
   reload_pages (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
