@@ -67,8 +67,9 @@ update_count (GestBoardColumn *self)
   g_autofree char *accessible = NULL;
 
   g_free (self->count_text);
+  /* With the locale's digit grouping: 100,000 or 100 000. */
   if (gest_board_column_model_get_loaded (self->model))
-    self->count_text = g_strdup_printf ("%u", n);
+    self->count_text = g_strdup_printf ("%'u", n);
   else
     self->count_text = g_strdup ("…");
   gtk_label_set_text (GTK_LABEL (self->count_label), self->count_text);

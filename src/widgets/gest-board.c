@@ -7,9 +7,8 @@
 
 #include "gest-board.h"
 #include "gest-board-card.h"
+#include "gest-field-error.h"
 
-/* Refusals say what is missing and can be long: leave time to read them. */
-#define MESSAGE_TIMEOUT_S 10
 /* Column loads running on worker threads at once; the others wait their turn, so that the
  * UI thread keeps a core (eight at once made the first frame wait for them). */
 #define MAX_RUNNING_LOADS 2
@@ -19,7 +18,13 @@ struct _GestBoard
   GtkWidget        parent_instance;
 
   /* Template children. */
-  AdwToastOverlay *toast_overlay;
+  GtkWidget       *box;
+  GtkWidget       *message_box;
+  GtkLabel        *message_label;
+  GtkWidget       *switcher_box;
+  GtkLabel        *switcher_label;
+  GtkWidget       *previous_button;
+  GtkWidget       *next_button;
   GtkBox          *columns_box;
 
   GestBoardSource *source;
@@ -37,6 +42,9 @@ struct _GestBoard
   /* A card the user just moved, selected in its new column once that column has loaded. */
   gint64           select_id;
   int              select_column;
+  /* One column at a time (a narrow window): @current_column, with the switcher. */
+  gboolean         narrow;
+  guint            current_column;
 };
 
 G_DEFINE_FINAL_TYPE (GestBoard, gest_board, GTK_TYPE_WIDGET)
@@ -45,6 +53,8 @@ enum {
   PROP_0,
   PROP_SOURCE,
   PROP_LOADING,
+  PROP_NARROW,
+  PROP_CURRENT_COLUMN,
   N_PROPS
 };
 
@@ -169,17 +179,59 @@ clear_queue (GestBoard *self)
   self->n_loading -= n;
 }
 
-static void
-load_all (GestBoard *self,
-          gboolean   refresh)
+/* The column a narrow board shows: the filter's, when it has one. */
+static guint
+shown_column (GestBoard *self)
 {
+  if (self->filter.column >= 0 && (guint) self->filter.column < self->columns->len)
+    return (guint) self->filter.column;
+  return MIN (self->current_column, self->columns->len > 0 ? self->columns->len - 1 : 0);
+}
+
+static void
+update_switcher (GestBoard *self)
+{
+  guint n = self->columns->len;
+  guint current = shown_column (self);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->switcher_box, self->narrow && n > 1 && self->filter.column < 0);
+  if (n == 0)
+    return;
+  /* Translators: the column a narrow board shows, e.g. "Registered (2 of 8)". */
+  text = g_strdup_printf (_("%s (%u of %u)"), gest_board_source_get_column_title (self->source, current),
+                          current + 1, n);
+  gtk_label_set_text (self->switcher_label, text);
+  gtk_widget_set_sensitive (self->previous_button, current > 0);
+  gtk_widget_set_sensitive (self->next_button, current + 1 < n);
+}
+
+static void
+update_columns_visible (GestBoard *self)
+{
+  guint current = shown_column (self);
+
   for (guint i = 0; i < self->columns->len; i++)
     {
       GtkWidget *column = g_ptr_array_index (self->columns, i);
 
-      gtk_widget_set_visible (column, self->filter.column < 0 || (guint) self->filter.column == i);
-      load_column (self, i, refresh);
+      if (self->narrow)
+        gtk_widget_set_visible (column, i == current);
+      else
+        gtk_widget_set_visible (column, self->filter.column < 0 || (guint) self->filter.column == i);
+      /* Narrow, the one column takes the whole width. */
+      gtk_widget_set_hexpand (column, self->narrow);
     }
+  update_switcher (self);
+}
+
+static void
+load_all (GestBoard *self,
+          gboolean   refresh)
+{
+  update_columns_visible (self);
+  for (guint i = 0; i < self->columns->len; i++)
+    load_column (self, i, refresh);
 }
 
 /* How many cards a column can show at most: the tallest monitor (or the window, when taller)
@@ -323,6 +375,27 @@ clear_columns (GestBoard *self)
 }
 
 static void
+message_close_cb (GestBoard *self)
+{
+  gest_board_show_message (self, NULL);
+}
+
+static void
+previous_column_cb (GestBoard *self)
+{
+  guint current = shown_column (self);
+
+  if (current > 0)
+    gest_board_set_current_column (self, current - 1);
+}
+
+static void
+next_column_cb (GestBoard *self)
+{
+  gest_board_set_current_column (self, shown_column (self) + 1);
+}
+
+static void
 gest_board_dispose (GObject *object)
 {
   GestBoard *self = GEST_BOARD (object);
@@ -369,6 +442,12 @@ gest_board_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->n_loading > 0);
       break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
+    case PROP_CURRENT_COLUMN:
+      g_value_set_uint (value, self->current_column);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -386,6 +465,12 @@ gest_board_set_property (GObject      *object,
     {
     case PROP_SOURCE:
       gest_board_set_source (self, g_value_get_object (value));
+      break;
+    case PROP_NARROW:
+      gest_board_set_narrow (self, g_value_get_boolean (value));
+      break;
+    case PROP_CURRENT_COLUMN:
+      gest_board_set_current_column (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -411,6 +496,12 @@ gest_board_class_init (GestBoardClass *klass)
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                                                    G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NARROW] = g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                                                  G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                                                  G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CURRENT_COLUMN] = g_param_spec_uint ("current-column", NULL, NULL, 0, G_MAXUINT, 0,
+                                                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                                                       G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ITEM_ACTIVATED] = g_signal_new ("item-activated",
@@ -420,8 +511,17 @@ gest_board_class_init (GestBoardClass *klass)
                                           G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gestiona/Gestiona/widgets/gest-board.ui");
-  gtk_widget_class_bind_template_child (widget_class, GestBoard, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GestBoard, box);
+  gtk_widget_class_bind_template_child (widget_class, GestBoard, message_box);
+  gtk_widget_class_bind_template_child (widget_class, GestBoard, message_label);
+  gtk_widget_class_bind_template_child (widget_class, GestBoard, switcher_box);
+  gtk_widget_class_bind_template_child (widget_class, GestBoard, switcher_label);
+  gtk_widget_class_bind_template_child (widget_class, GestBoard, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, GestBoard, next_button);
   gtk_widget_class_bind_template_child (widget_class, GestBoard, columns_box);
+  gtk_widget_class_bind_template_callback (widget_class, message_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, previous_column_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_column_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "board");
 }
@@ -617,6 +717,9 @@ item_moved_cb (GObject      *object,
     }
   self->select_id = move->id;
   self->select_column = move->column;
+  /* Narrow, the board follows the card to its new column. */
+  if (self->narrow && self->filter.column < 0)
+    gest_board_set_current_column (self, (guint) move->column);
   load_column (self, (guint) move->column, FALSE);
 }
 
@@ -649,6 +752,7 @@ gest_board_move_item (GestBoard *self,
       gest_board_show_message (self, error->message);
       return FALSE;
     }
+  gest_board_show_message (self, NULL);
 
   /* The board stays alive until the save reports: the move is the user's, it is never
    * called off, and its outcome is shown. */
@@ -664,16 +768,63 @@ void
 gest_board_show_message (GestBoard  *self,
                          const char *message)
 {
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
   g_return_if_fail (GEST_IS_BOARD (self));
-  g_return_if_fail (message != NULL);
 
-  /* Toast titles are Pango markup. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, MESSAGE_TIMEOUT_S);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The whole text, wrapped, until dismissed or the next move: a refusal says what is
+   * missing and must be readable in full. */
+  gest_field_error_show (NULL, self->message_label, message);
+  gtk_widget_set_visible (self->message_box, message != NULL);
+}
+
+const char *
+gest_board_get_message (GestBoard *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD (self), NULL);
+
+  return gtk_widget_get_visible (self->message_box) ? gtk_label_get_text (self->message_label) : NULL;
+}
+
+void
+gest_board_set_narrow (GestBoard *self,
+                       gboolean   narrow)
+{
+  g_return_if_fail (GEST_IS_BOARD (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  update_columns_visible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+gboolean
+gest_board_get_narrow (GestBoard *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD (self), FALSE);
+
+  return self->narrow;
+}
+
+void
+gest_board_set_current_column (GestBoard *self,
+                               guint      column)
+{
+  g_return_if_fail (GEST_IS_BOARD (self));
+
+  if (self->columns->len > 0)
+    column = MIN (column, self->columns->len - 1);
+  if (self->current_column == column)
+    return;
+  self->current_column = column;
+  update_columns_visible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_COLUMN]);
+}
+
+guint
+gest_board_get_current_column (GestBoard *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD (self), 0);
+
+  return shown_column (self);
 }

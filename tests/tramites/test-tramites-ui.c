@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* X1, T6, T7: the Early Payoffs page and its board in a real window on a demo database:
- * column counts against SQL, keyboard moves written to the database, refusals shown as
- * toasts with the rules' exact message and nothing written, Conauto's columns read-only,
+ * column counts against SQL, keyboard moves written to the database, refusals shown in full
+ * above the board with the rules' exact message and nothing written, Conauto's columns read-only,
  * filters, opening a card, the empty state, and every object finalized. */
 #include "config.h"
 
@@ -358,7 +358,7 @@ test_move_keyboard (Fixture       *f,
 }
 
 /* Runs @action on card @id in @column, expects the refusal the rules give for @to_step,
- * shown in a toast word for word, and nothing written. */
+ * shown above the board word for word, and nothing written. */
 static void
 assert_refused (Fixture    *f,
                 int         column,
@@ -380,9 +380,16 @@ assert_refused (Fixture    *f,
   for (guint i = 0; i < 10; i++)
     g_main_context_iteration (NULL, FALSE);
 
+  /* The whole message, wrapped, styled as an error (gest_field_error_show()), never cut in
+   * a toast. */
   label = find_widget (GTK_WIDGET (f->board), GTK_TYPE_LABEL, expected->message);
   g_assert_nonnull (label);
-  g_assert_nonnull (gtk_widget_get_ancestor (label, ADW_TYPE_TOAST_OVERLAY));
+  g_assert_true (gtk_widget_is_visible (label));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  g_assert_null (gtk_widget_get_ancestor (label, ADW_TYPE_TOAST_OVERLAY));
+  g_assert_cmpstr (gest_board_get_message (f->board), ==, expected->message);
   g_assert_cmpint (step_of (f, id), ==, step_before);
   g_assert_cmpint (sql_int (f, activity_sql, NULL), ==, activity_before);
   g_assert_cmpint (gest_board_column_model_find (gest_board_column_get_model (gest_board_get_column (f->board, column)), id),
