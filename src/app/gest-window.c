@@ -292,9 +292,13 @@ page_can_go_back (GtkWidget *page)
 static void
 update_header (GestWindow *self)
 {
-  GtkWidget *page = visible_page (self);
+  GtkWidget *page;
   g_autofree char *title = NULL;
 
+  /* Pages notify while the window is disposed. */
+  if (self->back_button == NULL || self->section_stack == NULL)
+    return;
+  page = visible_page (self);
   if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "title") != NULL)
     g_object_get (page, "title", &title, NULL);
   if (title != NULL && *title != '\0')
@@ -443,6 +447,8 @@ gest_window_dispose (GObject *object)
   GestWindow *self = GEST_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* The header follows the pages no more (they notify while they are destroyed). */
+  self->back_button = NULL;
 
   G_OBJECT_CLASS (gest_window_parent_class)->dispose (object);
 }

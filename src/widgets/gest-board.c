@@ -195,6 +195,8 @@ update_switcher (GestBoard *self)
   guint current = shown_column (self);
   g_autofree char *text = NULL;
 
+  if (self->switcher_box == NULL)
+    return;
   gtk_widget_set_visible (self->switcher_box, self->narrow && n > 1 && self->filter.column < 0);
   if (n == 0)
     return;
