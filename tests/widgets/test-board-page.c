@@ -167,13 +167,15 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gpointer page = f->page, window = f->window;
+  gpointer page = f->page, window = f->window, source = f->source;
 
   g_object_add_weak_pointer (G_OBJECT (page), &page);
   g_object_add_weak_pointer (G_OBJECT (window), &window);
+  g_object_add_weak_pointer (G_OBJECT (source), &source);
   gtk_window_destroy (f->window);
-  WAIT_UNTIL (page == NULL && window == NULL);
-  g_assert_finalize_object (f->source);
+  g_object_unref (f->source);
+  /* Loads in flight hold the board and its source until they come back. */
+  WAIT_UNTIL (page == NULL && window == NULL && source == NULL);
   g_assert_finalize_object (f->store);
   gest_test_tmpdir_free (f->dir);
 }
@@ -398,24 +400,28 @@ test_counts_grouped (Fixture       *f,
   g_assert_cmpstr (gest_board_column_get_count_text (last), ==, expected);
   setlocale (LC_NUMERIC, old);
 
-  /* The last column's count shows whole once scrolled into view. */
-  {
-    GtkWidget *label = gest_test_find_widget (GTK_WIDGET (last), gest_test_is_label, expected);
-    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (last), GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
-    graphene_rect_t bounds;
-    int natural;
 
-    gtk_window_set_default_size (f->window, 700, 600);
-    wait_frames (GTK_WIDGET (f->window), 5);
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    wait_frames (GTK_WIDGET (f->window), 5);
-    g_assert_nonnull (label);
-    gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-    g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
-    g_assert_true (gtk_widget_compute_bounds (label, scroller, &bounds));
-    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scroller));
-  }
+  /* Every column whose title starts on screen shows its whole count, also the last one on
+   * screen, which the edge of the board cuts. */
+  gtk_window_set_default_size (f->window, 700, 600);
+  wait_frames (GTK_WIDGET (f->window), 5);
+  for (guint i = 0; i < gest_board_get_n_columns (f->board); i++)
+    {
+      GestBoardColumn *column = gest_board_get_column (f->board, i);
+      GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (column), GTK_TYPE_SCROLLED_WINDOW);
+      GtkWidget *title = gest_test_find_widget (GTK_WIDGET (column), gest_test_is_label,
+                                                gest_board_source_get_column_title (GEST_BOARD_SOURCE (f->source), i));
+      GtkWidget *count = gest_test_find_widget (GTK_WIDGET (column), gest_test_is_label, expected);
+      graphene_rect_t title_bounds, count_bounds;
+
+      g_assert_nonnull (title);
+      g_assert_nonnull (count);
+      g_assert_true (gtk_widget_compute_bounds (title, scroller, &title_bounds));
+      g_assert_true (gtk_widget_compute_bounds (count, scroller, &count_bounds));
+      if (title_bounds.origin.x >= gtk_widget_get_width (scroller))
+        continue;
+      g_assert_cmpfloat (count_bounds.origin.x + count_bounds.size.width, <=, gtk_widget_get_width (scroller));
+    }
 }
 
 /* A card says what its date is; a finished card counts no days. */
