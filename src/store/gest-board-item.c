@@ -235,11 +235,9 @@ gest_board_item_set_date_label (GestBoardItem *self,
 {
   g_return_if_fail (GEST_IS_BOARD_ITEM (self));
 
-  if (g_strcmp0 (self->date_label, date_label) == 0)
-    return;
+  /* Like the rest of the item, set before anyone looks at it: nothing to notify. */
   g_free (self->date_label);
   self->date_label = g_strdup (date_label);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_LABEL]);
 }
 
 const char *

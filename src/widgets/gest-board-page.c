@@ -451,6 +451,9 @@ gest_board_page_show_detail (GestBoardPage *self,
   self->detail_title = g_strdup (title);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board-page.back", TRUE);
+  /* The card that opened it is hidden now: the keyboard goes on in the detail, where
+   * Escape and Alt+Left reach this page. */
+  gtk_widget_child_focus (detail, GTK_DIR_TAB_FORWARD);
   set_title (self);
   if (!was_open)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
@@ -474,6 +477,8 @@ gest_board_page_show_board (GestBoardPage *self)
   was_open = gest_board_page_get_can_go_back (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "board");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board-page.back", FALSE);
+  if (was_open)
+    gtk_widget_child_focus (GTK_WIDGET (self->board), GTK_DIR_TAB_FORWARD);
   adw_bin_set_child (self->detail_bin, NULL);
   g_clear_pointer (&self->detail_title, g_free);
   set_title (self);
