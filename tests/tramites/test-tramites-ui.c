@@ -629,6 +629,10 @@ test_keys_leave_detail (Fixture       *f,
       g_assert_cmpstr (gest_tramites_page_get_visible (f->page), ==, "detail");
       detail = gest_board_page_get_detail (page);
       g_assert_nonnull (detail);
+      /* The keyboard is in the detail (the card that opened it is hidden): the page's keys
+       * reach the page from there. */
+      g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), detail));
       /* The shortcut's action, from inside the detail, where the focus is. */
       g_assert_true (gtk_widget_activate_action (detail, "board-page.back", NULL));
       g_assert_cmpstr (gest_tramites_page_get_visible (f->page), ==, "main");
