@@ -9,55 +9,11 @@
 
 #include "gest-date.h"
 #include "gest-error.h"
-#include "gest-sql-board-source.h"
+#include "gest-sql-board-source-private.h"
 
 /* Card data for up to FETCH_BATCH ids in one query; unused slots are bound to NULL, which
  * IN never matches. */
 #define FETCH_BATCH 32
-
-typedef struct
-{
-  char   *title;
-  gboolean read_only;
-} Column;
-
-/* What one load runs: the filter turned into SQL. */
-typedef struct
-{
-  GestSqlBoardClause text;
-  char              *today;   /* ISO: what "overdue" compares with */
-  char              *user;    /* "mine" */
-  gboolean           overdue_only;
-  gboolean           mine_only;
-} Query;
-
-typedef struct
-{
-  char    *key;
-  guint    generation;
-  GArray **columns;           /* n_columns arrays of ids */
-} FilteredCache;
-
-struct _GestSqlBoardSource
-{
-  GObject             parent_instance;
-
-  GestStore          *store;
-  GestSqlBoardConfig  config;       /* immutable: read by worker threads */
-  gpointer            user_data;
-  GDestroyNotify      user_data_free;
-  GArray             *columns;      /* Column; complete before the first load */
-  char               *db_path;      /* immutable */
-  char               *live_where;   /* "t.deleted = 0" or "1" */
-  char               *scan_where;   /* "+t.deleted = 0": keeps SQLite off the column index */
-  GMutex              mutex;
-  char               *user_name;    /* guarded by @mutex: "mine" */
-  sqlite3_stmt       *fetch_stmt;   /* on the store's connection, UI thread only */
-  sqlite3_stmt       *head_stmt;    /* likewise */
-  GMutex              cache_mutex;
-  FilteredCache       cache;        /* guarded by @cache_mutex */
-  int                 generation;   /* atomic: bumped by every change the source hears of */
-};
 
 static void board_source_iface_init (GestBoardSourceInterface *iface);
 
@@ -74,322 +30,34 @@ gest_sql_board_clause_clear (GestSqlBoardClause *clause)
 }
 
 static void
-query_clear (Query *query)
-{
-  gest_sql_board_clause_clear (&query->text);
-  g_clear_pointer (&query->today, g_free);
-  g_clear_pointer (&query->user, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
-
-static guint
-n_columns (GestSqlBoardSource *self)
-{
-  return self->columns->len;
-}
-
-static void
 filtered_cache_clear (GestSqlBoardSource *self)
 {
   g_clear_pointer (&self->cache.key, g_free);
   if (self->cache.columns == NULL)
     return;
-  for (guint i = 0; i < n_columns (self); i++)
+  for (guint i = 0; i < gest_sql_board_source_n_columns (self); i++)
     g_clear_pointer (&self->cache.columns[i], g_array_unref);
   g_clear_pointer (&self->cache.columns, g_free);
-}
-
-static void
-query_init (GestSqlBoardSource    *self,
-            const GestBoardFilter *filter,
-            Query                 *query)
-{
-  GDate today;
-
-  memset (query, 0, sizeof *query);
-  if (self->config.text_filter != NULL && filter->text != NULL && g_utf8_validate (filter->text, -1, NULL))
-    {
-      g_autofree char *text = g_strstrip (g_strdup (filter->text));
-
-      if (*text != '\0')
-        self->config.text_filter (text, &query->text, self->user_data);
-    }
-  gest_date_today (&today);
-  query->today = gest_date_to_iso (&today);
-  g_mutex_lock (&self->mutex);
-  query->user = g_strdup (self->user_name != NULL ? self->user_name : "");
-  g_mutex_unlock (&self->mutex);
-  query->overdue_only = filter->overdue_only && self->config.overdue_where != NULL;
-  query->mine_only = filter->mine_only && self->config.mine_where != NULL;
-}
-
-/* Whether text, overdue or mine narrow the board (the column filter does not count). */
-static gboolean
-query_is_filtered (const Query *query)
-{
-  return query->text.where != NULL || query->overdue_only || query->mine_only;
-}
-
-/* A string that differs whenever the results could. */
-static char *
-query_key (const Query *query)
-{
-  g_autoptr(GString) key = g_string_new (NULL);
-
-  g_string_append_printf (key, "%s\x1f%s\x1f", query->text.with != NULL ? query->text.with : "",
-                          query->text.where != NULL ? query->text.where : "");
-  for (guint i = 0; query->text.values != NULL && query->text.values[i] != NULL; i++)
-    g_string_append_printf (key, "%s\x1f", query->text.values[i]);
-  g_string_append_printf (key, "%s\x1f%s\x1f%d%d", query->overdue_only ? query->today : "",
-                          query->mine_only ? query->user : "", query->overdue_only, query->mine_only);
-  return g_string_free (g_steal_pointer (&key), FALSE);
-}
-
-static char *
-query_sql (GestSqlBoardSource *self,
-           const Query        *query,
-           const char         *head,
-           const char         *tail)
-{
-  return g_strconcat (query->text.with != NULL ? query->text.with : "",
-                      head,
-                      query->text.where != NULL ? query->text.where : "",
-                      query->overdue_only ? self->config.overdue_where : "",
-                      query->mine_only ? self->config.mine_where : "",
-                      tail, NULL);
-}
-
-static void
-bind_named (sqlite3_stmt *stmt,
-            const char   *name,
-            const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-static int
-progress_cb (void *user_data)
-{
-  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
-}
-
-static gboolean
-set_sqlite_error (sqlite3       *db,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  g_set_error (error, GEST_ERROR, GEST_ERROR_STORE,
-               _("Could not read the cards of the board: %s"),
-               db != NULL ? sqlite3_errmsg (db) : "out of memory");
-  return FALSE;
-}
-
-/* A statement on a read-only connection of its own: SQLite connections must not be shared
- * with the UI thread's, and WAL lets this one read while the UI writes. Closing the statement
- * with close_query() closes the connection. */
-static sqlite3_stmt *
-open_query (GestSqlBoardSource  *self,
-            const Query         *query,
-            const char          *head,
-            const char          *tail,
-            GCancellable        *cancellable,
-            GError             **error)
-{
-  g_autofree char *sql = query_sql (self, query, head, tail);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if (sqlite3_open_v2 (self->db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (db, NULL, error);
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  /* Reading through a memory map spares a million read() calls on a cold connection. */
-  sqlite3_exec (db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 1000, progress_cb, cancellable);
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (db, cancellable, error);
-      sqlite3_close (db);
-      return NULL;
-    }
-  for (guint i = 0; query->text.names != NULL && query->text.names[i] != NULL; i++)
-    bind_named (stmt, query->text.names[i], query->text.values[i]);
-  bind_named (stmt, ":today", query->today);
-  bind_named (stmt, ":user", query->user);
-  return stmt;
-}
-
-/* Finishes @stmt after its last step (@rc) and closes its connection. */
-static gboolean
-close_query (sqlite3_stmt  *stmt,
-             int            rc,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  sqlite3 *db = sqlite3_db_handle (stmt);
-  gboolean ok = rc == SQLITE_DONE;
-
-  if (!ok)
-    set_sqlite_error (db, cancellable, error);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return ok;
-}
-
-/* One column's ids in order (walks the column's index). */
-static GArray *
-query_column (GestSqlBoardSource  *self,
-              const Query         *query,
-              guint                column,
-              GCancellable        *cancellable,
-              GError             **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *head = NULL;
-  g_autofree char *tail = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  head = g_strdup_printf ("SELECT %s.rowid FROM %s %s WHERE %s AND %s = :column", self->config.alias,
-                          self->config.table, self->config.alias, self->live_where, self->config.column_expr);
-  tail = g_strdup_printf (" ORDER BY %s", self->config.order);
-  stmt = open_query (self, query, head, tail, cancellable, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":column"),
-                    self->config.first_value + (int) column);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (!close_query (stmt, rc, cancellable, error))
-    return NULL;
-  return g_steal_pointer (&ids);
-}
-
-/* Every column's ids in one pass (for filtered boards, so the filter runs once, not once a
- * column). Returns n_columns arrays. */
-static GArray **
-query_all (GestSqlBoardSource  *self,
-           const Query         *query,
-           GCancellable        *cancellable,
-           GError             **error)
-{
-  g_autofree char *head = NULL;
-  g_autofree char *tail = NULL;
-  GArray **columns;
-  sqlite3_stmt *stmt;
-  guint n = n_columns (self);
-  int rc;
-
-  /* The scan condition keeps SQLite off the column index here: walking it in order costs one
-   * random table read per row (2 s at 1,000,000), while a sequential scan, or the rowid list
-   * of a text filter, followed by sorting what passed, takes 0.1-0.4 s. */
-  head = g_strdup_printf ("SELECT %s, %s.rowid FROM %s %s WHERE %s", self->config.column_expr,
-                          self->config.alias, self->config.table, self->config.alias, self->scan_where);
-  tail = g_strdup_printf (" ORDER BY %s, %s", self->config.column_expr, self->config.order);
-  stmt = open_query (self, query, head, tail, cancellable, error);
-  if (stmt == NULL)
-    return NULL;
-
-  columns = g_new0 (GArray *, n);
-  for (guint i = 0; i < n; i++)
-    columns[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 column = sqlite3_column_int64 (stmt, 0) - self->config.first_value;
-      gint64 id = sqlite3_column_int64 (stmt, 1);
-
-      if (column >= 0 && column < n)
-        g_array_append_val (columns[column], id);
-    }
-  if (!close_query (stmt, rc, cancellable, error))
-    {
-      for (guint i = 0; i < n; i++)
-        g_array_unref (columns[i]);
-      g_free (columns);
-      return NULL;
-    }
-  return columns;
-}
-
-/* Counts per column with one GROUP BY; @only_column -1 for all. */
-static gboolean
-query_count (GestSqlBoardSource  *self,
-             const Query         *query,
-             int                  only_column,
-             guint               *counts,
-             GCancellable        *cancellable,
-             GError             **error)
-{
-  g_autofree char *head = NULL;
-  g_autofree char *tail = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  memset (counts, 0, sizeof (guint) * n_columns (self));
-  head = g_strdup_printf ("SELECT %s, count (*) FROM %s %s WHERE %s%s%s", self->config.column_expr,
-                          self->config.table, self->config.alias, self->live_where,
-                          only_column >= 0 ? " AND " : "", only_column >= 0 ? self->config.column_expr : "");
-  if (only_column >= 0)
-    {
-      g_autofree char *with_column = g_strconcat (head, " = :column", NULL);
-
-      g_free (head);
-      head = g_steal_pointer (&with_column);
-    }
-  tail = g_strdup_printf (" GROUP BY %s", self->config.column_expr);
-  stmt = open_query (self, query, head, tail, cancellable, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (only_column >= 0)
-    sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":column"),
-                      self->config.first_value + only_column);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 column = sqlite3_column_int64 (stmt, 0) - self->config.first_value;
-
-      if (column >= 0 && column < n_columns (self))
-        counts[column] = (guint) sqlite3_column_int64 (stmt, 1);
-    }
-  return close_query (stmt, rc, cancellable, error);
 }
 
 /* Worker threads. Fills the cache for @query if it holds another filter or older data; the
  * lock is held meanwhile, so the other columns wait for this pass instead of each running
  * the filter again. Returns a new reference to @column's ids. */
 static GArray *
-filtered_column (GestSqlBoardSource  *self,
-                 const Query         *query,
-                 guint                column,
-                 GCancellable        *cancellable,
-                 GError             **error)
+filtered_column (GestSqlBoardSource       *self,
+                 const GestSqlBoardQuery  *query,
+                 guint                     column,
+                 GCancellable             *cancellable,
+                 GError                  **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->cache_mutex);
-  g_autofree char *key = query_key (query);
+  g_autofree char *key = gest_sql_board_query_key (query);
   guint generation = (guint) g_atomic_int_get (&self->generation);
 
   if (self->cache.key == NULL || !g_str_equal (self->cache.key, key) ||
       self->cache.generation != generation)
     {
-      GArray **columns = query_all (self, query, cancellable, error);
+      GArray **columns = gest_sql_board_query_all (self, query, cancellable, error);
 
       if (columns == NULL)
         return NULL;
@@ -410,7 +78,7 @@ data_changed (GestSqlBoardSource *self)
 static guint
 board_get_n_columns (GestBoardSource *source)
 {
-  return n_columns (GEST_SQL_BOARD_SOURCE (source));
+  return gest_sql_board_source_n_columns (GEST_SQL_BOARD_SOURCE (source));
 }
 
 static const char *
@@ -419,9 +87,9 @@ board_get_column_title (GestBoardSource *source,
 {
   GestSqlBoardSource *self = GEST_SQL_BOARD_SOURCE (source);
 
-  g_return_val_if_fail (column < n_columns (self), NULL);
+  g_return_val_if_fail (column < gest_sql_board_source_n_columns (self), NULL);
 
-  return g_array_index (self->columns, Column, column).title;
+  return g_array_index (self->columns, GestSqlBoardColumn, column).title;
 }
 
 static gboolean
@@ -430,9 +98,9 @@ board_column_read_only (GestBoardSource *source,
 {
   GestSqlBoardSource *self = GEST_SQL_BOARD_SOURCE (source);
 
-  g_return_val_if_fail (column < n_columns (self), TRUE);
+  g_return_val_if_fail (column < gest_sql_board_source_n_columns (self), TRUE);
 
-  return g_array_index (self->columns, Column, column).read_only || self->config.move == NULL;
+  return g_array_index (self->columns, GestSqlBoardColumn, column).read_only || self->config.move == NULL;
 }
 
 static GArray *
@@ -443,17 +111,17 @@ board_load_column_ids (GestBoardSource        *source,
                        GError                **error)
 {
   GestSqlBoardSource *self = GEST_SQL_BOARD_SOURCE (source);
-  g_auto(Query) query = { 0 };
+  g_auto(GestSqlBoardQuery) query = { 0 };
 
-  g_return_val_if_fail (column < n_columns (self), NULL);
+  g_return_val_if_fail (column < gest_sql_board_source_n_columns (self), NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   if (filter->column >= 0 && (guint) filter->column != column)
     return g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  query_init (self, filter, &query);
-  if (query_is_filtered (&query))
+  gest_sql_board_query_init (self, filter, &query);
+  if (gest_sql_board_query_is_filtered (&query))
     {
       g_autoptr(GArray) cached = filtered_column (self, &query, column, cancellable, error);
       GArray *ids;
@@ -465,7 +133,7 @@ board_load_column_ids (GestBoardSource        *source,
       g_array_append_vals (ids, cached->data, cached->len);
       return ids;
     }
-  return query_column (self, &query, column, cancellable, error);
+  return gest_sql_board_query_column (self, &query, column, cancellable, error);
 }
 
 static gboolean
@@ -549,7 +217,7 @@ board_load_column_head (GestBoardSource       *source,
   GestSqlBoardSource *self = GEST_SQL_BOARD_SOURCE (source);
   g_autoptr(GArray) ids = NULL;
 
-  g_return_val_if_fail (column < n_columns (self), NULL);
+  g_return_val_if_fail (column < gest_sql_board_source_n_columns (self), NULL);
 
   if (filter->column >= 0 && (guint) filter->column != column)
     return g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -558,10 +226,10 @@ board_load_column_head (GestBoardSource       *source,
       (filter->overdue_only && self->config.overdue_where != NULL) ||
       (filter->mine_only && self->config.mine_where != NULL))
     {
-      g_auto(Query) query = { 0 };
+      g_auto(GestSqlBoardQuery) query = { 0 };
 
-      query_init (self, filter, &query);
-      if (query_is_filtered (&query))
+      gest_sql_board_query_init (self, filter, &query);
+      if (gest_sql_board_query_is_filtered (&query))
         return NULL;
     }
 
@@ -721,7 +389,7 @@ gest_sql_board_source_finalize (GObject *object)
 
   filtered_cache_clear (self);
   for (guint i = 0; i < self->columns->len; i++)
-    g_free (g_array_index (self->columns, Column, i).title);
+    g_free (g_array_index (self->columns, GestSqlBoardColumn, i).title);
   g_array_unref (self->columns);
   if (self->user_data_free != NULL)
     self->user_data_free (self->user_data);
@@ -749,7 +417,7 @@ gest_sql_board_source_init (GestSqlBoardSource *self)
 {
   g_mutex_init (&self->mutex);
   g_mutex_init (&self->cache_mutex);
-  self->columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  self->columns = g_array_new (FALSE, TRUE, sizeof (GestSqlBoardColumn));
 }
 
 GestSqlBoardSource *
@@ -791,7 +459,7 @@ gest_sql_board_source_add_column (GestSqlBoardSource *self,
                                   const char         *title,
                                   gboolean            read_only)
 {
-  Column column;
+  GestSqlBoardColumn column;
 
   g_return_if_fail (GEST_IS_SQL_BOARD_SOURCE (self));
   g_return_if_fail (title != NULL);
@@ -834,21 +502,21 @@ gest_sql_board_source_count_columns (GestSqlBoardSource     *self,
                                      GCancellable           *cancellable,
                                      GError                **error)
 {
-  g_auto(Query) query = { 0 };
+  g_auto(GestSqlBoardQuery) query = { 0 };
 
   g_return_val_if_fail (GEST_IS_SQL_BOARD_SOURCE (self), FALSE);
   g_return_val_if_fail (filter != NULL, FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  memset (counts, 0, sizeof (guint) * n_columns (self));
+  memset (counts, 0, sizeof (guint) * gest_sql_board_source_n_columns (self));
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  query_init (self, filter, &query);
-  if (query_is_filtered (&query))
+  gest_sql_board_query_init (self, filter, &query);
+  if (gest_sql_board_query_is_filtered (&query))
     {
-      for (guint column = 0; column < n_columns (self); column++)
+      for (guint column = 0; column < gest_sql_board_source_n_columns (self); column++)
         {
           g_autoptr(GArray) ids = NULL;
 
@@ -861,5 +529,5 @@ gest_sql_board_source_count_columns (GestSqlBoardSource     *self,
         }
       return TRUE;
     }
-  return query_count (self, &query, filter->column, counts, cancellable, error);
+  return gest_sql_board_query_count (self, &query, filter->column, counts, cancellable, error);
 }
