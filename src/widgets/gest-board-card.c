@@ -428,9 +428,9 @@ update (GestBoardCard *self)
         self->days = g_strdup (_("Arrived today"));
       else
         self->days = g_strdup_printf (ngettext ("%d day in this stage", "%d days in this stage", n), n);
+      /* The label says what the date is, before it: "Pay by 15/03/2026". */
       if (date != NULL && date_label != NULL)
-        /* Translators: a card's date after what it is, e.g. "Pay by 15/03/2026". */
-        self->date = g_strdup_printf (C_("card date", "%s %s"), date_label, date);
+        self->date = g_strconcat (date_label, " ", date, NULL);
       else
         self->date = g_strdup (date);
 
