@@ -19,13 +19,14 @@ struct _GestBoard
 
   /* Template children. */
   GtkWidget       *box;
+  GtkBox          *columns_box;
+  /* Made when first needed (few boards show a message or are narrow), in @box. */
   GtkWidget       *message_box;
   GtkLabel        *message_label;
   GtkWidget       *switcher_box;
   GtkLabel        *switcher_label;
   GtkWidget       *previous_button;
   GtkWidget       *next_button;
-  GtkBox          *columns_box;
 
   GestBoardSource *source;
   GestBoardFilter  filter;
@@ -72,6 +73,76 @@ enum {
 };
 
 static void start_loads (GestBoard *self);
+static void message_close_cb (GestBoard *self);
+static void previous_column_cb (GestBoard *self);
+static void next_column_cb (GestBoard *self);
+
+static GtkWidget *
+flat_button_new (const char *icon_name,
+                 const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+/* Above the columns: a warning icon, the whole message wrapped, a button to dismiss it. */
+static void
+ensure_message_box (GestBoard *self)
+{
+  GtkWidget *icon, *close;
+
+  if (self->message_box != NULL)
+    return;
+  self->message_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (self->message_box, 12);
+  gtk_widget_set_margin_end (self->message_box, 12);
+  gtk_widget_set_margin_top (self->message_box, 6);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "error");
+  self->message_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->message_label), TRUE);
+  gtk_label_set_xalign (self->message_label, 0);
+  gtk_label_set_wrap (self->message_label, TRUE);
+  gtk_label_set_wrap_mode (self->message_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (self->message_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
+  close = flat_button_new ("window-close-symbolic", _("Dismiss"));
+  gtk_widget_add_css_class (close, "circular");
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (message_close_cb), self);
+  gtk_box_append (GTK_BOX (self->message_box), icon);
+  gtk_box_append (GTK_BOX (self->message_box), GTK_WIDGET (self->message_label));
+  gtk_box_append (GTK_BOX (self->message_box), close);
+  gtk_box_prepend (GTK_BOX (self->box), self->message_box);
+}
+
+/* Above the columns of a narrow board: previous, the column shown, next. */
+static void
+ensure_switcher (GestBoard *self)
+{
+  if (self->switcher_box != NULL)
+    return;
+  self->switcher_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (self->switcher_box, 12);
+  gtk_widget_set_margin_end (self->switcher_box, 12);
+  gtk_widget_set_margin_top (self->switcher_box, 6);
+  self->previous_button = flat_button_new ("pan-start-symbolic", _("Previous Column"));
+  g_signal_connect_swapped (self->previous_button, "clicked", G_CALLBACK (previous_column_cb), self);
+  self->switcher_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->switcher_label), TRUE);
+  gtk_label_set_ellipsize (self->switcher_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->switcher_label), "heading");
+  self->next_button = flat_button_new ("pan-end-symbolic", _("Next Column"));
+  g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (next_column_cb), self);
+  gtk_box_append (GTK_BOX (self->switcher_box), self->previous_button);
+  gtk_box_append (GTK_BOX (self->switcher_box), GTK_WIDGET (self->switcher_label));
+  gtk_box_append (GTK_BOX (self->switcher_box), self->next_button);
+  gtk_box_insert_child_after (GTK_BOX (self->box), self->switcher_box, self->message_box);
+}
 
 static void
 column_loaded_cb (GObject      *object,
@@ -195,8 +266,10 @@ update_switcher (GestBoard *self)
   guint current = shown_column (self);
   g_autofree char *text = NULL;
 
-  if (self->switcher_box == NULL)
+  /* Disposed, or never narrow yet. */
+  if (self->box == NULL || (self->switcher_box == NULL && !self->narrow))
     return;
+  ensure_switcher (self);
   gtk_widget_set_visible (self->switcher_box, self->narrow && n > 1 && self->filter.column < 0);
   if (n == 0)
     return;
@@ -410,6 +483,9 @@ gest_board_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->source, self);
   g_clear_object (&self->source);
   gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_BOARD);
+  /* They went with the template's box. */
+  self->message_box = self->switcher_box = self->previous_button = self->next_button = NULL;
+  self->message_label = self->switcher_label = NULL;
 
   G_OBJECT_CLASS (gest_board_parent_class)->dispose (object);
 }
@@ -514,16 +590,7 @@ gest_board_class_init (GestBoardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gestiona/Gestiona/widgets/gest-board.ui");
   gtk_widget_class_bind_template_child (widget_class, GestBoard, box);
-  gtk_widget_class_bind_template_child (widget_class, GestBoard, message_box);
-  gtk_widget_class_bind_template_child (widget_class, GestBoard, message_label);
-  gtk_widget_class_bind_template_child (widget_class, GestBoard, switcher_box);
-  gtk_widget_class_bind_template_child (widget_class, GestBoard, switcher_label);
-  gtk_widget_class_bind_template_child (widget_class, GestBoard, previous_button);
-  gtk_widget_class_bind_template_child (widget_class, GestBoard, next_button);
   gtk_widget_class_bind_template_child (widget_class, GestBoard, columns_box);
-  gtk_widget_class_bind_template_callback (widget_class, message_close_cb);
-  gtk_widget_class_bind_template_callback (widget_class, previous_column_cb);
-  gtk_widget_class_bind_template_callback (widget_class, next_column_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "board");
 }
@@ -774,6 +841,9 @@ gest_board_show_message (GestBoard  *self,
 
   /* The whole text, wrapped, until dismissed or the next move: a refusal says what is
    * missing and must be readable in full. */
+  if (self->box == NULL || (message == NULL && self->message_box == NULL))
+    return;
+  ensure_message_box (self);
   gest_field_error_show (NULL, self->message_label, message);
   gtk_widget_set_visible (self->message_box, message != NULL);
 }
@@ -783,7 +853,9 @@ gest_board_get_message (GestBoard *self)
 {
   g_return_val_if_fail (GEST_IS_BOARD (self), NULL);
 
-  return gtk_widget_get_visible (self->message_box) ? gtk_label_get_text (self->message_label) : NULL;
+  if (self->message_box == NULL || !gtk_widget_get_visible (self->message_box))
+    return NULL;
+  return gtk_label_get_text (self->message_label);
 }
 
 void
