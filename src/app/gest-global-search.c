@@ -411,7 +411,9 @@ gest_global_search_init (GestGlobalSearch *self)
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (self->entry), SEARCH_DELAY);
   g_object_set (self->entry,
                 "placeholder-text", _("Search customers, plans, VINs, folios"),
-                "width-chars", 26,
+                /* As wide as the header allows, down to a 360 px window. */
+                "width-chars", 5,
+                "max-width-chars", 26,
                 NULL);
   gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
   g_signal_connect (self->entry, "search-changed", G_CALLBACK (search_changed_cb), self);

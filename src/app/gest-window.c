@@ -27,6 +27,7 @@ struct _GestWindow
   GtkWidget            *content_box;
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *section_title;
+  GtkWidget            *back_button;
   GestGlobalSearch     *global_search;
   GtkStack             *section_stack;
   GtkWidget            *demo_progress;
@@ -336,6 +337,44 @@ static const GActionEntry win_actions[] = {
   { "load-demo", load_demo_action_cb },
 };
 
+/* The visible section's page may name what it shows ("title": the record on its detail) and
+ * open a detail ("can-go-back", left with its "board-page.back" action): the header then
+ * names the record, and its one back button leaves the detail before the section. */
+static GtkWidget *
+visible_page (GestWindow *self)
+{
+  GtkWidget *bin = gtk_stack_get_visible_child (self->section_stack);
+
+  return bin != NULL ? adw_bin_get_child (ADW_BIN (bin)) : NULL;
+}
+
+static gboolean
+page_can_go_back (GtkWidget *page)
+{
+  gboolean can_go_back = FALSE;
+
+  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-go-back") != NULL)
+    g_object_get (page, "can-go-back", &can_go_back, NULL);
+  return can_go_back;
+}
+
+static void
+update_header (GestWindow *self)
+{
+  GtkWidget *page;
+  g_autofree char *title = NULL;
+
+  /* Pages notify while the window is disposed. */
+  if (self->back_button == NULL || self->section_stack == NULL)
+    return;
+  page = visible_page (self);
+  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "title") != NULL)
+    g_object_get (page, "title", &title, NULL);
+  if (title != NULL && *title != '\0')
+    adw_window_title_set_title (self->section_title, title);
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet) || page_can_go_back (page));
+}
+
 static void
 sidebar_row_selected_cb (GtkListBox    *list_box,
                          GtkListBoxRow *row,
@@ -354,6 +393,7 @@ sidebar_row_selected_cb (GtkListBox    *list_box,
     ensure_page (self, (guint) index);
   gtk_stack_set_visible_child_name (self->section_stack, id);
   adw_window_title_set_title (self->section_title, section_nth (self, index)->title);
+  update_header (self);
   g_settings_set_string (self->settings, "last-section", id);
 }
 
@@ -369,7 +409,12 @@ static void
 back_clicked_cb (GtkButton  *button,
                  GestWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  GtkWidget *page = visible_page (self);
+
+  if (page_can_go_back (page))
+    gtk_widget_activate_action (page, "board-page.back", NULL);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -489,6 +534,8 @@ gest_window_dispose (GObject *object)
   GestWindow *self = GEST_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* The header follows the pages no more (they notify while they are destroyed). */
+  self->back_button = NULL;
 
   G_OBJECT_CLASS (gest_window_parent_class)->dispose (object);
 }
@@ -542,6 +589,7 @@ gest_window_class_init (GestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GestWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, section_title);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, global_search);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, demo_progress);
@@ -559,6 +607,7 @@ gest_window_init (GestWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
 
   /* The pages come in constructed(), with the store. */
@@ -603,6 +652,8 @@ gest_window_set_section_page (GestWindow *self,
 
   bin = gtk_stack_get_child_by_name (self->section_stack, section_id);
   adw_bin_set_child (ADW_BIN (bin), page);
+  g_signal_connect_object (page, "notify", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  update_header (self);
 }
 
 GtkWidget *

@@ -15,6 +15,7 @@ struct _GestBoardItem
   char               *subtitle;
   char               *amount;
   char               *date;
+  char               *date_label;
   int                 days_in_column;
   GestBoardItemFlags  flags;
   char               *thumbnail_sha256;
@@ -31,6 +32,7 @@ enum {
   PROP_SUBTITLE,
   PROP_AMOUNT,
   PROP_DATE,
+  PROP_DATE_LABEL,
   PROP_DAYS_IN_COLUMN,
   PROP_FLAGS,
   PROP_THUMBNAIL_SHA256,
@@ -49,6 +51,7 @@ gest_board_item_finalize (GObject *object)
   g_free (self->subtitle);
   g_free (self->amount);
   g_free (self->date);
+  g_free (self->date_label);
   g_free (self->thumbnail_sha256);
 
   G_OBJECT_CLASS (gest_board_item_parent_class)->finalize (object);
@@ -82,6 +85,9 @@ gest_board_item_get_property (GObject    *object,
     case PROP_DATE:
       g_value_set_string (value, self->date);
       break;
+    case PROP_DATE_LABEL:
+      g_value_set_string (value, self->date_label);
+      break;
     case PROP_DAYS_IN_COLUMN:
       g_value_set_int (value, self->days_in_column);
       break;
@@ -111,6 +117,7 @@ gest_board_item_class_init (GestBoardItemClass *klass)
   properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, flags);
   properties[PROP_AMOUNT] = g_param_spec_string ("amount", NULL, NULL, NULL, flags);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
+  properties[PROP_DATE_LABEL] = g_param_spec_string ("date-label", NULL, NULL, NULL, flags);
   properties[PROP_DAYS_IN_COLUMN] = g_param_spec_int ("days-in-column", NULL, NULL,
                                                       G_MININT, G_MAXINT, 0, flags);
   /* GestBoardItemFlags has no registered GType: a plain uint. */
@@ -220,4 +227,23 @@ gest_board_item_get_thumbnail_sha256 (GestBoardItem *self)
   g_return_val_if_fail (GEST_IS_BOARD_ITEM (self), NULL);
 
   return self->thumbnail_sha256;
+}
+
+void
+gest_board_item_set_date_label (GestBoardItem *self,
+                                const char    *date_label)
+{
+  g_return_if_fail (GEST_IS_BOARD_ITEM (self));
+
+  /* Like the rest of the item, set before anyone looks at it: nothing to notify. */
+  g_free (self->date_label);
+  self->date_label = g_strdup (date_label);
+}
+
+const char *
+gest_board_item_get_date_label (GestBoardItem *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD_ITEM (self), NULL);
+
+  return self->date_label;
 }

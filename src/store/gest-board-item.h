@@ -14,6 +14,7 @@ typedef enum /*< flags >*/
   GEST_BOARD_ITEM_FLAG_NONE          = 0,
   GEST_BOARD_ITEM_FLAG_OVERDUE       = 1 << 0,   /* e.g. agreed payment date passed */
   GEST_BOARD_ITEM_FLAG_MISSING_DOCS  = 1 << 1,
+  GEST_BOARD_ITEM_FLAG_DONE          = 1 << 2,   /* finished: its time in the column is not counted */
 } GestBoardItemFlags;
 
 /* @id: row id; @uuid: record uuid; @title: folio; @subtitle: customer; @amount: formatted
@@ -37,5 +38,10 @@ const char         *gest_board_item_get_date      (GestBoardItem      *self);
 int                 gest_board_item_get_days_in_column (GestBoardItem *self);
 GestBoardItemFlags  gest_board_item_get_flags     (GestBoardItem      *self);
 const char         *gest_board_item_get_thumbnail_sha256 (GestBoardItem *self);
+/* What @date is, shown before it ("Pay by"); translated, NULL for none. Set by the source
+ * before it hands the item out. */
+void                gest_board_item_set_date_label (GestBoardItem     *self,
+                                                    const char        *date_label);
+const char         *gest_board_item_get_date_label (GestBoardItem     *self);
 
 G_END_DECLS

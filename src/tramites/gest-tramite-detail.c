@@ -186,7 +186,9 @@ show_tramite (GestTramiteDetail *self)
                           t->step < GEST_TRAMITE_N_STEPS && !gest_tramite_step_is_conauto (t->step + 1));
   if (t->step < GEST_TRAMITE_N_STEPS)
     {
-      g_autofree char *label = g_strdup_printf (_("_Move to Step %d"), t->step + 1);
+      /* Translators: the button that moves a trámite, e.g. "Move to Step 3: Documents and payment". */
+      g_autofree char *label = g_strdup_printf (_("_Move to Step %d: %s"), t->step + 1,
+                                                gest_tramite_step_title (t->step + 1));
 
       gtk_button_set_label (self->move_button, label);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->move_button), gest_tramite_step_title (t->step + 1));

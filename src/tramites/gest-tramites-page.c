@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-tramite.h"
 #include "gest-tramite-board-source.h"
 #include "gest-tramite-detail.h"
 #include "gest-tramite-editor.h"
@@ -14,16 +15,7 @@ struct _GestTramitesPage
 {
   GtkWidget               parent_instance;
 
-  /* Template children. */
-  GtkStack               *stack;
-  GtkSearchEntry         *search_entry;
-  GtkDropDown            *step_dropdown;
-  GtkToggleButton        *overdue_toggle;
-  GtkToggleButton        *mine_toggle;
-  GtkStack               *content_stack;
-  GestBoard              *board;
-  AdwBin                 *detail_bin;
-
+  GestBoardPage          *page;          /* the only child */
   GestContext            *context;
   GestStore              *store;         /* the context's */
   GestTramiteBoardSource *source;
@@ -36,52 +28,24 @@ G_DEFINE_FINAL_TYPE (GestTramitesPage, gest_tramites_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_TITLE,
+  PROP_CAN_GO_BACK,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-filter_is_empty (const GestBoardFilter *filter)
-{
-  return (filter->text == NULL || *filter->text == '\0') && filter->column < 0 &&
-         !filter->overdue_only && !filter->mine_only;
-}
-
 static void
-filter_changed_cb (GestTramitesPage *self)
-{
-  GestBoardFilter filter = { 0 };
-  guint selected = gtk_drop_down_get_selected (self->step_dropdown);
-
-  filter.text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  g_strstrip (filter.text);
-  filter.column = (selected == 0 || selected == GTK_INVALID_LIST_POSITION) ? -1 : (int) selected - 1;
-  filter.overdue_only = gtk_toggle_button_get_active (self->overdue_toggle);
-  filter.mine_only = gtk_toggle_button_get_active (self->mine_toggle);
-  gest_board_set_filter (self->board, &filter);
-  gest_board_filter_clear (&filter);
-}
-
-static void
-board_loading_cb (GestTramitesPage *self)
-{
-  gboolean empty;
-
-  if (gest_board_get_loading (self->board))
-    return;
-  /* "No trámites" only when nothing narrows the board: a filter with no hits keeps the
-   * board (and its filters) on screen. */
-  empty = gest_board_get_n_items (self->board) == 0 &&
-          filter_is_empty (gest_board_get_filter (self->board));
-  gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "board");
-}
-
-static void
-board_item_activated_cb (GestTramitesPage *self,
-                         const char       *uuid)
+item_activated_cb (GestTramitesPage *self,
+                   const char       *uuid)
 {
   gest_tramites_page_show_tramite (self, uuid);
+}
+
+static void
+detail_closed_cb (GestTramitesPage *self)
+{
+  gest_tramite_board_source_reload (self->source);
 }
 
 static void
@@ -91,12 +55,9 @@ editor_saved_cb (GestTramitesPage *self)
 }
 
 static void
-new_payoff_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+new_record_cb (GestTramitesPage *self)
 {
-  GestTramitesPage *self = GEST_TRAMITES_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GestTramiteEditor *editor;
 
   editor = gest_tramite_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, NULL);
@@ -104,6 +65,17 @@ new_payoff_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+static void
+page_notify_cb (GestTramitesPage *self,
+                GParamSpec       *pspec)
+{
+  if (g_str_equal (pspec->name, "title"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  else if (g_str_equal (pspec->name, "can-go-back"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+/* The window's header back button goes back through this page. */
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -155,35 +127,31 @@ gest_tramites_page_unroot (GtkWidget *widget)
 }
 
 static void
-setup_steps (GestTramitesPage *self)
-{
-  g_autoptr(GtkStringList) steps = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (steps, _("All Steps"));
-  for (int step = 1; step <= GEST_TRAMITE_N_STEPS; step++)
-    {
-      /* Translators: a step in the step filter, e.g. "4. Deposit verified". */
-      g_autofree char *label = g_strdup_printf (_("%d. %s"), step, gest_tramite_step_title (step));
-
-      gtk_string_list_append (steps, label);
-    }
-  gtk_drop_down_set_model (self->step_dropdown, G_LIST_MODEL (steps));
-  gtk_drop_down_set_selected (self->step_dropdown, 0);
-}
-
-static void
 gest_tramites_page_constructed (GObject *object)
 {
   GestTramitesPage *self = GEST_TRAMITES_PAGE (object);
+  const GestBoardPageTexts texts = {
+    .search_placeholder = _("Search folio, plan or customer"),
+    .all_columns = _("All Steps"),
+    .overdue_tooltip = _("Only trámites whose agreed payment date passed without a payment"),
+    .mine_tooltip = _("Only trámites you registered"),
+    .new_label = _("_New Payoff"),
+    .new_tooltip = _("Register an early payoff agreed with Conauto"),
+    .empty_icon_name = "document-edit-symbolic",
+    .empty_title = _("No Early Payoffs Yet"),
+    .empty_description = _("Register a payoff agreed with Conauto and follow it here, one column per step."),
+    .read_only_reason = _("Conauto makes this step: its trámites arrive through sync from the Conauto "
+                          "server, and you cannot move them here yourself"),
+  };
 
   G_OBJECT_CLASS (gest_tramites_page_parent_class)->constructed (object);
 
-  g_assert (self->store != NULL);
+  g_assert (self->context != NULL);
+  self->store = g_object_ref (gest_context_get_store (self->context));
   self->source = gest_tramite_board_source_new (self->store);
-  gest_board_set_read_only_reason (self->board,
-                                   _("Conauto makes this step: its trámites arrive through sync from "
-                                     "the Conauto server, and you cannot move them here yourself"));
-  gest_board_set_source (self->board, GEST_BOARD_SOURCE (self->source));
+  gest_board_page_set_texts (self->page, &texts);
+  gest_board_page_set_section_title (self->page, _("Early Payoffs"));
+  gest_board_page_set_source (self->page, GEST_BOARD_SOURCE (self->source));
 }
 
 static void
@@ -191,7 +159,9 @@ gest_tramites_page_dispose (GObject *object)
 {
   GestTramitesPage *self = GEST_TRAMITES_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_TRAMITES_PAGE);
+  if (self->page != NULL)
+    g_signal_handlers_disconnect_by_data (self->page, self);
+  g_clear_pointer ((GtkWidget **) &self->page, gtk_widget_unparent);
   g_clear_object (&self->source);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -212,6 +182,12 @@ gest_tramites_page_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_TITLE:
+      g_value_set_string (value, gest_board_page_get_title (self->page));
+      break;
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, gest_board_page_get_can_go_back (self->page));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -229,7 +205,6 @@ gest_tramites_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
-      self->store = g_object_ref (gest_context_get_store (self->context));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -252,36 +227,27 @@ gest_tramites_page_class_init (GestTramitesPageClass *klass)
   properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, GEST_TYPE_CONTEXT,
                                                 G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                                                 G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_GO_BACK] = g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                       G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (GEST_TYPE_BOARD);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/gestiona/Gestiona/tramites/gest-tramites-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, GestTramitesPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, GestTramitesPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, GestTramitesPage, step_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GestTramitesPage, overdue_toggle);
-  gtk_widget_class_bind_template_child (widget_class, GestTramitesPage, mine_toggle);
-  gtk_widget_class_bind_template_child (widget_class, GestTramitesPage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, GestTramitesPage, board);
-  gtk_widget_class_bind_template_child (widget_class, GestTramitesPage, detail_bin);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, board_loading_cb);
-  gtk_widget_class_bind_template_callback (widget_class, board_item_activated_cb);
-
-  gtk_widget_class_install_action (widget_class, "tramites.new-payoff", NULL, new_payoff_action);
-  gtk_widget_class_install_action (widget_class, "tramites.back", NULL, back_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "tramites.new-payoff", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "tramites.back", NULL);
+  gtk_widget_class_install_action (widget_class, "board-page.back", NULL, back_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 gest_tramites_page_init (GestTramitesPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  setup_steps (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tramites.back", FALSE);
+  self->page = GEST_BOARD_PAGE (gest_board_page_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->page), GTK_WIDGET (self));
+  g_signal_connect_swapped (self->page, "item-activated", G_CALLBACK (item_activated_cb), self);
+  g_signal_connect_swapped (self->page, "new-record", G_CALLBACK (new_record_cb), self);
+  g_signal_connect_swapped (self->page, "detail-closed", G_CALLBACK (detail_closed_cb), self);
+  g_signal_connect_swapped (self->page, "notify", G_CALLBACK (page_notify_cb), self);
 }
 
 GtkWidget *
@@ -296,12 +262,15 @@ void
 gest_tramites_page_show_tramite (GestTramitesPage *self,
                                  const char       *uuid)
 {
+  g_autoptr(GestTramite) tramite = NULL;
+
   g_return_if_fail (GEST_IS_TRAMITES_PAGE (self));
   g_return_if_fail (uuid != NULL);
 
-  adw_bin_set_child (self->detail_bin, gest_tramite_detail_new (self->context, uuid));
-  gtk_stack_set_visible_child_name (self->stack, "detail");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tramites.back", TRUE);
+  /* The header names the folio; the detail says itself when the trámite is gone. */
+  tramite = gest_tramite_load_by_uuid (self->store, uuid, NULL);
+  gest_board_page_show_detail (self->page, gest_tramite_detail_new (self->context, uuid),
+                               tramite != NULL ? tramite->folio : _("Trámite Not Available"));
 }
 
 void
@@ -309,10 +278,8 @@ gest_tramites_page_show_board (GestTramitesPage *self)
 {
   g_return_if_fail (GEST_IS_TRAMITES_PAGE (self));
 
-  gtk_stack_set_visible_child_name (self->stack, "main");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tramites.back", FALSE);
-  adw_bin_set_child (self->detail_bin, NULL);
-  gest_tramite_board_source_reload (self->source);
+  /* Reloads the source through ::detail-closed. */
+  gest_board_page_show_board (self->page);
 }
 
 GestBoard *
@@ -320,7 +287,15 @@ gest_tramites_page_get_board (GestTramitesPage *self)
 {
   g_return_val_if_fail (GEST_IS_TRAMITES_PAGE (self), NULL);
 
-  return self->board;
+  return gest_board_page_get_board (self->page);
+}
+
+GestBoardPage *
+gest_tramites_page_get_board_page (GestTramitesPage *self)
+{
+  g_return_val_if_fail (GEST_IS_TRAMITES_PAGE (self), NULL);
+
+  return self->page;
 }
 
 const char *
@@ -328,7 +303,7 @@ gest_tramites_page_get_visible (GestTramitesPage *self)
 {
   g_return_val_if_fail (GEST_IS_TRAMITES_PAGE (self), NULL);
 
-  return gtk_stack_get_visible_child_name (self->stack);
+  return gest_board_page_get_can_go_back (self->page) ? "detail" : "main";
 }
 
 gboolean
@@ -336,5 +311,5 @@ gest_tramites_page_get_empty_shown (GestTramitesPage *self)
 {
   g_return_val_if_fail (GEST_IS_TRAMITES_PAGE (self), FALSE);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0;
+  return g_strcmp0 (gest_board_page_get_content (self->page), "empty") == 0;
 }

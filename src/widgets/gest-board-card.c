@@ -38,6 +38,7 @@ struct _GestBoardCard
   GtkWidget      parent_instance;
 
   GestBoardItem *item;
+  char          *date;               /* the item's, after its label: "Pay by 15/03/2026" */
   char          *days;
   PangoLayout   *layouts[N_LINES];   /* made when first drawn, dropped when the item changes */
   int            line_height;        /* of the body font, px; 0 until measured */
@@ -81,7 +82,7 @@ line_text (GestBoardCard *self,
       text = gest_board_item_get_amount (self->item);
       break;
     case LINE_DATE:
-      text = gest_board_item_get_date (self->item);
+      text = self->date;
       break;
     case LINE_DAYS:
       text = self->days;
@@ -314,10 +315,12 @@ gest_board_card_snapshot (GtkWidget   *widget,
 
   if (*line_text (self, LINE_DATE) != '\0')
     {
-      PangoRectangle logical;
+      PangoRectangle logical, amount;
 
       pango_layout_get_pixel_extents (get_layout (self, LINE_DATE, width), NULL, &logical);
-      date_width = MIN (logical.width, width / 2);
+      pango_layout_get_pixel_extents (get_layout (self, LINE_AMOUNT, width), NULL, &amount);
+      /* The date says what it is ("Pay by …"): it takes what the amount leaves, at least half. */
+      date_width = MIN (logical.width, MAX (width / 2, width - amount.width - 12));
       snapshot_line (self, snapshot, LINE_DATE, PAD_X + width - date_width, y, date_width, &dim);
     }
   snapshot_line (self, snapshot, LINE_AMOUNT, PAD_X, y, width - date_width - 6, &color);
@@ -416,15 +419,26 @@ update (GestBoardCard *self)
   g_autoptr(GString) description = g_string_new (NULL);
 
   g_clear_pointer (&self->days, g_free);
+  g_clear_pointer (&self->date, g_free);
   clear_layouts (self);
   if (self->item != NULL)
     {
       int n = gest_board_item_get_days_in_column (self->item);
+      const char *date = gest_board_item_get_date (self->item);
+      const char *date_label = gest_board_item_get_date_label (self->item);
 
-      if (n <= 0)
+      /* A finished card stays where it is for good: no days to count. */
+      if (has_flag (self, GEST_BOARD_ITEM_FLAG_DONE))
+        self->days = NULL;
+      else if (n <= 0)
         self->days = g_strdup (_("Arrived today"));
       else
         self->days = g_strdup_printf (ngettext ("%d day in this stage", "%d days in this stage", n), n);
+      /* The label says what the date is, before it: "Pay by 15/03/2026". */
+      if (date != NULL && date_label != NULL)
+        self->date = g_strconcat (date_label, " ", date, NULL);
+      else
+        self->date = g_strdup (date);
 
       for (Line line = LINE_TITLE; line < N_LINES; line++)
         if (*line_text (self, line) != '\0')
@@ -454,6 +468,7 @@ gest_board_card_dispose (GObject *object)
   clear_layouts (self);
   g_clear_object (&self->item);
   g_clear_pointer (&self->days, g_free);
+  g_clear_pointer (&self->date, g_free);
 
   G_OBJECT_CLASS (gest_board_card_parent_class)->dispose (object);
 }
@@ -570,4 +585,12 @@ gest_board_card_get_days_text (GestBoardCard *self)
   g_return_val_if_fail (GEST_IS_BOARD_CARD (self), NULL);
 
   return self->days;
+}
+
+const char *
+gest_board_card_get_date_text (GestBoardCard *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD_CARD (self), NULL);
+
+  return self->date;
 }

@@ -7,8 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* One card of a board column: title (folio), subtitle (customer), amount, date, days in the
- * column and warning flags (icons with tooltips), drawn by the widget itself (no children),
+/* One card of a board column: title (folio), subtitle (customer), amount, date with what it is
+ * ("Pay by …"), days in the column (not on finished cards) and warning flags (icons with tooltips), drawn by the widget itself (no children),
  * with an accessible label that says the same. Display only: the column gives it its item and
  * handles clicks, drags and menus. */
 #define GEST_TYPE_BOARD_CARD (gest_board_card_get_type ())
@@ -22,7 +22,9 @@ int            gest_board_card_get_min_height (GtkWidget *widget);
 /* @item may be NULL (an unbound card). */
 void           gest_board_card_set_item (GestBoardCard *self,
                                          GestBoardItem *item);
-/* "3 days in this stage" as drawn on the card. */
+/* "3 days in this stage" as drawn on the card; NULL on a finished card (flag DONE). */
 const char    *gest_board_card_get_days_text (GestBoardCard *self);
+/* The date as drawn, after the item's date label: "Pay by 15/03/2026". */
+const char    *gest_board_card_get_date_text (GestBoardCard *self);
 
 G_END_DECLS

@@ -67,8 +67,9 @@ update_count (GestBoardColumn *self)
   g_autofree char *accessible = NULL;
 
   g_free (self->count_text);
+  /* With the locale's digit grouping: 100,000 or 100 000. */
   if (gest_board_column_model_get_loaded (self->model))
-    self->count_text = g_strdup_printf ("%u", n);
+    self->count_text = g_strdup_printf ("%'u", n);
   else
     self->count_text = g_strdup ("…");
   gtk_label_set_text (GTK_LABEL (self->count_label), self->count_text);
@@ -385,7 +386,6 @@ build_ui (GestBoardColumn *self,
   gtk_label_set_xalign (GTK_LABEL (self->title_label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
   set_tooltip_quietly (self->title_label, title);
-  gtk_widget_set_hexpand (self->title_label, TRUE);
   gtk_widget_add_css_class (self->title_label, "heading");
   self->lock_icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
   gtk_widget_add_css_class (self->lock_icon, "dim-label");
@@ -394,9 +394,11 @@ build_ui (GestBoardColumn *self,
   self->count_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->count_label, "numeric");
   gtk_widget_add_css_class (self->count_label, "dim-label");
+  /* The count first, not at the far end: a column cut by the edge of the board's viewport
+   * shows how many cards it holds as soon as it shows its title. */
+  gtk_box_append (GTK_BOX (self->header), self->count_label);
   gtk_box_append (GTK_BOX (self->header), self->title_label);
   gtk_box_append (GTK_BOX (self->header), self->lock_icon);
-  gtk_box_append (GTK_BOX (self->header), self->count_label);
   gtk_widget_set_parent (self->header, widget);
 
   drop = gtk_drop_target_new (GEST_TYPE_BOARD_ITEM, GDK_ACTION_MOVE);

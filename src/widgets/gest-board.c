@@ -7,40 +7,12 @@
 
 #include <glib/gi18n.h>
 
-#include "gest-board.h"
+#include "gest-board-private.h"
 #include "gest-board-card.h"
 
-/* Refusals say what is missing and can be long: leave time to read them. */
-#define MESSAGE_TIMEOUT_S 10
 /* Column loads running on worker threads at once; the others wait their turn, so that the
  * UI thread keeps a core (eight at once made the first frame wait for them). */
 #define MAX_RUNNING_LOADS 2
-
-struct _GestBoard
-{
-  GtkWidget        parent_instance;
-
-  /* Template children. */
-  AdwToastOverlay *toast_overlay;
-  GtkBox          *columns_box;
-
-  GestBoardSource *source;
-  GestBoardFilter  filter;
-  GPtrArray       *columns;          /* GestBoardColumn, borrowed from the widget tree */
-  char            *read_only_reason;
-  GCancellable    *cancellable;
-  guint            n_loading;        /* loads queued or running */
-  guint            n_running;
-  GQueue           queue;            /* columns (GUINT_TO_POINTER) waiting to load, in order */
-  GArray          *queued;           /* guint8 per column: 0, QUEUED or QUEUED_REFRESH */
-  guint            start_id;         /* idle that starts the first loads after a first frame */
-  guint            tick_id;          /* frame tick that schedules build_id */
-  guint            build_id;         /* idle that makes the list views of unseen columns */
-  gulong           bench_paint_id;   /* GESTIONA_BENCH_FIRST_FRAME: the frame clock's after-paint */
-  /* A card the user just moved, selected in its new column once that column has loaded. */
-  gint64           select_id;
-  int              select_column;
-};
 
 G_DEFINE_FINAL_TYPE (GestBoard, gest_board, GTK_TYPE_WIDGET)
 
@@ -48,6 +20,8 @@ enum {
   PROP_0,
   PROP_SOURCE,
   PROP_LOADING,
+  PROP_NARROW,
+  PROP_CURRENT_COLUMN,
   N_PROPS
 };
 
@@ -176,13 +150,9 @@ static void
 load_all (GestBoard *self,
           gboolean   refresh)
 {
+  gest_board_update_columns_visible (self);
   for (guint i = 0; i < self->columns->len; i++)
-    {
-      GtkWidget *column = g_ptr_array_index (self->columns, i);
-
-      gtk_widget_set_visible (column, self->filter.column < 0 || (guint) self->filter.column == i);
-      load_column (self, i, refresh);
-    }
+    load_column (self, i, refresh);
 }
 
 /* How many cards a column can show at most: the tallest monitor (or the window, when taller)
@@ -393,6 +363,9 @@ gest_board_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->source, self);
   g_clear_object (&self->source);
   gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_BOARD);
+  /* They went with the template's box. */
+  self->message_box = self->switcher_box = self->previous_button = self->next_button = NULL;
+  self->message_label = self->switcher_label = NULL;
 
   G_OBJECT_CLASS (gest_board_parent_class)->dispose (object);
 }
@@ -427,6 +400,12 @@ gest_board_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->n_loading > 0);
       break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
+    case PROP_CURRENT_COLUMN:
+      g_value_set_uint (value, self->current_column);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -444,6 +423,12 @@ gest_board_set_property (GObject      *object,
     {
     case PROP_SOURCE:
       gest_board_set_source (self, g_value_get_object (value));
+      break;
+    case PROP_NARROW:
+      gest_board_set_narrow (self, g_value_get_boolean (value));
+      break;
+    case PROP_CURRENT_COLUMN:
+      gest_board_set_current_column (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -469,6 +454,12 @@ gest_board_class_init (GestBoardClass *klass)
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                                                    G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NARROW] = g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                                                  G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                                                  G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CURRENT_COLUMN] = g_param_spec_uint ("current-column", NULL, NULL, 0, G_MAXUINT, 0,
+                                                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                                                       G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ITEM_ACTIVATED] = g_signal_new ("item-activated",
@@ -478,7 +469,7 @@ gest_board_class_init (GestBoardClass *klass)
                                           G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gestiona/Gestiona/widgets/gest-board.ui");
-  gtk_widget_class_bind_template_child (widget_class, GestBoard, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GestBoard, box);
   gtk_widget_class_bind_template_child (widget_class, GestBoard, columns_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "board");
@@ -675,6 +666,9 @@ item_moved_cb (GObject      *object,
     }
   self->select_id = move->id;
   self->select_column = move->column;
+  /* Narrow, the board follows the card to its new column. */
+  if (self->narrow && self->filter.column < 0)
+    gest_board_set_current_column (self, (guint) move->column);
   load_column (self, (guint) move->column, FALSE);
 }
 
@@ -707,6 +701,7 @@ gest_board_move_item (GestBoard *self,
       gest_board_show_message (self, error->message);
       return FALSE;
     }
+  gest_board_show_message (self, NULL);
 
   /* The board stays alive until the save reports: the move is the user's, it is never
    * called off, and its outcome is shown. */
@@ -719,19 +714,38 @@ gest_board_move_item (GestBoard *self,
 }
 
 void
-gest_board_show_message (GestBoard  *self,
-                         const char *message)
+gest_board_set_narrow (GestBoard *self,
+                       gboolean   narrow)
 {
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
   g_return_if_fail (GEST_IS_BOARD (self));
-  g_return_if_fail (message != NULL);
 
-  /* Toast titles are Pango markup. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, MESSAGE_TIMEOUT_S);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  gest_board_update_columns_visible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+gboolean
+gest_board_get_narrow (GestBoard *self)
+{
+  g_return_val_if_fail (GEST_IS_BOARD (self), FALSE);
+
+  return self->narrow;
+}
+
+void
+gest_board_set_current_column (GestBoard *self,
+                               guint      column)
+{
+  g_return_if_fail (GEST_IS_BOARD (self));
+
+  if (self->columns->len > 0)
+    column = MIN (column, self->columns->len - 1);
+  if (self->current_column == column)
+    return;
+  self->current_column = column;
+  gest_board_update_columns_visible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_COLUMN]);
 }

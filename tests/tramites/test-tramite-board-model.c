@@ -285,6 +285,10 @@ test_fetch_item (Fixture       *f,
           g_assert_cmpint (gest_board_item_get_days_in_column (item), >=, 0);
           g_assert_cmpint (!!(gest_board_item_get_flags (item) & GEST_BOARD_ITEM_FLAG_OVERDUE), ==, overdue);
           g_assert_cmpint (!!(gest_board_item_get_flags (item) & GEST_BOARD_ITEM_FLAG_MISSING_DOCS), ==, missing);
+          /* Finished trámites count no days in their step; the date says what it is. */
+          g_assert_cmpint (!!(gest_board_item_get_flags (item) & GEST_BOARD_ITEM_FLAG_DONE), ==,
+                           t->step == GEST_TRAMITE_N_STEPS);
+          g_assert_cmpstr (gest_board_item_get_date_label (item), ==, "Pay by");
           if (t->step >= 4)
             g_assert_nonnull (gest_board_item_get_thumbnail_sha256 (item));
           seen_overdue += overdue;

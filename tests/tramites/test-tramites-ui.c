@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* X1, T6, T7: the Early Payoffs page and its board in a real window on a demo database:
- * column counts against SQL, keyboard moves written to the database, refusals shown as
- * toasts with the rules' exact message and nothing written, Conauto's columns read-only,
+ * column counts against SQL, keyboard moves written to the database, refusals shown in full
+ * above the board with the rules' exact message and nothing written, Conauto's columns read-only,
  * filters, opening a card, the empty state, and every object finalized. */
 #include "config.h"
 
@@ -16,9 +16,11 @@
 #include "gest-demo.h"
 #include "gest-i18n.h"
 #include "gest-test-util.h"
+#include "gest-test-widgets.h"
 #include "gest-tramite.h"
 #include "gest-tramite-board-source.h"
 #include "gest-tramites-page.h"
+#include "gest-window.h"
 
 #define N_DEMO 240
 
@@ -361,7 +363,7 @@ test_move_keyboard (Fixture       *f,
 }
 
 /* Runs @action on card @id in @column, expects the refusal the rules give for @to_step,
- * shown in a toast word for word, and nothing written. */
+ * shown above the board word for word, and nothing written. */
 static void
 assert_refused (Fixture    *f,
                 int         column,
@@ -383,9 +385,16 @@ assert_refused (Fixture    *f,
   for (guint i = 0; i < 10; i++)
     g_main_context_iteration (NULL, FALSE);
 
+  /* The whole message, wrapped, styled as an error (gest_field_error_show()), never cut in
+   * a toast. */
   label = find_widget (GTK_WIDGET (f->board), GTK_TYPE_LABEL, expected->message);
   g_assert_nonnull (label);
-  g_assert_nonnull (gtk_widget_get_ancestor (label, ADW_TYPE_TOAST_OVERLAY));
+  g_assert_true (gtk_widget_is_visible (label));
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  g_assert_null (gtk_widget_get_ancestor (label, ADW_TYPE_TOAST_OVERLAY));
+  g_assert_cmpstr (gest_board_get_message (f->board), ==, expected->message);
   g_assert_cmpint (step_of (f, id), ==, step_before);
   g_assert_cmpint (sql_int (f, activity_sql, NULL), ==, activity_before);
   g_assert_cmpint (gest_board_column_model_find (gest_board_column_get_model (gest_board_get_column (f->board, column)), id),
@@ -578,6 +587,212 @@ test_empty_state (Fixture       *f,
     g_assert_cmpstr (gest_board_column_get_count_text (gest_board_get_column (f->board, i)), ==, "0");
 }
 
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *trigger,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autofree char *expected = g_strdup_printf ("action(%s)", action);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *t = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *a = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          if (g_str_equal (t, trigger) && g_str_equal (a, expected))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* X1: Escape and Alt+Left leave a trámite's detail for the board. */
+static void
+test_keys_leave_detail (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *uuid = uuid_of (f, first_id_where (f, "step = 2"));
+  const char * const keys[] = { "Escape", "<Alt>Left" };
+  GestBoardPage *page = gest_tramites_page_get_board_page (f->page);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *detail;
+
+      g_assert_true (has_shortcut (GTK_WIDGET (page), keys[i], "board-page.back"));
+      gest_tramites_page_show_tramite (f->page, uuid);
+      g_assert_cmpstr (gest_tramites_page_get_visible (f->page), ==, "detail");
+      detail = gest_board_page_get_detail (page);
+      g_assert_nonnull (detail);
+      /* The keyboard is in the detail (the card that opened it is hidden): the page's keys
+       * reach the page from there. */
+      g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), detail));
+      /* The shortcut's action, from inside the detail, where the focus is. */
+      g_assert_true (gtk_widget_activate_action (detail, "board-page.back", NULL));
+      g_assert_cmpstr (gest_tramites_page_get_visible (f->page), ==, "main");
+      wait_loaded (f->board);
+    }
+}
+
+/* T6: the detail's step button names the step it moves to. */
+static void
+test_step_button_names_step (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *uuid = uuid_of (f, first_id_where (f, "step = 2"));
+  GtkWidget *button;
+
+  gest_tramites_page_show_tramite (f->page, uuid);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  button = gest_test_find_widget (GTK_WIDGET (f->page), gest_test_is_button_labelled,
+                                  "_Move to Step 3: Documents and payment");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  gest_tramites_page_show_board (f->page);
+  wait_loaded (f->board);
+}
+
+/* X1: a card says what its date is (the agreed payment date); a finished one counts no days. */
+static void
+test_card_date_and_finished (Fixture       *f,
+                             gconstpointer  data)
+{
+  GestBoardColumn *registered = gest_board_get_column (f->board, 1);
+  GestBoardColumn *finished = gest_board_get_column (f->board, GEST_TRAMITE_N_STEPS - 1);
+  gint64 id = gest_board_column_model_get_id (gest_board_column_get_model (registered), 0);
+  gint64 done_id = gest_board_column_model_get_id (gest_board_column_get_model (finished), 0);
+  g_autoptr(GestTramite) t = gest_tramite_load_by_id (f->store, id, NULL);
+  g_autofree char *date = gest_date_format (&t->agreed_date);
+  g_autofree char *expected = g_strdup_printf ("Pay by %s", date);
+  GtkWidget *card;
+
+  card = find_card (GTK_WIDGET (registered), id);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (gest_board_card_get_date_text (GEST_BOARD_CARD (card)), ==, expected);
+  g_assert_nonnull (gest_board_card_get_days_text (GEST_BOARD_CARD (card)));
+
+  gest_board_column_select (finished, 0);
+  wait_frames (GTK_WIDGET (f->window), 10);
+  card = find_card (GTK_WIDGET (finished), done_id);
+  g_assert_nonnull (card);
+  g_assert_true (gest_board_item_get_flags (gest_board_card_get_item (GEST_BOARD_CARD (card))) &
+                 GEST_BOARD_ITEM_FLAG_DONE);
+  g_assert_null (gest_board_card_get_days_text (GEST_BOARD_CARD (card)));
+}
+
+static gboolean
+is_back_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  guint *n = (guint *) data;
+
+  /* A back arrow whose tooltip says where it goes back ("Back", "Back to the Board"): not the
+   * previous page of a document preview. */
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-previous-symbolic") == 0 &&
+      g_str_has_prefix (gtk_widget_get_tooltip_text (widget) != NULL ? gtk_widget_get_tooltip_text (widget) : "",
+                        "Back"))
+    (*n)++;
+  return FALSE;
+}
+
+static guint
+n_back_buttons (GtkWidget *window)
+{
+  guint n = 0;
+
+  gest_test_find_widget (window, is_back_button, &n);
+  return n;
+}
+
+static gboolean
+is_drawable_back_button (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  guint n = 0;
+
+  is_back_button (widget, &n);
+  return n > 0;
+}
+
+static gboolean
+is_drawable_window_title (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return ADW_IS_WINDOW_TITLE (widget) && gtk_widget_is_drawable (widget);
+}
+
+/* The title in the header the user sees (the sidebar's is folded away). */
+static const char *
+header_title (GtkWidget *window)
+{
+  GtkWidget *title = gest_test_find_widget (window, is_drawable_window_title, NULL);
+
+  return title != NULL ? adw_window_title_get_title (ADW_WINDOW_TITLE (title)) : NULL;
+}
+
+/* X1: the whole window works 360 px wide: it asks for no more, the section and then a
+ * trámite's detail show folded, the header names the folio, and there is one back button,
+ * which goes back to the board, then to the sections. */
+static void
+test_window_360 (Fixture       *f,
+                 gconstpointer  data)
+{
+  GestWindow *window = gest_window_new (NULL, f->store);
+  GestTramitesPage *page;
+  g_autoptr(GestTramite) t = gest_tramite_load_by_id (f->store, first_id_where (f, "step = 2"), NULL);
+  gpointer weak = window;
+  int min;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  gest_window_set_section (window, "tramites");
+  page = GEST_TRAMITES_PAGE (gest_window_get_section_page (window, "tramites"));
+  wait_loaded (gest_tramites_page_get_board (page));
+  /* Folded, the window starts on the sections; a click on one goes forward to it. */
+  adw_leaflet_navigate (ADW_LEAFLET (gest_test_find_widget (GTK_WIDGET (window), gest_test_is_type,
+                                                            GSIZE_TO_POINTER (ADW_TYPE_LEAFLET))),
+                        ADW_NAVIGATION_DIRECTION_FORWARD);
+  wait_frames (GTK_WIDGET (window), 30);
+  g_assert_cmpuint (n_back_buttons (GTK_WIDGET (window)), ==, 1);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  /* Folded on the section: its board, one column at a time, one back button (to the sections). */
+  g_assert_true (gest_board_page_get_narrow (gest_tramites_page_get_board_page (page)));
+  g_assert_cmpstr (header_title (GTK_WIDGET (window)), ==, "Early Payoffs");
+
+  gest_tramites_page_show_tramite (page, t->uuid);
+  wait_frames (GTK_WIDGET (window), 30);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  g_assert_cmpuint (n_back_buttons (GTK_WIDGET (window)), ==, 1);
+  /* The header names the record, not the section. */
+  g_assert_cmpstr (header_title (GTK_WIDGET (window)), ==, t->folio);
+
+  /* The one back button: to the board, then to the sections. */
+  g_signal_emit_by_name (gest_test_find_widget (GTK_WIDGET (window), is_drawable_back_button, NULL), "clicked");
+  wait_frames (GTK_WIDGET (window), 30);
+  g_assert_cmpstr (gest_tramites_page_get_visible (page), ==, "main");
+  g_assert_cmpstr (header_title (GTK_WIDGET (window)), ==, "Early Payoffs");
+  g_assert_cmpuint (n_back_buttons (GTK_WIDGET (window)), ==, 1);
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (weak == NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -598,6 +813,10 @@ main (int    argc,
   ADD ("/tramites-ui/X1/filters", N_DEMO, test_filters);
   ADD ("/tramites-ui/X1/open-card", N_DEMO, test_open_card);
   ADD ("/tramites-ui/X1/empty-state", 0, test_empty_state);
+  ADD ("/tramites-ui/X1/keys-leave-detail", N_DEMO, test_keys_leave_detail);
+  ADD ("/tramites-ui/T6/step-button-names-step", N_DEMO, test_step_button_names_step);
+  ADD ("/tramites-ui/X1/card-date-and-finished", N_DEMO, test_card_date_and_finished);
+  ADD ("/tramites-ui/X1/window-360", N_DEMO, test_window_360);
 
   return g_test_run ();
 }
