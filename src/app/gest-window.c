@@ -217,9 +217,11 @@ reload_pages (GestWindow *self)
       GtkWidget *bin = gtk_stack_get_child_by_name (self->section_stack, section->id);
 
       /* A planned section's placeholder comes when it is first shown (ensure_page ()). */
-      adw_bin_set_child (ADW_BIN (bin), section->module != NULL
-                                        ? gest_module_create_page (section->module, self->context)
-                                        : NULL);
+      if (section->module != NULL)
+        gest_window_set_section_page (self, section->id,
+                                      gest_module_create_page (section->module, self->context));
+      else
+        adw_bin_set_child (ADW_BIN (bin), NULL);
     }
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && section_index (self, gest_window_get_section (self)) >= 0)
     ensure_page (self, (guint) section_index (self, gest_window_get_section (self)));

@@ -650,6 +650,7 @@ test_refusals_in_full (Fixture       *f,
   GtkWidget *invoice_row;
   GtkWidget *send_button;
   GtkWidget *move_button;
+  g_autofree char *move_label = NULL;
   GtkWidget *step_row;
 
   g_assert_no_error (error);
@@ -690,7 +691,9 @@ test_refusals_in_full (Fixture       *f,
   gest_store_wait_for_writes (f->store);
   g_assert_cmpint (gest_tramite_detail_get_step (detail), ==, 3);
   g_assert_false (gest_tramite_detail_move_next (detail));
-  move_button = gest_test_find_widget (GTK_WIDGET (detail), gest_test_is_button_labelled, "_Move to Step 4");
+  /* The button names the step it moves to (issue 11). */
+  move_label = g_strdup_printf ("_Move to Step 4: %s", gest_tramite_step_title (4));
+  move_button = gest_test_find_widget (GTK_WIDGET (detail), gest_test_is_button_labelled, move_label);
   g_assert_nonnull (move_button);
   assert_refusal_in_full (window, move_button, MSG_CONAUTO_MOVE);
   step_row = gtk_widget_get_ancestor (move_button, ADW_TYPE_ACTION_ROW);

@@ -10,7 +10,7 @@
 
 #include <adwaita.h>
 
-#include "gest-domain-module.h"
+#include "gest-module.h"
 #include "gest-board-card.h"
 #include "gest-date.h"
 #include "gest-demo.h"
@@ -800,7 +800,7 @@ main (int    argc,
   setlocale (LC_ALL, "C.UTF-8");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  gest_domain_modules_init ();
+  gest_modules_init ();
 
 #define ADD(path, n, func) \
   g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_setup, func, fixture_teardown)
