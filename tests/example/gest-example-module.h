@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* "Notes", the example module of HACKING.md ("Adding a module"). It exists only in the tests:
  * one synced entity (a note: title, state), a board with two columns (To Do, Done), its
- * search kind and its detail. A real module splits this class in two files pairs of
+ * search kind and its detail. A real module splits this class in two file pairs of
  * src/<module>/: the domain class (gest-<module>-domain.{c,h}, GLib only, what the CLI
  * registers) and the UI class deriving from it (gest-<module>-module.{c,h}). */
 #define GEST_EXAMPLE_MODULE_ID "example"
