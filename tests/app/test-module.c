@@ -2,10 +2,10 @@
 /* The module contract (issue 11): the registry lists the program's modules (Early Payoffs,
  * its UI class in the app), finds their synced entities, search kinds and CLI verbs; a
  * search hit of kind "tramite" opens the folio in its section; the CLI's --help lists the
- * verbs from the registry. And "Pings", a tiny module that exists only here (the example of
- * HACKING.md, "Adding a module"): it registers, shows its section, syncs its one entity and
- * is found by the search, and gives the preferences window a page, with no line of the shared
- * layers naming it. */
+ * verbs from the registry. And "Pings", a bare module that exists only here, for what the
+ * example module (tests/example, HACKING.md "Adding a module") does not show: the sidebar's
+ * order by position, a page that is no board, a hit opened in it, and a page of the
+ * preferences window, with no line of the shared layers naming it. */
 #include "config.h"
 
 #include <adwaita.h>
