@@ -110,7 +110,7 @@ get_layout (GestBoardCard *self,
       pango_layout_set_single_paragraph_mode (layout, TRUE);
       if (line == LINE_TITLE)
         pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      if (line == LINE_DAYS)
+      if (line == LINE_DAYS || line == LINE_DATE)
         pango_attr_list_insert (attrs, pango_attr_scale_new (CAPTION));
       if (line == LINE_AMOUNT || line == LINE_DATE)
         pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
@@ -159,7 +159,8 @@ height_for_line (int line_height)
 {
   int caption_height = (int) (line_height * CAPTION + 0.999);
 
-  return 2 * PAD_Y + 3 * line_height + caption_height + 3 * SPACING;
+  /* Title, subtitle and amount, then two caption lines: the labelled date and the days. */
+  return 2 * PAD_Y + 3 * line_height + 2 * caption_height + 4 * SPACING;
 }
 
 static void
@@ -282,7 +283,6 @@ gest_board_card_snapshot (GtkWidget   *widget,
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
   int width = gtk_widget_get_width (widget) - 2 * PAD_X;
   int title_width = width;
-  int date_width = 0;
   int y = PAD_Y;
   guint n_icons = 0;
   GdkRGBA color, dim;
@@ -313,18 +313,12 @@ gest_board_card_snapshot (GtkWidget   *widget,
   snapshot_line (self, snapshot, LINE_SUBTITLE, PAD_X, y, width, &color);
   y += self->line_height + SPACING;
 
-  if (*line_text (self, LINE_DATE) != '\0')
-    {
-      PangoRectangle logical, amount;
-
-      pango_layout_get_pixel_extents (get_layout (self, LINE_DATE, width), NULL, &logical);
-      pango_layout_get_pixel_extents (get_layout (self, LINE_AMOUNT, width), NULL, &amount);
-      /* The date says what it is ("Pay by …"): it takes what the amount leaves, at least half. */
-      date_width = MIN (logical.width, MAX (width / 2, width - amount.width - 12));
-      snapshot_line (self, snapshot, LINE_DATE, PAD_X + width - date_width, y, date_width, &dim);
-    }
-  snapshot_line (self, snapshot, LINE_AMOUNT, PAD_X, y, width - date_width - 6, &color);
+  /* The amount has its line, the date its own under it: "Pay by 15/03/2026" beside the amount
+   * was cut to "Pay by 1…" in a 240 px card. */
+  snapshot_line (self, snapshot, LINE_AMOUNT, PAD_X, y, width, &color);
   y += self->line_height + SPACING;
+  snapshot_line (self, snapshot, LINE_DATE, PAD_X, y, width, &dim);
+  y += self->caption_height + SPACING;
   snapshot_line (self, snapshot, LINE_DAYS, PAD_X, y, width, &dim);
 }
 
