@@ -7,51 +7,34 @@
 
 #include "gest-date.h"
 #include "gest-date-row.h"
-#include "gest-row-error.h"
 
 struct _GestDateRow
 {
-  AdwEntryRow   parent_instance;
+  GestParsedRow parent_instance;
 
   GtkWidget    *calendar_button;
   GtkWidget    *popover;            /* borrowed: the button's */
   GtkCalendar  *calendar;           /* borrowed: the popover's child */
 
-  GestRowError  error;
   GDate         date;               /* cleared when the text is not a date */
   GDate         minimum;            /* cleared: no bound */
   GDate         maximum;
-  gboolean      valid;
-  gboolean      empty;
 };
 
-G_DEFINE_FINAL_TYPE (GestDateRow, gest_date_row, ADW_TYPE_ENTRY_ROW)
+G_DEFINE_FINAL_TYPE (GestDateRow, gest_date_row, GEST_TYPE_PARSED_ROW)
 
 enum {
   PROP_0,
   PROP_VALUE,
-  PROP_VALID,
-  PROP_EMPTY,
   PROP_MINIMUM,
   PROP_MAXIMUM,
   PROP_SHOW_CALENDAR,
-  PROP_ERROR,
-  PROP_ERROR_LABEL,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void day_selected_cb (GestDateRow *self);
-
-static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
 
 static gboolean
 same_date (const GDate *a,
@@ -62,115 +45,65 @@ same_date (const GDate *a,
   return g_date_compare (a, b) == 0;
 }
 
-/* Parses the text into date/valid/empty and the row's own message; notifies what changed. */
-static void
-parse_text (GestDateRow *self)
+static gboolean
+gest_date_row_parse (GestParsedRow  *row,
+                     const char     *text,
+                     char          **message)
 {
+  GestDateRow *self = GEST_DATE_ROW (row);
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
-  gboolean empty = is_blank (text);
   gboolean valid = FALSE;
-  gboolean error_changed;
   GDate date;
 
   g_date_clear (&date, 1);
-  g_object_freeze_notify (G_OBJECT (self));
 
-  if (!empty)
+  if (text == NULL)
+    ;
+  else if (!gest_date_parse (text, &date, &error))
     {
-      if (!gest_date_parse (text, &date, &error))
-        {
-          message = g_strdup (error->message);
-          g_date_clear (&date, 1);
-        }
-      else if (g_date_valid (&self->minimum) && g_date_compare (&date, &self->minimum) < 0)
-        {
-          g_autofree char *date_s = gest_date_format (&date);
-          g_autofree char *bound_s = gest_date_format (&self->minimum);
-
-          /* Translators: a date before the first one a field accepts: "01/03/2026 or later; it is 28/02/2026". */
-          message = g_strdup_printf (_("The date must be %s or later; it is %s."), bound_s, date_s);
-          g_date_clear (&date, 1);
-        }
-      else if (g_date_valid (&self->maximum) && g_date_compare (&date, &self->maximum) > 0)
-        {
-          g_autofree char *date_s = gest_date_format (&date);
-          g_autofree char *bound_s = gest_date_format (&self->maximum);
-
-          /* Translators: a date after the last one a field accepts. */
-          message = g_strdup_printf (_("The date must be %s or earlier; it is %s."), bound_s, date_s);
-          g_date_clear (&date, 1);
-        }
-      else
-        valid = TRUE;
+      *message = g_strdup (error->message);
+      g_date_clear (&date, 1);
     }
+  else if (g_date_valid (&self->minimum) && g_date_compare (&date, &self->minimum) < 0)
+    {
+      g_autofree char *date_s = gest_date_format (&date);
+      g_autofree char *bound_s = gest_date_format (&self->minimum);
+
+      /* Translators: a date before the first one a field accepts: "01/03/2026 or later; it is 28/02/2026". */
+      *message = g_strdup_printf (_("The date must be %s or later; it is %s."), bound_s, date_s);
+      g_date_clear (&date, 1);
+    }
+  else if (g_date_valid (&self->maximum) && g_date_compare (&date, &self->maximum) > 0)
+    {
+      g_autofree char *date_s = gest_date_format (&date);
+      g_autofree char *bound_s = gest_date_format (&self->maximum);
+
+      /* Translators: a date after the last one a field accepts. */
+      *message = g_strdup_printf (_("The date must be %s or earlier; it is %s."), bound_s, date_s);
+      g_date_clear (&date, 1);
+    }
+  else
+    valid = TRUE;
 
   if (!same_date (&date, &self->date))
     {
       self->date = date;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
     }
-  if (valid != self->valid)
-    {
-      self->valid = valid;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
-    }
-  if (empty != self->empty)
-    {
-      self->empty = empty;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY]);
-    }
-  /* Once a message shows, it follows the text until the text is right; before, it waits for
-   * apply or leave. */
-  error_changed = gest_row_error_set_own (&self->error, message);
-  if (valid && gest_row_error_set_checked (&self->error, FALSE))
-    error_changed = TRUE;
-  if (error_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
-
-  g_object_thaw_notify (G_OBJECT (self));
+  return valid;
 }
 
-static void
-changed_cb (GestDateRow *self)
+static char *
+gest_date_row_format (GestParsedRow *row)
 {
-  parse_text (self);
+  return gest_date_format (&GEST_DATE_ROW (row)->date);
 }
 
-/* Writes @text without revealing the apply button again: the row is applied already. */
-static void
-set_text_quietly (GestDateRow *self,
-                  const char  *text)
+/* The calendar popover is the row's own: moving into it is not leaving. */
+static gboolean
+gest_date_row_holds_focus (GestParsedRow *row)
 {
-  gboolean apply_button = adw_entry_row_get_show_apply_button (ADW_ENTRY_ROW (self));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), text) == 0)
-    return;
-  if (apply_button)
-    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), FALSE);
-  /* GtkText empties itself before it inserts: parse once, not the empty text in between. */
-  g_signal_handlers_block_by_func (self, changed_cb, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self), text);
-  g_signal_handlers_unblock_by_func (self, changed_cb, NULL);
-  parse_text (self);
-  if (apply_button)
-    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), TRUE);
-}
-
-static void
-apply_cb (GestDateRow *self)
-{
-  gest_date_row_apply (self);
-}
-
-static void
-focus_leave_cb (GestDateRow *self)
-{
-  /* The calendar popover is the row's own: moving into it is not leaving. A window closing
-   * takes the focus away too: nothing to write back then. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !gtk_widget_get_visible (self->popover))
-    gest_date_row_apply (self);
+  return gtk_widget_get_visible (GEST_DATE_ROW (row)->popover);
 }
 
 /* The calendar opens on the date typed, or on today. */
@@ -205,16 +138,6 @@ day_selected_cb (GestDateRow *self)
 }
 
 static void
-gest_date_row_dispose (GObject *object)
-{
-  GestDateRow *self = (GestDateRow *) object;
-
-  gest_row_error_clear (&self->error);
-
-  G_OBJECT_CLASS (gest_date_row_parent_class)->dispose (object);
-}
-
-static void
 gest_date_row_get_property (GObject    *object,
                             guint       prop_id,
                             GValue     *value,
@@ -227,12 +150,6 @@ gest_date_row_get_property (GObject    *object,
     case PROP_VALUE:
       g_value_set_boxed (value, g_date_valid (&self->date) ? &self->date : NULL);
       break;
-    case PROP_VALID:
-      g_value_set_boolean (value, self->valid);
-      break;
-    case PROP_EMPTY:
-      g_value_set_boolean (value, self->empty);
-      break;
     case PROP_MINIMUM:
       g_value_set_boxed (value, g_date_valid (&self->minimum) ? &self->minimum : NULL);
       break;
@@ -241,12 +158,6 @@ gest_date_row_get_property (GObject    *object,
       break;
     case PROP_SHOW_CALENDAR:
       g_value_set_boolean (value, gtk_widget_get_visible (self->calendar_button));
-      break;
-    case PROP_ERROR:
-      g_value_set_string (value, gest_date_row_get_error (self));
-      break;
-    case PROP_ERROR_LABEL:
-      g_value_set_object (value, self->error.label);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -277,9 +188,6 @@ gest_date_row_set_property (GObject      *object,
     case PROP_SHOW_CALENDAR:
       gest_date_row_set_show_calendar (self, g_value_get_boolean (value));
       break;
-    case PROP_ERROR_LABEL:
-      gest_date_row_set_error_label (self, g_value_get_object (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -289,20 +197,18 @@ static void
 gest_date_row_class_init (GestDateRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GestParsedRowClass *row_class = GEST_PARSED_ROW_CLASS (klass);
 
-  object_class->dispose = gest_date_row_dispose;
   object_class->get_property = gest_date_row_get_property;
   object_class->set_property = gest_date_row_set_property;
+
+  row_class->parse = gest_date_row_parse;
+  row_class->format = gest_date_row_format;
+  row_class->holds_focus = gest_date_row_holds_focus;
 
   properties[PROP_VALUE] =
     g_param_spec_boxed ("value", NULL, NULL, G_TYPE_DATE,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_VALID] =
-    g_param_spec_boolean ("valid", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_EMPTY] =
-    g_param_spec_boolean ("empty", NULL, NULL, TRUE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_MINIMUM] =
     g_param_spec_boxed ("minimum", NULL, NULL, G_TYPE_DATE,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -312,25 +218,15 @@ gest_date_row_class_init (GestDateRowClass *klass)
   properties[PROP_SHOW_CALENDAR] =
     g_param_spec_boolean ("show-calendar", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ERROR] =
-    g_param_spec_string ("error", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ERROR_LABEL] =
-    g_param_spec_object ("error-label", NULL, NULL, GTK_TYPE_LABEL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 gest_date_row_init (GestDateRow *self)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
   g_date_clear (&self->date, 1);
   g_date_clear (&self->minimum, 1);
   g_date_clear (&self->maximum, 1);
-  self->empty = TRUE;
-  gest_row_error_init (&self->error, GTK_WIDGET (self));
 
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   self->popover = gtk_popover_new ();
@@ -345,11 +241,6 @@ gest_date_row_init (GestDateRow *self)
 
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (popover_show_cb), self);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
-  g_signal_connect (self, "changed", G_CALLBACK (changed_cb), NULL);
-  g_signal_connect (self, "apply", G_CALLBACK (apply_cb), NULL);
-  g_signal_connect (self, "entry-activated", G_CALLBACK (apply_cb), NULL);
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 GtkWidget *
@@ -364,7 +255,7 @@ gest_date_row_get_date (GestDateRow *self,
 {
   g_return_val_if_fail (GEST_IS_DATE_ROW (self), FALSE);
 
-  if (!self->valid)
+  if (!gest_parsed_row_get_valid (GEST_PARSED_ROW (self)))
     return FALSE;
   if (out != NULL)
     *out = self->date;
@@ -381,25 +272,19 @@ gest_date_row_set_date (GestDateRow *self,
   g_return_if_fail (date == NULL || g_date_valid (date));
 
   text = date != NULL ? gest_date_format (date) : g_strdup ("");
-  set_text_quietly (self, text);
-  if (gest_row_error_set_checked (&self->error, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  gest_parsed_row_set_text (GEST_PARSED_ROW (self), text);
 }
 
 gboolean
 gest_date_row_get_valid (GestDateRow *self)
 {
-  g_return_val_if_fail (GEST_IS_DATE_ROW (self), FALSE);
-
-  return self->valid;
+  return gest_parsed_row_get_valid (GEST_PARSED_ROW (self));
 }
 
 gboolean
 gest_date_row_get_empty (GestDateRow *self)
 {
-  g_return_val_if_fail (GEST_IS_DATE_ROW (self), TRUE);
-
-  return self->empty;
+  return gest_parsed_row_get_empty (GEST_PARSED_ROW (self));
 }
 
 void
@@ -429,7 +314,7 @@ gest_date_row_set_bounds (GestDateRow *self,
         g_date_clear (&self->maximum, 1);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAXIMUM]);
     }
-  parse_text (self);
+  gest_parsed_row_reparse (GEST_PARSED_ROW (self));
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -449,56 +334,33 @@ gest_date_row_set_show_calendar (GestDateRow *self,
 gboolean
 gest_date_row_apply (GestDateRow *self)
 {
-  g_return_val_if_fail (GEST_IS_DATE_ROW (self), FALSE);
-
-  if (self->valid)
-    {
-      g_autofree char *text = gest_date_format (&self->date);
-
-      set_text_quietly (self, text);
-    }
-  if (gest_row_error_set_checked (&self->error, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
-  return self->valid;
+  return gest_parsed_row_apply (GEST_PARSED_ROW (self));
 }
 
 void
 gest_date_row_set_error (GestDateRow *self,
                          const char  *message)
 {
-  g_return_if_fail (GEST_IS_DATE_ROW (self));
-
-  if (gest_row_error_set_external (&self->error, message))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  gest_parsed_row_set_error (GEST_PARSED_ROW (self), message);
 }
 
 const char *
 gest_date_row_get_error (GestDateRow *self)
 {
-  g_return_val_if_fail (GEST_IS_DATE_ROW (self), NULL);
-
-  return gest_row_error_get_shown (&self->error);
+  return gest_parsed_row_get_error (GEST_PARSED_ROW (self));
 }
 
 const char *
 gest_date_row_get_text_error (GestDateRow *self)
 {
-  g_return_val_if_fail (GEST_IS_DATE_ROW (self), NULL);
-
-  return self->error.own;
+  return gest_parsed_row_get_text_error (GEST_PARSED_ROW (self));
 }
 
 void
 gest_date_row_set_error_label (GestDateRow *self,
                                GtkLabel    *label)
 {
-  g_return_if_fail (GEST_IS_DATE_ROW (self));
-  g_return_if_fail (label == NULL || GTK_IS_LABEL (label));
-
-  if (label == self->error.label)
-    return;
-  gest_row_error_set_label (&self->error, label);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_LABEL]);
+  gest_parsed_row_set_error_label (GEST_PARSED_ROW (self), label);
 }
 
 GtkCalendar *

@@ -3,9 +3,11 @@
 
 #include <adwaita.h>
 
+#include "gest-parsed-row.h"
+
 G_BEGIN_DECLS
 
-/* An AdwEntryRow for a calendar date typed dd/mm/yyyy (gest_date_parse(): also d/m/yyyy),
+/* A GestParsedRow (an AdwEntryRow) for a calendar date typed dd/mm/yyyy (gest_date_parse(): also d/m/yyyy),
  * with a calendar in a popover at its end. It writes the date back as dd/mm/yyyy when the user
  * applies the row (Enter, the apply button) or leaves it. Text that is not a date (31/02/2026),
  * or a date out of the row's bounds, marks the row with `error` and shows the whole message
@@ -13,7 +15,7 @@ G_BEGIN_DECLS
  * can show its own message instead (gest_date_row_set_error()). An empty row has no date and
  * no error: whether the date is required is the form's rule. */
 #define GEST_TYPE_DATE_ROW (gest_date_row_get_type ())
-G_DECLARE_FINAL_TYPE (GestDateRow, gest_date_row, GEST, DATE_ROW, AdwEntryRow)
+G_DECLARE_FINAL_TYPE (GestDateRow, gest_date_row, GEST, DATE_ROW, GestParsedRow)
 
 GtkWidget  *gest_date_row_new         (void);
 /* The date typed: TRUE and @out set when the text is a date within the bounds. */

@@ -4,10 +4,11 @@
 #include <adwaita.h>
 
 #include "gest-money.h"
+#include "gest-parsed-row.h"
 
 G_BEGIN_DECLS
 
-/* An AdwEntryRow for an amount of money. It parses what is typed as gest_money_parse() does
+/* A GestParsedRow (an AdwEntryRow) for an amount of money. It parses what is typed as gest_money_parse() does
  * ("1234.56", "1,234.56", "$1,234.56"), keeps the value in centavos, and writes it back as
  * "$1,234.56" when the user applies the row (Enter, the apply button) or leaves it. Text that
  * does not parse, or an amount out of the row's bounds, marks the row with `error` and shows
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
  * owner of the row can show its own message instead (gest_money_row_set_error()). An empty row
  * has no value and no error: whether the amount is required is the form's rule. */
 #define GEST_TYPE_MONEY_ROW (gest_money_row_get_type ())
-G_DECLARE_FINAL_TYPE (GestMoneyRow, gest_money_row, GEST, MONEY_ROW, AdwEntryRow)
+G_DECLARE_FINAL_TYPE (GestMoneyRow, gest_money_row, GEST, MONEY_ROW, GestParsedRow)
 
 GtkWidget  *gest_money_row_new         (void);
 /* The amount typed, in centavos; 0 when the row is empty or its text does not parse. */
