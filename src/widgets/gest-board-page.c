@@ -37,6 +37,7 @@ struct _GestBoardPage
   char            *detail_title;
   char            *all_columns;
   gboolean         narrow;
+  char            *new_label;    /* the new-record button's, shown when not narrow */
   int              wide_width;   /* the filter bar's minimum width in one row */
   guint            arrange_id;   /* idle that applies a change of "narrow" */
 };
@@ -149,6 +150,35 @@ place (GestBoardPage *self,
   gtk_grid_layout_child_set_column_span (GTK_GRID_LAYOUT_CHILD (child), span);
 }
 
+/* Narrow, the new-record button is an icon beside the search (its label did not fit a 360 px
+ * window); the label stays its accessible name and tooltip. */
+static void
+update_new_button (GestBoardPage *self)
+{
+  if (self->new_label == NULL)
+    return;
+  if (self->narrow)
+    {
+      g_autofree char *plain = NULL;
+
+      gtk_button_set_icon_name (self->new_button, "list-add-symbolic");
+      /* The label without its mnemonic underscore. */
+      plain = g_strdup (self->new_label);
+      for (char *r = plain, *w = plain; ; r++)
+        if (*r != '_' && (*w++ = *r) == '\0')
+          break;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+      if (gtk_widget_get_tooltip_text (GTK_WIDGET (self->new_button)) == NULL)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), plain);
+    }
+  else
+    {
+      gtk_button_set_label (self->new_button, self->new_label);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->new_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+}
+
 /* Narrow: the search and the new-record button on the first row, the toggles on the second,
  * and the board's column switcher instead of the column filter. */
 static void
@@ -180,6 +210,7 @@ arrange (GestBoardPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->column_dropdown), !self->narrow);
   gtk_widget_set_visible (self->spacer, !self->narrow);
   gest_board_set_narrow (self->board, self->narrow);
+  update_new_button (self);
 }
 
 static gboolean
@@ -255,6 +286,7 @@ gest_board_page_finalize (GObject *object)
   g_free (self->section_title);
   g_free (self->detail_title);
   g_free (self->all_columns);
+  g_free (self->new_label);
 
   G_OBJECT_CLASS (gest_board_page_parent_class)->finalize (object);
 }
@@ -381,7 +413,9 @@ gest_board_page_set_texts (GestBoardPage            *self,
   gtk_widget_set_visible (GTK_WIDGET (self->empty_new_button), texts->new_label != NULL);
   if (texts->new_label != NULL)
     {
-      gtk_button_set_label (self->new_button, texts->new_label);
+      g_free (self->new_label);
+      self->new_label = g_strdup (texts->new_label);
+      update_new_button (self);
       gtk_button_set_label (self->empty_new_button, texts->new_label);
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), texts->new_tooltip);

@@ -334,6 +334,15 @@ n_visible_columns (GestBoard *board)
   return n;
 }
 
+/* The page's new-record button, shown. */
+static gboolean
+is_new_button (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "board-page.new-record") == 0;
+}
+
 /* A 360 px window: the page asks for no more, the filters take two rows, the board shows one
  * column at a time and switches with its buttons; wide again, everything comes back. */
 static void
@@ -357,6 +366,17 @@ test_narrow (Fixture       *f,
   /* The one column takes the width, and its count shows whole. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (gest_board_get_column (f->board, 0))), >, 280);
   g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (f->board), gest_test_is_visible_label, "To Do (1 of 4)"));
+  /* The new-record button is an icon beside the search, whole inside the window (its label
+   * was cut at the window's edge). */
+  {
+    GtkWidget *button = gest_test_find_widget (GTK_WIDGET (f->window), is_new_button, NULL);
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "list-add-symbolic");
+    g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (f->window), &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 360);
+  }
 
   gest_board_set_current_column (f->board, 3);
   g_assert_cmpuint (n_visible_columns (f->board), ==, 1);
@@ -374,6 +394,8 @@ test_narrow (Fixture       *f,
   wait_frames (GTK_WIDGET (f->window), 5);
   g_assert_false (gest_board_page_get_narrow (f->page));
   g_assert_cmpuint (n_visible_columns (f->board), ==, 4);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gest_test_find_widget (GTK_WIDGET (f->window), is_new_button, NULL))),
+                   ==, "_New Task");
 }
 
 /* Counts use the locale's digit grouping (1,234 or 1 234), and a column's count is not cut. */
