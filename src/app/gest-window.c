@@ -38,7 +38,6 @@ struct _GestWindow
   GestContext          *context;
   /* Element type Section, in sidebar order. */
   GArray               *sections;
-  gboolean              services_started;
   GSettings            *settings;
   /* Cancels the demonstration data when the window closes. */
   GCancellable         *cancellable;
@@ -755,7 +754,7 @@ gest_window_open_preferences (GestWindow *self)
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
   /* The email and sync pages go with their services. */
-  if (self->services_started)
+  if (gest_context_get_mail_service (self->context) != NULL)
     {
       gest_preferences_window_add_page (prefs,
                                         ADW_PREFERENCES_PAGE (gest_mail_preferences_page_new (self->context)));
@@ -784,74 +783,4 @@ gest_window_get_context (GestWindow *self)
   g_return_val_if_fail (GEST_IS_WINDOW (self), NULL);
 
   return self->context;
-}
-
-static void
-sync_now_cb (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  gest_sync_service_sync_now (GEST_SYNC_SERVICE (user_data));
-}
-
-static void
-kick_mail_cb (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
-{
-  gest_mail_service_kick (GEST_MAIL_SERVICE (user_data));
-}
-
-static void
-mail_drained_cb (GestMailService *service,
-                 guint            sent,
-                 guint            failed,
-                 const char      *error_message,
-                 GestWindow      *self)
-{
-  g_autofree char *text = NULL;
-
-  if (failed > 0 || (sent == 0 && error_message != NULL))
-    text = g_strdup_printf (_("An email could not be sent: %s It stays in the outbox and "
-                              "will be retried."),
-                            error_message != NULL ? error_message : "");
-  else if (sent > 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u email sent", "%u emails sent", sent),
-                            sent);
-  if (text != NULL)
-    gest_window_add_toast (self, text);
-}
-
-void
-gest_window_start_services (GestWindow *self)
-{
-  g_autoptr(GestSyncService) sync = NULL;
-  g_autoptr(GestMailService) mail = NULL;
-  g_autoptr(GSimpleAction) sync_now = NULL;
-  g_autoptr(GSimpleAction) kick_mail = NULL;
-
-  g_return_if_fail (GEST_IS_WINDOW (self));
-
-  if (self->services_started)
-    return;
-  self->services_started = TRUE;
-
-  /* T4: one mail service per window drains the outbox on a worker thread; "win.kick-mail"
-   * asks it to send at once (after a module queued an email). */
-  mail = gest_mail_service_new (self->store);
-  kick_mail = g_simple_action_new ("kick-mail", NULL);
-  g_signal_connect_object (kick_mail, "activate", G_CALLBACK (kick_mail_cb), mail, 0);
-  g_signal_connect_object (mail, "drained", G_CALLBACK (mail_drained_cb), self, 0);
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (kick_mail));
-  /* Stopped and released with the window's context. */
-  gest_context_set_mail_service (self->context, mail);
-  gest_mail_service_start (mail);
-
-  /* X3: background sync with the Conauto server on a worker thread; "win.sync-now" on demand. */
-  sync = gest_sync_service_new (self->store);
-  sync_now = g_simple_action_new ("sync-now", NULL);
-  g_signal_connect_object (sync_now, "activate", G_CALLBACK (sync_now_cb), sync, 0);
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sync_now));
-  gest_context_set_sync_service (self->context, sync);
-  gest_sync_service_start (sync);
 }
