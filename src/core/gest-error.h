@@ -18,6 +18,7 @@ typedef enum
   GEST_ERROR_STORE,          /* SQLite failure */
   GEST_ERROR_TAMPERED,       /* activity chain does not verify */
   GEST_ERROR_NETWORK,        /* SMTP/HTTP failure */
+  GEST_ERROR_PERMISSION,     /* the signed-in user's role may not do it, or nobody signed in */
 } GestError;
 
 GQuark gest_error_quark (void);

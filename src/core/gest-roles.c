@@ -21,7 +21,11 @@ static const struct
   [GEST_ROLE_CS_HEAD] = { "cs-head", N_("Head of customer service") },
   [GEST_ROLE_FINANCE_MANAGER] = { "finance-manager", N_("Finance manager") },
   [GEST_ROLE_COLLECTIONS_AGENT] = { "collections-agent", N_("Collections agent") },
-  [GEST_ROLE_CONAUTO_LIAISON] = { "conauto-liaison", N_("Conauto liaison") },
+  [GEST_ROLE_SERVICE_ADVISOR] = { "service-advisor", N_("Service advisor") },
+  [GEST_ROLE_COLLECTIONS_SUPERVISOR] = { "collections-supervisor", N_("Collections supervisor") },
+  /* The id predates issue 12, when a dealer user could play Conauto's liaison; entries in
+   * existing logs carry it, so it stays. */
+  [GEST_ROLE_CONAUTO] = { "conauto-liaison", N_("Conauto") },
 };
 
 const char *
@@ -56,4 +60,10 @@ gest_role_from_id (const char *id,
         }
     }
   return FALSE;
+}
+
+gboolean
+gest_role_is_dealer (GestRole role)
+{
+  return role < GEST_N_DEALER_ROLES;
 }

@@ -53,6 +53,8 @@ TABLE_GETTER (gest_domain_module_get_entities, GestEntityInfo, get_entities)
 TABLE_GETTER (gest_domain_module_get_search_kinds, GestSearchKind, get_search_kinds)
 TABLE_GETTER (gest_domain_module_get_cli_verbs, GestCliVerb, get_cli_verbs)
 TABLE_GETTER (gest_domain_module_get_reports, GestReportInfo, get_reports)
+TABLE_GETTER (gest_domain_module_get_permissions, GestPermission, get_permissions)
+TABLE_GETTER (gest_domain_module_get_customer_links, GestCustomerLink, get_customer_links)
 
 gboolean
 gest_domain_module_fill_demo (GestDomainModule  *self,
@@ -139,6 +141,13 @@ gest_domain_modules_add (GestDomainModule *module)
     }
   g_ptr_array_add (modules, g_object_ref (module));
   g_mutex_unlock (&modules_lock);
+
+  {
+    guint n_permissions;
+    const GestPermission *permissions = gest_domain_module_get_permissions (module, &n_permissions);
+
+    gest_permissions_add (permissions, n_permissions);
+  }
 }
 
 GPtrArray *
@@ -253,6 +262,7 @@ gest_cli_fail (const GError *error)
       switch ((GestError) error->code)
         {
         case GEST_ERROR_REFUSED:
+        case GEST_ERROR_PERMISSION:
         case GEST_ERROR_TAMPERED:
           status = GEST_CLI_EXIT_REFUSED;
           break;

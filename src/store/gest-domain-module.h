@@ -77,6 +77,21 @@ typedef struct
   const char *sql;
 } GestReportInfo;
 
+/* How a module's records link to a customer (issue 12): the customer page lists them, and a
+ * merge of two customers moves them. */
+typedef struct
+{
+  const char *search_kind; /* a GestSearchKind of the module: the page opens a row as a hit */
+  /* SELECT uuid, title, subtitle, at FROM … WHERE <the record's customer> = :customer:
+   * title "LIQ-2026-000123", subtitle its state (translated by the module's SQL or plain),
+   * at unix µs of its last change; the page orders and limits. */
+  const char *list_sql;
+  /* UPDATE … SET <customer column> = :into WHERE <customer column> = :from, or NULL when the
+   * records reach the customer through a plan or vehicle (they move with it). Runs inside
+   * the merge's transaction; the sync triggers carry the change. */
+  const char *merge_sql;
+} GestCustomerLink;
+
 #define GEST_TYPE_DOMAIN_MODULE (gest_domain_module_get_type ())
 G_DECLARE_INTERFACE (GestDomainModule, gest_domain_module, GEST, DOMAIN_MODULE, GObject)
 
@@ -94,6 +109,12 @@ struct _GestDomainModuleInterface
                                              guint             *n_verbs);
   const GestReportInfo *(*get_reports)      (GestDomainModule  *self,
                                              guint             *n_reports);
+  /* The module's rows of the permissions table (gest-permissions.h; ids "<module>.…"),
+   * added to the table when the module registers. */
+  const GestPermission *(*get_permissions)  (GestDomainModule  *self,
+                                             guint             *n_permissions);
+  const GestCustomerLink *(*get_customer_links) (GestDomainModule *self,
+                                                 guint            *n_links);
   /* Demo data, inside the demo's transaction after customers, vehicles and plans exist
    * (plan rows have rowid 1..n). Modules fill in registration order. */
   gboolean              (*fill_demo)        (GestDomainModule  *self,
@@ -129,6 +150,10 @@ const GestCliVerb    *gest_domain_module_get_cli_verbs    (GestDomainModule *sel
                                                            guint            *n_verbs);
 const GestReportInfo *gest_domain_module_get_reports      (GestDomainModule *self,
                                                            guint            *n_reports);
+const GestPermission *gest_domain_module_get_permissions  (GestDomainModule *self,
+                                                           guint            *n_permissions);
+const GestCustomerLink *gest_domain_module_get_customer_links (GestDomainModule *self,
+                                                               guint            *n_links);
 gboolean              gest_domain_module_fill_demo        (GestDomainModule *self,
                                                            GestStore        *store,
                                                            guint             n,

@@ -26,6 +26,7 @@ typedef struct
   GestStoreWriteFunc func;
   gpointer           data;
   GDestroyNotify     data_free;
+  GestUser          *user;      /* who asked for the save (issue 12); NULL before sign-in */
   GError            *error;     /* set on the writer thread, reported by complete_idle() */
 } WriteData;
 
@@ -34,6 +35,7 @@ write_data_free (WriteData *data)
 {
   if (data->data_free != NULL)
     data->data_free (data->data);
+  g_clear_pointer (&data->user, gest_user_unref);
   g_clear_error (&data->error);
   g_free (data);
 }
@@ -78,6 +80,8 @@ run_in_transaction (GestStoreWriter     *writer,
       if (writer->conn == NULL)
         return FALSE;
     }
+  /* The save acts as the user who asked for it, even when another signed in since. */
+  gest_store_set_user (writer->conn, data->user);
   if (!gest_store_begin (writer->conn, TRUE, error))
     return FALSE;
   if (!data->func (writer->conn, data->data, error))
@@ -156,6 +160,8 @@ gest_store_write_async (GestStore           *self,
   write->func = func;
   write->data = data;
   write->data_free = data_free;
+  if (gest_store_get_user (self) != NULL)
+    write->user = gest_user_ref (gest_store_get_user (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gest_store_write_async);

@@ -22,6 +22,7 @@ struct _GestStore
   gint64      busy_since;  /* when the current wait for another connection's lock began */
   GHashTable *statements;  /* SQL text → sqlite3_stmt, gest_store_prepare_cached () */
   GestStoreWriter *writer; /* gest_store_write_async (); created by the first save */
+  GestUser   *user;        /* signed in (issue 12); NULL before */
 };
 
 G_DEFINE_FINAL_TYPE (GestStore, gest_store, G_TYPE_OBJECT)
@@ -34,6 +35,7 @@ gest_store_finalize (GObject *object)
   GestStore *self = (GestStore *)object;
 
   g_clear_pointer (&self->writer, gest_store_writer_free);
+  g_clear_pointer (&self->user, gest_user_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -706,10 +708,68 @@ fail:
   return FALSE;
 }
 
+void
+gest_store_set_user (GestStore *self,
+                     GestUser  *user)
+{
+  g_return_if_fail (GEST_IS_STORE (self));
+
+  if (user != NULL)
+    gest_user_ref (user);
+  g_clear_pointer (&self->user, gest_user_unref);
+  self->user = user;
+}
+
+GestUser *
+gest_store_get_user (GestStore *self)
+{
+  g_return_val_if_fail (GEST_IS_STORE (self), NULL);
+
+  return self->user;
+}
+
+gboolean
+gest_store_has_users (GestStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GEST_IS_STORE (self), FALSE);
+
+  stmt = gest_store_prepare (self,
+                             "SELECT EXISTS (SELECT 1 FROM users WHERE deleted = 0 AND active = 1 "
+                             "AND login <> '' AND password_hash <> '')",
+                             NULL);
+  /* A store that cannot answer has users, so nothing is allowed by mistake. */
+  return stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
+}
+
+gboolean
+gest_store_check_permission (GestStore   *self,
+                             const char  *permission,
+                             GError     **error)
+{
+  g_return_val_if_fail (GEST_IS_STORE (self), FALSE);
+  g_return_val_if_fail (permission != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->user != NULL)
+    return gest_permission_check (self->user->role, self->user->name, permission, error);
+  if (!gest_store_has_users (self))
+    return TRUE;
+  g_set_error_literal (error, GEST_ERROR, GEST_ERROR_PERMISSION,
+                       _("Nobody is signed in. Sign in (in the command line, with --user LOGIN) "
+                         "and try again."));
+  return FALSE;
+}
+
 char *
 gest_store_get_user_name (GestStore *self)
 {
-  char *name = gest_store_get_setting (self, "user.name");
+  char *name;
+
+  if (self->user != NULL)
+    return g_strdup (self->user->name);
+  name = gest_store_get_setting (self, "user.name");
 
   if (name == NULL || name[0] == '\0')
     {
@@ -723,9 +783,12 @@ gest_store_get_user_name (GestStore *self)
 GestRole
 gest_store_get_user_role (GestStore *self)
 {
-  g_autofree char *id = gest_store_get_setting (self, "user.role");
+  g_autofree char *id = NULL;
   GestRole role;
 
+  if (self->user != NULL)
+    return self->user->role;
+  id = gest_store_get_setting (self, "user.role");
   if (id != NULL && gest_role_from_id (id, &role))
     return role;
   return GEST_ROLE_GENERAL_MANAGER;

@@ -7,6 +7,8 @@
 #include "gest-error.h"
 #include "gest-routing.h"
 #include "gest-roles.h"
+#include "gest-permissions.h"
+#include "gest-user.h"
 
 G_BEGIN_DECLS
 
@@ -153,7 +155,25 @@ void          gest_store_load_routing_settings  (GestStore            *self,
 gboolean      gest_store_save_routing_settings  (GestStore                 *self,
                                                  const GestRoutingSettings *settings,
                                                  GError                   **error);
-/* The current user (settings user.name / user.role); defaults "Usuario" / general-manager. */
+/* The signed-in user (issue 12) of this connection: every activity entry, document and change
+ * written through it is attributed to @user, and gest_store_check_permission() checks @user's
+ * role. A save (gest_store_write_async()) acts as the user of the store it was asked on.
+ * Setting it does not authenticate: gest_users_sign_in() does, then sets it. NULL signs out. */
+void          gest_store_set_user               (GestStore    *self,
+                                                 GestUser     *user);
+GestUser     *gest_store_get_user               (GestStore    *self);
+/* Whether the database has a user who can sign in. A database without one is being set up
+ * (the first run creates its general manager): until then every permission is granted and
+ * changes are attributed to the settings user.name / user.role, as before issue 12. */
+gboolean      gest_store_has_users              (GestStore    *self);
+/* Whether the signed-in user may do @permission (a gest-permissions.h id). Refused with
+ * GEST_ERROR_PERMISSION when the role may not, or when nobody is signed in on a database that
+ * has users. Call it where the change is made, inside the change's transaction. */
+gboolean      gest_store_check_permission       (GestStore    *self,
+                                                 const char   *permission,
+                                                 GError      **error);
+/* The user changes are attributed to: the signed-in user's name and role; without one, the
+ * settings user.name / user.role (defaults "Usuario" / general-manager). */
 char         *gest_store_get_user_name          (GestStore    *self);
 GestRole      gest_store_get_user_role          (GestStore    *self);
 

@@ -53,7 +53,7 @@ require_liaison (GestStore  *store,
   g_autofree char *user = NULL;
   GestRole role = gest_store_get_user_role (store);
 
-  if (role == GEST_ROLE_CONAUTO_LIAISON)
+  if (role == GEST_ROLE_CONAUTO)
     return TRUE;
 
   user = gest_store_get_user_name (store);
@@ -248,7 +248,7 @@ gest_tramite_check_item (GestStore        *store,
   g_return_val_if_fail (item < GEST_TRAMITE_N_ITEMS && item != GEST_TRAMITE_ITEM_PAYMENT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (gest_store_get_user_role (store) == GEST_ROLE_CONAUTO_LIAISON)
+  if (gest_store_get_user_role (store) == GEST_ROLE_CONAUTO)
     check.actor = GEST_TRAMITE_ACTOR_CONAUTO;
 
   /* The column name comes from the constant table above, never from input. */

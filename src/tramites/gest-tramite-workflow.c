@@ -106,3 +106,43 @@ gest_tramite_workflow_get (void)
     }
   return &workflow;
 }
+
+#define R(role) GEST_ROLE_BIT (GEST_ROLE_##role)
+/* The dealer's side of early payoffs: finance and collections run them, customer service
+ * registers them for the customer in front of them; managers approve what departs from
+ * Conauto's statement. Service roles only look. */
+#define PAYOFF_STAFF (R (GENERAL_MANAGER) | R (FINANCE_MANAGER) | R (COLLECTIONS_AGENT) | \
+                      R (COLLECTIONS_SUPERVISOR) | R (CS_ANALYST) | R (CS_HEAD))
+#define PAYOFF_LEADS (R (GENERAL_MANAGER) | R (FINANCE_MANAGER) | R (COLLECTIONS_SUPERVISOR) | R (CS_HEAD))
+
+static const GestPermission permissions[] = {
+  { GEST_TRAMITE_PERMISSION_REGISTER, N_("register early payoffs"), PAYOFF_STAFF },
+  { "tramites.step.1", N_("move an early payoff to step 1"), PAYOFF_STAFF },
+  { "tramites.step.2", N_("move an early payoff to step 2"), PAYOFF_STAFF },
+  { "tramites.step.3", N_("move an early payoff to step 3"), PAYOFF_STAFF },
+  { "tramites.step.4", N_("move an early payoff to step 4"), 0 },
+  { "tramites.step.5", N_("move an early payoff to step 5"), 0 },
+  { "tramites.step.6", N_("move an early payoff to step 6"), 0 },
+  { "tramites.step.7", N_("move an early payoff to step 7"), PAYOFF_STAFF },
+  { "tramites.step.8", N_("move an early payoff to step 8"), PAYOFF_LEADS | R (COLLECTIONS_AGENT) },
+  { GEST_TRAMITE_PERMISSION_STEP_BACK, N_("move an early payoff back a step"), PAYOFF_LEADS },
+  { GEST_TRAMITE_PERMISSION_CHECKLIST, N_("tick the early payoff’s checklist"), PAYOFF_STAFF },
+  { GEST_TRAMITE_PERMISSION_PAYMENT, N_("record a customer’s payment"), PAYOFF_STAFF },
+  { GEST_TRAMITE_PERMISSION_APPROVE, N_("approve an amount or payment that departs from the statement"),
+    PAYOFF_LEADS },
+};
+
+const GestPermission *
+gest_tramite_permissions_get (guint *n_rows)
+{
+  *n_rows = G_N_ELEMENTS (permissions);
+  return permissions;
+}
+
+const char *
+gest_tramite_permission_step (int step)
+{
+  if (step < 1 || step > 8)
+    return NULL;
+  return permissions[step].id;
+}

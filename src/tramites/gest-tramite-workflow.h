@@ -37,4 +37,19 @@ G_BEGIN_DECLS
 /* The table, checked with gest_workflow_validate() on first use. */
 const GestWorkflow *gest_tramite_workflow_get (void);
 
+/* The trámites' rows of the permissions table (issue 12), compiled into the desktop and the
+ * server like the workflow. "tramites.step.N" is moving a trámite into the dealer's step N
+ * (no row for Conauto's steps 4 to 6: no dealer role may make them). */
+#define GEST_TRAMITE_PERMISSION_REGISTER   "tramites.register"
+#define GEST_TRAMITE_PERMISSION_STEP_BACK  "tramites.step-back"     /* a move backwards, with its reason */
+#define GEST_TRAMITE_PERMISSION_CHECKLIST  "tramites.checklist"     /* tick or undo a checklist item */
+#define GEST_TRAMITE_PERMISSION_PAYMENT    "tramites.payment"       /* record the customer's payment */
+#define GEST_TRAMITE_PERMISSION_APPROVE    "tramites.approve"       /* approve an amount or payment outside the statement */
+
+#include "gest-permissions.h"
+
+const GestPermission *gest_tramite_permissions_get (guint *n_rows);
+/* "tramites.step.4"; static strings, NULL for a step outside 1..8. */
+const char           *gest_tramite_permission_step (int step);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "gest-cli-tramite.h"
 #include "gest-sync-validate.h"
 #include "gest-tramite-rules.h"
+#include "gest-tramite-workflow.h"
 #include "gest-tramite-mail.h"
 #include "gest-tramites-demo.h"
 #include "gest-tramites-domain.h"
@@ -170,6 +171,13 @@ gest_tramites_domain_change_rejected (GestDomainModule  *module,
   return gest_activity_log_append (store, uuid, GEST_ACTIVITY_STATUS, message, NULL, NULL, error) >= 0;
 }
 
+static const GestPermission *
+gest_tramites_domain_get_permissions (GestDomainModule *module,
+                                      guint            *n_permissions)
+{
+  return gest_tramite_permissions_get (n_permissions);
+}
+
 static void
 gest_tramites_domain_iface_init (GestDomainModuleInterface *iface)
 {
@@ -178,6 +186,7 @@ gest_tramites_domain_iface_init (GestDomainModuleInterface *iface)
   iface->get_search_kinds = gest_tramites_domain_get_search_kinds;
   iface->get_cli_verbs = gest_tramites_domain_get_cli_verbs;
   iface->get_reports = gest_tramites_domain_get_reports;
+  iface->get_permissions = gest_tramites_domain_get_permissions;
   iface->fill_demo = gest_tramites_domain_fill_demo;
   iface->mail_sent = gest_tramites_domain_mail_sent;
   iface->change_rejected = gest_tramites_domain_change_rejected;

@@ -103,7 +103,7 @@ test_settings (Fixture       *f,
   g_assert_cmpstr (user, ==, "Usuario");
   g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_GENERAL_MANAGER);
   g_assert_true (gest_store_set_setting (f->store, "user.role", "conauto-liaison", NULL));
-  g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_CONAUTO_LIAISON);
+  g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_CONAUTO);
   g_assert_true (gest_store_set_setting (f->store, "user.role", "bogus", NULL));
   g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_GENERAL_MANAGER);
 
