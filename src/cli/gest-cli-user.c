@@ -44,11 +44,11 @@ prompt_no_echo (const char *prompt)
       quiet = old;
       quiet.c_lflag &= ~(tcflag_t) ECHO;
       quiet.c_lflag |= ECHONL;
-      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
     }
   line = fgets (buf, sizeof buf, stdin);
   if (restore)
-    tcsetattr (STDIN_FILENO, TCSAFLUSH, &old);
+    tcsetattr (STDIN_FILENO, TCSANOW, &old);
   if (line == NULL)
     return NULL;
   buf[strcspn (buf, "\r\n")] = '\0';
