@@ -89,6 +89,9 @@ test_first_add_list (CliFixture    *f,
   /* Who is signed in. */
   g_assert_cmpint (run_as (f, "luis", "analista-123", "user", NULL, NULL, NULL, NULL, NULL), ==, 0);
   g_assert_cmpstr (f->out, ==, "luis\tLuis Pérez\tcs-analyst\n");
+  g_assert_cmpint (cli_run (f, "--db", f->db, "user", NULL), ==, 1);
+  g_assert_cmpstr (f->err, ==, PREFIX "Nobody is signed in. Sign in (in the command line, with --user "
+                                      "LOGIN) and try again.\n");
 }
 
 static void

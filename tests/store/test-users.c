@@ -431,6 +431,16 @@ test_demo_users (Fixture       *f,
     }
   g_assert_null (gest_demo_user_name_for_role (GEST_ROLE_CONAUTO));
   g_assert_true (gest_store_has_users (f->store));
+  /* The fill signed its finance manager in only while it ran. */
+  gest_store_set_user (f->store, NULL);
+  /* A second fill adds more (the logins it has are kept); either way the session is back. */
+  if (!gest_demo_fill (f->store, 2, 2, NULL, &error))
+    g_clear_error (&error);
+  g_assert_null (gest_store_get_user (f->store));
+  /* Every entry the demo logged names one of its users. */
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity"), >, 0);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity WHERE user_name NOT IN "
+                                                  "(SELECT name FROM users)"), ==, 0);
 }
 
 int
