@@ -281,6 +281,12 @@ test_permissions (Fixture       *f,
                                        "thresholds: it is for General manager, Finance manager. Ask one "
                                        "of them, or sign in as one.");
   g_clear_error (&error);
+  /* Nor one key at a time, as the preferences save them. */
+  g_assert_false (gest_store_set_setting (f->store, "routing.installments-limit", "99", &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (gest_store_set_setting (f->store, "app.first-run-done", "1", &error));
+  g_assert_no_error (error);
   gest_store_load_routing_settings (f->store, &after);
   g_assert_cmpuint (after.installments_limit, !=, 99);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM users"), ==, 2);
