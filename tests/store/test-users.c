@@ -188,6 +188,18 @@ test_sign_in (Fixture       *f,
   g_assert_cmpstr (error->message, ==, WRONG_LOGIN_MESSAGE);
 }
 
+/* The task's thread may drop its reference (and the store's) after the callback ran: waits
+ * for it, so the fixture can finalize the store. */
+static void
+release_task (GAsyncResult **result)
+{
+  GAsyncResult *weak = *result;
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  g_clear_object (result);
+  WAIT_UNTIL (g_atomic_pointer_get (&weak) == NULL);
+}
+
 static void
 test_sign_in_async (Fixture       *f,
                     gconstpointer  data)
@@ -204,7 +216,7 @@ test_sign_in_async (Fixture       *f,
   g_assert_cmpstr (error->message, ==, WRONG_LOGIN_MESSAGE);
   g_assert_null (gest_store_get_user (f->store));
   g_clear_error (&error);
-  g_clear_object (&result);
+  release_task (&result);
 
   gest_users_sign_in_async (f->store, "luis", "analista-123", NULL, gest_test_result_cb, &result);
   WAIT_UNTIL (result != NULL);
@@ -212,6 +224,7 @@ test_sign_in_async (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (user->uuid, ==, luis);
   g_assert_true (gest_store_get_user (f->store) == user);
+  release_task (&result);
 }
 
 static void
