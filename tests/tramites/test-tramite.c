@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* T1, T2, T3, T5, T6, T7 on a real store: registration (folio, statement snapshot, routing
- * recorded and replayable), the checklist, moves and their refusals, the Conauto liaison,
- * folio uniqueness across two processes, and the CLI. No display. */
+ * recorded and replayable), the checklist, moves and their refusals, Conauto's steps as the
+ * sync applies them, folio uniqueness across two processes, and the CLI. No display. */
 #include "config.h"
 
 #include <locale.h>
