@@ -543,13 +543,17 @@ void
 gest_tramite_get_registered_date (const GestTramite *tramite,
                                   GDate             *out)
 {
+  g_autoptr(GTimeZone) tz = gest_dealer_timezone ();
+  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) moment = NULL;
 
   g_return_if_fail (tramite != NULL);
   g_return_if_fail (out != NULL);
 
   g_date_clear (out, 1);
-  moment = g_date_time_new_from_unix_local (tramite->created_at / G_USEC_PER_SEC);
+  utc = g_date_time_new_from_unix_utc (tramite->created_at / G_USEC_PER_SEC);
+  if (utc != NULL)
+    moment = g_date_time_to_timezone (utc, tz);
   if (moment != NULL)
     g_date_set_dmy (out, g_date_time_get_day_of_month (moment),
                     g_date_time_get_month (moment), g_date_time_get_year (moment));

@@ -28,7 +28,7 @@
 #include "gest-tramite-editor.h"
 #include "gest-tramite-rules.h"
 
-#define MSG_CONAUTO_MOVE "Steps 4 to 6 are Conauto’s: the move from step 3 (Documents and payment) to step 4 (Deposit verified) arrives through the Conauto sync or is recorded by the Conauto liaison."
+#define MSG_CONAUTO_MOVE "Steps 4 to 6 are Conauto’s: the move from step 3 (Documents and payment) to step 4 (Deposit verified) arrives through the Conauto sync or Conauto’s signed update file."
 
 typedef struct
 {
