@@ -50,5 +50,9 @@ int        gest_cli_verify_log   (const char    *db_path,
 int        gest_cli_user         (const char    *db_path,
                                   int            argc,
                                   char         **argv);
+/* `gestiona-cli import customers|plans|vehicles FILE [--dry-run] [--errors OUT.csv]`. */
+int        gest_cli_import       (const char    *db_path,
+                                  int            argc,
+                                  char         **argv);
 
 G_END_DECLS

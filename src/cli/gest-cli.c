@@ -128,6 +128,8 @@ print_help (void)
            default_path);
   print_module_verbs ();
   g_print ("%s", _("  user [--name NAME] [--role ROLE]           show or set the current user\n"
+                   "  import customers|plans|vehicles FILE [--dry-run] [--errors OUT.csv]\n"
+                   "                                             import rows from a CSV or XLSX file\n"
                    "  sync [--server URL] [--enroll CODE] [--status]  exchange changes with Conauto's sync server\n"
                    "\n"
                    "Amounts are written like 1234.56, 1,234.56 or $1,234.56.\n"
@@ -202,6 +204,8 @@ main (int    argc,
     return gest_cli_verify_log (db_path, argc, argv);
   if (g_str_equal (command, "user"))
     return gest_cli_user (db_path, argc, argv);
+  if (g_str_equal (command, "import"))   /* import helper: src/cli/gest-cli-import.c */
+    return gest_cli_import (db_path, argc, argv);
   if (g_str_equal (command, "sync"))   /* sync helper: src/cli/gest-cli-sync.c */
     return gest_cli_sync (db_path, argc, argv);
 
