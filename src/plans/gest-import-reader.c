@@ -419,13 +419,13 @@ gest_import_reader_next (GestImportReader    *self,
             g_ptr_array_add (self->cells,
                              self->cells_buf->str + g_array_index (self->offsets, guint, i));
           /* A UTF-8 file with a bad byte further down than the part the detection read. */
-          if (!self->cp1252 && !g_utf8_validate (self->cells_buf->str, self->cells_buf->len, NULL))
-            {
-              self->problem = _("This row is not valid UTF-8 text: save the file again as UTF-8.");
-              for (guint i = 0; i < self->cells->len; i++)
-                if (!g_utf8_validate (g_ptr_array_index (self->cells, i), -1, NULL))
+          if (!self->cp1252)
+            for (guint i = 0; i < self->cells->len; i++)
+              if (!g_utf8_validate (g_ptr_array_index (self->cells, i), -1, NULL))
+                {
+                  self->problem = _("This row is not valid UTF-8 text: save the file again as UTF-8.");
                   g_ptr_array_index (self->cells, i) = (gpointer) "";
-            }
+                }
         }
       if (!row_is_blank (self->cells) || self->problem != NULL)
         break;

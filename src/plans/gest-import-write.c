@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gest-activity-log.h"
+#include "gest-date.h"
 #include "gest-import-private.h"
 
 /* SQLite's bulk-load habits for an import of up to millions of rows: one transaction, each
@@ -57,6 +58,7 @@ struct _GestImportWriter
   guint           created;
   guint           updated;
   guint           unchanged;
+  char           *today;      /* ISO: the balance date of a file without one */
 };
 
 /* Keys in ascending order, still unique across desktops: a UUID version 7 (the import's start
@@ -143,13 +145,13 @@ prepare (GestImportWriter  *self,
     [FIND_PLAN] = "SELECT rowid, customer_uuid FROM plans WHERE number = ?1",
     [INSERT_PLAN] = "INSERT INTO plans (uuid, updated_at, number, customer_uuid, vehicle_uuid, installment, "
                     "balance, overdue, life_insurance, as_of) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce (?8, 0), coalesce (?9, 0), ?10)",
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce (?8, 0), coalesce (?9, 0), coalesce (?10, ?11))",
     [UPDATE_PLAN] = "UPDATE plans SET updated_at = ?2, vehicle_uuid = coalesce (?5, vehicle_uuid), "
                     "installment = ?6, balance = ?7, overdue = coalesce (?8, overdue), "
-                    "life_insurance = coalesce (?9, life_insurance), as_of = ?10, deleted = 0 "
+                    "life_insurance = coalesce (?9, life_insurance), as_of = coalesce (?10, as_of), deleted = 0 "
                     "WHERE rowid = ?1 AND (deleted = 1 OR (?5 IS NOT NULL AND ?5 IS NOT vehicle_uuid) OR "
                     "?6 IS NOT installment OR ?7 IS NOT balance OR (?8 IS NOT NULL AND ?8 IS NOT overdue) OR "
-                    "(?9 IS NOT NULL AND ?9 IS NOT life_insurance) OR ?10 IS NOT as_of)",
+                    "(?9 IS NOT NULL AND ?9 IS NOT life_insurance) OR (?10 IS NOT NULL AND ?10 IS NOT as_of))",
   };
 
   for (guint i = 0; i < N_STMTS; i++)
@@ -194,6 +196,7 @@ writer_free (GestImportWriter *self)
     gest_store_exec (self->store, restore, NULL);
   }
   g_ptr_array_unref (self->trigger_sql);
+  g_free (self->today);
   g_free (self);
 }
 
@@ -216,6 +219,12 @@ gest_import_writer_begin (GestStore       *store,
   self->kind = kind;
   self->trigger_sql = g_ptr_array_new_with_free_func (g_free);
   self->stamp = g_get_real_time ();
+  {
+    GDate today;
+
+    gest_date_today (&today);
+    self->today = gest_date_to_iso (&today);
+  }
   self->old_cache = query_int (store, "PRAGMA cache_size");
   self->uuid_high = ((guint64) (self->stamp / 1000) << 16) | 0x7000 | g_random_int_range (0, 0x1000);
   self->uuid_low = (G_GUINT64_CONSTANT (0x8000) << 48) |
@@ -442,6 +451,8 @@ write_plan (GestImportWriter        *self,
       record->text[GEST_IMPORT_FIELD_LIFE_INSURANCE][0] != '\0')
     sqlite3_bind_int64 (stmt, 9, record->money[GEST_IMPORT_FIELD_LIFE_INSURANCE]);
   bind_text (stmt, 10, record->text[GEST_IMPORT_FIELD_AS_OF]);
+  if (created)
+    sqlite3_bind_text (stmt, 11, self->today, -1, SQLITE_STATIC);
   if (!step_done (self, stmt, error))
     return FALSE;
   changed = sqlite3_changes (gest_store_get_db (self->store)) > 0;
