@@ -185,6 +185,13 @@ drop_search_triggers (GestImportWriter  *self,
   return TRUE;
 }
 
+/* The store's own settings (gest-store.c), once the import is over. */
+static void
+restore_pragmas (GestStore *store)
+{
+  gest_store_exec (store, "PRAGMA synchronous = FULL; PRAGMA mmap_size = 268435456", NULL);
+}
+
 static void
 writer_free (GestImportWriter *self)
 {
@@ -195,6 +202,7 @@ writer_free (GestImportWriter *self)
 
     gest_store_exec (self->store, restore, NULL);
   }
+  restore_pragmas (self->store);
   g_ptr_array_unref (self->trigger_sql);
   g_free (self->today);
   g_free (self);
@@ -207,11 +215,18 @@ gest_import_writer_begin (GestStore       *store,
 {
   GestImportWriter *self;
 
+  /* WAL with synchronous NORMAL stays consistent on a power cut (the import is then lost
+   * whole); no memory mapping, so the memory does not grow with the database. */
+  gest_store_exec (store, "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0", NULL);
   if (!gest_store_begin (store, TRUE, error))
-    return NULL;
+    {
+      restore_pragmas (store);
+      return NULL;
+    }
   if (!gest_store_check_permission (store, GEST_PERMISSION_IMPORT, error))
     {
       gest_store_rollback (store);
+      restore_pragmas (store);
       return NULL;
     }
   self = g_new0 (GestImportWriter, 1);
