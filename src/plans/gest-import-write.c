@@ -59,6 +59,7 @@ struct _GestImportWriter
   guint           updated;
   guint           unchanged;
   char           *today;      /* ISO: the balance date of a file without one */
+  gint64          max_rowid[3]; /* customers, vehicles, plans before the import */
 };
 
 /* Keys in ascending order, still unique across desktops: a UUID version 7 (the import's start
@@ -189,7 +190,8 @@ drop_search_triggers (GestImportWriter  *self,
 static void
 restore_pragmas (GestStore *store)
 {
-  gest_store_exec (store, "PRAGMA synchronous = FULL; PRAGMA mmap_size = 268435456", NULL);
+  gest_store_exec (store, "PRAGMA synchronous = FULL; PRAGMA mmap_size = 268435456; "
+                          "PRAGMA temp_store = MEMORY", NULL);
 }
 
 static void
@@ -216,8 +218,11 @@ gest_import_writer_begin (GestStore       *store,
   GestImportWriter *self;
 
   /* WAL with synchronous NORMAL stays consistent on a power cut (the import is then lost
-   * whole); no memory mapping, so the memory does not grow with the database. */
-  gest_store_exec (store, "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0", NULL);
+   * whole). No memory mapping and temporary files on disk (the statement journals of the
+   * statements that index and queue a million rows), so the memory does not grow with the
+   * file. */
+  gest_store_exec (store, "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0; PRAGMA temp_store = FILE",
+                   NULL);
   if (!gest_store_begin (store, TRUE, error))
     {
       restore_pragmas (store);
@@ -250,6 +255,9 @@ gest_import_writer_begin (GestStore       *store,
 
     gest_store_exec (store, cache, NULL);
   }
+  self->max_rowid[0] = query_int (store, "SELECT coalesce (max (rowid), 0) FROM customers");
+  self->max_rowid[1] = query_int (store, "SELECT coalesce (max (rowid), 0) FROM vehicles");
+  self->max_rowid[2] = query_int (store, "SELECT coalesce (max (rowid), 0) FROM plans");
   if (!gest_store_exec (store, "INSERT INTO sync_applying (one) VALUES (1)", error) ||
       !drop_search_triggers (self, error) ||
       !prepare (self, error))
@@ -517,47 +525,47 @@ gest_import_writer_write (GestImportWriter        *self,
 }
 
 /* The search index rows of the records the import touched, as the triggers of 0001 and 0003
- * make them (rowid = record rowid * 4 + kind code), in one statement per table. */
+ * make them (rowid = record rowid * 4 + kind code): the old rows of the records that existed
+ * before deleted, then every new row in one statement, in rowid order, so the index's tables
+ * grow at their end instead of in the middle of every page. OR REPLACE: a customer renamed by
+ * the import had its plans and vehicles indexed again by the rename trigger (kept). */
 static gboolean
 index_touched (GestImportWriter  *self,
                GError           **error)
 {
   static const char * const sql[] = {
-    "DELETE FROM search_index WHERE rowid IN (SELECT rowid * 4 FROM customers WHERE updated_at = ?1);"
-    "INSERT INTO search_index (rowid, kind, uuid, title, body) "
+    "DELETE FROM search_index WHERE rowid IN (SELECT rowid * 4 FROM customers "
+    "WHERE updated_at = ?1 AND rowid <= ?2)",
+    "DELETE FROM search_index WHERE rowid IN (SELECT rowid * 4 + 2 FROM vehicles "
+    "WHERE updated_at = ?1 AND rowid <= ?3)",
+    "DELETE FROM search_index WHERE rowid IN (SELECT rowid * 4 + 1 FROM plans "
+    "WHERE updated_at = ?1 AND rowid <= ?4)",
+    "INSERT OR REPLACE INTO search_index (rowid, kind, uuid, title, body) "
+    "SELECT * FROM ("
     "SELECT rowid * 4, 'customer', uuid, name, rfc || ' ' || email || ' ' || phone_mobile || ' ' || city "
-    "FROM customers WHERE updated_at = ?1 AND deleted = 0",
-    "DELETE FROM search_index WHERE rowid IN (SELECT rowid * 4 + 2 FROM vehicles WHERE updated_at = ?1);"
-    "INSERT INTO search_index (rowid, kind, uuid, title, body) "
+    "FROM customers WHERE updated_at = ?1 AND deleted = 0 "
+    "UNION ALL "
     "SELECT v.rowid * 4 + 2, 'vehicle', v.uuid, v.vin, v.model || ' ' || v.year || ' ' || v.plate || ' ' || "
     "coalesce ((SELECT name FROM customers WHERE uuid = v.customer_uuid), '') "
-    "FROM vehicles v WHERE v.updated_at = ?1 AND v.deleted = 0",
-    "DELETE FROM search_index WHERE rowid IN (SELECT rowid * 4 + 1 FROM plans WHERE updated_at = ?1);"
-    "INSERT INTO search_index (rowid, kind, uuid, title, body) "
+    "FROM vehicles v WHERE v.updated_at = ?1 AND v.deleted = 0 "
+    "UNION ALL "
     "SELECT p.rowid * 4 + 1, 'plan', p.uuid, p.number, c.name "
-    "FROM plans p JOIN customers c ON c.uuid = p.customer_uuid WHERE p.updated_at = ?1 AND p.deleted = 0",
+    "FROM plans p JOIN customers c ON c.uuid = p.customer_uuid WHERE p.updated_at = ?1 AND p.deleted = 0"
+    ") ORDER BY 1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
     {
-      const char *tail = sql[i];
+      g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (self->store, sql[i], error);
 
-      while (tail != NULL && *tail != '\0')
-        {
-          sqlite3_stmt *stmt = NULL;
-          const char *next = NULL;
-
-          if (sqlite3_prepare_v2 (gest_store_get_db (self->store), tail, -1, &stmt, &next) != SQLITE_OK)
-            return gest_store_set_error (self->store, error);
-          sqlite3_bind_int64 (stmt, 1, self->stamp);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            {
-              sqlite3_finalize (stmt);
-              return gest_store_set_error (self->store, error);
-            }
-          sqlite3_finalize (stmt);
-          tail = next;
-        }
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->stamp);
+      if (sqlite3_bind_parameter_count (stmt) >= 2)
+        for (guint t = 0; t < 3; t++)
+          sqlite3_bind_int64 (stmt, 2 + (int) t, self->max_rowid[t]);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return gest_store_set_error (self->store, error);
     }
   return TRUE;
 }
@@ -605,6 +613,7 @@ log_import (GestImportWriter  *self,
   g_autofree char *uuid = gest_uuid_new ();
   g_autofree char *user = gest_store_get_user_name (self->store);
   g_autofree char *text = NULL;
+  g_autofree char *kind = NULL;
   g_autoptr(sqlite3_stmt) stmt =
     gest_store_prepare (self->store,
                         "INSERT INTO imports (uuid, kind, file_name, created, updated, unchanged, refused, "
@@ -624,8 +633,9 @@ log_import (GestImportWriter  *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return gest_store_set_error (self->store, error);
   /* TRANSLATORS: "Imported plans from conauto.csv: 10 created, 2 updated, 1 unchanged, 3 refused." */
+  kind = g_utf8_strdown (gest_import_kind_label (self->kind), -1);
   text = g_strdup_printf (_("Imported %s from %s: %u created, %u updated, %u unchanged, %u refused."),
-                          gest_import_kind_id (self->kind), file_name, self->created, self->updated,
+                          kind, file_name, self->created, self->updated,
                           self->unchanged, refused);
   return gest_activity_log_append (self->store, uuid, GEST_ACTIVITY_NOTE, text, NULL, NULL, error) > 0;
 }
