@@ -143,7 +143,8 @@ check_field (Check            *check,
   GestImportKind kind = check->mapping->kind;
   g_autofree char *stripped = g_strstrip (g_strdup (raw));
   g_autofree char *value = NULL;
-  const char *label = gest_import_field_label (field);
+  /* Translated only when a message needs it: a million rows call this for each field. */
+#define label gest_import_field_label (field)
 
   if (stripped[0] == '\0')
     {
@@ -304,6 +305,7 @@ check_field (Check            *check,
     }
   if (value != NULL)
     record->text[field] = g_string_chunk_insert (record->chunk, value);
+#undef label
 }
 
 gboolean

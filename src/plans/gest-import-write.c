@@ -190,8 +190,7 @@ drop_search_triggers (GestImportWriter  *self,
 static void
 restore_pragmas (GestStore *store)
 {
-  gest_store_exec (store, "PRAGMA synchronous = FULL; PRAGMA mmap_size = 268435456; "
-                          "PRAGMA temp_store = MEMORY", NULL);
+  gest_store_exec (store, "PRAGMA synchronous = FULL; PRAGMA mmap_size = 268435456", NULL);
 }
 
 static void
@@ -218,11 +217,8 @@ gest_import_writer_begin (GestStore       *store,
   GestImportWriter *self;
 
   /* WAL with synchronous NORMAL stays consistent on a power cut (the import is then lost
-   * whole). No memory mapping and temporary files on disk (the statement journals of the
-   * statements that index and queue a million rows), so the memory does not grow with the
-   * file. */
-  gest_store_exec (store, "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0; PRAGMA temp_store = FILE",
-                   NULL);
+   * whole). No memory mapping, so the memory does not grow with the database. */
+  gest_store_exec (store, "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0", NULL);
   if (!gest_store_begin (store, TRUE, error))
     {
       restore_pragmas (store);
@@ -524,6 +520,39 @@ gest_import_writer_write (GestImportWriter        *self,
     }
 }
 
+/* Runs @sql (?1 the import's stamp, ?2..?4 the tables' last rowids before it, ?5..?6 a range
+ * of record rowids) over the records in ranges of CHUNK_ROWS. A statement inside a transaction
+ * keeps a journal of the pages it changes, and the search index's own statements one more per
+ * row: a statement over a million rows would keep hundreds of megabytes of it. */
+#define CHUNK_ROWS 500
+
+static gboolean
+run_chunked (GestImportWriter  *self,
+             const char        *sql,
+             GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (self->store, sql, error);
+  gint64 last = MAX (MAX (query_int (self->store, "SELECT coalesce (max (rowid), 0) FROM customers"),
+                          query_int (self->store, "SELECT coalesce (max (rowid), 0) FROM vehicles")),
+                     query_int (self->store, "SELECT coalesce (max (rowid), 0) FROM plans"));
+
+  if (stmt == NULL)
+    return FALSE;
+  for (gint64 lo = 1; lo <= last; lo += CHUNK_ROWS)
+    {
+      sqlite3_bind_int64 (stmt, 1, self->stamp);
+      for (guint t = 0; t < 3; t++)
+        if (sqlite3_bind_parameter_count (stmt) >= 4)
+          sqlite3_bind_int64 (stmt, 2 + (int) t, self->max_rowid[t]);
+      sqlite3_bind_int64 (stmt, 5, lo);
+      sqlite3_bind_int64 (stmt, 6, lo + CHUNK_ROWS - 1);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return gest_store_set_error (self->store, error);
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
 /* The search index rows of the records the import touched, as the triggers of 0001 and 0003
  * make them (rowid = record rowid * 4 + kind code): the old rows of the records that existed
  * before deleted, then every new row in one statement, in rowid order, so the index's tables
@@ -535,38 +564,29 @@ index_touched (GestImportWriter  *self,
 {
   static const char * const sql[] = {
     "DELETE FROM search_index WHERE rowid IN (SELECT rowid * 4 FROM customers "
-    "WHERE updated_at = ?1 AND rowid <= ?2)",
+    "WHERE rowid BETWEEN ?5 AND ?6 AND updated_at = ?1 AND rowid <= ?2)",
     "DELETE FROM search_index WHERE rowid IN (SELECT rowid * 4 + 2 FROM vehicles "
-    "WHERE updated_at = ?1 AND rowid <= ?3)",
+    "WHERE rowid BETWEEN ?5 AND ?6 AND updated_at = ?1 AND rowid <= ?3)",
     "DELETE FROM search_index WHERE rowid IN (SELECT rowid * 4 + 1 FROM plans "
-    "WHERE updated_at = ?1 AND rowid <= ?4)",
+    "WHERE rowid BETWEEN ?5 AND ?6 AND updated_at = ?1 AND rowid <= ?4)",
     "INSERT OR REPLACE INTO search_index (rowid, kind, uuid, title, body) "
     "SELECT * FROM ("
     "SELECT rowid * 4, 'customer', uuid, name, rfc || ' ' || email || ' ' || phone_mobile || ' ' || city "
-    "FROM customers WHERE updated_at = ?1 AND deleted = 0 "
+    "FROM customers WHERE rowid BETWEEN ?5 AND ?6 AND updated_at = ?1 AND deleted = 0 "
     "UNION ALL "
     "SELECT v.rowid * 4 + 2, 'vehicle', v.uuid, v.vin, v.model || ' ' || v.year || ' ' || v.plate || ' ' || "
     "coalesce ((SELECT name FROM customers WHERE uuid = v.customer_uuid), '') "
-    "FROM vehicles v WHERE v.updated_at = ?1 AND v.deleted = 0 "
+    "FROM vehicles v WHERE v.rowid BETWEEN ?5 AND ?6 AND v.updated_at = ?1 AND v.deleted = 0 "
     "UNION ALL "
     "SELECT p.rowid * 4 + 1, 'plan', p.uuid, p.number, c.name "
-    "FROM plans p JOIN customers c ON c.uuid = p.customer_uuid WHERE p.updated_at = ?1 AND p.deleted = 0"
+    "FROM plans p JOIN customers c ON c.uuid = p.customer_uuid "
+    "WHERE p.rowid BETWEEN ?5 AND ?6 AND p.updated_at = ?1 AND p.deleted = 0"
     ") ORDER BY 1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (self->store, sql[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->stamp);
-      if (sqlite3_bind_parameter_count (stmt) >= 2)
-        for (guint t = 0; t < 3; t++)
-          sqlite3_bind_int64 (stmt, 2 + (int) t, self->max_rowid[t]);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return gest_store_set_error (self->store, error);
-    }
+    if (!run_chunked (self, sql[i], error))
+      return FALSE;
   return TRUE;
 }
 
@@ -582,25 +602,18 @@ queue_touched (GestImportWriter  *self,
     "'fiscal_postal_code', fiscal_postal_code, 'street', street, 'ext_number', ext_number, 'int_number', "
     "int_number, 'neighborhood', neighborhood, 'city', city, 'state_code', state_code, 'postal_code', "
     "postal_code, 'email', email, 'phone_mobile', phone_mobile, 'phone_home', phone_home, 'phone_work', "
-    "phone_work), ?1 FROM customers WHERE updated_at = ?1",
+    "phone_work), ?1 FROM customers WHERE rowid BETWEEN ?5 AND ?6 AND updated_at = ?1",
     "INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at) "
     "SELECT 'vehicle', uuid, 'upsert', sync_version, json_object ('vin', vin, 'model', model, 'year', year, "
-    "'km', km, 'plate', plate, 'customer_uuid', customer_uuid), ?1 FROM vehicles WHERE updated_at = ?1",
+    "'km', km, 'plate', plate, 'customer_uuid', customer_uuid), ?1 FROM vehicles WHERE rowid BETWEEN ?5 AND ?6 AND updated_at = ?1",
     "INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at) "
     "SELECT 'plan', uuid, 'upsert', sync_version, json_object ('number', number, 'customer_uuid', "
-    "customer_uuid, 'vehicle_uuid', vehicle_uuid), ?1 FROM plans WHERE updated_at = ?1",
+    "customer_uuid, 'vehicle_uuid', vehicle_uuid), ?1 FROM plans WHERE rowid BETWEEN ?5 AND ?6 AND updated_at = ?1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (self->store, sql[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->stamp);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return gest_store_set_error (self->store, error);
-    }
+    if (!run_chunked (self, sql[i], error))
+      return FALSE;
   return TRUE;
 }
 
