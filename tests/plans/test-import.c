@@ -349,6 +349,43 @@ test_export_errors (Fixture       *f,
                                          "5,\"Saldo\",\"“abc” is not an amount: write it like 1234.56 or $1,234.56.\"\r\n"));
 }
 
+/* A column no synonym names, mapped by the user: the mapping is remembered for this kind and
+ * header set, and the next preview of such a file starts from it. */
+static void
+test_mapping_remembered (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "m.csv", "Contrato Conauto;Titular;Pago;Saldo;Notas\nQ-1;Ana;100;1000;x\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestImportPreview) preview = gest_import_preview (f->store, path, GEST_IMPORT_PLANS, 5, &error);
+  g_autoptr(GestImportPreview) again = NULL;
+  g_autoptr(GestImportMapping) mapping = NULL;
+  g_autoptr(GestImportResult) result = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->rows->len, ==, 1);
+  g_assert_cmpint (preview->mapping->fields[0], ==, GEST_IMPORT_FIELD_NONE);
+  g_assert_cmpint (preview->mapping->fields[1], ==, GEST_IMPORT_FIELD_NAME);
+  g_assert_cmpint (preview->mapping->fields[2], ==, GEST_IMPORT_FIELD_NONE);
+  g_assert_cmpint (preview->mapping->fields[3], ==, GEST_IMPORT_FIELD_BALANCE);
+  g_assert_false (gest_import_mapping_check (preview->mapping, NULL));
+
+  mapping = gest_import_mapping_copy (preview->mapping);
+  mapping->fields[0] = GEST_IMPORT_FIELD_PLAN_NUMBER;
+  mapping->fields[2] = GEST_IMPORT_FIELD_INSTALLMENT;
+  g_assert_true (gest_import_file (f->store, path, GEST_IMPORT_PLANS, mapping, FALSE, NULL, NULL, NULL,
+                                   &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_created, ==, 1);
+  g_assert_cmpstr (result->ignored_columns, ==, "Notas");
+
+  again = gest_import_preview (f->store, path, GEST_IMPORT_PLANS, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->mapping->fields[0], ==, GEST_IMPORT_FIELD_PLAN_NUMBER);
+  g_assert_cmpint (again->mapping->fields[2], ==, GEST_IMPORT_FIELD_INSTALLMENT);
+  g_assert_true (gest_import_mapping_check (again->mapping, NULL));
+}
+
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -398,6 +435,7 @@ main (int    argc,
   ADD ("/import/async", test_async);
   ADD ("/import/permission/service-advisor-refused", test_permission);
   ADD ("/import/dry-run-export-errors", test_export_errors);
+  ADD ("/import/mapping-remembered", test_mapping_remembered);
   ADD ("/import/cli", test_cli);
 #undef ADD
   return g_test_run ();
