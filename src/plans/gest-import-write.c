@@ -42,7 +42,7 @@ static const GestImportField customer_fields[] = {
   GEST_IMPORT_FIELD_PHONE_MOBILE, GEST_IMPORT_FIELD_PHONE_HOME, GEST_IMPORT_FIELD_PHONE_WORK,
 };
 
-enum { FIND_CUSTOMER, INSERT_CUSTOMER, UPDATE_CUSTOMER, FIND_VEHICLE, INSERT_VEHICLE,
+enum { FIND_CUSTOMER, CUSTOMER_ROWID, INSERT_CUSTOMER, UPDATE_CUSTOMER, FIND_VEHICLE, INSERT_VEHICLE,
        UPDATE_VEHICLE, FIND_PLAN, INSERT_PLAN, UPDATE_PLAN, N_STMTS };
 
 struct _GestImportWriter
@@ -131,6 +131,7 @@ prepare (GestImportWriter  *self,
   const char *sql[N_STMTS] = {
     [FIND_CUSTOMER] = "SELECT rowid, uuid FROM customers WHERE rfc = ?1 AND deleted = 0 "
                       "ORDER BY rowid LIMIT 1",
+    [CUSTOMER_ROWID] = "SELECT rowid, uuid FROM customers WHERE uuid = ?1",
     [INSERT_CUSTOMER] = insert_customer,
     [UPDATE_CUSTOMER] = update_customer,
     [FIND_VEHICLE] = "SELECT rowid, uuid FROM vehicles WHERE vin = ?1",
@@ -428,16 +429,13 @@ write_plan (GestImportWriter        *self,
   sqlite3_stmt *stmt;
 
   created = !find (self, FIND_PLAN, number, &plan_rowid, customer_uuid);
+  /* A plan known already keeps its customer, whose name and RFC the row may update. */
   if (!created)
     {
-      g_autoptr(sqlite3_stmt) q =
-        gest_store_prepare (self->store, "SELECT rowid FROM customers WHERE uuid = ?1", error);
+      char known[64];
 
-      if (q == NULL)
-        return FALSE;
-      sqlite3_bind_text (q, 1, customer_uuid, -1, SQLITE_STATIC);
-      if (sqlite3_step (q) == SQLITE_ROW)
-        customer_rowid = sqlite3_column_int64 (q, 0);
+      g_strlcpy (known, customer_uuid, sizeof known);
+      find (self, CUSTOMER_ROWID, known, &customer_rowid, customer_uuid);
     }
   if (!find_or_write_customer (self, record, customer_rowid, customer_uuid, &customer_created,
                                &customer_changed, error))
