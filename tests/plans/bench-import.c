@@ -318,43 +318,47 @@ main (int    argc,
   same_db = g_build_filename (tmpdir, "same.db", NULL);
   bare_db = g_build_filename (tmpdir, "bare.db", NULL);
 
+  /* Each number is printed as soon as it is measured: the naive import is by far the slowest. */
   g_print ("# gestiona import of %u rows…\n", scale);
   big = run_child (self_path, db, csv);
   g_assert_cmpuint (big.created, ==, scale);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM plans"), ==, scale);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM search_index"), ==, 2 * (gint64) scale);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM sync_outbox"), ==, 2 * (gint64) scale + 1);
+  g_print ("import: %u rows in %.2f s, %.2f s of CPU (validation, customers, plans, search index, "
+           "sync outbox); peak memory %.1f MB; longest main loop stall %.1f ms\n",
+           scale, big.seconds, big.cpu, big.hwm_mb, big.stall_ms);
   g_print ("# gestiona import of %u rows…\n", scale / 10);
   small = run_child (self_path, small_db, small_csv);
+  g_print ("import: %u rows in %.2f s, %.2f s of CPU; peak memory %.1f MB; longest stall %.1f ms\n",
+           scale / 10, small.seconds, small.cpu, small.hwm_mb, small.stall_ms);
 
-  /* The same schema: the store makes it; only the rows are timed. */
-  count_rows (same_db, "SELECT 0");
-  script = g_strdup_printf (same_schema_script, csv);
-  g_print ("# sqlite3 .import into the same schema…\n");
-  same_s = run_sqlite3 (tmpdir, same_db, script);
-  same_cpu = last_cpu;
-  g_assert_cmpint (count_rows (same_db, "SELECT count(*) FROM plans"), ==, scale);
-  g_clear_pointer (&script, g_free);
   script = g_strdup_printf (bare_script, csv);
   g_print ("# sqlite3 .import into a bare table…\n");
   bare_s = run_sqlite3 (tmpdir, bare_db, script);
   bare_cpu = last_cpu;
-
-  g_print ("import: %u rows in %.2f s, %.2f s of CPU (validation, customers, plans, search index, "
-           "sync outbox)\n", scale, big.seconds, big.cpu);
-  g_print ("sqlite3 .import into the same schema: %.2f s, %.2f s of CPU; into a bare table: %.2f s, "
-           "%.2f s of CPU\n", same_s, same_cpu, bare_s, bare_cpu);
-  g_print ("CPU time ratios: import/same-schema = %.2f, import/bare = %.2f\n",
-           big.cpu / same_cpu, big.cpu / bare_cpu);
-  g_print ("import/same-schema ratio = %.2f; goal <= %.1f (%s)\n", big.seconds / same_s, GOAL_SAME_SCHEMA,
-           big.seconds / same_s <= GOAL_SAME_SCHEMA ? "meets the goal" : "MISSES the goal");
-  g_print ("import/bare ratio = %.2f; goal <= %.1f (%s)\n", big.seconds / bare_s, GOAL_BARE,
-           big.seconds / bare_s <= GOAL_BARE ? "meets the goal" : "MISSES the goal");
+  g_print ("sqlite3 .import into a bare table: %.2f s, %.2f s of CPU\n", bare_s, bare_cpu);
+  g_print ("import/bare ratio = %.2f (CPU %.2f); goal <= %.1f (%s)\n", big.seconds / bare_s,
+           big.cpu / bare_cpu, GOAL_BARE, big.seconds / bare_s <= GOAL_BARE ? "meets the goal" : "MISSES the goal");
   g_print ("peak memory (VmHWM): %.1f MB for %u rows, %.1f MB for %u rows; goal <= %.0f MB (%s)\n",
            big.hwm_mb, scale, small.hwm_mb, scale / 10, GOAL_MEMORY_MB,
            big.hwm_mb <= GOAL_MEMORY_MB ? "meets the goal" : "MISSES the goal");
   g_print ("main loop's longest stall while importing: %.1f ms; goal <= %.0f ms (%s)\n",
            MAX (big.stall_ms, small.stall_ms), GOAL_STALL_MS,
            MAX (big.stall_ms, small.stall_ms) <= GOAL_STALL_MS ? "meets the goal" : "MISSES the goal");
+
+  /* The same schema: the store makes it; only the rows are timed. */
+  count_rows (same_db, "SELECT 0");
+  g_clear_pointer (&script, g_free);
+  script = g_strdup_printf (same_schema_script, csv);
+  g_print ("# sqlite3 .import into the same schema…\n");
+  same_s = run_sqlite3 (tmpdir, same_db, script);
+  same_cpu = last_cpu;
+  g_assert_cmpint (count_rows (same_db, "SELECT count(*) FROM plans"), ==, scale);
+  g_print ("sqlite3 .import into the same schema: %.2f s, %.2f s of CPU\n", same_s, same_cpu);
+  g_print ("import/same-schema ratio = %.2f (CPU %.2f); goal <= %.1f (%s)\n", big.seconds / same_s,
+           big.cpu / same_cpu, GOAL_SAME_SCHEMA,
+           big.seconds / same_s <= GOAL_SAME_SCHEMA ? "meets the goal" : "MISSES the goal");
 
   ok = big.seconds / same_s <= GOAL_SAME_SCHEMA && big.seconds / bare_s <= GOAL_BARE &&
        big.hwm_mb <= GOAL_MEMORY_MB && MAX (big.stall_ms, small.stall_ms) <= GOAL_STALL_MS;
