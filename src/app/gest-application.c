@@ -9,6 +9,7 @@
 
 #include "gest-application.h"
 #include "gest-i18n.h"
+#include "gest-import-window.h"
 #include "gest-module.h"
 #include "gest-window.h"
 
@@ -71,6 +72,18 @@ preferences_activated_cb (GSimpleAction *action,
     gest_window_open_preferences (GEST_WINDOW (window));
 }
 
+/* Issue 12: the import window of customers, vehicles and plans (helper "import"). */
+static void
+import_activated_cb (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (GEST_IS_WINDOW (window))
+    gtk_window_present (GTK_WINDOW (gest_import_window_new (window, gest_window_get_store (GEST_WINDOW (window)))));
+}
+
 static void
 about_activated_cb (GSimpleAction *action,
                     GVariant      *param,
@@ -113,6 +126,7 @@ shortcuts_activated_cb (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "preferences", preferences_activated_cb },
+  { "import", import_activated_cb },
   { "about", about_activated_cb },
   { "shortcuts", shortcuts_activated_cb },
 };

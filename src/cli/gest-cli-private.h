@@ -56,6 +56,10 @@ int        gest_cli_user         (const char    *db_path,
                                   char         **argv);
 /* `gestiona-cli settings routing [--low-debt-limit AMOUNT] [--installments N]`. */
 int        gest_cli_settings     (const char    *db_path,
+                                   int            argc,
+                                   char         **argv);
+/* `gestiona-cli import customers|plans|vehicles FILE [--dry-run] [--errors OUT.csv]`. */
+int        gest_cli_import       (const char    *db_path,
                                   int            argc,
                                   char         **argv);
 

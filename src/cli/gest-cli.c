@@ -127,6 +127,8 @@ print_help (void)
                    "  user deactivate|activate LOGIN             stop or allow a user’s sign-in\n"
                    "  user passwd LOGIN                          set a user’s password\n"
                    "  settings routing [--low-debt-limit AMOUNT] [--installments N]  show or change the routing thresholds (T2)\n"
+                   "  import customers|plans|vehicles FILE [--dry-run] [--errors OUT.csv]\n"
+                   "                                             import rows from a CSV or XLSX file\n"
                    "  sync [--server URL] [--enroll CODE] [--status]  exchange changes with Conauto's sync server\n"
                    "\n"
                    "New passwords come from $GESTIONA_NEW_PASSWORD, or are asked for when there is a terminal.\n"
@@ -226,6 +228,8 @@ main (int    argc,
     return gest_cli_user (db_path, argc, argv);
   if (g_str_equal (command, "settings"))
     return gest_cli_settings (db_path, argc, argv);
+  if (g_str_equal (command, "import"))   /* import helper: src/cli/gest-cli-import.c */
+    return gest_cli_import (db_path, argc, argv);
   if (g_str_equal (command, "sync"))   /* sync helper: src/cli/gest-cli-sync.c */
     return gest_cli_sync (db_path, argc, argv);
 
