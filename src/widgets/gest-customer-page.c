@@ -379,25 +379,25 @@ build_header (GestCustomerPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *name = gtk_label_new (self->values->fields[GEST_CUSTOMER_FIELD_NAME]);
   GtkWidget *rfc = gtk_label_new (self->values->fields[GEST_CUSTOMER_FIELD_RFC]);
-  GtkWidget *actions = gtk_flow_box_new ();
+  GtkWidget *actions = gtk_grid_new ();
 
   gtk_widget_add_css_class (name, "title-1");
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_CENTER);
-  gtk_label_set_selectable (GTK_LABEL (rfc), TRUE);
   gtk_widget_add_css_class (rfc, "dim-label");
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (actions), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (actions), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (actions), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (actions), 6);
+  /* Two by two: the four fit a 360 px window. */
+  gtk_grid_set_column_spacing (GTK_GRID (actions), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (actions), 6);
+  gtk_grid_set_column_homogeneous (GTK_GRID (actions), TRUE);
   gtk_widget_set_halign (actions, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (actions, 12);
-  gtk_flow_box_append (GTK_FLOW_BOX (actions), action_button (self, _("_Edit"), G_CALLBACK (edit_clicked_cb)));
-  gtk_flow_box_append (GTK_FLOW_BOX (actions),
-                       action_button (self, _("New _Vehicle"), G_CALLBACK (new_vehicle_clicked_cb)));
-  gtk_flow_box_append (GTK_FLOW_BOX (actions), action_button (self, _("New _Plan"), G_CALLBACK (new_plan_clicked_cb)));
-  gtk_flow_box_append (GTK_FLOW_BOX (actions),
-                       action_button (self, _("_Merge With…"), G_CALLBACK (merge_clicked_cb)));
+  gtk_grid_attach (GTK_GRID (actions), action_button (self, _("_Edit"), G_CALLBACK (edit_clicked_cb)), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (actions), action_button (self, _("New _Vehicle"), G_CALLBACK (new_vehicle_clicked_cb)),
+                   1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (actions), action_button (self, _("New _Plan"), G_CALLBACK (new_plan_clicked_cb)),
+                   0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (actions), action_button (self, _("_Merge With…"), G_CALLBACK (merge_clicked_cb)),
+                   1, 1, 1, 1);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), rfc);
   gtk_box_append (GTK_BOX (box), actions);
