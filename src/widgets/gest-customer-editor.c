@@ -261,8 +261,16 @@ gest_customer_editor_new (GtkWindow                *parent,
       self->values = gest_customer_values_copy (values);
       self->updating = TRUE;
       for (guint i = 0; i < GEST_N_CUSTOMER_FIELDS; i++)
-        if (i != GEST_CUSTOMER_FIELD_STATE)
-          gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), values->fields[i]);
+        {
+          g_autofree char *phone = NULL;
+
+          /* Stored phones are 10 digits; they are edited as they are read. */
+          if ((i == GEST_CUSTOMER_FIELD_PHONE_MOBILE || i == GEST_CUSTOMER_FIELD_PHONE_HOME ||
+               i == GEST_CUSTOMER_FIELD_PHONE_WORK) && *values->fields[i] != '\0')
+            phone = gest_phone_format (values->fields[i]);
+          if (i != GEST_CUSTOMER_FIELD_STATE)
+            gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), phone != NULL ? phone : values->fields[i]);
+        }
       for (guint i = 0; state != NULL && i < n_states; i++)
         if (&states[i] == state)
           adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[GEST_CUSTOMER_FIELD_STATE]), i + 1);

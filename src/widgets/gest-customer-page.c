@@ -367,7 +367,6 @@ action_button (GestCustomerPage *self,
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  gtk_widget_add_css_class (button, "pill");
   g_signal_connect_swapped (button, "clicked", callback, self);
   return button;
 }
@@ -388,7 +387,6 @@ build_header (GestCustomerPage *self)
   /* Two by two: the four fit a 360 px window. */
   gtk_grid_set_column_spacing (GTK_GRID (actions), 6);
   gtk_grid_set_row_spacing (GTK_GRID (actions), 6);
-  gtk_grid_set_column_homogeneous (GTK_GRID (actions), TRUE);
   gtk_widget_set_halign (actions, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (actions, 12);
   gtk_grid_attach (GTK_GRID (actions), action_button (self, _("_Edit"), G_CALLBACK (edit_clicked_cb)), 0, 0, 1, 1);
