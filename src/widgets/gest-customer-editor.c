@@ -277,6 +277,7 @@ gest_customer_editor_new (GtkWindow                *parent,
       self->updating = FALSE;
       read_widgets (self);
     }
+  gtk_window_set_focus (GTK_WINDOW (self), self->rows[GEST_CUSTOMER_FIELD_NAME]);
   update_widgets (self);
   return self;
 }

@@ -163,6 +163,7 @@ add_list_group (GestCustomerPage     *self,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_widget_set_margin_start (placeholder, 12);
@@ -487,10 +488,14 @@ void
 gest_customer_page_set_customer (GestCustomerPage *self,
                                  const char       *uuid)
 {
+  char *copy;
+
   g_return_if_fail (GEST_IS_CUSTOMER_PAGE (self));
 
+  /* @uuid may be the page's own (gest_customer_page_get_customer ()). */
+  copy = g_strdup (uuid);
   g_free (self->uuid);
-  self->uuid = g_strdup (uuid);
+  self->uuid = copy;
   gest_customer_page_reload (self);
 }
 

@@ -256,6 +256,7 @@ gest_plan_editor_new (GtkWindow            *parent,
   gest_date_row_set_date (GEST_DATE_ROW (self->rows[GEST_PLAN_FIELD_AS_OF]),
                           g_date_valid (&values->as_of) ? &values->as_of : NULL);
   read_widgets (self);
+  gtk_window_set_focus (GTK_WINDOW (self), self->rows[GEST_PLAN_FIELD_NUMBER]);
   update_widgets (self);
   return self;
 }

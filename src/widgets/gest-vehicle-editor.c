@@ -169,6 +169,7 @@ gest_vehicle_editor_new (GtkWindow               *parent,
   self->values = gest_vehicle_values_copy (values);
   for (guint i = 0; i < GEST_N_VEHICLE_FIELDS; i++)
     gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), values->fields[i]);
+  gtk_window_set_focus (GTK_WINDOW (self), self->rows[GEST_VEHICLE_FIELD_VIN]);
   update_widgets (self);
   return self;
 }
