@@ -134,6 +134,9 @@ saved_cb (GObject      *object,
 static void
 row_changed_cb (GestCustomerEditor *self)
 {
+  /* Rows lose the focus while the window is disposed. */
+  if (self->values == NULL)
+    return;
   if (self->updating)
     return;
   read_widgets (self);

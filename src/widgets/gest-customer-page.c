@@ -176,6 +176,9 @@ add_list_group (GestCustomerPage     *self,
   return group;
 }
 
+static void plan_edit_clicked_cb (GtkButton        *button,
+                                  GestCustomerPage *self);
+
 static void
 add_row (GestCustomerPage     *self,
          GestCustomerPageList  which,
@@ -190,6 +193,17 @@ add_row (GestCustomerPage     *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (which == GEST_CUSTOMER_PAGE_PLANS)
+    {
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_widget_set_tooltip_text (edit, _("Edit Plan"));
+      g_object_set_data_full (G_OBJECT (edit), "uuid", g_strdup (uuid), g_free);
+      g_signal_connect (edit, "clicked", G_CALLBACK (plan_edit_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data (G_OBJECT (row), "kind", (gpointer) kind);   /* static strings */
   g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (uuid), g_free);
@@ -282,6 +296,20 @@ editor_saved_cb (GestCustomerPage *self)
 {
   gest_customer_page_reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+plan_edit_clicked_cb (GtkButton        *button,
+                      GestCustomerPage *self)
+{
+  g_autoptr(GestPlanValues) values = gest_plan_load (self->store, g_object_get_data (G_OBJECT (button), "uuid"), NULL);
+  GestPlanEditor *editor;
+
+  if (values == NULL)
+    return;
+  editor = gest_plan_editor_new (parent_window (self), self->store, values);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void

@@ -113,6 +113,9 @@ saved_cb (GObject      *object,
 static void
 row_changed_cb (GestPlanEditor *self)
 {
+  /* Rows lose the focus while the window is disposed. */
+  if (self->values == NULL)
+    return;
   read_widgets (self);
   update_widgets (self);
 }

@@ -137,6 +137,10 @@ test_page (Fixture       *f,
   g_assert_nonnull (gest_test_find_widget (page, gest_test_is_row_titled, "Plan 1042-070"));
   g_assert_nonnull (gest_test_find_widget (page, gest_test_is_row_titled, "LIQ-2026-000001"));
   g_assert_nonnull (gest_test_find_widget (page, gest_test_is_row_titled, "Aveo LS 2022"));
+  /* Shown again by its own uuid (what the section does after a save). */
+  gest_customer_page_set_customer (GEST_CUSTOMER_PAGE (page), gest_customer_page_get_customer (GEST_CUSTOMER_PAGE (page)));
+  g_assert_cmpstr (gest_customer_page_get_customer (GEST_CUSTOMER_PAGE (page)), ==, DIEGO);
+  g_assert_cmpuint (gest_customer_page_count (GEST_CUSTOMER_PAGE (page), GEST_CUSTOMER_PAGE_PLANS), ==, 1);
   uri = gest_customer_page_dup_call_uri (GEST_CUSTOMER_PAGE (page));
   g_assert_cmpstr (uri, ==, "tel:+525512345678");
 
