@@ -37,8 +37,12 @@ static guint signals[N_SIGNALS];
 static void
 update_response (GestCustomerMergeDialog *self)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason))));
+  g_autofree char *reason = NULL;
 
+  /* The entries change while the dialog is disposed, its responses gone. */
+  if (self->list == NULL)
+    return;
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason))));
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "merge",
                                            self->into_uuid != NULL && *reason != '\0');
 }
@@ -113,6 +117,10 @@ gest_customer_merge_dialog_dispose (GObject *object)
   GestCustomerMergeDialog *self = GEST_CUSTOMER_MERGE_DIALOG (object);
 
   g_clear_object (&self->list);
+  if (self->search != NULL)
+    g_signal_handlers_disconnect_by_data (self->search, self);
+  if (self->reason != NULL)
+    g_signal_handlers_disconnect_by_data (self->reason, self);
   g_clear_pointer (&self->from_uuid, g_free);
   g_clear_pointer (&self->into_uuid, g_free);
 

@@ -11,6 +11,10 @@
 
 #include "gest-customer-editor.h"
 #include "gest-customer-item.h"
+#include "gest-customer-merge-dialog.h"
+#include "gest-date-row.h"
+#include "gest-money-row.h"
+#include "gest-plan-editor.h"
 #include "gest-customer-page.h"
 #include "gest-customers-section-page.h"
 #include "gest-test-util.h"
@@ -217,6 +221,81 @@ test_editor (Fixture       *f,
 }
 
 static void
+merge_asked_cb (GestCustomerMergeDialog *dialog,
+                const char              *into,
+                const char              *reason,
+                Opened                  *opened)
+{
+  opened->merged_into = g_strdup (into);
+  opened->kind = g_strdup (reason);
+}
+
+/* "Merge With…": the other customer found by search (never the customer itself), the
+ * response enabled only with a reason. */
+static void
+test_merge_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  GestCustomerMergeDialog *dialog;
+  Opened opened = { NULL, };
+
+  add_customers (f);
+  widgets_only_read (f);
+  dialog = gest_customer_merge_dialog_new (NULL, f->store, DIEGO, "Diego González Escobar");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "merge", G_CALLBACK (merge_asked_cb), &opened);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gest_customer_merge_dialog_search (dialog, "diego");
+  g_assert_true (gest_customer_merge_dialog_pick (dialog, 0));
+  g_assert_false (gest_customer_merge_dialog_pick (dialog, 1));   /* the customer itself is not offered */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge"));
+  gest_customer_merge_dialog_set_reason (dialog, "Same phone");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  g_assert_cmpstr (opened.merged_into, ==, OTHER);
+  g_assert_cmpstr (opened.kind, ==, "Same phone");
+  /* A response button closes the dialog; the response given here does not. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_UNTIL (dialog == NULL);
+  g_free (opened.merged_into);
+  g_free (opened.kind);
+}
+
+/* The plan editor: a rule of the form under its money row, then a save. */
+static void
+test_plan_editor (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GestPlanValues) values = gest_plan_values_new (OTHER);
+  g_autofree char *saved = NULL;
+  GestPlanEditor *editor;
+  GDate as_of;
+
+  add_customers (f);
+  widgets_only_read (f);
+  editor = gest_plan_editor_new (NULL, f->store, values);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (GTK_EDITABLE (gest_plan_editor_get_row (editor, GEST_PLAN_FIELD_NUMBER)), "1042-071");
+  gest_money_row_set_value (GEST_MONEY_ROW (gest_plan_editor_get_row (editor, GEST_PLAN_FIELD_INSTALLMENT)), 345600);
+  gest_money_row_set_value (GEST_MONEY_ROW (gest_plan_editor_get_row (editor, GEST_PLAN_FIELD_BALANCE)), 100);
+  gest_money_row_set_value (GEST_MONEY_ROW (gest_plan_editor_get_row (editor, GEST_PLAN_FIELD_OVERDUE)), 200);
+  g_date_set_dmy (&as_of, 1, 11, 2026);
+  gest_date_row_set_date (GEST_DATE_ROW (gest_plan_editor_get_row (editor, GEST_PLAN_FIELD_AS_OF)), &as_of);
+  gest_plan_editor_save (editor);
+  g_assert_cmpstr (gest_money_row_get_error (GEST_MONEY_ROW (gest_plan_editor_get_row (editor, GEST_PLAN_FIELD_OVERDUE))),
+                   ==, "The overdue amount ($2.00) cannot be more than the balance ($1.00). Check both on Conauto’s statement.");
+  gest_money_row_set_value (GEST_MONEY_ROW (gest_plan_editor_get_row (editor, GEST_PLAN_FIELD_OVERDUE)), 0);
+  gest_plan_editor_save (editor);
+  gest_store_wait_for_writes (f->store);
+  WAIT_UNTIL (saved != NULL);
+  WAIT_UNTIL (editor == NULL);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM plans WHERE number = '1042-071'"
+                                                  " AND customer_uuid = '" OTHER "' AND vehicle_uuid IS NULL"), ==, 1);
+}
+
+static void
 test_section (Fixture       *f,
               gconstpointer  data)
 {
@@ -326,6 +405,8 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/customers/page/plans-vehicles-records-merge", test_page);
   ADD ("/customers/editor/refusal-in-full-then-saved", test_editor);
+  ADD ("/customers/merge-dialog/search-pick-reason", test_merge_dialog);
+  ADD ("/plans/editor/rule-under-row-then-saved", test_plan_editor);
   ADD ("/customers/section/filter-detail-back-360px", test_section);
   ADD ("/customers/section/empty-state", test_section_empty);
   ADD ("/customers/section/100000-customers", test_section_many);
