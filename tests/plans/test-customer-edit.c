@@ -46,20 +46,6 @@ fixture_teardown (Fixture       *f,
   gest_test_tmpdir_free (f->dir);
 }
 
-/* A database with a user who can sign in, and @role signed in on @store. */
-static void
-sign_in (GestStore  *store,
-         GestRole    role)
-{
-  g_autoptr(GestUser) user = gest_user_new ("aaaaaaaa-0000-4000-8000-000000000001", "ana", "Ana Ruiz", role);
-
-  g_assert_true (gest_store_exec (store,
-                                  "INSERT OR IGNORE INTO users (uuid, name, role, login, password_hash)"
-                                  " VALUES ('aaaaaaaa-0000-4000-8000-000000000001', 'Ana Ruiz', 'general-manager',"
-                                  " 'ana', '$argon2id$test')", NULL));
-  gest_store_set_user (store, user);
-}
-
 static GestCustomerValues *
 customer_values (const char *name,
                  const char *rfc)
@@ -349,7 +335,7 @@ test_permissions (Fixture       *f,
   g_autoptr(GestCustomerValues) customer = customer_values ("Materiales Bajío", RFC_COMPANY);
   g_autoptr(GError) error = NULL;
 
-  sign_in (f->store, GEST_ROLE_SERVICE_ADVISOR);
+  gest_test_sign_in (f->store, GEST_ROLE_SERVICE_ADVISOR);
   owner = save_customer (f->store, "Diego González", RFC_PERSON);
   values = plan_values (owner, NULL, "1042-070");
   g_assert_null (gest_plan_save (f->store, values, NULL, &error));
@@ -357,7 +343,7 @@ test_permissions (Fixture       *f,
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM plans"), ==, 0);
   g_clear_error (&error);
 
-  sign_in (f->store, GEST_ROLE_FINANCE_MANAGER);
+  gest_test_sign_in (f->store, GEST_ROLE_FINANCE_MANAGER);
   g_free (gest_plan_save (f->store, values, NULL, &error));
   g_assert_no_error (error);
 
@@ -378,7 +364,7 @@ test_async (Fixture       *f,
   g_autofree char *uuid = NULL;
   GestCustomerField field;
 
-  sign_in (f->store, GEST_ROLE_SERVICE_ADVISOR);
+  gest_test_sign_in (f->store, GEST_ROLE_SERVICE_ADVISOR);
   gest_customer_values_set (values, GEST_CUSTOMER_FIELD_PHONE_WORK, "123");
   gest_customer_save_async (f->store, values, NULL, gest_test_result_cb, &result);
   WAIT_UNTIL (result != NULL);
@@ -393,7 +379,7 @@ test_async (Fixture       *f,
   WAIT_UNTIL (result != NULL);
   uuid = gest_customer_save_finish (f->store, result, &field, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity WHERE user_name = 'Ana Ruiz'"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity WHERE user_name = 'Test service-advisor'"), ==, 1);
 }
 
 int

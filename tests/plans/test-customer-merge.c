@@ -130,7 +130,6 @@ test_merge_refusals (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GestUser) advisor = gest_user_new ("u1", "ana", "Ana Ruiz", GEST_ROLE_SERVICE_ADVISOR);
 
   g_assert_false (gest_customers_merge (f->store, FROM, FROM, "Same person", &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
@@ -152,10 +151,7 @@ test_merge_refusals (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (gest_store_exec (f->store, "UPDATE customers SET deleted = 0 WHERE uuid = '" INTO "'", NULL));
 
-  g_assert_true (gest_store_exec (f->store,
-                                  "INSERT INTO users (uuid, name, role, login, password_hash)"
-                                  " VALUES ('u1', 'Ana Ruiz', 'service-advisor', 'ana', '$argon2id$test')", NULL));
-  gest_store_set_user (f->store, advisor);
+  gest_test_sign_in (f->store, GEST_ROLE_SERVICE_ADVISOR);
   g_assert_false (gest_customers_merge (f->store, FROM, INTO, "Same person", &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_PERMISSION);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM vehicles WHERE customer_uuid = '" FROM "'"), ==, 2);
