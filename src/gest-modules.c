@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-customers-section.h"
 #include "gest-module.h"
 
 /* The UI class of every module (declared in its gest-<name>-module.h). */
@@ -31,6 +32,7 @@ gest_modules_init (void)
         gest_domain_modules_add (GEST_DOMAIN_MODULE (module));                   \
       }
 #include "gest-module-list.h"
+      gest_customers_section_register ();
       g_once_init_leave (&initialized, 1);
     }
 }

@@ -77,6 +77,16 @@ static const GestSearchKind search_kinds[] = {
     " WHERE t.folio >= ?1 AND t.folio < ?3 AND +t.deleted = 0 ORDER BY t.folio LIMIT ?2" },
 };
 
+/* A trámite reaches its customer through its plan (its subtitle: the plan number), and
+ * moves with the plan in a merge. */
+static const GestCustomerLink customer_links[] = {
+  { "tramite",
+    "SELECT t.uuid, t.folio, p.number, t.updated_at FROM tramites t"
+    " JOIN plans p ON p.uuid = t.plan_uuid"
+    " WHERE p.customer_uuid = :customer AND t.deleted = 0",
+    NULL },
+};
+
 static const GestCliVerb cli_verbs[] = {
   { "tramite", "tramite COMMAND …", N_("early-payoff trámites (gestiona-cli tramite --help)"),
     gest_cli_tramite },
@@ -118,6 +128,14 @@ gest_tramites_domain_get_search_kinds (GestDomainModule *module,
 {
   *n_kinds = G_N_ELEMENTS (search_kinds);
   return search_kinds;
+}
+
+static const GestCustomerLink *
+gest_tramites_domain_get_customer_links (GestDomainModule *module,
+                                         guint            *n_links)
+{
+  *n_links = G_N_ELEMENTS (customer_links);
+  return customer_links;
 }
 
 static const GestCliVerb *
@@ -187,6 +205,7 @@ gest_tramites_domain_iface_init (GestDomainModuleInterface *iface)
   iface->get_cli_verbs = gest_tramites_domain_get_cli_verbs;
   iface->get_reports = gest_tramites_domain_get_reports;
   iface->get_permissions = gest_tramites_domain_get_permissions;
+  iface->get_customer_links = gest_tramites_domain_get_customer_links;
   iface->fill_demo = gest_tramites_domain_fill_demo;
   iface->mail_sent = gest_tramites_domain_mail_sent;
   iface->change_rejected = gest_tramites_domain_change_rejected;

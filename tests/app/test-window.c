@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "gest-application.h"
+#include "gest-customers-section-page.h"
 #include "gest-global-search.h"
 #include "gest-module.h"
 #include "gest-money.h"
@@ -293,28 +294,20 @@ test_search (Fixture       *f,
   g_assert_nonnull (gest_test_find_widget (gtk_widget_get_last_child (GTK_WIDGET (search)), gest_test_is_visible_label,
                                  CUSTOMER_NAME));
 
-  /* Enter opens the selected hit: the early payoffs section, the customer's account
-   * statement (T1: this one has no plan) and ::record-activated. */
+  /* Enter opens the selected hit: a customer opens the customer's page in the Customers
+   * section (issue 12), and ::record-activated. */
   g_signal_emit_by_name (gest_global_search_get_entry (search), "activate");
   g_assert_cmpstr (activation.kind, ==, GEST_HIT_CUSTOMER);
   g_assert_cmpstr (activation.uuid, ==, CUSTOMER_UUID);
-  g_assert_cmpstr (gest_window_get_section (window), ==, "tramites");
+  g_assert_cmpstr (gest_window_get_section (window), ==, "customers");
   {
-    GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-    GtkWidget *statement = NULL;
+    GtkWidget *page = gest_window_get_section_page (window, "customers");
+    g_autofree char *title = NULL;
 
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-        if (g_strcmp0 (gtk_window_get_title (toplevel), "Account Statement") == 0)
-          statement = GTK_WIDGET (toplevel);
-      }
-    g_assert_nonnull (statement);
-    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (statement)) == GTK_WINDOW (window));
-    WAIT_UNTIL (gtk_widget_get_mapped (statement));
-    g_assert_nonnull (gest_test_find_widget (statement, gest_test_is_visible_label, "No Conauto Plan"));
-    close_window (statement);
+    g_assert_true (GEST_IS_CUSTOMERS_SECTION_PAGE (page));
+    g_assert_true (gest_customers_section_page_get_can_go_back (GEST_CUSTOMERS_SECTION_PAGE (page)));
+    g_object_get (page, "title", &title, NULL);
+    g_assert_cmpstr (title, ==, CUSTOMER_NAME);
   }
 
   /* Nothing found says so. */
