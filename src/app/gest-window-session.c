@@ -72,6 +72,15 @@ update_user_display (GestWindow *self)
       g_menu_prepend_section (self->primary_menu, text, G_MENU_MODEL (section));
       self->user_section = TRUE;
     }
+  else if (!gest_store_has_users (self->store))
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+
+      /* A database made before users existed: its general manager comes from here. */
+      g_menu_append (section, _("_Create the General Manager…"), "win.start-empty");
+      g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (section));
+      self->user_section = TRUE;
+    }
   adw_window_title_set_subtitle (self->sidebar_title, text != NULL ? text : "");
 }
 
@@ -280,8 +289,12 @@ welcome_action_cb (GSimpleAction *action,
 {
   GestWindow *self = user_data;
 
-  if (!gest_first_manager_page_get_busy (GEST_FIRST_MANAGER_PAGE (self->first_manager_page)))
+  if (gest_first_manager_page_get_busy (GEST_FIRST_MANAGER_PAGE (self->first_manager_page)))
+    return;
+  if (is_first_run (self->store))
     show_page (self, "welcome");
+  else
+    gest_window_show_sections (self);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "gest-mail-preferences-page.h"
 #include "gest-module.h"
 #include "gest-sync-preferences-page.h"
+#include "gest-users-preferences-page.h"
 #include "gest-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GestWindow, gest_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -595,6 +596,12 @@ gest_window_open_preferences (GestWindow *self)
   prefs = gest_preferences_window_new (self->context);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
+  /* Users for whoever may manage them (the domain checks again); a database being set up
+   * has none to manage until its general manager exists. */
+  if (gest_store_get_user (self->store) != NULL &&
+      gest_store_check_permission (self->store, GEST_PERMISSION_MANAGE_USERS, NULL))
+    gest_preferences_window_add_page (prefs,
+                                      ADW_PREFERENCES_PAGE (gest_users_preferences_page_new (self->context)));
   /* The email and sync pages go with their services. */
   if (gest_context_get_mail_service (self->context) != NULL)
     {
