@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-cli-tramite.h"
+#include "gest-cli-session.h"
 #include "gest-cli-tramite-private.h"
 #include "gest-date.h"
 #include "gest-domain-module.h"
@@ -63,9 +64,8 @@ GestStore *
 gest_cli_tramite_open (const char  *db_path,
                        GError     **error)
 {
-  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : gest_store_default_path ();
-
-  return gest_store_open_existing (path, error);
+  /* Signed in as gestiona-cli --user (issue 12). */
+  return gest_cli_open_store (db_path, error);
 }
 
 gboolean
