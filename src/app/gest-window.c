@@ -150,6 +150,8 @@ sidebar_row_new (const Section *section)
 void
 gest_window_show_sections (GestWindow *self)
 {
+  /* As in show_page () (gest-window-session.c): no focus left in a hidden row. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "sections");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "search")),
                                TRUE);
