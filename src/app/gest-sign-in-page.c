@@ -78,7 +78,18 @@ demo_row_activated_cb (AdwActionRow   *row,
   gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_button));
 }
 
-/* On a demonstration database, its users (one a role) and their password. */
+static int
+compare_roles (gconstpointer a,
+               gconstpointer b)
+{
+  const GestUserRow *ua = *(GestUserRow * const *) a;
+  const GestUserRow *ub = *(GestUserRow * const *) b;
+
+  return (int) ua->role - (int) ub->role;
+}
+
+/* On a demonstration database, its users (one a role, in the roles' order) and their
+ * password; a click on one fills the rows. */
 static void
 load_demo_users (GestSignInPage *self)
 {
@@ -94,6 +105,7 @@ load_demo_users (GestSignInPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->demo_group), users != NULL && users->len > 0);
   if (users == NULL)
     return;
+  g_ptr_array_sort (users, compare_roles);
 
   /* Translators: %s is the password of every demonstration user. */
   description = g_strdup_printf (_("Every demonstration user’s password is “%s”. Choose one to sign in as them."),
@@ -114,6 +126,7 @@ load_demo_users (GestSignInPage *self)
                           "subtitle", subtitle,
                           "activatable", TRUE,
                           NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "gest-login", g_strdup (user->login), g_free);
       g_signal_connect (row, "activated", G_CALLBACK (demo_row_activated_cb), self);
       adw_preferences_group_add (self->demo_group, row);
