@@ -25,6 +25,7 @@ struct _GestWindow
   GtkStack             *section_stack;
   GtkWidget            *demo_progress;
   GtkSpinner           *demo_spinner;
+  GtkLabel             *demo_password_label;
   GMenu                *primary_menu;
   AdwWindowTitle       *sidebar_title;
 

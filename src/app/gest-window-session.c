@@ -378,6 +378,13 @@ gest_window_session_start (GestWindow *self)
   g_signal_connect_object (self->first_manager_page, "created", G_CALLBACK (signed_in_cb), self, 0);
   gtk_stack_add_named (self->main_stack, self->first_manager_page, "first-manager");
 
+  {
+    /* Translators: %s is the password of every demonstration user. */
+    g_autofree char *text = g_strdup_printf (_("The demonstration data has a user of every role; "
+                                               "their password is “%s”."), GEST_DEMO_PASSWORD);
+
+    gtk_label_set_text (self->demo_password_label, text);
+  }
   update_user_display (self);
   /* Signed in before the window opened (a test, gest_test_sign_in()). */
   if (gest_store_get_user (self->store) != NULL)

@@ -445,6 +445,7 @@ gest_window_class_init (GestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GestWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, demo_progress);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, demo_spinner);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, demo_password_label);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, sidebar_title);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
