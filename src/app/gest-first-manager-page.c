@@ -196,10 +196,14 @@ static void
 row_activated_cb (AdwEntryRow          *row,
                   GestFirstManagerPage *self)
 {
-  if (row == ADW_ENTRY_ROW (self->repeat_row))
-    create_clicked_cb (self->create_button, self);
-  else
-    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+  /* Enter goes to the next row, and in the last one sends the form. */
+  for (int i = 0; i < 3; i++)
+    if (GTK_WIDGET (row) == nth_row (self, i))
+      {
+        gtk_widget_grab_focus (nth_row (self, i + 1));
+        return;
+      }
+  create_clicked_cb (self->create_button, self);
 }
 
 static void
@@ -314,6 +318,14 @@ gest_first_manager_page_get_busy (GestFirstManagerPage *self)
   g_return_val_if_fail (GEST_IS_FIRST_MANAGER_PAGE (self), FALSE);
 
   return gtk_spinner_get_spinning (self->spinner);
+}
+
+void
+gest_first_manager_page_focus (GestFirstManagerPage *self)
+{
+  g_return_if_fail (GEST_IS_FIRST_MANAGER_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 int

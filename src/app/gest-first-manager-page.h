@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (GestFirstManagerPage, gest_first_manager_page, GEST, FIRST
 
 GtkWidget *gest_first_manager_page_new      (GestStore            *store);
 gboolean   gest_first_manager_page_get_busy (GestFirstManagerPage *self);
+/* Focuses the name row. */
+void       gest_first_manager_page_focus    (GestFirstManagerPage *self);
 
 /* What is wrong with the form's values, without a display: the index of the row in error
  * (0 name, 1 login, 2 password, 3 repeated password) and why, or -1 and NULL when they can

@@ -282,7 +282,7 @@ start_empty_action_cb (GSimpleAction *action,
   GestWindow *self = user_data;
 
   show_page (self, "first-manager");
-  gtk_widget_child_focus (self->first_manager_page, GTK_DIR_TAB_FORWARD);
+  gest_first_manager_page_focus (GEST_FIRST_MANAGER_PAGE (self->first_manager_page));
 }
 
 static void
