@@ -322,12 +322,15 @@ gest_users_create_first (GestStore   *store,
                          _("This database already has users: sign in as a general manager to "
                            "add one."));
   uuid = gest_uuid_new ();
+  if (ok)
+    {
+      /* The first user creates themself: the row and the entry are theirs. */
+      user = gest_user_new (uuid, lower, name, GEST_ROLE_GENERAL_MANAGER);
+      gest_store_set_user (store, user);
+    }
   ok = ok && insert_user (store, uuid, lower, name, NULL, GEST_ROLE_GENERAL_MANAGER, password, error);
   if (ok)
     {
-      /* The entry that creates the first user is theirs. */
-      user = gest_user_new (uuid, lower, name, GEST_ROLE_GENERAL_MANAGER);
-      gest_store_set_user (store, user);
       text = g_strdup_printf (_("User “%s” (%s) created as %s, the database’s first user."),
                               lower, name, gest_role_label (GEST_ROLE_GENERAL_MANAGER));
       ok = log_change (store, uuid, text, error);
@@ -387,6 +390,7 @@ gest_users_update (GestStore   *store,
   g_autoptr(GestUserRow) row = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  GestUser *me;
   char *message;
   gboolean own = FALSE;
   gboolean ok;
@@ -437,7 +441,17 @@ gest_users_update (GestStore   *store,
       ok = sqlite3_step (stmt) == SQLITE_DONE || gest_store_set_error (store, error);
       ok = ok && log_change (store, uuid, text->str, error);
     }
-  return gest_store_end_change (store, "gest_users_update", own, ok, ok ? error : NULL) && ok;
+  if (!gest_store_end_change (store, "gest_users_update", own, ok, ok ? error : NULL) || !ok)
+    return FALSE;
+  /* Changing yourself changes your session: a manager who steps down loses the rights now. */
+  me = gest_store_get_user (store);
+  if (me != NULL && g_str_equal (me->uuid, uuid))
+    {
+      g_autoptr(GestUser) updated = gest_user_new (uuid, me->login, name, role);
+
+      gest_store_set_user (store, updated);
+    }
+  return TRUE;
 }
 
 gboolean
