@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 
 /* The main window: a sidebar of sections (folds on narrow windows), each section's page, the
  * global search in the header bar, the first-run welcome and, on a database with users, the
- * sign-in page before the sections, "switch user" and the idle lock (issue 12). The sections are the registered
- * modules' (GestModule: title, icon, position, page) and the planned ones of
+ * sign-in page before the sections, "switch user" and the idle lock (issue 12; a user signed
+ * in on the store before the window opens goes straight to the sections). The sections are
+ * the registered modules' (GestModule: title, icon, position, page) and the planned ones of
  * src/gest-module-list.h, whose status page says what is missing. The window makes one
  * GestContext and hands it to every module's page.
  *
