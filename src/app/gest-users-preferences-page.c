@@ -163,6 +163,19 @@ change_done_cb (GObject      *object,
         }
       return;
     }
+  /* The signed-in user changed their own name: the window and the log go on with it. */
+  if (change->kind == CHANGE_UPDATE)
+    {
+      GestUser *me = gest_context_get_signed_in_user (self->context);
+
+      if (me != NULL && g_strcmp0 (me->uuid, change->uuid) == 0)
+        {
+          g_autoptr(GestUser) user = gest_user_new (me->uuid, me->login, change->name, change->role);
+
+          gest_store_set_user (gest_context_get_store (self->context), user);
+          gest_context_set_signed_in_user (self->context, user);
+        }
+    }
   if (change->kind == CHANGE_CREATE)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->new_name_row), "");

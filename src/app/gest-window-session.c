@@ -385,6 +385,8 @@ gest_window_session_start (GestWindow *self)
 
     gtk_label_set_text (self->demo_password_label, text);
   }
+  g_signal_connect_object (self->context, "notify::signed-in-user", G_CALLBACK (update_user_display), self,
+                           G_CONNECT_SWAPPED);
   update_user_display (self);
   /* Signed in before the window opened (a test, gest_test_sign_in()). */
   if (gest_store_get_user (self->store) != NULL)

@@ -312,13 +312,24 @@ test_users_page (Fixture       *f,
   g_assert_true (added->active);
   g_assert_nonnull (gest_test_find_widget (page, gest_test_is_label, "Jorge Ramírez Soto"));
 
+  /* The signed-in manager renames themself: the window and the store go on with the name. */
+  row = gest_test_find_widget (gest_test_find_widget (page, gest_test_is_row_titled, MANAGER_NAME),
+                               gest_test_is_row_titled, "Full Name");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Mariana Torres de Luna");
+  g_signal_emit_by_name (row, "apply");
+  gest_store_wait_for_writes (f->store);
+  g_assert_cmpstr (gest_store_get_user (f->store)->name, ==, "Mariana Torres de Luna");
+  g_assert_cmpstr (gest_context_get_user_name (gest_window_get_context (window)), ==, "Mariana Torres de Luna");
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (window), gest_test_is_visible_label,
+                                           "Mariana Torres de Luna · General manager"));
+
   /* Nobody deactivates themself: refused (by the domain) under their group. */
-  sw = active_switch (page, MANAGER_NAME);
+  sw = active_switch (page, "Mariana Torres de Luna");
   gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
   gest_store_wait_for_writes (f->store);
   g_assert_nonnull (gest_test_find_widget (page, gest_test_is_visible_label,
                                            "You cannot deactivate yourself. Another general manager can."));
-  sw = active_switch (page, MANAGER_NAME);
+  sw = active_switch (page, "Mariana Torres de Luna");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
 
   /* The analyst is deactivated, and cannot sign in any more. */
