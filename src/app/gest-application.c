@@ -68,7 +68,8 @@ preferences_activated_cb (GSimpleAction *action,
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  if (GEST_IS_WINDOW (window))
+  /* Not from the sign-in page or the welcome (Ctrl+,). */
+  if (GEST_IS_WINDOW (window) && gest_window_get_sections_shown (GEST_WINDOW (window)))
     gest_window_open_preferences (GEST_WINDOW (window));
 }
 
@@ -82,6 +83,17 @@ import_activated_cb (GSimpleAction *action,
 
   if (GEST_IS_WINDOW (window))
     gtk_window_present (GTK_WINDOW (gest_import_window_new (window, gest_window_get_store (GEST_WINDOW (window)))));
+}
+
+static void
+switch_user_activated_cb (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (GEST_IS_WINDOW (window))
+    gest_window_switch_user (GEST_WINDOW (window));
 }
 
 static void
@@ -127,6 +139,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "preferences", preferences_activated_cb },
   { "import", import_activated_cb },
+  { "switch-user", switch_user_activated_cb },
   { "about", about_activated_cb },
   { "shortcuts", shortcuts_activated_cb },
 };

@@ -16,6 +16,7 @@ struct _GestContext
   GestMailService *mail_service;   /* nullable */
   char            *user_name;
   GestRole         user_role;
+  GestUser        *user;           /* nullable: the signed-in user */
 };
 
 G_DEFINE_FINAL_TYPE (GestContext, gest_context, G_TYPE_OBJECT)
@@ -27,6 +28,7 @@ enum {
   PROP_MAIL_SERVICE,
   PROP_USER_NAME,
   PROP_USER_ROLE,
+  PROP_SIGNED_IN_USER,
   N_PROPS
 };
 
@@ -66,6 +68,7 @@ gest_context_finalize (GObject *object)
   GestContext *self = GEST_CONTEXT (object);
 
   g_free (self->user_name);
+  g_clear_pointer (&self->user, gest_user_unref);
 
   G_OBJECT_CLASS (gest_context_parent_class)->finalize (object);
 }
@@ -95,6 +98,9 @@ gest_context_get_property (GObject    *object,
     case PROP_USER_ROLE:
       g_value_set_int (value, self->user_role);
       break;
+    case PROP_SIGNED_IN_USER:
+      g_value_set_boxed (value, self->user);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -121,6 +127,7 @@ gest_context_set_property (GObject      *object,
       break;
     case PROP_USER_NAME:
     case PROP_USER_ROLE:
+    case PROP_SIGNED_IN_USER:
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -152,6 +159,9 @@ gest_context_class_init (GestContextClass *klass)
   properties[PROP_USER_ROLE] =
     g_param_spec_int ("user-role", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIGNED_IN_USER] =
+    g_param_spec_boxed ("signed-in-user", NULL, NULL, GEST_TYPE_USER,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -262,5 +272,37 @@ gest_context_set_user (GestContext *self,
     {
       self->user_role = role;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER_ROLE]);
+    }
+}
+
+GestUser *
+gest_context_get_signed_in_user (GestContext *self)
+{
+  g_return_val_if_fail (GEST_IS_CONTEXT (self), NULL);
+
+  return self->user;
+}
+
+void
+gest_context_set_signed_in_user (GestContext *self,
+                                 GestUser    *user)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GEST_IS_CONTEXT (self));
+
+  if (self->user == user)
+    return;
+  g_clear_pointer (&self->user, gest_user_unref);
+  if (user != NULL)
+    self->user = gest_user_ref (user);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN_USER]);
+  /* Signed out: the store's answer (the settings user of a database being set up). */
+  if (user != NULL)
+    gest_context_set_user (self, user->name, user->role);
+  else
+    {
+      name = gest_store_get_user_name (self->store);
+      gest_context_set_user (self, name, gest_store_get_user_role (self->store));
     }
 }

@@ -34,13 +34,19 @@ void             gest_context_set_sync_service (GestContext     *self,
 GestMailService *gest_context_get_mail_service (GestContext     *self);
 void             gest_context_set_mail_service (GestContext     *self,
                                                 GestMailService *service);
-/* The signed-in user: the name every activity entry carries, and the role whose permissions
- * apply. Today they come from the store's settings (user.name, user.role); issue 12 signs
- * users in. Notifies "user-name" and "user-role" when they change. */
+/* The user the window's pages act for: the name every activity entry carries, and the role
+ * whose permissions apply (the signed-in user's; on a database being set up, the store's
+ * settings user.name / user.role). Notifies "user-name" and "user-role" when they change. */
 const char      *gest_context_get_user_name    (GestContext     *self);
 GestRole         gest_context_get_user_role    (GestContext     *self);
 void             gest_context_set_user         (GestContext     *self,
                                                 const char      *name,
                                                 GestRole         role);
+/* The signed-in user (issue 12), NULL before sign-in or after sign-out; sets the user name
+ * and role from it (notifies "signed-in-user", then "user-name"/"user-role"). It does not
+ * sign in on the store: the window does (gest_store_set_user()). */
+GestUser        *gest_context_get_signed_in_user (GestContext   *self);
+void             gest_context_set_signed_in_user (GestContext   *self,
+                                                  GestUser      *user);
 
 G_END_DECLS

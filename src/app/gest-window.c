@@ -11,37 +11,8 @@
 #include "gest-mail-preferences-page.h"
 #include "gest-module.h"
 #include "gest-sync-preferences-page.h"
-#include "gest-window.h"
-
-#define DEMO_CUSTOMERS 1000
-#define DEMO_SEED      1
-
-struct _GestWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template children */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content_box;
-  GtkListBox           *sidebar_list;
-  AdwWindowTitle       *section_title;
-  GtkWidget            *back_button;
-  GestGlobalSearch     *global_search;
-  GtkStack             *section_stack;
-  GtkWidget            *demo_progress;
-  GtkSpinner           *demo_spinner;
-
-  GestStore            *store;
-  /* What the modules' pages get: the store, the settings, the services. */
-  GestContext          *context;
-  /* Element type Section, in sidebar order. */
-  GArray               *sections;
-  GSettings            *settings;
-  /* Cancels the demonstration data when the window closes. */
-  GCancellable         *cancellable;
-};
+#include "gest-users-preferences-page.h"
+#include "gest-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GestWindow, gest_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -176,39 +147,19 @@ sidebar_row_new (const Section *section)
   return row;
 }
 
-static gboolean
-is_first_run (GestStore *store)
+void
+gest_window_show_sections (GestWindow *self)
 {
-  g_autofree char *done = gest_store_get_setting (store, "app.first-run-done");
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  gboolean has_customers = FALSE;
-
-  if (done != NULL)
-    return FALSE;
-  stmt = gest_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM customers WHERE deleted = 0)", &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Cannot count customers: %s", error->message);
-      return FALSE;
-    }
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    has_customers = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
-  return !has_customers;
-}
-
-static void
-show_sections (GestWindow *self)
-{
+  /* As in show_page () (gest-window-session.c): no focus left in a hidden row. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "sections");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "search")),
                                TRUE);
 }
 
 /* Every section starts over: the modules' pages from the current data, the placeholders. */
-static void
-reload_pages (GestWindow *self)
+void
+gest_window_reload_pages (GestWindow *self)
 {
   for (guint i = 0; i < self->sections->len; i++)
     {
@@ -222,60 +173,9 @@ reload_pages (GestWindow *self)
       else
         adw_bin_set_child (ADW_BIN (bin), NULL);
     }
+  self->pages_made = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && section_index (self, gest_window_get_section (self)) >= 0)
     ensure_page (self, (guint) section_index (self, gest_window_get_section (self)));
-}
-
-static void
-set_demo_running (GestWindow *self,
-                  gboolean    running)
-{
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "start-empty")),
-                               !running);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "load-demo")),
-                               !running);
-  gtk_widget_set_visible (self->demo_progress, running);
-  gtk_spinner_set_spinning (self->demo_spinner, running);
-}
-
-static void
-demo_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(GestStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  store = gest_store_open (path, &error);
-  if (store == NULL ||
-      !gest_demo_fill (store, DEMO_CUSTOMERS, DEMO_SEED, cancellable, &error) ||
-      !gest_store_set_setting (store, "app.first-run-done", "1", &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-demo_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GestWindow *self = GEST_WINDOW (object);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_demo_running (self, FALSE);
-      gest_window_add_toast (self, error->message);
-      return;
-    }
-  set_demo_running (self, FALSE);
-  reload_pages (self);
-  show_sections (self);
 }
 
 static void
@@ -290,52 +190,8 @@ search_action_cb (GSimpleAction *action,
   gest_global_search_focus (self->global_search);
 }
 
-static void
-first_run_done_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GestWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!gest_store_set_setting_finish (GEST_STORE (object), result, &error))
-    {
-      gest_window_add_toast (self, error->message);
-      return;
-    }
-  show_sections (self);
-}
-
-static void
-start_empty_action_cb (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
-{
-  GestWindow *self = user_data;
-
-  gest_store_set_setting_async (self->store, "app.first-run-done", "1", NULL, first_run_done_cb,
-                                g_object_ref (self));
-}
-
-static void
-load_demo_action_cb (GSimpleAction *action,
-                     GVariant      *param,
-                     gpointer       user_data)
-{
-  GestWindow *self = user_data;
-  g_autoptr(GTask) task = NULL;
-
-  set_demo_running (self, TRUE);
-  task = g_task_new (self, self->cancellable, demo_done_cb, NULL);
-  g_task_set_source_tag (task, load_demo_action_cb);
-  g_task_set_task_data (task, g_strdup (gest_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, demo_thread);
-}
-
 static const GActionEntry win_actions[] = {
   { "search", search_action_cb },
-  { "start-empty", start_empty_action_cb },
-  { "load-demo", load_demo_action_cb },
 };
 
 /* The visible section's page may name what it shows ("title": the record on its detail) and
@@ -469,7 +325,6 @@ gest_window_constructed (GObject *object)
   g_assert (GEST_IS_STORE (self->store));
   self->context = gest_context_new (self->store);
   gest_global_search_set_context (self->global_search, self->context);
-  reload_pages (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -483,14 +338,8 @@ gest_window_constructed (GObject *object)
   else if (self->sections->len > 0)
     gest_window_set_section (self, section_nth (self, 0)->id);
 
-  if (is_first_run (self->store))
-    {
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "search")),
-                                   FALSE);
-    }
-  else
-    show_sections (self);
+  /* The sign-in, the first run's welcome or the sections (and their pages). */
+  gest_window_session_start (self);
 }
 
 static void
@@ -535,6 +384,7 @@ gest_window_dispose (GObject *object)
   GestWindow *self = GEST_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  gest_window_session_dispose (self);
   /* The header follows the pages no more (they notify while they are destroyed). */
   self->back_button = NULL;
 
@@ -595,6 +445,9 @@ gest_window_class_init (GestWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GestWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, demo_progress);
   gtk_widget_class_bind_template_child (widget_class, GestWindow, demo_spinner);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, demo_password_label);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, GestWindow, sidebar_title);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -610,6 +463,7 @@ gest_window_init (GestWindow *self)
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  gest_window_session_init (self);
 
   /* The pages come in constructed(), with the store. */
   self->sections = sections_new ();
@@ -735,14 +589,6 @@ gest_window_add_toast (GestWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-gboolean
-gest_window_get_welcome_shown (GestWindow *self)
-{
-  g_return_val_if_fail (GEST_IS_WINDOW (self), FALSE);
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0;
-}
-
 GestPreferencesWindow *
 gest_window_open_preferences (GestWindow *self)
 {
@@ -753,6 +599,12 @@ gest_window_open_preferences (GestWindow *self)
   prefs = gest_preferences_window_new (self->context);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
+  /* Users for whoever may manage them (the domain checks again); a database being set up
+   * has none to manage until its general manager exists. */
+  if (gest_store_get_user (self->store) != NULL &&
+      gest_store_check_permission (self->store, GEST_PERMISSION_MANAGE_USERS, NULL))
+    gest_preferences_window_add_page (prefs,
+                                      ADW_PREFERENCES_PAGE (gest_users_preferences_page_new (self->context)));
   /* The email and sync pages go with their services. */
   if (gest_context_get_mail_service (self->context) != NULL)
     {

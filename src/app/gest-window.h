@@ -11,8 +11,10 @@
 G_BEGIN_DECLS
 
 /* The main window: a sidebar of sections (folds on narrow windows), each section's page, the
- * global search in the header bar, and the first-run welcome. The sections are the registered
- * modules' (GestModule: title, icon, position, page) and the planned ones of
+ * global search in the header bar, the first-run welcome and, on a database with users, the
+ * sign-in page before the sections, "switch user" and the idle lock (issue 12; a user signed
+ * in on the store before the window opens goes straight to the sections). The sections are
+ * the registered modules' (GestModule: title, icon, position, page) and the planned ones of
  * src/gest-module-list.h, whose status page says what is missing. The window makes one
  * GestContext and hands it to every module's page.
  *
@@ -53,6 +55,19 @@ void                   gest_window_add_toast          (GestWindow     *self,
                                                        const char     *message);
 /* TRUE while the first-run welcome is shown instead of the sections. */
 gboolean               gest_window_get_welcome_shown  (GestWindow     *self);
+/* TRUE while the sign-in page is shown (a database with users, nobody signed in, or locked). */
+gboolean               gest_window_get_sign_in_shown  (GestWindow     *self);
+/* TRUE while the sections are shown (signed in, or a database being set up). */
+gboolean               gest_window_get_sections_shown (GestWindow     *self);
+/* "Switch user" (win.switch-user): signs out and shows the sign-in page. */
+void                   gest_window_switch_user        (GestWindow     *self);
+/* The idle lock: signs out on the store and shows the sign-in page with the same login; the
+ * sections' pages stay as they are for the same user. Windows on top of this one close. */
+void                   gest_window_lock               (GestWindow     *self);
+/* For tests: the idle lock after @ms milliseconds without input, instead of the setting's
+ * minutes (idle-lock-minutes); 0 goes back to the setting. */
+void                   gest_window_set_idle_lock_ms   (GestWindow     *self,
+                                                       guint           ms);
 /* Creates, sets up (::preferences-opened) and presents the preferences window. */
 GestPreferencesWindow *gest_window_open_preferences   (GestWindow     *self);
 

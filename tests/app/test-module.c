@@ -346,6 +346,8 @@ test_folio_hit_opens_tramite (Fixture       *f,
   g_assert_cmpstr (((GestSearchHit *) hits->pdata[0])->uuid, ==, uuid);
   g_assert_true (g_str_has_prefix (((GestSearchHit *) hits->pdata[0])->subtitle, "Early payoff · "));
 
+  /* The demonstration data has users: someone signs in (issue 12). */
+  gest_test_sign_in (f->store, GEST_ROLE_GENERAL_MANAGER);
   window = open_window (f->store);
   gest_window_set_section (window, "pings");
   gest_window_show_record (window, "tramite", uuid);

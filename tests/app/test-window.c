@@ -17,6 +17,7 @@
 #include "gest-money.h"
 #include "gest-preferences-window.h"
 #include "gest-store.h"
+#include "gest-test-session.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
 #include "gest-window.h"
@@ -100,17 +101,22 @@ test_first_run (Fixture       *f,
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "load-demo"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "search"));
 
+  /* Issue 12: starting empty creates the general manager first. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
-  gest_store_wait_for_writes (f->store);
   g_assert_false (gest_window_get_welcome_shown (window));
+  g_assert_false (gest_window_get_sections_shown (window));
+  gest_test_create_manager (window, "Mariana Torres Ruiz", "mariana", "contraseña-larga", "contraseña-larga");
+  g_assert_true (gest_window_get_sections_shown (window));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "search"));
   done = gest_store_get_setting (f->store, "app.first-run-done");
   g_assert_cmpstr (done, ==, "1");
   close_window (window);
 
-  /* Chosen once: the next window goes straight to the sections. */
+  /* Chosen once: the next window asks who signs in. */
+  gest_store_set_user (f->store, NULL);
   window = open_window (f->store);
   g_assert_false (gest_window_get_welcome_shown (window));
+  g_assert_true (gest_window_get_sign_in_shown (window));
   close_window (window);
 }
 
@@ -147,6 +153,13 @@ test_first_run_demo (Fixture       *f,
   g_assert_cmpint (count_customers (f->store), ==, 1000);
   done = gest_store_get_setting (f->store, "app.first-run-done");
   g_assert_cmpstr (done, ==, "1");
+  /* Issue 12: the demonstration users sign in; the page lists them with their password. */
+  g_assert_true (gest_window_get_sign_in_shown (window));
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (window), gest_test_is_visible_label,
+                                           "Every demonstration user’s password is “gestiona”. "
+                                           "Choose one to sign in as them."));
+  gest_test_sign_in_page (window, "gerente", "gestiona");
+  g_assert_true (gest_window_get_sections_shown (window));
   close_window (window);
   /* Pages may finish loading on their threads after the window closed. */
   WAIT_UNTIL (G_OBJECT (f->store)->ref_count == 1);
@@ -178,7 +191,7 @@ test_sections (Fixture       *f,
   gpointer weak_placeholder;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
-  gest_store_wait_for_writes (f->store);
+  gest_test_create_manager (window, "Mariana Torres Ruiz", "mariana", "contraseña-larga", "contraseña-larga");
   /* The first section is the registered module's, with its page. */
   g_assert_cmpstr (gest_window_get_section (window), ==, "tramites");
   page = gest_window_get_section_page (window, "tramites");
@@ -431,7 +444,7 @@ test_preferences (Fixture       *f,
   dealer = gest_store_get_setting (f->store, "dealer.name");
   g_assert_cmpstr (dealer, ==, "Ford Ángeles Puebla");
 
-  /* T2: the installments limit, and the user's role (X5 names it in the activity log). */
+  /* T2: the installments limit. */
   row = gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_row_titled, "Installments Owed for Extrajudicial Collections");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (gest_test_find_widget (row, gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))), 3);
   gest_store_wait_for_writes (f->store);
@@ -440,11 +453,8 @@ test_preferences (Fixture       *f,
   g_assert_cmpuint (routing.installments_limit, ==, 3);
   g_assert_cmpint (routing.low_debt_limit, ==, 75050);
 
-  row = gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_row_titled, "Role");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, gest_store_get_user_role (f->store));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), GEST_ROLE_CS_ANALYST);
-  gest_store_wait_for_writes (f->store);
-  g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_CS_ANALYST);
+  /* Issue 12: nobody picks a role in the preferences any more (the users page gives roles). */
+  g_assert_null (gest_test_find_widget (GTK_WIDGET (prefs), gest_test_is_row_titled, "Role"));
 
   /* Other modules add their pages. */
   gest_preferences_window_add_page (prefs, ADW_PREFERENCES_PAGE (adw_preferences_page_new ()));

@@ -134,11 +134,11 @@ fi
 check "the installed gestiona-cli fills a demonstration database" "$work/demo.log" \
   run_installed "$bindir/gestiona-cli" --db "$work/demo.db" demo --scale 30
 if show_window "$work/demo.db" "$work/demo-window.log" && grep -qx "first-frame" "$work/demo-window.log" \
-   && grep -qxF "label: Liquidaciones anticipadas" "$work/demo-window.log"; then
-  ok "the installed gestiona shows the demonstration database's sections in Spanish"
+   && grep -qxF "label: Iniciar sesión en Gestiona" "$work/demo-window.log"; then
+  ok "the installed gestiona shows the demonstration database's sign-in page in Spanish"
 else
   diag "$work/demo-window.log"; diag "$work/demo-window.log.err"
-  not_ok "the installed gestiona shows the demonstration database's sections in Spanish"
+  not_ok "the installed gestiona shows the demonstration database's sign-in page in Spanish"
 fi
 
 exit $failed
