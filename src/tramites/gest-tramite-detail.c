@@ -181,6 +181,16 @@ show_tramite (GestTramiteDetail *self)
                          gest_tramite_step_title (t->step + 1));
       gest_record_detail_set_status (self->record, step_title, waiting);
     }
+  else if (t->has_payment && t->payment_amount != t->agreed_amount)
+    {
+      /* T5 (issue 12): the payment that departs from the agreed amount, as on the card. */
+      g_autofree char *paid = gest_money_format (t->payment_amount);
+      g_autofree char *difference = gest_tramite_rules_describe_difference (t->agreed_amount, t->payment_amount);
+      g_autofree char *text = g_strdup_printf (_("%s Paid %s: %s."), gest_tramite_step_description (t->step),
+                                               paid, difference);
+
+      gest_record_detail_set_status (self->record, step_title, text);
+    }
   else
     gest_record_detail_set_status (self->record, step_title, gest_tramite_step_description (t->step));
   gtk_widget_set_visible (GTK_WIDGET (self->move_button),
