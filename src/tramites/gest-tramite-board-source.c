@@ -181,13 +181,19 @@ item_from_row (sqlite3_stmt *stmt,
   if (sqlite3_column_type (stmt, 11) != SQLITE_NULL &&
       sqlite3_column_int64 (stmt, 11) != sqlite3_column_int64 (stmt, 4))
     {
-      g_autofree char *paid = gest_money_format (sqlite3_column_int64 (stmt, 11));
-      g_autofree char *difference = gest_tramite_rules_describe_difference (sqlite3_column_int64 (stmt, 4),
-                                                                           sqlite3_column_int64 (stmt, 11));
+      GestMoney agreed_amount = sqlite3_column_int64 (stmt, 4);
+      GestMoney paid_amount = sqlite3_column_int64 (stmt, 11);
+      g_autofree char *paid = gest_money_format (paid_amount);
+      g_autofree char *difference = gest_money_format (paid_amount < agreed_amount ? agreed_amount - paid_amount
+                                                                                    : paid_amount - agreed_amount);
 
       g_free (amount);
-      /* Translators: a card's amount when the payment differs: "Paid $1,000.00: $77,500.50 less than agreed ($78,500.50)". */
-      amount = g_strdup_printf (_("Paid %s: %s"), paid, difference);
+      /* Short enough for a card; the detail says it in full. Translators: "Paid $1,000.00 (−$77,500.50)",
+       * the payment and how much less (−) or more (+) than agreed. */
+      if (paid_amount < agreed_amount)
+        amount = g_strdup_printf (_("Paid %s (−%s)"), paid, difference);
+      else
+        amount = g_strdup_printf (_("Paid %s (+%s)"), paid, difference);
     }
 
   if (sqlite3_column_int (stmt, 7) != 0 && agreed_iso != NULL && strcmp (agreed_iso, cards->iso) < 0)
