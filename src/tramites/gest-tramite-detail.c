@@ -179,6 +179,18 @@ show_tramite (GestTramiteDetail *self)
         g_strdup_printf (_("%s Waiting for Conauto: “%s” arrives with Conauto’s update."),
                          gest_tramite_step_description (t->step),
                          gest_tramite_step_title (t->step + 1));
+
+      if (t->has_payment && t->payment_amount != t->agreed_amount)
+        {
+          /* T5 (issue 12): the payment that departs from the agreed amount, as on the card. */
+          g_autofree char *paid = gest_money_format (t->payment_amount);
+          g_autofree char *difference = gest_tramite_rules_describe_difference (t->agreed_amount,
+                                                                               t->payment_amount);
+          char *with = g_strdup_printf (_("%s Paid %s: %s."), waiting, paid, difference);
+
+          g_free (waiting);
+          waiting = with;
+        }
       gest_record_detail_set_status (self->record, step_title, waiting);
     }
   else if (t->has_payment && t->payment_amount != t->agreed_amount)
