@@ -44,11 +44,11 @@ prompt_no_echo (const char *prompt)
       quiet = old;
       quiet.c_lflag &= ~(tcflag_t) ECHO;
       quiet.c_lflag |= ECHONL;
-      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
     }
   line = fgets (buf, sizeof buf, stdin);
   if (restore)
-    tcsetattr (STDIN_FILENO, TCSAFLUSH, &old);
+    tcsetattr (STDIN_FILENO, TCSANOW, &old);
   if (line == NULL)
     return NULL;
   buf[strcspn (buf, "\r\n")] = '\0';
@@ -102,6 +102,14 @@ show_current (GestStore *store)
 
   if (user != NULL)
     g_print ("%s\t%s\t%s\n", user->login, user->name, gest_role_id (user->role));
+  else if (gest_store_has_users (store))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Says "Nobody is signed in…": the settings' user no longer acts. */
+      gest_store_check_permission (store, GEST_PERMISSION_MANAGE_USERS, &error);
+      return gest_cli_fail (error);
+    }
   else
     g_print ("%s\t%s\n", name, gest_role_id (gest_store_get_user_role (store)));
   return GEST_CLI_EXIT_OK;

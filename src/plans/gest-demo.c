@@ -17,17 +17,18 @@
  * gest-plans-demo.c, and each module's folder. */
 
 static const GestDemoUser demo_users[] = {
-  { "gerente", "Mariana Torres Ruiz", GEST_ROLE_GENERAL_MANAGER },
-  { "gerente.servicio", "Roberto Salinas Vega", GEST_ROLE_SERVICE_MANAGER },
-  { "coordinador.servicio", "Javier Núñez Campos", GEST_ROLE_SERVICE_COORDINATOR },
-  { "analista", "Laura Méndez Ortiz", GEST_ROLE_CS_ANALYST },
-  { "jefe.atencion", "Patricia Gómez Lara", GEST_ROLE_CS_HEAD },
-  { "finanzas", "Jorge Ramírez Soto", GEST_ROLE_FINANCE_MANAGER },
-  { "cobranza", "Ana Torres Villa", GEST_ROLE_COLLECTIONS_AGENT },
-  { "asesor", "Luis Hernández Peña", GEST_ROLE_SERVICE_ADVISOR },
-  { "supervisor.cobranza", "Carmen Ríos Aguilar", GEST_ROLE_COLLECTIONS_SUPERVISOR },
+  [GEST_ROLE_GENERAL_MANAGER] = { "gerente", "Mariana Torres Ruiz", GEST_ROLE_GENERAL_MANAGER },
+  [GEST_ROLE_SERVICE_MANAGER] = { "gerente.servicio", "Roberto Salinas Vega", GEST_ROLE_SERVICE_MANAGER },
+  [GEST_ROLE_SERVICE_COORDINATOR] = { "coordinador.servicio", "Javier Núñez Campos", GEST_ROLE_SERVICE_COORDINATOR },
+  [GEST_ROLE_CS_ANALYST] = { "analista", "Laura Méndez Ortiz", GEST_ROLE_CS_ANALYST },
+  [GEST_ROLE_CS_HEAD] = { "jefe.atencion", "Patricia Gómez Lara", GEST_ROLE_CS_HEAD },
+  [GEST_ROLE_FINANCE_MANAGER] = { "finanzas", "Jorge Ramírez Soto", GEST_ROLE_FINANCE_MANAGER },
+  [GEST_ROLE_COLLECTIONS_AGENT] = { "cobranza", "Ana Torres Villa", GEST_ROLE_COLLECTIONS_AGENT },
+  [GEST_ROLE_SERVICE_ADVISOR] = { "asesor", "Luis Hernández Peña", GEST_ROLE_SERVICE_ADVISOR },
+  [GEST_ROLE_COLLECTIONS_SUPERVISOR] = { "supervisor.cobranza", "Carmen Ríos Aguilar", GEST_ROLE_COLLECTIONS_SUPERVISOR },
 };
 
+/* In role order: demo_users[role] is the user of that role. */
 G_STATIC_ASSERT (G_N_ELEMENTS (demo_users) == GEST_N_DEALER_ROLES);
 
 /* Argon2id is slow on purpose: the demo's one password is hashed once per process and the
@@ -115,6 +116,8 @@ gest_demo_fill (GestStore     *store,
                 GError       **error)
 {
   g_autoptr(GRand) rand = NULL;
+  g_autoptr(GestUser) previous = NULL;
+  gboolean signed_in = FALSE;
   gint64 cache_size;
   gboolean ok = FALSE;
 
@@ -153,8 +156,26 @@ gest_demo_fill (GestStore     *store,
     goto out;
 
   rand = g_rand_new_with_seed (seed);
-  if (!add_demo_users (store, error) ||
-      !gest_plans_demo_fill (store, n, rand, cancellable, error) ||
+  if (!add_demo_users (store, error))
+    goto out;
+  /* The demonstration data is entered by the demo's finance manager: what the fillers log
+   * as the store's user names them (gest_demo_user_name_for_role() for the other roles). */
+  previous = gest_store_get_user (store) != NULL ? gest_user_ref (gest_store_get_user (store)) : NULL;
+  {
+    const GestDemoUser *finance = &demo_users[GEST_ROLE_FINANCE_MANAGER];
+    g_autoptr(GestUser) author = NULL;
+    g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (store, "SELECT uuid FROM users WHERE login = ?1", error);
+
+    if (stmt == NULL)
+      goto out;
+    sqlite3_bind_text (stmt, 1, finance->login, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      author = gest_user_new ((const char *) sqlite3_column_text (stmt, 0), finance->login,
+                              finance->name, finance->role);
+    gest_store_set_user (store, author);
+  }
+  signed_in = TRUE;
+  if (!gest_plans_demo_fill (store, n, rand, cancellable, error) ||
       !run_module_fillers (store, n, rand, error))
     goto out;
 
@@ -165,6 +186,8 @@ gest_demo_fill (GestStore     *store,
   ok = gest_store_commit (store, error);
 
 out:
+  if (signed_in)
+    gest_store_set_user (store, previous);
   if (!ok)
     gest_store_rollback (store);
   {

@@ -18,7 +18,9 @@ gboolean gest_demo_fill (GestStore     *store,
 
 /* The demo's users (issue 12): one of every dealer role, Spanish names, all with the password
  * GEST_DEMO_PASSWORD, which the welcome page shows. gest_demo_fill() adds them (a login that
- * already exists is kept as it is) before the shared records and the modules' data. */
+ * already exists is kept as it is) before the shared records and the modules' data, and signs
+ * the demo's finance manager in on the store while the fillers run (the session the caller
+ * had is restored), so what they log names a demo user. */
 #define GEST_DEMO_PASSWORD "gestiona"
 
 typedef struct

@@ -612,6 +612,11 @@ gest_store_set_setting (GestStore   *self,
                         const char  *value,
                         GError     **error)
 {
+  /* Issue 12: the T2 thresholds and areas are the routing permission's, however they are
+   * saved (gest_store_save_routing_settings(), or one key from the preferences). */
+  if (key != NULL && g_str_has_prefix (key, "routing.") &&
+      !gest_store_check_permission (self, GEST_PERMISSION_ROUTING_SETTINGS, error))
+    return FALSE;
   return gest_store_set_value (self, "settings", TRUE, key, value, error);
 }
 

@@ -188,6 +188,18 @@ test_sign_in (Fixture       *f,
   g_assert_cmpstr (error->message, ==, WRONG_LOGIN_MESSAGE);
 }
 
+/* The task's thread may drop its reference (and the store's) after the callback ran: waits
+ * for it, so the fixture can finalize the store. */
+static void
+release_task (GAsyncResult **result)
+{
+  GAsyncResult *weak = *result;
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  g_clear_object (result);
+  WAIT_UNTIL (g_atomic_pointer_get (&weak) == NULL);
+}
+
 static void
 test_sign_in_async (Fixture       *f,
                     gconstpointer  data)
@@ -204,7 +216,7 @@ test_sign_in_async (Fixture       *f,
   g_assert_cmpstr (error->message, ==, WRONG_LOGIN_MESSAGE);
   g_assert_null (gest_store_get_user (f->store));
   g_clear_error (&error);
-  g_clear_object (&result);
+  release_task (&result);
 
   gest_users_sign_in_async (f->store, "luis", "analista-123", NULL, gest_test_result_cb, &result);
   WAIT_UNTIL (result != NULL);
@@ -212,6 +224,7 @@ test_sign_in_async (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (user->uuid, ==, luis);
   g_assert_true (gest_store_get_user (f->store) == user);
+  release_task (&result);
 }
 
 static void
@@ -281,6 +294,12 @@ test_permissions (Fixture       *f,
                                        "thresholds: it is for General manager, Finance manager. Ask one "
                                        "of them, or sign in as one.");
   g_clear_error (&error);
+  /* Nor one key at a time, as the preferences save them. */
+  g_assert_false (gest_store_set_setting (f->store, "routing.installments-limit", "99", &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (gest_store_set_setting (f->store, "app.first-run-done", "1", &error));
+  g_assert_no_error (error);
   gest_store_load_routing_settings (f->store, &after);
   g_assert_cmpuint (after.installments_limit, !=, 99);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM users"), ==, 2);
@@ -431,6 +450,16 @@ test_demo_users (Fixture       *f,
     }
   g_assert_null (gest_demo_user_name_for_role (GEST_ROLE_CONAUTO));
   g_assert_true (gest_store_has_users (f->store));
+  /* The fill signed its finance manager in only while it ran. */
+  gest_store_set_user (f->store, NULL);
+  /* A second fill adds more (the logins it has are kept); either way the session is back. */
+  if (!gest_demo_fill (f->store, 2, 2, NULL, &error))
+    g_clear_error (&error);
+  g_assert_null (gest_store_get_user (f->store));
+  /* Every entry the demo logged names one of its users. */
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity"), >, 0);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity WHERE user_name NOT IN "
+                                                  "(SELECT name FROM users)"), ==, 0);
 }
 
 int
