@@ -8,6 +8,7 @@
 
 #include "gest-date.h"
 #include "gest-plan-statement-view.h"
+#include "gest-tramite.h"
 #include "gest-value-row.h"
 
 struct _GestPlanStatementView
@@ -35,6 +36,9 @@ struct _GestPlanStatementView
   gboolean             has_routing;
   char                *error_message;
   gboolean             show_new_button;
+  /* Issue 12: the plan's open trámite (one per plan), which the button opens instead of
+   * offering a new one; NULL when there is none. */
+  GestTramite         *open_tramite;
 };
 
 G_DEFINE_FINAL_TYPE (GestPlanStatementView, gest_plan_statement_view, GTK_TYPE_WIDGET)
@@ -48,6 +52,7 @@ enum {
 
 enum {
   NEW_TRAMITE,
+  OPEN_TRAMITE,
   N_SIGNALS
 };
 
@@ -73,6 +78,36 @@ as_of_text (const GestPlanStatement *statement)
                                        "As of %s (%d day ago)",
                                        "As of %s (%d days ago)", age),
                           date, age);
+}
+
+/* Issue 12: one open trámite per plan. With one, the button opens it, named with its folio
+ * and step, and the group says why there is no "New Payoff". */
+static void
+show_open_tramite (GestPlanStatementView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *as_of = as_of_text (self->statement);
+
+  g_clear_pointer (&self->open_tramite, gest_tramite_free);
+  self->open_tramite = gest_tramite_load_open_for_plan (self->store, self->statement->plan_uuid, &error);
+  if (error != NULL)
+    g_warning ("Could not look for the plan’s open trámite: %s", error->message);
+  if (self->open_tramite == NULL)
+    {
+      gtk_button_set_label (GTK_BUTTON (self->new_button), _("_New Payoff"));
+      gtk_widget_set_tooltip_text (self->new_button, _("Register the payoff agreed with Conauto for this plan"));
+      return;
+    }
+  /* Translators: the statement's button when the plan has an open trámite, "_Open LIQ-2026-000123". */
+  label = g_strdup_printf (_("_Open %s"), self->open_tramite->folio);
+  gtk_button_set_label (GTK_BUTTON (self->new_button), label);
+  why = g_strdup_printf (_("%s. Open payoff: %s, step %d (%s). A plan has one open payoff at a time."),
+                         as_of, self->open_tramite->folio, self->open_tramite->step,
+                         gest_tramite_step_title (self->open_tramite->step));
+  adw_preferences_group_set_description (self->statement_group, why);
+  gtk_widget_set_tooltip_text (self->new_button, _("Open the plan’s payoff in progress"));
 }
 
 static void
@@ -114,6 +149,7 @@ show_statement (GestPlanStatementView *self)
       adw_action_row_set_subtitle (self->reason_row, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->reason_row), "error");
     }
+  show_open_tramite (self);
   gtk_widget_set_visible (self->new_button, self->show_new_button);
   gtk_stack_set_visible_child_name (self->stack, "statement");
 }
@@ -121,7 +157,9 @@ show_statement (GestPlanStatementView *self)
 static void
 new_clicked_cb (GestPlanStatementView *self)
 {
-  if (self->statement != NULL)
+  if (self->open_tramite != NULL)
+    g_signal_emit (self, signals[OPEN_TRAMITE], 0, self->open_tramite->uuid);
+  else if (self->statement != NULL)
     g_signal_emit (self, signals[NEW_TRAMITE], 0, self->statement->plan_uuid);
 }
 
@@ -142,6 +180,7 @@ gest_plan_statement_view_finalize (GObject *object)
 {
   GestPlanStatementView *self = (GestPlanStatementView *) object;
 
+  g_clear_pointer (&self->open_tramite, gest_tramite_free);
   g_clear_pointer (&self->plan_uuid, g_free);
   g_clear_pointer (&self->statement, gest_plan_statement_free);
   g_clear_pointer (&self->error_message, g_free);
@@ -230,6 +269,18 @@ gest_plan_statement_view_class_init (GestPlanStatementViewClass *klass)
    */
   signals[NEW_TRAMITE] =
     g_signal_new ("new-tramite",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * GestPlanStatementView::open-tramite:
+   * @tramite_uuid: the plan's open trámite
+   *
+   * The user asked to open the plan's payoff in progress (issue 12: one open per plan).
+   */
+  signals[OPEN_TRAMITE] =
+    g_signal_new ("open-tramite",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -327,6 +378,14 @@ gest_plan_statement_view_reload (GestPlanStatementView *self)
   self->statement = gest_plan_statement_copy (&statement);
   gest_plan_statement_clear (&statement);
   show_statement (self);
+}
+
+const GestTramite *
+gest_plan_statement_view_get_open_tramite (GestPlanStatementView *self)
+{
+  g_return_val_if_fail (GEST_IS_PLAN_STATEMENT_VIEW (self), NULL);
+
+  return self->open_tramite;
 }
 
 const GestPlanStatement *

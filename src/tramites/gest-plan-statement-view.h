@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gest-tramite.h"
+
 #include <gtk/gtk.h>
 
 #include "gest-context.h"
@@ -32,5 +34,9 @@ const char              *gest_plan_statement_view_get_error_message (GestPlanSta
 /* The "New Payoff" button is shown by default; the new-trámite form hides it. */
 void                     gest_plan_statement_view_set_show_new_button (GestPlanStatementView *self,
                                                                        gboolean               show);
+
+/* Issue 12: the plan's open trámite shown (the button opens it instead of offering a new one),
+ * or NULL. */
+const GestTramite *gest_plan_statement_view_get_open_tramite (GestPlanStatementView *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "gest-plan-statement-view.h"
 #include "gest-plan-statement-window.h"
+#include "gest-window.h"
 #include "gest-tramite-editor.h"
 
 char *
@@ -40,6 +41,22 @@ on_new_tramite (GestPlanStatementView *view,
   gest_tramite_editor_present (GTK_WINDOW (window), context, plan_uuid);
 }
 
+/* Issue 12: the plan's open trámite, in the main window's trámites section. */
+static void
+on_open_tramite (GestPlanStatementView *view,
+                 const char            *tramite_uuid,
+                 gpointer               user_data)
+{
+  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (view));
+  GtkWindow *parent = GTK_IS_WINDOW (window) ? gtk_window_get_transient_for (GTK_WINDOW (window)) : NULL;
+
+  if (GEST_IS_WINDOW (parent))
+    {
+      gest_window_show_record (GEST_WINDOW (parent), "tramite", tramite_uuid);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 GtkWindow *
 gest_plan_statement_window_present (GtkWindow   *parent,
                                     GestContext *context,
@@ -67,6 +84,7 @@ gest_plan_statement_window_present (GtkWindow   *parent,
       content = gest_plan_statement_view_new (context, plan);
       g_signal_connect_data (content, "new-tramite", G_CALLBACK (on_new_tramite),
                              g_object_ref (context), (GClosureNotify) g_object_unref, 0);
+      g_signal_connect (content, "open-tramite", G_CALLBACK (on_open_tramite), NULL);
     }
   else
     content = g_object_new (ADW_TYPE_STATUS_PAGE,

@@ -38,7 +38,7 @@
   "  (t.docs_sent_at IS NULL OR t.payment_proof_uuid IS NULL)," \
   "  (SELECT d.sha256 FROM documents d WHERE d.record_uuid = t.uuid" \
   "     AND d.deleted = 0 AND d.mime_type = 'application/pdf'" \
-  "   ORDER BY d.added_at, d.rowid LIMIT 1), t.step " \
+  "   ORDER BY d.added_at, d.rowid LIMIT 1), t.step, t.payment_amount " \
   "FROM tramites t " \
   "JOIN plans p ON p.uuid = t.plan_uuid " \
   "JOIN customers c ON c.uuid = p.customer_uuid " \
@@ -177,6 +177,24 @@ item_from_row (sqlite3_stmt *stmt,
   if (agreed_iso != NULL && gest_date_from_iso (agreed_iso, &agreed))
     date_s = gest_date_format (&agreed);
   amount = gest_money_format (sqlite3_column_int64 (stmt, 4));
+  /* T5 (issue 12): a payment that differs from the agreed amount shows on the card. */
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL &&
+      sqlite3_column_int64 (stmt, 11) != sqlite3_column_int64 (stmt, 4))
+    {
+      GestMoney agreed_amount = sqlite3_column_int64 (stmt, 4);
+      GestMoney paid_amount = sqlite3_column_int64 (stmt, 11);
+      g_autofree char *paid = gest_money_format (paid_amount);
+      g_autofree char *difference = gest_money_format (paid_amount < agreed_amount ? agreed_amount - paid_amount
+                                                                                    : paid_amount - agreed_amount);
+
+      g_free (amount);
+      /* Short enough for a card; the detail says it in full. Translators: "Paid $1,000.00 (−$77,500.50)",
+       * the payment and how much less (−) or more (+) than agreed. */
+      if (paid_amount < agreed_amount)
+        amount = g_strdup_printf (_("Paid %s (−%s)"), paid, difference);
+      else
+        amount = g_strdup_printf (_("Paid %s (+%s)"), paid, difference);
+    }
 
   if (sqlite3_column_int (stmt, 7) != 0 && agreed_iso != NULL && strcmp (agreed_iso, cards->iso) < 0)
     flags |= GEST_BOARD_ITEM_FLAG_OVERDUE;

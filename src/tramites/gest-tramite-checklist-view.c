@@ -17,6 +17,7 @@ typedef struct
   AdwActionRow *row;
   GtkWidget    *done_icon;
   GtkWidget    *mark_button;
+  GtkWidget    *undo_button;
   GtkWidget    *conauto_label;
 } ItemRow;
 
@@ -97,6 +98,42 @@ show_item (GestTramiteChecklistView *self,
   gtk_widget_set_visible (r->done_icon, done_at != 0);
   gtk_widget_set_visible (r->conauto_label, done_at == 0 && conauto);
   gtk_widget_set_visible (r->mark_button, done_at == 0 && !conauto && self->tramite != NULL);
+  gtk_widget_set_visible (r->undo_button, done_at != 0 && !conauto && self->tramite != NULL);
+}
+
+/* Issue 12: ticking an item asks first, naming the item and the folio; undoing one asks for
+ * the reason the log records. */
+static void
+confirm_response_cb (AdwMessageDialog         *dialog,
+                     const char               *response,
+                     GestTramiteChecklistView *self)
+{
+  GestTramiteItem item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "gest-item"));
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "gest-reason");
+
+  if (g_str_equal (response, "mark"))
+    gest_tramite_checklist_view_check_item (self, item);
+  else if (g_str_equal (response, "undo"))
+    gest_tramite_checklist_view_uncheck_item (self, item, gtk_editable_get_text (reason));
+}
+
+static AdwMessageDialog *
+item_dialog (GestTramiteChecklistView *self,
+             GestTramiteItem           item,
+             const char               *heading,
+             const char               *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "gest-item", GUINT_TO_POINTER (item));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  return dialog;
 }
 
 static void
@@ -104,8 +141,53 @@ mark_clicked_cb (GtkButton                *button,
                  GestTramiteChecklistView *self)
 {
   GestTramiteItem item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "gest-item"));
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
 
-  gest_tramite_checklist_view_check_item (self, item);
+  if (self->tramite == NULL)
+    return;
+  /* Translators: "Mark “Documents sent to Conauto” as done on folio LIQ-2026-000123?" */
+  heading = g_strdup_printf (_("Mark “%s” as done on folio %s?"), gest_tramite_item_label (item),
+                             self->tramite->folio);
+  dialog = item_dialog (self, item, heading,
+                        _("It is recorded in the folio’s log with your name, and undoing it later needs a reason."));
+  adw_message_dialog_add_response (dialog, "mark", _("_Mark Done"));
+  adw_message_dialog_set_response_appearance (dialog, "mark", ADW_RESPONSE_SUGGESTED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reason_changed_cb (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "undo", *text != '\0');
+}
+
+static void
+undo_clicked_cb (GtkButton                *button,
+                 GestTramiteChecklistView *self)
+{
+  GestTramiteItem item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "gest-item"));
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (self->tramite == NULL)
+    return;
+  heading = g_strdup_printf (_("Undo “%s” on folio %s?"), gest_tramite_item_label (item), self->tramite->folio);
+  dialog = item_dialog (self, item, heading, _("Write why. The reason is recorded in the folio’s log."));
+  adw_message_dialog_add_response (dialog, "undo", _("_Undo"));
+  adw_message_dialog_set_response_appearance (dialog, "undo", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "undo", FALSE);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (reason_changed_cb), dialog, 0);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_object_set_data (G_OBJECT (dialog), "gest-reason", entry);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -138,6 +220,13 @@ build_item_row (GestTramiteChecklistView *self,
   g_object_set_data (G_OBJECT (r->mark_button), "gest-item", GUINT_TO_POINTER (item));
   g_signal_connect (r->mark_button, "clicked", G_CALLBACK (mark_clicked_cb), self);
   adw_action_row_add_suffix (r->row, r->mark_button);
+
+  r->undo_button = gtk_button_new_with_mnemonic (_("_Undo…"));
+  gtk_widget_set_valign (r->undo_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (r->undo_button, "flat");
+  g_object_set_data (G_OBJECT (r->undo_button), "gest-item", GUINT_TO_POINTER (item));
+  g_signal_connect (r->undo_button, "clicked", G_CALLBACK (undo_clicked_cb), self);
+  adw_action_row_add_suffix (r->row, r->undo_button);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), GTK_WIDGET (r->row));
 }
@@ -303,6 +392,22 @@ gest_tramite_checklist_view_check_item (GestTramiteChecklistView *self,
   self->checking = item;
   gest_tramite_check_item_async (self->store, self->tramite->uuid, item, NULL, item_checked_cb,
                                  g_object_ref (self));
+  return TRUE;
+}
+
+gboolean
+gest_tramite_checklist_view_uncheck_item (GestTramiteChecklistView *self,
+                                          GestTramiteItem           item,
+                                          const char               *reason)
+{
+  g_return_val_if_fail (GEST_IS_TRAMITE_CHECKLIST_VIEW (self), FALSE);
+
+  if (self->tramite == NULL || self->saving)
+    return FALSE;
+  self->saving = TRUE;
+  self->checking = item;
+  gest_tramite_uncheck_item_async (self->store, self->tramite->uuid, item, reason, NULL, item_checked_cb,
+                                   g_object_ref (self));
   return TRUE;
 }
 

@@ -30,6 +30,10 @@ void       gest_tramite_checklist_view_set_tramite       (GestTramiteChecklistVi
 gboolean   gest_tramite_checklist_view_check_item        (GestTramiteChecklistView *self,
                                                           GestTramiteItem           item);
 /* Whether @item has a "Mark Done" button (FALSE when done, and for Conauto's items). */
+/* Issue 12: undoes @item with @reason (gest_tramite_uncheck_item), the refusal shown under it. */
+gboolean   gest_tramite_checklist_view_uncheck_item      (GestTramiteChecklistView *self,
+                                                          GestTramiteItem           item,
+                                                          const char               *reason);
 gboolean   gest_tramite_checklist_view_can_check         (GestTramiteChecklistView *self,
                                                           GestTramiteItem           item);
 /* The payment form (GestTramitePaymentForm), the group's first row. */

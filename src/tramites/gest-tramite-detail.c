@@ -21,6 +21,7 @@ struct _GestTramiteDetail
   /* The page: a configuration of the shared record detail. */
   GestRecordDetail         *record;
   GtkButton                *move_button;
+  GtkButton                *back_button;
   GtkWidget                *send_button;
   AdwPreferencesGroup      *statement_group;
   AdwPreferencesGroup      *routing_group;
@@ -178,12 +179,38 @@ show_tramite (GestTramiteDetail *self)
         g_strdup_printf (_("%s Waiting for Conauto: “%s” arrives with Conauto’s update."),
                          gest_tramite_step_description (t->step),
                          gest_tramite_step_title (t->step + 1));
+
+      if (t->has_payment && t->payment_amount != t->agreed_amount)
+        {
+          /* T5 (issue 12): the payment that departs from the agreed amount, as on the card. */
+          g_autofree char *paid = gest_money_format (t->payment_amount);
+          g_autofree char *difference = gest_tramite_rules_describe_difference (t->agreed_amount,
+                                                                               t->payment_amount);
+          char *with = g_strdup_printf (_("%s Paid %s: %s."), waiting, paid, difference);
+
+          g_free (waiting);
+          waiting = with;
+        }
       gest_record_detail_set_status (self->record, step_title, waiting);
+    }
+  else if (t->has_payment && t->payment_amount != t->agreed_amount)
+    {
+      /* T5 (issue 12): the payment that departs from the agreed amount, as on the card. */
+      g_autofree char *paid = gest_money_format (t->payment_amount);
+      g_autofree char *difference = gest_tramite_rules_describe_difference (t->agreed_amount, t->payment_amount);
+      g_autofree char *text = g_strdup_printf (_("%s Paid %s: %s."), gest_tramite_step_description (t->step),
+                                               paid, difference);
+
+      gest_record_detail_set_status (self->record, step_title, text);
     }
   else
     gest_record_detail_set_status (self->record, step_title, gest_tramite_step_description (t->step));
   gtk_widget_set_visible (GTK_WIDGET (self->move_button),
                           t->step < GEST_TRAMITE_N_STEPS && !gest_tramite_step_is_conauto (t->step + 1));
+  /* Issue 12: back one step, with a reason, where the dealer may (not into Conauto's steps). */
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          t->step > 1 && !gest_tramite_step_is_conauto (t->step - 1) &&
+                          !gest_tramite_step_is_conauto (t->step));
   if (t->step < GEST_TRAMITE_N_STEPS)
     {
       /* Translators: the button that moves a trámite, e.g. "Move to Step 3: Documents and payment". */
@@ -242,6 +269,56 @@ move_clicked_cb (GestTramiteDetail *self)
 }
 
 static void
+back_response_cb (AdwMessageDialog  *dialog,
+                  const char        *response,
+                  GestTramiteDetail *self)
+{
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "gest-reason");
+
+  if (g_str_equal (response, "back"))
+    gest_tramite_detail_move_back (self, gtk_editable_get_text (reason));
+}
+
+static void
+back_reason_changed_cb (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "back", *text != '\0');
+}
+
+static void
+back_clicked_cb (GestTramiteDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  int to;
+
+  if (self->tramite == NULL || self->tramite->step <= 1)
+    return;
+  to = self->tramite->step - 1;
+  /* Translators: "Move folio LIQ-2026-000123 back to step 2 (Registered)?" */
+  heading = g_strdup_printf (_("Move folio %s back to step %d (%s)?"), self->tramite->folio, to,
+                             gest_tramite_step_title (to));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                                       _("Write why. The reason is recorded in the folio’s log.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "back", _("Move _Back"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "back", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "back", FALSE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  g_signal_connect_object (entry, "changed", G_CALLBACK (back_reason_changed_cb), dialog, 0);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_object_set_data (G_OBJECT (dialog), "gest-reason", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (back_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 send_clicked_cb (GestTramiteDetail *self)
 {
   gest_tramite_detail_send_documents (self);
@@ -278,6 +355,9 @@ gest_tramite_detail_constructed (GObject *object)
   gtk_widget_add_css_class (GTK_WIDGET (self->move_button), "suggested-action");
   g_signal_connect_swapped (self->move_button, "clicked", G_CALLBACK (move_clicked_cb), self);
   gest_record_detail_add_status_action (self->record, GTK_WIDGET (self->move_button));
+  self->back_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Move _Back…")));
+  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
+  gest_record_detail_add_status_action (self->record, GTK_WIDGET (self->back_button));
 
   build_rows (self);
 
@@ -495,6 +575,23 @@ gest_tramite_detail_move_next (GestTramiteDetail *self)
   self->moving_to = to;
   gtk_widget_set_sensitive (GTK_WIDGET (self->move_button), FALSE);
   gest_tramite_move_async (self->store, self->tramite_uuid, to, NULL, NULL, moved_cb,
+                           g_object_ref (self));
+  return TRUE;
+}
+
+gboolean
+gest_tramite_detail_move_back (GestTramiteDetail *self,
+                               const char        *reason)
+{
+  g_return_val_if_fail (GEST_IS_TRAMITE_DETAIL (self), FALSE);
+
+  if (self->tramite == NULL || self->tramite->step <= 1 || self->moving_to != 0)
+    return FALSE;
+  /* The rules, the permission and the reason are checked by the model inside the save; its
+   * refusal shows in the status, in the one error style. */
+  self->moving_to = self->tramite->step - 1;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->move_button), FALSE);
+  gest_tramite_move_async (self->store, self->tramite_uuid, self->moving_to, reason, NULL, moved_cb,
                            g_object_ref (self));
   return TRUE;
 }

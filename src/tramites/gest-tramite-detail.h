@@ -27,6 +27,9 @@ int         gest_tramite_detail_get_step            (GestTramiteDetail *self);
  * (the page shows the new step once saved); otherwise the refusal is shown under the button
  * (see gest_tramite_detail_get_move_error), as is an error of the save. */
 gboolean    gest_tramite_detail_move_next           (GestTramiteDetail *self);
+/* Issue 12: moves the trámite back one step with @reason (the "Move Back…" dialog's). */
+gboolean    gest_tramite_detail_move_back           (GestTramiteDetail *self,
+                                                     const char        *reason);
 const char *gest_tramite_detail_get_move_error      (GestTramiteDetail *self);
 /* What "Send Documents to Conauto" does: queues the email with every document of the trámite,
  * on the store's writer thread (a toast confirms it). With no document, or when queueing

@@ -27,6 +27,9 @@ struct _GestTramiteEditor
   GtkLabel              *amount_error_label;
   GtkLabel              *life_insurance_label;
   AdwEntryRow           *date_entry;
+  /* Issue 12 (T3): why an amount departs from the statement; the model checks the approve
+   * permission and records it in the log. */
+  AdwEntryRow           *reason_entry;
   GtkLabel              *date_error_label;
   GtkTextView           *notes_view;
   GtkLabel              *notes_error_label;
@@ -285,6 +288,7 @@ gest_tramite_editor_class_init (GestTramiteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GestTramiteEditor, amount_error_label);
   gtk_widget_class_bind_template_child (widget_class, GestTramiteEditor, life_insurance_label);
   gtk_widget_class_bind_template_child (widget_class, GestTramiteEditor, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, GestTramiteEditor, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, GestTramiteEditor, date_error_label);
   gtk_widget_class_bind_template_child (widget_class, GestTramiteEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, GestTramiteEditor, notes_error_label);
@@ -445,7 +449,8 @@ gest_tramite_editor_save (GestTramiteEditor *self)
    * is shown and "saved" emitted then. */
   set_saving (self, TRUE);
   gest_tramite_create_async (self->store, self->values->statement->plan_uuid,
-                             amount, &date, self->values->notes, NULL, NULL,
+                             amount, &date, self->values->notes,
+                             gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)), NULL,
                              created_cb, g_object_ref (self));
   return TRUE;
 }

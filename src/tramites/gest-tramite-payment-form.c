@@ -21,6 +21,9 @@ struct _GestTramitePaymentForm
   GestMoneyRow             *amount_row;
   GestDateRow              *date_row;
   AdwEntryRow              *reference_row;
+  /* Issue 12 (T5): why a payment departs from the agreed amount or is dated before the folio;
+   * the model asks for it and checks the approve permission. */
+  AdwEntryRow              *reason_row;
   AdwComboRow              *proof_row;
   GtkLabel                 *error_labels[GEST_TRAMITE_PAYMENT_N_FIELDS];
   GtkLabel                 *refusal_label;
@@ -80,6 +83,7 @@ update_widgets (GestTramitePaymentForm        *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->amount_row), state->fields_sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_row), state->fields_sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reference_row), state->fields_sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reason_row), state->fields_sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->proof_row), state->proof_sensitive);
   gtk_widget_set_sensitive (self->record_button, state->record_sensitive);
   gtk_label_set_text (self->blocked_label, state->record_blocked != NULL ? state->record_blocked : "");
@@ -275,6 +279,11 @@ build_fields (GestTramitePaymentForm *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reference_row), _("Deposit or Transfer Reference"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->reference_row));
 
+  self->reason_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reason_row),
+                                 _("Reason, if the Payment Departs from the Agreed Amount or Date"));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->reason_row));
+
   self->proof_names = gtk_string_list_new (NULL);
   self->proof_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->proof_row), _("Payment Proof"));
@@ -419,6 +428,7 @@ gest_tramite_payment_form_fill (GestTramitePaymentForm *self,
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount != NULL ? amount : "");
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), date != NULL ? date : "");
   gtk_editable_set_text (GTK_EDITABLE (self->reference_row), reference != NULL ? reference : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), "");
   adw_combo_row_set_selected (self->proof_row, 0);
   for (guint i = 1; proof_uuid != NULL && i < self->proof_uuids->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->proof_uuids, i), proof_uuid) == 0)
@@ -440,7 +450,8 @@ gest_tramite_payment_form_record (GestTramitePaymentForm *self)
   update_from_values (self, gest_tramite_payment_values_set_saving (self->values, TRUE));
   gest_tramite_record_payment_async (self->store, self->tramite->uuid, self->state->amount,
                                      &self->state->date, self->state->reference,
-                                     self->values->proof_uuid, NULL, NULL, payment_recorded_cb,
+                                     self->values->proof_uuid,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->reason_row)), NULL, payment_recorded_cb,
                                      g_object_ref (self));
   return TRUE;
 }

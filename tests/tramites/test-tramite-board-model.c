@@ -296,7 +296,7 @@ test_fetch_item (Fixture       *f,
                  gconstpointer  data)
 {
   GestBoardFilter all = { NULL, -1, FALSE, FALSE };
-  guint seen_overdue = 0, seen_missing = 0, seen_thumbnail = 0;
+  guint seen_overdue = 0, seen_missing = 0, seen_thumbnail = 0, seen_difference = 0;
 
   for (guint c = 0; c < GEST_TRAMITE_N_STEPS; c++)
     {
@@ -323,6 +323,17 @@ test_fetch_item (Fixture       *f,
           g_assert_cmpstr (gest_board_item_get_uuid (item), ==, t->uuid);
           g_assert_cmpstr (gest_board_item_get_title (item), ==, t->folio);
           g_assert_cmpstr (gest_board_item_get_subtitle (item), ==, t->statement.customer_name);
+          /* T5 (issue 12): a payment that differs shows, with how much less or more. */
+          if (t->has_payment && t->payment_amount != t->agreed_amount)
+            {
+              g_autofree char *paid = gest_money_format (t->payment_amount);
+              g_autofree char *difference = gest_money_format (ABS (t->agreed_amount - t->payment_amount));
+
+              g_free (amount);
+              amount = g_strdup_printf ("Paid %s (%s%s)", paid,
+                                        t->payment_amount < t->agreed_amount ? "−" : "+", difference);
+              seen_difference++;
+            }
           g_assert_cmpstr (gest_board_item_get_amount (item), ==, amount);
           g_assert_cmpstr (gest_board_item_get_date (item), ==, date);
           g_assert_cmpint (gest_board_item_get_days_in_column (item), >=, 0);
@@ -343,6 +354,7 @@ test_fetch_item (Fixture       *f,
   g_assert_cmpuint (seen_overdue, >, 0);
   g_assert_cmpuint (seen_missing, >, 0);
   g_assert_cmpuint (seen_thumbnail, >, 0);
+  g_assert_cmpuint (seen_difference, >, 0);
   g_assert_null (gest_board_source_fetch_item (f->board, 999999));
 }
 
