@@ -11,6 +11,7 @@
 #include "gest-server-admin.h"
 #include "gest-server-config.h"
 #include "gest-server-http.h"
+#include "gest-server-updates.h"
 
 int
 main (int    argc,
@@ -48,7 +49,10 @@ main (int    argc,
                                   "  admin revoke DEVICE           the device's token stops working at once\n"
                                   "  admin load-plans DEALER FILE  plan balances from a CSV file\n"
                                   "  admin advance [DEALER] FOLIO STEP  move a trámite to Conauto's step 4, 5 or 6\n"
-                                  "  admin publish DEALER TEXT     send a message to a dealer"));
+                                  "  admin publish DEALER TEXT     send a message to a dealer\n"
+                                  "  public-key                    the public key of Conauto’s update files (base64)\n"
+                                  "  export-updates --dealer DEALER [--since VERSION] --output FILE\n"
+                                  "                                Conauto’s changes for a dealer without sync, signed"));
   g_option_context_set_description (context,
                                     _("Environment: GESTIONA_SERVER_LISTEN, GESTIONA_SERVER_PG, GESTIONA_SERVER_ADMIN_PG,\n"
                                       "GESTIONA_SERVER_MAX_BODY, GESTIONA_SERVER_MAX_ENROLL_BODY, GESTIONA_SERVER_MAX_BLOB,\n"
@@ -76,6 +80,10 @@ main (int    argc,
 
   if (argc < 2 || g_str_equal (argv[1], "serve"))
     return gest_server_serve (config);
+  if (g_str_equal (argv[1], "public-key"))
+    return gest_server_cmd_public_key (config, argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export-updates"))
+    return gest_server_cmd_export_updates (config, argc - 1, argv + 1);
   if (g_str_equal (argv[1], "admin"))
     return gest_server_admin (config, argc - 2, argv + 2);
 

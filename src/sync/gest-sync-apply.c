@@ -27,6 +27,11 @@ static const char * const plan_server_owned[] = {
 static const char * const document_columns[] = {
   "record_uuid", "kind", "sha256", "size", "mime_type", "filename", "added_by", "added_at", NULL
 };
+/* Issue 12: the dealer's users, with their Argon2id hashes, so any desktop of the dealer can
+ * sign them in offline (data/sync-protocol.md, Authors). */
+static const char * const user_columns[] = {
+  "login", "name", "role", "email", "password_hash", "active", NULL
+};
 static const char * const activity_columns[] = {
   "record_uuid", "seq", "at", "user_name", "user_role", "kind", "text", "contact_name",
   "contact_role", "prev_hash", "hash", NULL
@@ -43,6 +48,7 @@ static const GestSyncEntity entities[] = {
   { "document", "documents", document_columns, NULL, TRUE, NULL },
   /* Entries never change once written: no version. */
   { "activity", "activity", activity_columns, NULL, FALSE, NULL },
+  { "user", "users", user_columns, NULL, TRUE, NULL },
 };
 
 const GestSyncEntity *

@@ -152,4 +152,12 @@ gboolean  gest_sync_blob_download   (GestStore           *store,
                                      GCancellable        *cancellable,
                                      GError             **error);
 
+/* Issue 12, enrollment (gest-sync-users.c): the desktop's users as the "users" member of the
+ * request, and what to do with the answer's "users" ("taken", "server", or NULL), inside
+ * the enrollment's transaction. */
+JsonNode *gest_sync_users_for_enroll  (GestStore           *store);
+gboolean  gest_sync_users_after_enroll (GestStore          *store,
+                                       const char          *users,
+                                       GError             **error);
+
 G_END_DECLS
