@@ -290,7 +290,7 @@ gest_server_authz_check (GestServerAuthors     *self,
       g_autofree char *problem = is_delete ? NULL : gest_server_user_fields_check (fields, is_new);
 
       if (problem != NULL)
-        return g_strdup_printf (_("The server refused this change: %s"), problem);
+        return g_steal_pointer (&problem);
     }
 
   /* Being set up: no user on the server yet, so none to check against. */
@@ -298,17 +298,15 @@ gest_server_authz_check (GestServerAuthors     *self,
     return NULL;
 
   if (login == NULL || login[0] == '\0')
-    return g_strdup (_("The server refused this change: it has no author (nobody was signed in on "
-                       "the desktop that made it), and this dealer has users. Sign in and make the "
-                       "change again."));
+    return g_strdup (_("It has no author (nobody was signed in on the desktop that made it), and "
+                       "this dealer has users. Sign in and make the change again."));
   author = find_login (self, login);
   if (author == NULL)
-    return g_strdup_printf (_("The server refused this change: “%s” is not a user of this dealer on "
-                              "the server. Sign in as one of the dealer’s users and make it again."),
+    return g_strdup_printf (_("“%s” is not a user of this dealer on the server. Sign in as one of the "
+                              "dealer’s users and make it again."),
                             login);
   if (!author->active || !author->role_known)
-    return g_strdup_printf (_("The server refused this change: the user “%s” is deactivated on the "
-                              "server."),
+    return g_strdup_printf (_("The user “%s” is deactivated on the server."),
                             login);
 
   if (g_str_equal (entity, "user"))
@@ -316,8 +314,8 @@ gest_server_authz_check (GestServerAuthors     *self,
       g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_MANAGE_USERS);
       /* Nobody changes their own role: a manager cannot make themself another role. */
       if (g_str_equal (uuid, author->uuid) && changes (fields, current, "role"))
-        return g_strdup_printf (_("The server refused this change: %s (%s) cannot change their own "
-                                  "role; another general manager must do it."),
+        return g_strdup_printf (_("For the server, %s (%s) cannot change their own role; another "
+                                  "general manager must do it."),
                                 author->name, gest_role_label (author->role));
     }
   else if (g_str_equal (entity, "tramite"))
@@ -332,7 +330,8 @@ gest_server_authz_check (GestServerAuthors     *self,
       g_autoptr(GError) error = NULL;
 
       if (!gest_permission_check (author->role, author->name, g_ptr_array_index (needed, i), &error))
-        return g_strdup_printf (_("The server refused this change: %s"), error->message);
+        /* Translators: the permission's refusal, with the role the server knows. */
+        return g_strdup_printf (_("For the server, %s"), error->message);
     }
   return NULL;
 }

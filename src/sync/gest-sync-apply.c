@@ -116,6 +116,12 @@ gest_sync_applier_new (GestStore  *store,
 }
 
 void
+gest_sync_applier_ignore_queued (GestSyncApplier *self)
+{
+  self->have_queued = FALSE;
+}
+
+void
 gest_sync_applier_free (GestSyncApplier *self)
 {
   if (self == NULL)

@@ -105,6 +105,9 @@ typedef struct _GestSyncApplier GestSyncApplier;
 GestSyncApplier *gest_sync_applier_new  (GestStore           *store,
                                          GError             **error);
 void             gest_sync_applier_free (GestSyncApplier     *applier);
+/* Conauto's update file (issue 12): its fields are Conauto's, so queued local changes (on a
+ * desktop without sync every change stays queued) do not keep them from being applied. */
+void             gest_sync_applier_ignore_queued (GestSyncApplier *applier);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GestSyncApplier, gest_sync_applier_free)
 gboolean  gest_sync_apply_change    (GestSyncApplier     *applier,
                                      JsonObject          *change,

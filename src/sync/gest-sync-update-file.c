@@ -197,6 +197,60 @@ log_steps (GestStore  *store,
   return ok;
 }
 
+/* The file carries Conauto's fields only; a pull carries whole records. A record this desktop
+ * has gets its local fields under the file's, so the change applies as a pulled one would
+ * (the upsert needs every required column); one it lacks is applied as it comes. */
+static JsonObject *
+whole_change (GestStore   *store,
+              JsonObject  *change,
+              GError     **error)
+{
+  const GestSyncEntity *entity = gest_sync_entity_find (json_object_get_string_member (change, "entity"));
+  JsonObject *fields = json_object_get_object_member (change, "fields");
+  g_autoptr(GString) sql = g_string_new ("SELECT json_object (");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonObject) copy = NULL;
+  JsonObject *local;
+  sqlite3_stmt *stmt;
+  GList *members;
+  int rc;
+
+  copy = json_object_ref (change);
+  if (entity == NULL)
+    return g_steal_pointer (&copy);
+  for (guint i = 0; entity->columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s'%s', %s", i > 0 ? ", " : "", entity->columns[i], entity->columns[i]);
+  g_string_append_printf (sql, ") FROM %s WHERE uuid = ?1", entity->table);
+  stmt = gest_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, json_object_get_string_member (change, "uuid"), -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 0), -1, NULL))
+    {
+      local = json_node_get_object (json_parser_get_root (parser));
+      members = json_object_get_members (fields);
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (local, l->data, json_node_copy (json_object_get_member (fields, l->data)));
+      g_list_free (members);
+      g_clear_pointer (&copy, json_object_unref);
+      copy = json_object_new ();
+      json_object_set_string_member (copy, "entity", entity->entity);
+      json_object_set_string_member (copy, "uuid", json_object_get_string_member (change, "uuid"));
+      json_object_set_int_member (copy, "version", json_object_get_int_member_with_default (change, "version", 0));
+      json_object_set_boolean_member (copy, "deleted", FALSE);
+      json_object_set_object_member (copy, "fields", json_object_ref (local));
+    }
+  else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      gest_store_set_error (store, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&copy);
+}
+
 /* A change the file may carry: a plan or a trámite, as a pull gives it. */
 static gboolean
 change_is_conauto (JsonNode *node)
@@ -309,9 +363,14 @@ gest_sync_import_conauto_updates (GestStore          *store,
   applier = gest_sync_applier_new (store, error);
   if (applier == NULL)
     goto fail;
+  gest_sync_applier_ignore_queued (applier);
   for (guint i = 0; i < report.changes; i++)
-    if (!gest_sync_apply_change (applier, json_array_get_object_element (changes, i), error))
-      goto fail;
+    {
+      g_autoptr(JsonObject) change = whole_change (store, json_array_get_object_element (changes, i), error);
+
+      if (change == NULL || !gest_sync_apply_change (applier, change, error))
+        goto fail;
+    }
   until_text = g_strdup_printf ("%" G_GINT64_FORMAT, report.until);
   /* Conauto's entries stay on this desktop (sync_applying is still set): the server has the
    * changes already, and a dealer without sync has no server to send them to. */

@@ -134,7 +134,8 @@ add_tramite (GestStore *store,
 {
   g_autofree char *sql = g_strdup_printf (
     "INSERT INTO customers (uuid, name) VALUES ('" CUSTOMER_UUID "', 'Rosa Díaz');"
-    "INSERT INTO plans (uuid, number, customer_uuid) VALUES ('" PLAN_UUID "', 'PL-777', '" CUSTOMER_UUID "');"
+    "INSERT INTO plans (uuid, number, customer_uuid, installment, balance, as_of) VALUES ('" PLAN_UUID "', "
+    "'PL-777', '" CUSTOMER_UUID "', 250000, 8500000, '2026-11-30');"
     "INSERT INTO tramites (uuid, folio, plan_uuid, step, step_since, agreed_amount, "
     "agreed_date, statement_balance, statement_overdue, statement_installment, "
     "statement_life_insurance, statement_as_of, routing_area, routing_reason, "
@@ -194,7 +195,7 @@ test_analyst_refused_by_server (void)
   exec_as_user (store, "UPDATE tramites SET step = 1 WHERE uuid = '" TRAMITE_UUID "'");
   sync_test_sync (store);
   message = last_rejection (store);
-  g_assert_cmpstr (message, ==, "The server refused this change: Ana López (Customer service analyst) cannot "
+  g_assert_cmpstr (message, ==, "The server rejected a change made here: For the server, Ana López (Customer service analyst) cannot "
                                 "move an early payoff back a step: it is for General manager, Head of customer "
                                 "service, Finance manager, Collections supervisor. Ask one of them, or sign in "
                                 "as one.");
@@ -204,7 +205,7 @@ test_analyst_refused_by_server (void)
   exec_as_user (store, "UPDATE tramites SET step = 2, agreed_amount = 99999999900 WHERE uuid = '" TRAMITE_UUID "'");
   sync_test_sync (store);
   message = last_rejection (store);
-  g_assert_cmpstr (message, ==, "The server refused this change: Ana López (Customer service analyst) cannot "
+  g_assert_cmpstr (message, ==, "The server rejected a change made here: For the server, Ana López (Customer service analyst) cannot "
                                 "approve an amount or payment that departs from the statement: it is for General "
                                 "manager, Head of customer service, Finance manager, Collections supervisor. Ask "
                                 "one of them, or sign in as one.");
@@ -214,7 +215,7 @@ test_analyst_refused_by_server (void)
   exec_as_user (store, "UPDATE tramites SET step = 4 WHERE uuid = '" TRAMITE_UUID "'");
   sync_test_sync (store);
   message = last_rejection (store);
-  g_assert_cmpstr (message, ==, "The server refused this change: Ana López (Customer service analyst) cannot "
+  g_assert_cmpstr (message, ==, "The server rejected a change made here: For the server, Ana López (Customer service analyst) cannot "
                                 "move an early payoff to step 4: no dealer role can; it comes only from Conauto.");
   g_clear_pointer (&message, g_free);
 
@@ -226,7 +227,7 @@ test_analyst_refused_by_server (void)
   sync_test_sync (store);
   g_assert_cmpint (sync_test_query_int (store, "SELECT count(*) FROM sync_log WHERE kind = 'rejected' AND entity = 'user'"), ==, 1);
   message = last_rejection (store);
-  g_assert_cmpstr (message, ==, "The server refused this change: Ana López (Customer service analyst) cannot "
+  g_assert_cmpstr (message, ==, "The server rejected a change made here: For the server, Ana López (Customer service analyst) cannot "
                                 "move an early payoff back a step: it is for General manager, Head of customer "
                                 "service, Finance manager, Collections supervisor. Ask one of them, or sign in "
                                 "as one.");
@@ -287,7 +288,7 @@ test_manager_creates_user (void)
   exec_as_user (a1, "UPDATE users SET name = 'Raúl Vega Ortiz' WHERE login = 'cobranza'");
   sync_test_sync (a1);
   message = last_rejection (a1);
-  g_assert_cmpstr (message, ==, "The server refused this change: Ana López (Customer service analyst) cannot "
+  g_assert_cmpstr (message, ==, "The server rejected a change made here: For the server, Ana López (Customer service analyst) cannot "
                                 "manage users: it is for General manager. Ask one of them, or sign in as one.");
   g_clear_pointer (&message, g_free);
 
@@ -296,7 +297,7 @@ test_manager_creates_user (void)
   exec_as_user (a1, "UPDATE users SET role = 'cs-head' WHERE login = 'gerente'");
   sync_test_sync (a1);
   message = last_rejection (a1);
-  g_assert_cmpstr (message, ==, "The server refused this change: Laura Méndez (General manager) cannot change "
+  g_assert_cmpstr (message, ==, "The server rejected a change made here: For the server, Laura Méndez (General manager) cannot change "
                                 "their own role; another general manager must do it.");
   g_clear_pointer (&users, g_free);
   users = server_users (dealer);
@@ -405,6 +406,9 @@ test_signed_update_file (void)
   g_assert_true (import_file (offline, file1, &report, &error));
   g_assert_no_error (error);
   g_assert_false (report.replay);
+  if (g_test_verbose ())
+    g_printerr ("%u changes, %u not applied: %s\n", report.changes, report.not_applied,
+                sync_test_query_text (offline, "SELECT group_concat (message, ' | ') FROM sync_log"));
   g_assert_cmpint (sync_test_query_int (offline, "SELECT step FROM tramites WHERE uuid = '" TRAMITE_UUID "'"), ==, 4);
   g_assert_cmpint (sync_test_query_int (offline, "SELECT balance FROM plans WHERE uuid = '" PLAN_UUID "'"), ==, 8400000);
   g_assert_cmpstr (sync_test_query_text (offline, "SELECT user_name || ' ' || user_role || ': ' || text FROM activity "
