@@ -32,8 +32,8 @@ gest_cli_import_conauto (const char  *db_path,
   if (report.replay)
     g_print (_("This update file was imported before; nothing changed.\n"));
   else
-    g_print (_("Imported Conauto’s update file up to change %" G_GINT64_FORMAT ": %u changes, %u not applied (see the sync log).\n"),
-             report.until, report.changes, report.not_applied);
+    g_print (_("Imported Conauto’s update file up to change %lld: %u changes, %u not applied (see the sync log).\n"),
+             (long long) report.until, report.changes, report.not_applied);
   return GEST_CLI_EXIT_OK;
 }
 

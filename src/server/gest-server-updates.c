@@ -145,8 +145,8 @@ build_payload (PGconn      *conn,
   if (since > until)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("The dealer’s last change is %" G_GINT64_FORMAT "; --since %" G_GINT64_FORMAT " is past it."),
-                   until, since);
+                   _("The dealer’s last change is %lld; --since %lld is past it."),
+                   (long long) until, (long long) since);
       goto fail;
     }
   res = gest_pg_query (conn, error,

@@ -170,7 +170,7 @@ log_steps (GestStore  *store,
            JsonArray  *changes,
            GError    **error)
 {
-  g_autoptr(GestUser) conauto = gest_user_new ("", "conauto", _("Conauto"), GEST_ROLE_CONAUTO);
+  g_autoptr(GestUser) conauto = gest_user_new ("", "conauto", "Conauto", GEST_ROLE_CONAUTO);   /* data, as the log stores it */
   GestUser *previous = gest_store_get_user (store);
   gboolean ok = TRUE;
 
@@ -186,8 +186,8 @@ log_steps (GestStore  *store,
       if (!g_str_equal (json_object_get_string_member_with_default (change, "entity", ""), "tramite")
           || !json_object_has_member (fields, "step"))
         continue;
-      text = g_strdup_printf (_("Conauto moved it to step %" G_GINT64_FORMAT " (update file)."),
-                              json_object_get_int_member_with_default (fields, "step", 0));
+      text = g_strdup_printf (_("Conauto moved it to step %lld (update file)."),
+                              (long long) json_object_get_int_member_with_default (fields, "step", 0));
       ok = gest_activity_log_append (store, json_object_get_string_member (change, "uuid"),
                                      GEST_ACTIVITY_STATUS, text, NULL, NULL, error) > 0;
     }
@@ -311,8 +311,8 @@ gest_sync_import_conauto_updates (GestStore          *store,
                                   "the file is for this dealer. A general manager sets it with Conauto’s "
                                   "public key."));
   if (theirs != mine)
-    return refuse (error, _("This update file is for dealer %" G_GINT64_FORMAT ", and this desktop is "
-                            "dealer %" G_GINT64_FORMAT ". Nothing was imported."), theirs, mine);
+    return refuse (error, _("This update file is for dealer %lld, and this desktop is "
+                            "dealer %lld. Nothing was imported."), (long long) theirs, (long long) mine);
 
   since = json_object_get_int_member_with_default (payload, "since", 0);
   report.until = json_object_get_int_member_with_default (payload, "until", 0);
@@ -335,16 +335,16 @@ gest_sync_import_conauto_updates (GestStore          *store,
     {
       gest_store_rollback (store);
       return refuse (error, _("This update file is older than the one already imported (it goes up to "
-                              "change %" G_GINT64_FORMAT "; this desktop has Conauto’s changes up to "
-                              "%" G_GINT64_FORMAT "). Nothing was imported."), report.until, applied);
+                              "change %lld; this desktop has Conauto’s changes up to "
+                              "%lld). Nothing was imported."), (long long) report.until, (long long) applied);
     }
   if (since > applied)
     {
       gest_store_rollback (store);
-      return refuse (error, _("This update file starts after change %" G_GINT64_FORMAT ", and this desktop "
-                              "has Conauto’s changes only up to %" G_GINT64_FORMAT ": the ones between "
-                              "would be missing. Ask Conauto for a file since %" G_GINT64_FORMAT "."),
-                     since, applied, applied);
+      return refuse (error, _("This update file starts after change %lld, and this desktop "
+                              "has Conauto’s changes only up to %lld: the ones between "
+                              "would be missing. Ask Conauto for a file since %lld."),
+                     (long long) since, (long long) applied, (long long) applied);
     }
 
   log_before = 0;
