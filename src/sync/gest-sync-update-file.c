@@ -164,7 +164,7 @@ dealer_number (GestStore *store)
   return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
 }
 
-/* Conauto's step moves of trámites are logged on the record as Conauto's. */
+/* Conauto's step moves are logged on their records as Conauto's. */
 static gboolean
 log_steps (GestStore  *store,
            JsonArray  *changes,
@@ -183,8 +183,7 @@ log_steps (GestStore  *store,
       JsonObject *fields = json_object_get_object_member (change, "fields");
       g_autofree char *text = NULL;
 
-      if (!g_str_equal (json_object_get_string_member_with_default (change, "entity", ""), "tramite")
-          || !json_object_has_member (fields, "step"))
+      if (!json_object_has_member (fields, "step"))
         continue;
       text = g_strdup_printf (_("Conauto moved it to step %lld (update file)."),
                               (long long) json_object_get_int_member_with_default (fields, "step", 0));
@@ -251,7 +250,7 @@ whole_change (GestStore   *store,
   return g_steal_pointer (&copy);
 }
 
-/* A change the file may carry: a plan or a trámite, as a pull gives it. */
+/* A change as a pull gives it; the signature says it is Conauto's. */
 static gboolean
 change_is_conauto (JsonNode *node)
 {
@@ -264,7 +263,7 @@ change_is_conauto (JsonNode *node)
   change = json_node_get_object (node);
   entity = json_object_get_string_member_with_default (change, "entity", "");
   fields = json_object_get_member (change, "fields");
-  return (g_str_equal (entity, "plan") || g_str_equal (entity, "tramite"))
+  return entity[0] != '\0'
          && json_object_get_string_member_with_default (change, "uuid", NULL) != NULL
          && fields != NULL && JSON_NODE_HOLDS_OBJECT (fields);
 }
@@ -301,8 +300,8 @@ gest_sync_import_conauto_updates (GestStore          *store,
   changes = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (changes); i++)
     if (!change_is_conauto (json_array_get_element (changes, i)))
-      return refuse (error, "%s", _("The update file holds a change that is not Conauto’s (only plans "
-                                    "and early payoffs). Nothing was imported."));
+      return refuse (error, "%s", _("The update file holds a change that is not well formed. Nothing "
+                                    "was imported."));
 
   mine = dealer_number (store);
   theirs = json_object_get_int_member_with_default (payload, "dealer_number", 0);

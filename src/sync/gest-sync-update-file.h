@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* Conauto's signed update file, for dealers without sync (issue 12; data/sync-protocol.md,
  * "Conauto's signed update file"): `gestiona-server export-updates` writes Conauto's changes
- * of one dealer (trámite steps 4 to 6 and their dates, plan balances) signed with the
+ * of one dealer (Conauto's steps and their dates, plan balances) signed with the
  * server's Ed25519 key; the desktop checks the signature with the dealer's configured Conauto
  * public key (setting conauto.public-key) and applies the changes as a pull would. */
 
