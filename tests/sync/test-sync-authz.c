@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <sys/wait.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -350,6 +351,22 @@ import_file (GestStore          *store,
   return gest_sync_import_conauto_updates (store, bytes, report, error);
 }
 
+/* `gestiona-cli --db DB import conauto-updates FILE`: its exit status, stdout in @out. */
+static int
+cli_import (const char  *db,
+            const char  *file,
+            char       **out,
+            char       **err)
+{
+  const char *argv[] = { g_getenv ("GESTIONA_CLI"), "--db", db, "import", "conauto-updates", file, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
 static void
 test_signed_update_file (void)
 {
@@ -370,6 +387,9 @@ test_signed_update_file (void)
   g_autoptr(GestStore) synced = NULL;
   g_autoptr(GestStore) offline = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *offline_path = NULL;
+  g_autofree char *cli_out = NULL;
+  g_autofree char *cli_err = NULL;
   GestConautoImport report = { 0, };
   guint8 pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
   char *at;
@@ -398,6 +418,7 @@ test_signed_update_file (void)
 
   /* A desktop without sync holds the same trámite; a general manager set Conauto's key. */
   offline = open_store (dir, "offline.db");
+  offline_path = g_build_filename (dir, "offline.db", NULL);
   add_tramite (offline, 3);
   g_assert_true (gest_sync_set_conauto_key (offline, key, g_ascii_strtoll (number, NULL, 10), &error));
   g_assert_no_error (error);
@@ -422,6 +443,9 @@ test_signed_update_file (void)
   g_assert_no_error (error);
   g_assert_true (report.replay);
   g_assert_cmpint (sync_test_query_int (offline, "SELECT count(*) FROM activity"), ==, 1);
+  /* And through the command line. */
+  g_assert_cmpint (cli_import (offline_path, file1, &cli_out, &cli_err), ==, 0);
+  g_assert_cmpstr (cli_out, ==, "This update file was imported before; nothing changed.\n");
 
   /* One byte of the payload changed: refused, nothing applied. */
   g_assert_true (g_file_get_contents (file1, &contents, &length, NULL));
@@ -436,6 +460,9 @@ test_signed_update_file (void)
                                        "was changed after Conauto signed it, or it was signed with another key. "
                                        "Nothing was imported; ask Conauto for the file again.");
   g_clear_error (&error);
+  g_clear_pointer (&cli_err, g_free);
+  g_assert_cmpint (cli_import (offline_path, tampered, NULL, &cli_err), ==, 1);
+  g_assert_nonnull (strstr (cli_err, "signature does not match"));
 
   /* Conauto moves it on; a file signed with another key is refused like a tampered one. */
   conauto_step (dealer, 5);
