@@ -57,3 +57,85 @@ BEGIN
                  UNION ALL SELECT 'active', new.active WHERE old.active IS NOT new.active)),
           CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
 END;
+
+-- Routing settings (T2: the low-debt limit, the installments limit, each area's name and
+-- phones) are the dealer's, not one desktop's: they travel as records of the entity "setting"
+-- (fields key, value), so the server checks who changed them (settings.routing) and every
+-- desktop of the dealer gets them. Each key has a fixed uuid, the same on every desktop.
+-- settings stays the table the app reads and writes; triggers mirror its routing rows into
+-- sync_settings (whose changes enter the outbox) and pulled rows back into settings.
+CREATE TABLE sync_setting_keys (
+  key   TEXT PRIMARY KEY NOT NULL,
+  uuid  TEXT NOT NULL UNIQUE
+) WITHOUT ROWID;
+INSERT INTO sync_setting_keys (key, uuid) VALUES
+  ('routing.low-debt-limit', '5e771260-0000-4000-8000-000000000001'),
+  ('routing.installments-limit', '5e771260-0000-4000-8000-000000000002'),
+  ('routing.area.atencion-clientes.name', '5e771260-0000-4000-8000-000000000003'),
+  ('routing.area.atencion-clientes.phones', '5e771260-0000-4000-8000-000000000004'),
+  ('routing.area.cobranza-temprana.name', '5e771260-0000-4000-8000-000000000005'),
+  ('routing.area.cobranza-temprana.phones', '5e771260-0000-4000-8000-000000000006'),
+  ('routing.area.cobranza-extrajudicial.name', '5e771260-0000-4000-8000-000000000007'),
+  ('routing.area.cobranza-extrajudicial.phones', '5e771260-0000-4000-8000-000000000008');
+
+CREATE TABLE sync_settings (
+  uuid          TEXT PRIMARY KEY NOT NULL,
+  key           TEXT NOT NULL UNIQUE,
+  value         TEXT,
+  deleted       INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+  updated_at    INTEGER NOT NULL DEFAULT 0,
+  sync_version  INTEGER NOT NULL DEFAULT 0
+);
+-- Values set before this schema stay on this desktop until they are changed again.
+INSERT INTO sync_settings (uuid, key, value, updated_at)
+SELECT k.uuid, s.key, s.value, s.updated_at FROM settings s JOIN sync_setting_keys k ON k.key = s.key;
+
+CREATE TRIGGER settings_sync_insert AFTER INSERT ON settings
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying) AND new.key IN (SELECT key FROM sync_setting_keys)
+BEGIN
+  INSERT INTO sync_settings (uuid, key, value, updated_at)
+  SELECT k.uuid, new.key, new.value, new.updated_at FROM sync_setting_keys k WHERE k.key = new.key
+  ON CONFLICT (uuid) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER settings_sync_update AFTER UPDATE OF value ON settings
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying) AND new.key IN (SELECT key FROM sync_setting_keys)
+     AND old.value IS NOT new.value
+BEGIN
+  INSERT INTO sync_settings (uuid, key, value, updated_at)
+  SELECT k.uuid, new.key, new.value, new.updated_at FROM sync_setting_keys k WHERE k.key = new.key
+  ON CONFLICT (uuid) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER sync_settings_insert AFTER INSERT ON sync_settings
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('setting', new.uuid, 'upsert', new.sync_version, json_object ('key', new.key, 'value', new.value),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+CREATE TRIGGER sync_settings_update AFTER UPDATE OF value ON sync_settings
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying) AND old.value IS NOT new.value
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('setting', new.uuid, 'upsert', new.sync_version, json_object ('key', new.key, 'value', new.value),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+-- Pulled: into the settings the app reads (only the keys this version knows).
+CREATE TRIGGER sync_settings_pulled_insert AFTER INSERT ON sync_settings
+WHEN EXISTS (SELECT 1 FROM sync_applying) AND new.value IS NOT NULL AND new.deleted = 0
+     AND new.key IN (SELECT key FROM sync_setting_keys)
+BEGIN
+  INSERT INTO settings (key, value, updated_at) VALUES (new.key, new.value, new.updated_at)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
+END;
+
+CREATE TRIGGER sync_settings_pulled_update AFTER UPDATE OF value ON sync_settings
+WHEN EXISTS (SELECT 1 FROM sync_applying) AND new.value IS NOT NULL AND new.deleted = 0
+     AND new.key IN (SELECT key FROM sync_setting_keys)
+BEGIN
+  INSERT INTO settings (key, value, updated_at) VALUES (new.key, new.value, new.updated_at)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
+END;

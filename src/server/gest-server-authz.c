@@ -324,6 +324,15 @@ gest_server_authz_check (GestServerAuthors     *self,
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_CUSTOMERS);
   else if (g_str_equal (entity, "plan"))
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_PLANS);
+  else if (g_str_equal (entity, "setting"))
+    {
+      JsonNode *key = merged (fields, current, "key");
+      const char *text = key != NULL && json_node_get_value_type (key) == G_TYPE_STRING ? json_node_get_string (key) : "";
+
+      /* T2's thresholds, areas and phones; any other setting is the dealer's. */
+      g_ptr_array_add (needed, g_str_has_prefix (text, "routing.") ? (gpointer) GEST_PERMISSION_ROUTING_SETTINGS
+                                                                   : (gpointer) GEST_PERMISSION_DEALER_SETTINGS);
+    }
 
   for (guint i = 0; i < needed->len; i++)
     {

@@ -32,6 +32,10 @@ static const char * const document_columns[] = {
 static const char * const user_columns[] = {
   "login", "name", "role", "email", "password_hash", "active", NULL
 };
+/* Issue 12: the dealer's routing settings (data/sql/0009-sync-author.sql). */
+static const char * const setting_columns[] = {
+  "key", "value", NULL
+};
 static const char * const activity_columns[] = {
   "record_uuid", "seq", "at", "user_name", "user_role", "kind", "text", "contact_name",
   "contact_role", "prev_hash", "hash", NULL
@@ -49,6 +53,7 @@ static const GestSyncEntity entities[] = {
   /* Entries never change once written: no version. */
   { "activity", "activity", activity_columns, NULL, FALSE, NULL },
   { "user", "users", user_columns, NULL, TRUE, NULL },
+  { "setting", "sync_settings", setting_columns, NULL, TRUE, NULL },
 };
 
 const GestSyncEntity *

@@ -220,6 +220,17 @@ test_analyst_refused_by_server (void)
                                 "move an early payoff to step 4: no dealer role can; it comes only from Conauto.");
   g_clear_pointer (&message, g_free);
 
+  /* T2's thresholds are the dealer's: an analyst's change is refused too. */
+  exec_as_user (store, "INSERT INTO settings (key, value) VALUES ('routing.low-debt-limit', '100') "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  sync_test_sync (store);
+  message = last_rejection (store);
+  g_assert_cmpstr (message, ==, "The server rejected a change made here: For the server, Ana López (Customer service analyst) cannot "
+                                "change the routing thresholds: it is for General manager, Finance manager. Ask one of "
+                                "them, or sign in as one.");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpstr (sync_test_psql ("SELECT count(*) FROM records WHERE entity = 'setting'"), ==, "0");
+
   /* The desktop's database edited with raw SQL to say the analyst is head of customer
    * service: the role change is refused, and so is what the analyst does as one. */
   sync_test_exec (store, "UPDATE users SET role = 'cs-head' WHERE login = 'analista'");
@@ -282,6 +293,16 @@ test_manager_creates_user (void)
                                              "(password_hash = '" FAKE_HASH "'), ',') FROM "
                                              "(SELECT * FROM users ORDER BY login)"),
                    ==, "analista:cs-analyst:1,cobranza:collections-agent:1,gerente:general-manager:1");
+  g_assert_cmpint (sync_test_query_int (a2, "SELECT count(*) FROM sync_outbox WHERE state = 'queued'"), ==, 0);
+
+  /* The manager's thresholds reach the other desktop. */
+  exec_as_user (a1, "INSERT INTO settings (key, value) VALUES ('routing.low-debt-limit', '75000') "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  sync_test_sync (a1);
+  g_assert_cmpstr (sync_test_query_text (a1, "SELECT coalesce (group_concat (message), '') FROM sync_log"), ==, "");
+  sign_in (a2, GM_UUID, "gerente", "Laura Méndez", GEST_ROLE_GENERAL_MANAGER);
+  sync_test_sync (a2);
+  g_assert_cmpstr (sync_test_query_text (a2, "SELECT value FROM settings WHERE key = 'routing.low-debt-limit'"), ==, "75000");
   g_assert_cmpint (sync_test_query_int (a2, "SELECT count(*) FROM sync_outbox WHERE state = 'queued'"), ==, 0);
 
   /* The analyst renames a user: only managers manage users. */
