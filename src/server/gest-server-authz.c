@@ -231,14 +231,8 @@ gest_server_authors_free (GestServerAuthors *self)
 gboolean
 gest_server_authors_any (GestServerAuthors *self)
 {
-  GHashTableIter iter;
-  Author *a;
-
-  g_hash_table_iter_init (&iter, self->by_uuid);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &a))
-    if (a->active && a->role_known)
-      return TRUE;
-  return FALSE;
+  /* Deactivated users count: deactivating everybody must not open the dealer to anyone. */
+  return g_hash_table_size (self->by_uuid) > 0;
 }
 
 void
@@ -305,8 +299,11 @@ gest_server_authz_check (GestServerAuthors     *self,
     return g_strdup_printf (_("“%s” is not a user of this dealer on the server. Sign in as one of the "
                               "dealer’s users and make it again."),
                             login);
-  if (!author->active || !author->role_known)
+  if (!author->active)
     return g_strdup_printf (_("The user “%s” is deactivated on the server."),
+                            login);
+  if (!author->role_known)
+    return g_strdup_printf (_("The user “%s” has no role of a dealer’s user on the server."),
                             login);
 
   if (g_str_equal (entity, "user"))

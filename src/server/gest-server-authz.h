@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * "user"); the server accepts it only when the author is an active user of the device's
  * dealer on the server (the dealer's "user" records) whose role has the permission for what
  * the mutation does, with the desktop's own permissions table (gest-permissions.c and the
- * trámite rows). A dealer without users on the server is being set up: its changes are
+ * trámite rows). A dealer without any user on the server is being set up: its changes are
  * accepted whoever made them, as the desktop does before its first user
  * (data/sync-protocol.md, Authors). */
 typedef struct _GestServerAuthors GestServerAuthors;
@@ -23,7 +23,7 @@ GestServerAuthors *gest_server_authors_load   (PGconn                *conn,
 void               gest_server_authors_free   (GestServerAuthors     *authors);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GestServerAuthors, gest_server_authors_free)
 
-/* Whether the dealer has an active user on the server. */
+/* Whether the dealer has a user on the server (deactivated ones included). */
 gboolean           gest_server_authors_any    (GestServerAuthors     *authors);
 
 /* NULL when @login may make this mutation, else a translated reason that names the user, the

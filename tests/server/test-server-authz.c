@@ -116,6 +116,18 @@ test_authors_checked (void)
                           "{\"mutations\": [{\"n\": 10, \"entity\": \"customer\", \"uuid\": "
                           "\"c0000000-0000-4000-8000-000000000010\", \"op\": \"upsert\", \"fields\": {}, \"user\": 7}]}");
   g_assert_cmpuint (reply->status, ==, 400);
+
+  /* Everybody deactivated: the dealer is not open to anyone again. */
+  g_clear_pointer (&r, g_free);
+  r = push_result (device, "{\"n\": 11, \"entity\": \"user\", \"uuid\": \"" GM "\", \"op\": \"upsert\", "
+                           "\"base_version\": null, \"user\": \"gerente\", \"fields\": {\"active\": 0}}");
+  g_assert_cmpstr (r, ==, "applied");
+  g_clear_pointer (&r, g_free);
+  g_clear_pointer (&m, g_free);
+  m = customer (12, NULL);
+  r = push_result (device, m);
+  g_assert_cmpstr (r, ==, "It has no author (nobody was signed in on the desktop that made it), and this "
+                          "dealer has users. Sign in and make the change again.");
 }
 
 static char *
