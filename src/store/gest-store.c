@@ -24,6 +24,7 @@ struct _GestStore
   GestStoreWriter *writer; /* gest_store_write_async (); created by the first save */
   GestUser   *user;        /* signed in (issue 12); NULL before */
   gboolean    migrated;    /* the schema is current: sync_session exists (migration 9) */
+  gboolean    read_only;   /* PRAGMA query_only: the window's connection */
 };
 
 G_DEFINE_FINAL_TYPE (GestStore, gest_store, G_TYPE_OBJECT)
@@ -199,7 +200,7 @@ gest_store_begin (GestStore  *self,
 
   if (!gest_store_exec (self, immediate ? "BEGIN IMMEDIATE" : "BEGIN", error))
     return FALSE;
-  if (!immediate || !self->migrated)
+  if (!immediate || !self->migrated || self->read_only)
     return TRUE;
   /* Issue 12: the author of the outbox rows this transaction writes (migration 9's trigger
    * copies it into each), so the server can check the user's role. */
@@ -247,7 +248,10 @@ gest_store_set_read_only (GestStore  *self,
 {
   g_return_val_if_fail (GEST_IS_STORE (self), FALSE);
 
-  return gest_store_exec (self, read_only ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF", error);
+  if (!gest_store_exec (self, read_only ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF", error))
+    return FALSE;
+  self->read_only = read_only;
+  return TRUE;
 }
 
 gboolean
