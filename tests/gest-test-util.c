@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "gest-test-util.h"
+#include "gest-users.h"
 
 static void
 remove_recursive (GFile *file)
@@ -139,4 +140,57 @@ gest_test_result_cb (GObject      *object,
 
   g_assert_null (*out);
   *out = g_object_ref (result);
+}
+
+static const char *
+test_password_hash (void)
+{
+  static gsize hash = 0;
+
+  if (g_once_init_enter (&hash))
+    g_once_init_leave (&hash, (gsize) gest_password_hash (GEST_TEST_PASSWORD));
+  return (const char *) hash;
+}
+
+GestUser *
+gest_test_sign_in (GestStore *store,
+                   GestRole   role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GestUser) user = NULL;
+  g_autofree char *login = g_strdup_printf ("test.%s", gest_role_id (role));
+  g_autofree char *name = g_strdup_printf ("Test %s", gest_role_id (role));
+  g_autofree char *uuid = NULL;
+
+  stmt = gest_store_prepare (store, "SELECT uuid, name FROM users WHERE login = ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_free (name);
+      name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (uuid == NULL)
+    {
+      uuid = gest_uuid_new ();
+      stmt = gest_store_prepare (store,
+                                 "INSERT INTO users (uuid, login, name, role, password_hash, active, "
+                                 "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 1, 1, 1)",
+                                 &error);
+      g_assert_no_error (error);
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, login, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, gest_role_id (role), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, test_password_hash (), -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    }
+
+  user = gest_user_new (uuid, login, name, role);
+  gest_store_set_user (store, user);
+  return gest_store_get_user (store);
 }

@@ -31,6 +31,14 @@ int   gest_test_run_cli     (const char * const *argv,
                              char              **out_stdout,
                              char              **out_stderr);
 
+/* Issue 12: signs a user of @role in on @store, creating them when the database has none
+ * (login "test.<role-id>", name "Test <role-id>", password GEST_TEST_PASSWORD, written by SQL
+ * with a hash made once per process), so a test can act as any role. Returns the user (owned
+ * by the store's session). Once a database has a user, changes need one signed in. */
+#define GEST_TEST_PASSWORD "test-password"
+GestUser *gest_test_sign_in (GestStore *store,
+                             GestRole   role);
+
 /* A GAsyncReadyCallback that keeps the result in *(GAsyncResult **) @user_data, for a test
  * that then waits with WAIT_UNTIL (result != NULL) and calls the _finish(). */
 void     gest_test_result_cb (GObject      *object,

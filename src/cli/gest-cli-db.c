@@ -168,6 +168,9 @@ gest_cli_demo (const char  *db_path,
   g_print (_("Vehicles: %d\n"), (int) query_count (store, "SELECT count(*) FROM vehicles"));
   g_print (_("Plans: %d\n"), (int) query_count (store, "SELECT count(*) FROM plans"));
   g_print (_("Trámites: %d\n"), (int) query_count (store, "SELECT count(*) FROM tramites"));
+  /* TRANSLATORS: %d users, each of one role, and the password they all share. */
+  g_print (_("Users: %d, one of each role, password “%s” (gestiona-cli user list)\n"),
+           (int) query_count (store, "SELECT count(*) FROM users WHERE login <> ''"), GEST_DEMO_PASSWORD);
   g_print (_("Seed: %u\n"), (guint) seed);
   g_print (_("Time: %.2f s\n"), seconds);
   return GEST_CLI_EXIT_OK;

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "gest-cli-session.h"
 #include "gest-domain-module.h"
 #include "gest-money.h"
 #include "gest-store.h"
@@ -27,9 +28,12 @@ gboolean   gest_cli_parse        (const char    *parameters,
 gboolean   gest_cli_parse_money  (const char    *option,
                                   const char    *text,
                                   GestMoney     *out);
-/* @db_path, or the default database when NULL. */
-GestStore *gest_cli_open_store   (const char    *db_path,
-                                  GError       **error);
+/* A password from the environment variable @env_name, or else asked for on the terminal
+ * without echo (twice when @confirm). NULL with GEST_ERROR_INVALID when there is neither. */
+char      *gest_cli_read_password (const char   *env_name,
+                                   const char   *login,
+                                   gboolean      confirm,
+                                   GError      **error);
 
 int        gest_cli_check        (int            argc,
                                   char         **argv);
@@ -45,9 +49,13 @@ int        gest_cli_demo         (const char    *db_path,
 int        gest_cli_verify_log   (const char    *db_path,
                                   int            argc,
                                   char         **argv);
-/* `gestiona-cli [--db PATH] user [--name NAME] [--role ROLE]`: shows, or sets, the current
- * user of the database (settings user.name and user.role). @argv starts with "user". */
+/* `gestiona-cli user [list|first|add|set-role|deactivate|activate|passwd …]`: the dealer's
+ * users (issue 12). @argv starts with "user". */
 int        gest_cli_user         (const char    *db_path,
+                                  int            argc,
+                                  char         **argv);
+/* `gestiona-cli settings routing [--low-debt-limit AMOUNT] [--installments N]`. */
+int        gest_cli_settings     (const char    *db_path,
                                   int            argc,
                                   char         **argv);
 

@@ -73,15 +73,6 @@ gest_cli_parse_money (const char *option,
   return TRUE;
 }
 
-GestStore *
-gest_cli_open_store (const char  *db_path,
-                     GError     **error)
-{
-  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : gest_store_default_path ();
-
-  return gest_store_open_existing (path, error);
-}
-
 /* The modules' verbs, from the registry: "  VERB …   summary". */
 static void
 print_module_verbs (void)
@@ -110,12 +101,14 @@ print_help (void)
 {
   g_autofree char *default_path = gest_store_default_path ();
 
-  g_print (_("Usage: gestiona-cli [--db PATH] COMMAND [ARGUMENTS…]\n"
+  g_print (_("Usage: gestiona-cli [--db PATH] [--user LOGIN] COMMAND [ARGUMENTS…]\n"
              "\n"
              "Gestiona without its window: the same database and the same rules.\n"
              "\n"
              "Options:\n"
              "  --db PATH      the database (default: %s)\n"
+             "  --user LOGIN   sign in as LOGIN; the password comes from $GESTIONA_PASSWORD,\n"
+             "                 or is asked for when there is a terminal\n"
              "  -h, --help     show this help\n"
              "  --version      show the version\n"
              "\n"
@@ -130,9 +123,16 @@ print_help (void)
   print_module_verbs ();
   g_print ("%s", _("  import conauto-updates FILE                Conauto's signed update file (dealers without sync)\n"
                    "  conauto-key KEY [DEALER_NUMBER]            Conauto's public key for its update files\n"));
-  g_print ("%s", _("  user [--name NAME] [--role ROLE]           show or set the current user\n"
+  g_print ("%s", _("  user [list]                                show the signed-in user, or list the users\n"
+                   "  user first LOGIN --name NAME               create the general manager of a database without users\n"
+                   "  user add LOGIN --name NAME --role ROLE [--email EMAIL]  add a user\n"
+                   "  user set-role LOGIN ROLE                   change a user’s role\n"
+                   "  user deactivate|activate LOGIN             stop or allow a user’s sign-in\n"
+                   "  user passwd LOGIN                          set a user’s password\n"
+                   "  settings routing [--low-debt-limit AMOUNT] [--installments N]  show or change the routing thresholds (T2)\n"
                    "  sync [--server URL] [--enroll CODE] [--status]  exchange changes with Conauto's sync server\n"
                    "\n"
+                   "New passwords come from $GESTIONA_NEW_PASSWORD, or are asked for when there is a terminal.\n"
                    "Amounts are written like 1234.56, 1,234.56 or $1,234.56.\n"
                    "Exit status: 0 done, 1 refused or found wrong, 2 bad input, 3 database error.\n"));
 }
@@ -142,6 +142,7 @@ main (int    argc,
       char **argv)
 {
   const char *db_path = NULL;
+  const char *login = NULL;
   const char *command;
   int i;
 
@@ -165,6 +166,15 @@ main (int    argc,
           db_path = arg + strlen ("--db=");
           if (db_path[0] == '\0')
             return gest_cli_usage (_("--db needs the path of a database file."));
+        }
+      else if (g_str_equal (arg, "--user") || g_str_has_prefix (arg, "--user="))
+        {
+          if (g_str_equal (arg, "--user"))
+            login = i + 1 < argc ? argv[++i] : NULL;
+          else
+            login = arg + strlen ("--user=");
+          if (login == NULL || login[0] == '\0')
+            return gest_cli_usage (_("--user needs the login of a user."));
         }
       else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "help"))
         {
@@ -193,6 +203,18 @@ main (int    argc,
   argc -= i;
   argv += i;
 
+  /* Issue 12: every command acts as the signed-in user; the stores commands open sign them in
+   * (gest_cli_open_store()), so a wrong password fails there, with the sign-in's message. */
+  if (login != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *password = gest_cli_read_password ("GESTIONA_PASSWORD", login, FALSE, &error);
+
+      if (password == NULL)
+        return gest_cli_fail (error);
+      gest_cli_session_set_credentials (login, password);
+    }
+
   if (g_str_equal (command, "init"))
     return gest_cli_init (db_path, argc, argv);
   if (g_str_equal (command, "demo"))
@@ -205,6 +227,8 @@ main (int    argc,
     return gest_cli_verify_log (db_path, argc, argv);
   if (g_str_equal (command, "user"))
     return gest_cli_user (db_path, argc, argv);
+  if (g_str_equal (command, "settings"))
+    return gest_cli_settings (db_path, argc, argv);
   if (g_str_equal (command, "sync"))   /* sync helper: src/cli/gest-cli-sync.c */
     return gest_cli_sync (db_path, argc, argv);
   /* Conauto's signed update file (issue 12): src/cli/gest-cli-conauto.c */

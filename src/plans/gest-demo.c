@@ -8,12 +8,78 @@
 #include "gest-demo.h"
 #include "gest-domain-module.h"
 #include "gest-plans-demo.h"
+#include "gest-users.h"
 
 /* The demo engine: checks that the database may take demonstration data, opens one
  * transaction, lets the shared records (customers, vehicles, plans: src/plans) and then each
  * registered module (GestDomainModule's fill_demo) in registration order fill it, and marks
  * the database as holding demo data. The data itself lives with its owners:
  * gest-plans-demo.c, and each module's folder. */
+
+static const GestDemoUser demo_users[] = {
+  [GEST_ROLE_GENERAL_MANAGER] = { "gerente", "Mariana Torres Ruiz", GEST_ROLE_GENERAL_MANAGER },
+  [GEST_ROLE_SERVICE_MANAGER] = { "gerente.servicio", "Roberto Salinas Vega", GEST_ROLE_SERVICE_MANAGER },
+  [GEST_ROLE_SERVICE_COORDINATOR] = { "coordinador.servicio", "Javier Núñez Campos", GEST_ROLE_SERVICE_COORDINATOR },
+  [GEST_ROLE_CS_ANALYST] = { "analista", "Laura Méndez Ortiz", GEST_ROLE_CS_ANALYST },
+  [GEST_ROLE_CS_HEAD] = { "jefe.atencion", "Patricia Gómez Lara", GEST_ROLE_CS_HEAD },
+  [GEST_ROLE_FINANCE_MANAGER] = { "finanzas", "Jorge Ramírez Soto", GEST_ROLE_FINANCE_MANAGER },
+  [GEST_ROLE_COLLECTIONS_AGENT] = { "cobranza", "Ana Torres Villa", GEST_ROLE_COLLECTIONS_AGENT },
+  [GEST_ROLE_SERVICE_ADVISOR] = { "asesor", "Luis Hernández Peña", GEST_ROLE_SERVICE_ADVISOR },
+  [GEST_ROLE_COLLECTIONS_SUPERVISOR] = { "supervisor.cobranza", "Carmen Ríos Aguilar", GEST_ROLE_COLLECTIONS_SUPERVISOR },
+};
+
+/* In role order: demo_users[role] is the user of that role. */
+G_STATIC_ASSERT (G_N_ELEMENTS (demo_users) == GEST_N_DEALER_ROLES);
+
+/* Argon2id is slow on purpose: the demo's one password is hashed once per process and the
+ * hash (its own salt included) is shared by every demo user. */
+static const char *
+demo_password_hash (void)
+{
+  static gsize hash = 0;
+
+  if (g_once_init_enter (&hash))
+    g_once_init_leave (&hash, (gsize) gest_password_hash (GEST_DEMO_PASSWORD));
+  return (const char *) hash;
+}
+
+static gboolean
+add_demo_users (GestStore  *store,
+                GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *hash = demo_password_hash ();
+  gint64 now = g_get_real_time ();
+
+  if (hash == NULL)
+    {
+      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_STORE,
+                           _("The password could not be hashed: the computer is out of memory."));
+      return FALSE;
+    }
+  stmt = gest_store_prepare (store,
+                             "INSERT OR IGNORE INTO users (uuid, login, name, role, password_hash, "
+                             "active, created_at, updated_at, changed_by) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, 'demo')",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_users); i++)
+    {
+      g_autofree char *uuid = gest_uuid_new ();
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, demo_users[i].login, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, demo_users[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, gest_role_id (demo_users[i].role), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, hash, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, now);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return gest_store_set_error (store, error);
+    }
+  return TRUE;
+}
 
 static gint64
 query_cache_size (GestStore *store)
@@ -50,6 +116,8 @@ gest_demo_fill (GestStore     *store,
                 GError       **error)
 {
   g_autoptr(GRand) rand = NULL;
+  g_autoptr(GestUser) previous = NULL;
+  gboolean signed_in = FALSE;
   gint64 cache_size;
   gboolean ok = FALSE;
 
@@ -88,6 +156,25 @@ gest_demo_fill (GestStore     *store,
     goto out;
 
   rand = g_rand_new_with_seed (seed);
+  if (!add_demo_users (store, error))
+    goto out;
+  /* The demonstration data is entered by the demo's finance manager: what the fillers log
+   * as the store's user names them (gest_demo_user_name_for_role() for the other roles). */
+  previous = gest_store_get_user (store) != NULL ? gest_user_ref (gest_store_get_user (store)) : NULL;
+  {
+    const GestDemoUser *finance = &demo_users[GEST_ROLE_FINANCE_MANAGER];
+    g_autoptr(GestUser) author = NULL;
+    g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (store, "SELECT uuid FROM users WHERE login = ?1", error);
+
+    if (stmt == NULL)
+      goto out;
+    sqlite3_bind_text (stmt, 1, finance->login, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      author = gest_user_new ((const char *) sqlite3_column_text (stmt, 0), finance->login,
+                              finance->name, finance->role);
+    gest_store_set_user (store, author);
+  }
+  signed_in = TRUE;
   if (!gest_plans_demo_fill (store, n, rand, cancellable, error) ||
       !run_module_fillers (store, n, rand, error))
     goto out;
@@ -99,6 +186,8 @@ gest_demo_fill (GestStore     *store,
   ok = gest_store_commit (store, error);
 
 out:
+  if (signed_in)
+    gest_store_set_user (store, previous);
   if (!ok)
     gest_store_rollback (store);
   {
@@ -106,4 +195,21 @@ out:
     gest_store_exec (store, restore, NULL);
   }
   return ok;
+}
+
+const GestDemoUser *
+gest_demo_get_users (guint *n_users)
+{
+  if (n_users != NULL)
+    *n_users = G_N_ELEMENTS (demo_users);
+  return demo_users;
+}
+
+const char *
+gest_demo_user_name_for_role (GestRole role)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_users); i++)
+    if (demo_users[i].role == role)
+      return demo_users[i].name;
+  return NULL;
 }

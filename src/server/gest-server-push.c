@@ -394,6 +394,11 @@ apply (Page     *p,
   if (refusal == NULL && !m->is_delete
       && !gest_server_folio_check (p->conn, p->req->dealer_id, m->entity, m->fields, &refusal, error))
     return FALSE;
+  /* Issue 12: one open trámite per plan (gest-server-rules.c). */
+  if (refusal == NULL && !m->is_delete && !state->exists && g_str_equal (m->entity, "tramite")
+      && !gest_server_open_tramite_check (p->conn, p->req->dealer_id, m->uuid, m->fields, p->states,
+                                          &refusal, error))
+    return FALSE;
   if (refusal != NULL)
     {
       m->result = rejected (m->n, refusal);

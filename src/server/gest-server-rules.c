@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gest-server-db.h"
 #include "gest-server-rules.h"
 #include "gest-tramite-workflow.h"
 
@@ -424,6 +425,112 @@ gest_server_check_conauto_step (gint64 from,
     return g_strdup_printf (_("The trámite is at step %lld: Conauto can move it only to step %lld."),
                             (long long) (from), (long long) (from + 1));
   return NULL;
+}
+
+/* A trámite's data is open when its step is below 8 (a missing step is the registration's 2). */
+static gboolean
+tramite_data_open (JsonObject *data)
+{
+  JsonNode *node = data != NULL ? json_object_get_member (data, "step") : NULL;
+  gint64 step = 2;
+
+  if (node != NULL && !gest_json_get_int (node, &step))
+    return TRUE;
+  return step < 8;
+}
+
+static const char *
+data_string (JsonObject *data,
+             const char *name)
+{
+  JsonNode *node = data != NULL ? json_object_get_member (data, name) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+refuse_open (PGconn      *conn,
+             const char  *dealer_id,
+             const char  *plan_uuid,
+             const char  *folio,
+             char       **out_refusal,
+             GError     **error)
+{
+  g_autoptr(PGresult) res = gest_pg_query (conn, error,
+                                           "SELECT data ->> 'number' FROM records"
+                                           " WHERE dealer_id = $1 AND entity = 'plan' AND uuid = $2",
+                                           2, dealer_id, plan_uuid);
+  const char *number = NULL;
+
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 1 && !PQgetisnull (res, 0, 0))
+    number = PQgetvalue (res, 0, 0);
+  if (folio == NULL || *folio == '\0')
+    folio = "?";
+  *out_refusal = g_strdup_printf (_("Plan %s already has an open trámite, %s; a plan has one open trámite at a time. "
+                                    "This one was not accepted: continue %s instead (the desktop shows it after the next sync)."),
+                                  number != NULL ? number : plan_uuid, folio, folio);
+  return TRUE;
+}
+
+gboolean
+gest_server_open_tramite_check (PGconn      *conn,
+                                const char  *dealer_id,
+                                const char  *uuid,
+                                JsonObject  *fields,
+                                GHashTable  *states,
+                                char       **out_refusal,
+                                GError     **error)
+{
+  g_autoptr(PGresult) res = NULL;
+  const char *plan_uuid = data_string (fields, "plan_uuid");
+
+  *out_refusal = NULL;
+  if (plan_uuid == NULL || !tramite_data_open (fields))
+    return TRUE;
+
+  res = gest_pg_query (conn, error,
+                       "SELECT t.uuid, t.data ->> 'folio'"
+                       " FROM records t WHERE t.dealer_id = $1 AND t.entity = 'tramite' AND NOT t.deleted"
+                       "  AND t.data ->> 'plan_uuid' = $2 AND t.uuid <> $3"
+                       "  AND NOT (jsonb_typeof (t.data -> 'step') = 'number' AND (t.data ->> 'step')::numeric >= 8)",
+                       3, dealer_id, plan_uuid, uuid);
+  if (res == NULL)
+    return FALSE;
+  for (int r = 0; r < PQntuples (res); r++)
+    {
+      g_autofree char *key = g_strconcat ("tramite\x1f", PQgetvalue (res, r, 0), NULL);
+      GestRecordState *state = states != NULL ? g_hash_table_lookup (states, key) : NULL;
+
+      /* Changed earlier in this page: what the page made counts. */
+      if (state != NULL && (state->deleted || !tramite_data_open (state->data) ||
+                            g_strcmp0 (data_string (state->data, "plan_uuid"), plan_uuid) != 0))
+        continue;
+      return refuse_open (conn, dealer_id, plan_uuid, PQgetvalue (res, r, 1), out_refusal, error);
+    }
+
+  if (states != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, states);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          GestRecordState *state = value;
+
+          if (!g_str_has_prefix (key, "tramite\x1f") || g_str_equal ((char *) key + strlen ("tramite\x1f"), uuid) ||
+              !state->exists || state->deleted || !tramite_data_open (state->data) ||
+              g_strcmp0 (data_string (state->data, "plan_uuid"), plan_uuid) != 0)
+            continue;
+          return refuse_open (conn, dealer_id, plan_uuid, data_string (state->data, "folio"),
+                              out_refusal, error);
+        }
+    }
+  return TRUE;
 }
 
 void

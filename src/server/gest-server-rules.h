@@ -2,6 +2,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <libpq-fe.h>
 
 G_BEGIN_DECLS
 
@@ -66,6 +67,20 @@ char       *gest_server_tramite_missing   (JsonObject            *fields,
 /* Whether Conauto (admin advance) may move a trámite from @from to @to: 3→4, 4→5, 5→6. */
 char       *gest_server_check_conauto_step (gint64 from,
                                             gint64 to);
+
+/* Issue 12, one open trámite per plan: whether the new trámite @uuid pushed with @fields (open:
+ * step below 8) may be stored for dealer @dealer_id. Refused (@out_refusal, translated; the
+ * same rule as the desktop's gest_tramite_create() and its migration 0006) when another of the
+ * dealer's trámites of the same plan is open, either stored or earlier in the same page
+ * (@states: "entity\x1fuuid" → GestRecordState*, may be NULL). FALSE with @error only for a
+ * fault of the database. */
+gboolean    gest_server_open_tramite_check (PGconn          *conn,
+                                            const char      *dealer_id,
+                                            const char      *uuid,
+                                            JsonObject      *fields,
+                                            GHashTable      *states,
+                                            char           **out_refusal,
+                                            GError         **error);
 
 /* Applies @fields to @state (data and field_versions) at @seq. A field that changed on the
  * server after @base_version to a value other than the one sent is a conflict: the sent value

@@ -131,7 +131,8 @@ gboolean      gest_store_set_value              (GestStore    *self,
                                                  const char   *value,
                                                  GError      **error);
 
-/* Dealer settings (key/value in SQLite, so they sync). NULL when unset. */
+/* Dealer settings (key/value in SQLite, so they sync). NULL when unset. Setting a routing.*
+ * key needs GEST_PERMISSION_ROUTING_SETTINGS (GEST_ERROR_PERMISSION otherwise). */
 char         *gest_store_get_setting            (GestStore    *self,
                                                  const char   *key);
 gboolean      gest_store_set_setting            (GestStore    *self,

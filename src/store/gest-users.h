@@ -74,8 +74,8 @@ gboolean   gest_users_set_password      (GestStore    *store,
                                          const char   *new_password,
                                          GError      **error);
 
-/* Checks @login and @password; on success returns the user and, unless @store is NULL, signs
- * them in on it (gest_store_set_user()). A wrong login and a wrong password give the same
+/* Checks @login and @password against @store's users; on success returns the user and signs
+ * them in on @store (gest_store_set_user()). A wrong login and a wrong password give the same
  * message (GEST_ERROR_REFUSED), and a deactivated user is told so. Slow on purpose (Argon2id,
  * about 0.1 s): call it off the UI thread (gest_users_sign_in_async()). */
 GestUser  *gest_users_sign_in           (GestStore    *store,

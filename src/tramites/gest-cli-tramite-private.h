@@ -31,6 +31,9 @@ int        gest_cli_tramite_show       (GestStore      *store,
 int        gest_cli_tramite_check      (GestStore      *store,
                                         int             argc,
                                         char          **argv);
+int        gest_cli_tramite_uncheck    (GestStore      *store,
+                                        int             argc,
+                                        char          **argv);
 int        gest_cli_tramite_attach     (GestStore      *store,
                                         int             argc,
                                         char          **argv);

@@ -264,11 +264,13 @@ gest_cli_tramite_check (GestStore  *store,
   g_autofree char *date_text = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *proof = NULL;
+  g_autofree char *reason = NULL;
   g_auto(GStrv) rest = NULL;
   GestTramiteItem item;
   GestMoney amount;
   GDate date;
   GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why a payment departs from the agreed amount or is dated before the folio (payment; needs the approve permission)"), N_("TEXT") },
     { "amount", 0, 0, G_OPTION_ARG_STRING, &amount_text, N_("Amount the customer paid (payment)"), N_("AMOUNT") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("Date of the payment (payment)"), N_("DD/MM/YYYY") },
     { "reference", 0, 0, G_OPTION_ARG_STRING, &reference, N_("Deposit or transfer reference (payment)"), N_("REF") },
@@ -295,8 +297,8 @@ gest_cli_tramite_check (GestStore  *store,
 
   if (item != GEST_TRAMITE_ITEM_PAYMENT)
     {
-      if (amount_text != NULL || date_text != NULL || reference != NULL || proof != NULL)
-        return gest_cli_tramite_usage (_("--amount, --date, --reference and --proof go with the payment item only."));
+      if (amount_text != NULL || date_text != NULL || reference != NULL || proof != NULL || reason != NULL)
+        return gest_cli_tramite_usage (_("--amount, --date, --reference, --proof and --reason go with the payment item only."));
       if (!gest_tramite_check_item (store, t->uuid, item, &error))
         return gest_cli_fail (error);
       g_print (_("%s: %s recorded.\n"), t->folio, gest_tramite_item_label (item));
@@ -311,7 +313,7 @@ gest_cli_tramite_check (GestStore  *store,
 
   /* The payment first: should the file then fail to attach, the payment stays recorded and
    * only the proof is missing, which step 4's refusal names. */
-  if (!gest_tramite_record_payment (store, t->uuid, amount, &date, reference, NULL, &error))
+  if (!gest_tramite_record_payment_full (store, t->uuid, amount, &date, reference, NULL, reason, &error))
     return gest_cli_fail (error);
   g_print (_("%s: %s recorded.\n"), t->folio, gest_tramite_item_label (item));
 
@@ -323,5 +325,42 @@ gest_cli_tramite_check (GestStore  *store,
         return gest_cli_fail (error);
       return attach_file (store, reloaded, GEST_DOCUMENT_KIND_PAYMENT_PROOF, proof, TRUE);
     }
+  return GEST_CLI_EXIT_OK;
+}
+
+int
+gest_cli_tramite_uncheck (GestStore  *store,
+                          int         argc,
+                          char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestTramite) t = NULL;
+  g_autofree char *reason = NULL;
+  g_auto(GStrv) rest = NULL;
+  GestTramiteItem item;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the item is undone (recorded in the log)"), N_("TEXT") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!gest_cli_tramite_parse (_("FOLIO ITEM --reason TEXT"),
+                               _("Undoes a checklist item, with the reason. ITEM: docs-sent, invoice-delivered, ack-returned."),
+                               entries, argc, argv, &rest, &error))
+    return gest_cli_fail (error);
+  if (g_strv_length (rest) != 2)
+    return gest_cli_tramite_usage (_("Usage: tramite uncheck FOLIO ITEM --reason TEXT"));
+  if (!gest_tramite_item_from_id (rest[1], &item) || item == GEST_TRAMITE_ITEM_PAYMENT)
+    {
+      g_printerr (_("gestiona-cli: “%s” is not a checklist item that can be undone. Items: docs-sent, invoice-delivered, ack-returned.\n"),
+                  rest[1]);
+      return GEST_CLI_EXIT_USAGE;
+    }
+
+  t = gest_tramite_load_by_folio (store, rest[0], &error);
+  if (t == NULL)
+    return gest_cli_fail (error);
+  if (!gest_tramite_uncheck_item (store, t->uuid, item, reason, &error))
+    return gest_cli_fail (error);
+  g_print (_("%s: %s undone.\n"), t->folio, gest_tramite_item_label (item));
   return GEST_CLI_EXIT_OK;
 }

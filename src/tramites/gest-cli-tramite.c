@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-cli-tramite.h"
+#include "gest-cli-session.h"
 #include "gest-cli-tramite-private.h"
 #include "gest-date.h"
 #include "gest-domain-module.h"
@@ -63,9 +64,8 @@ GestStore *
 gest_cli_tramite_open (const char  *db_path,
                        GError     **error)
 {
-  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : gest_store_default_path ();
-
-  return gest_store_open_existing (path, error);
+  /* Signed in as gestiona-cli --user (issue 12). */
+  return gest_cli_open_store (db_path, error);
 }
 
 gboolean
@@ -108,6 +108,7 @@ cmd_new (GestStore  *store,
   g_autofree char *amount_text = NULL;
   g_autofree char *date_text = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *reason = NULL;
   g_auto(GStrv) rest = NULL;
   int repeat = 1;
   GestMoney amount;
@@ -117,6 +118,7 @@ cmd_new (GestStore  *store,
     { "amount", 0, 0, G_OPTION_ARG_STRING, &amount_text, N_("Payoff amount agreed with Conauto, without life insurance"), N_("AMOUNT") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("Payment date agreed with Conauto"), N_("DD/MM/YYYY") },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why an amount above the balance or below the overdue amount was agreed (needs the approve permission)"), N_("TEXT") },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, N_("Register N trámites with these terms, each in its own transaction (load tests)"), N_("N") },
     G_OPTION_ENTRY_NULL
   };
@@ -138,7 +140,7 @@ cmd_new (GestStore  *store,
 
   for (int i = 0; i < repeat; i++)
     {
-      g_autoptr(GestTramite) tramite = gest_tramite_create (store, plan, amount, &date, notes, &error);
+      g_autoptr(GestTramite) tramite = gest_tramite_create_full (store, plan, amount, &date, notes, reason, &error);
 
       if (tramite == NULL)
         return gest_cli_fail (error);
@@ -151,30 +153,29 @@ cmd_new (GestStore  *store,
 
 static int
 cmd_move (GestStore  *store,
-          gboolean    conauto,
           int         argc,
           char      **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GestTramite) tramite = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *reason = NULL;
   g_auto(GStrv) rest = NULL;
-  gboolean ok;
   int step;
   GOptionEntry entries[] = {
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note for the timeline"), N_("TEXT") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the trámite moves back a step (required for a move back)"), N_("TEXT") },
     G_OPTION_ENTRY_NULL
   };
 
   if (!gest_cli_tramite_parse (_("FOLIO STEP"),
-                               conauto
-                               ? _("Records a Conauto step (4 to 6); needs the Conauto liaison role.")
-                               : _("Moves a trámite one step forward or back, if its prerequisites are met."),
+                               _("Moves a trámite one step forward, if its prerequisites are met, or back with a reason. Conauto’s steps (4 to 6) arrive through the sync or Conauto’s signed update file."),
                                entries, argc, argv, &rest, &error))
     return gest_cli_fail (error);
   if (g_strv_length (rest) != 2)
-    return gest_cli_tramite_usage (conauto ? _("Usage: tramite conauto-step FOLIO STEP")
-                                           : _("Usage: tramite move FOLIO STEP"));
+    return gest_cli_tramite_usage (_("Usage: tramite move FOLIO STEP [--reason TEXT]"));
+  if (note != NULL && reason != NULL)
+    return gest_cli_tramite_usage (_("Give either --note or --reason, not both."));
   if (!gest_cli_tramite_parse_step (rest[1], &step, &error))
     return gest_cli_fail (error);
 
@@ -182,11 +183,7 @@ cmd_move (GestStore  *store,
   if (tramite == NULL)
     return gest_cli_fail (error);
 
-  if (conauto)
-    ok = gest_tramite_conauto_step (store, tramite->uuid, step, note, &error);
-  else
-    ok = gest_tramite_move (store, tramite->uuid, step, note, &error);
-  if (!ok)
+  if (!gest_tramite_move (store, tramite->uuid, step, reason != NULL ? reason : note, &error))
     return gest_cli_fail (error);
 
   g_print (_("%s moved from step %d (%s) to step %d (%s).\n"), tramite->folio,
@@ -275,17 +272,19 @@ print_help (void)
 {
   g_print ("%s\n", _("Usage: gestiona-cli [--db PATH] tramite COMMAND …\n"
                      "\n"
-                     "  new --plan NUMBER --amount AMOUNT --date DD/MM/YYYY [--notes TEXT]\n"
-                     "  move FOLIO STEP [--note TEXT]\n"
-                     "  conauto-step FOLIO STEP [--note TEXT]     (Conauto liaison role)\n"
+                     "  new --plan NUMBER --amount AMOUNT --date DD/MM/YYYY [--notes TEXT] [--reason TEXT]\n"
+                     "  move FOLIO STEP [--note TEXT | --reason TEXT]   (a move back needs --reason)\n"
                      "  show FOLIO\n"
                      "  list [--step N] [--count] [--text TEXT] [--overdue] [--mine]\n"
                      "  check FOLIO docs-sent|insurance-cancelled|invoice-released|invoice-delivered|ack-returned\n"
-                     "  check FOLIO payment --amount AMOUNT --date DD/MM/YYYY --reference REF [--proof FILE]\n"
+                     "  check FOLIO payment --amount AMOUNT --date DD/MM/YYYY --reference REF [--proof FILE] [--reason TEXT]\n"
+                     "  uncheck FOLIO docs-sent|invoice-delivered|ack-returned --reason TEXT\n"
                      "  attach FOLIO KIND FILE   (KIND: payment-proof, identification, plan-statement,\n"
                      "                            invoice, acknowledgment, other)\n"
                      "\n"
-                     "Exit status: 0 done, 1 refused by a rule, 2 bad input, 3 database error."));
+                     "Conauto’s steps (4 to 6) and items arrive through the sync or Conauto’s signed update file.\n"
+                     "\n"
+                     "Exit status: 0 done, 1 refused by a rule or a permission, 2 bad input, 3 database error."));
   return GEST_CLI_EXIT_OK;
 }
 
@@ -312,7 +311,7 @@ gest_cli_tramite (const char  *db_path,
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
     return print_help ();
   if (!g_str_equal (command, "new") && !g_str_equal (command, "move") &&
-      !g_str_equal (command, "conauto-step") && !g_str_equal (command, "show") &&
+      !g_str_equal (command, "uncheck") && !g_str_equal (command, "show") &&
       !g_str_equal (command, "list") && !g_str_equal (command, "check") &&
       !g_str_equal (command, "attach"))
     {
@@ -329,9 +328,9 @@ gest_cli_tramite (const char  *db_path,
   if (g_str_equal (command, "new"))
     return cmd_new (store, argc, argv);
   if (g_str_equal (command, "move"))
-    return cmd_move (store, FALSE, argc, argv);
-  if (g_str_equal (command, "conauto-step"))
-    return cmd_move (store, TRUE, argc, argv);
+    return cmd_move (store, argc, argv);
+  if (g_str_equal (command, "uncheck"))
+    return gest_cli_tramite_uncheck (store, argc, argv);
   if (g_str_equal (command, "list"))
     return cmd_list (store, argc, argv);
   if (g_str_equal (command, "show"))

@@ -6,8 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "gest-date.h"
+#include "gest-error.h"
 #include "gest-record-change.h"
+#include "gest-tramite-mail.h"
 #include "gest-tramite-private.h"
+#include "gest-tramite-workflow.h"
+#include "gest-tramites-domain.h"
 
 /* Each change goes through gest_record_change_run(): it re-reads the row inside its write
  * transaction, so the rules are checked against what is stored now, not against what a window
@@ -46,44 +50,32 @@ item_log_text (GestTramiteItem item)
   return NULL;
 }
 
-static gboolean
-require_liaison (GestStore  *store,
-                 GError    **error)
-{
-  g_autofree char *user = NULL;
-  GestRole role = gest_store_get_user_role (store);
-
-  if (role == GEST_ROLE_CONAUTO)
-    return TRUE;
-
-  user = gest_store_get_user_name (store);
-  g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-               _("Only the Conauto liaison can record Conauto’s steps (4 to 6), and the current user, %s, is “%s”. Conauto’s steps arrive through the Conauto sync, or ask the liaison to record them."),
-               user, gest_role_label (role));
-  return FALSE;
-}
-
-/* The parts every change of a trámite shares. */
-#define TRAMITE_CHANGE \
-  .name = "gest_tramite_change", \
-  .table = "tramites", \
-  .load = load_tramite, \
-  .free_record = (GDestroyNotify) gest_tramite_free, \
-  .log_kind = GEST_ACTIVITY_STATUS, \
-  .conflict_message = N_("The trámite changed while it was being updated. Open it again and retry.")
-
-static gpointer
-load_tramite (GestStore   *store,
-              const char  *uuid,
-              gint64      *out_version,
-              gpointer     user_data,
-              GError     **error)
+gpointer
+gest_tramite_change_load (GestStore   *store,
+                          const char  *uuid,
+                          gint64      *out_version,
+                          gpointer     user_data,
+                          GError     **error)
 {
   GestTramite *tramite = gest_tramite_load_by_uuid (store, uuid, error);
 
   if (tramite != NULL)
     *out_version = tramite->updated_at;
   return tramite;
+}
+
+char *
+gest_tramite_log_with_reason (char       *text,
+                              const char *reason)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  char *with;
+
+  if (*clean == '\0')
+    return text;
+  with = g_strdup_printf (_("%s Reason: %s"), text, clean);
+  g_free (text);
+  return with;
 }
 
 gboolean
@@ -109,11 +101,13 @@ gest_tramite_can_move (GestStore         *store,
 
 typedef struct
 {
-  int               to_step;
-  const char       *note;       /* stripped */
-  GestTramiteActor  actor;
+  int          to_step;
+  const char  *note;       /* stripped; the reason of a move backwards */
 } Move;
 
+/* Rules first (they say what is missing or whose step it is), then who may make the move:
+ * into step N needs tramites.step.N (nobody has 4 to 6: they are Conauto's), a move back needs
+ * tramites.step-back and a reason. */
 static gboolean
 move_check (GestStore      *store,
             gconstpointer   record,
@@ -125,7 +119,23 @@ move_check (GestStore      *store,
   GestTramiteChecklist checklist;
 
   gest_tramite_get_checklist (tramite, &checklist);
-  return gest_tramite_rules_check_move (&checklist, tramite->step, move->to_step, move->actor, error);
+  if (!gest_tramite_rules_check_move (&checklist, tramite->step, move->to_step,
+                                      GEST_TRAMITE_ACTOR_DEALER, error))
+    return FALSE;
+  if (move->to_step > tramite->step)
+    return gest_store_check_permission (store, gest_tramite_permission_step (move->to_step), error);
+
+  if (!gest_store_check_permission (store, GEST_TRAMITE_PERMISSION_STEP_BACK, error))
+    return FALSE;
+  if (*move->note == '\0')
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("Moving folio %s back from step %d (%s) to step %d (%s) needs a reason: write why (it is recorded in the log)."),
+                   tramite->folio, tramite->step, gest_tramite_step_title (tramite->step),
+                   move->to_step, gest_tramite_step_title (move->to_step));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -145,6 +155,10 @@ move_describe (gconstpointer record,
   const GestTramite *tramite = record;
   Move *move = user_data;
 
+  if (move->to_step < tramite->step)
+    return g_strdup_printf (_("Moved back from step %d (%s) to step %d (%s). Reason: %s"),
+                            tramite->step, gest_tramite_step_title (tramite->step),
+                            move->to_step, gest_tramite_step_title (move->to_step), move->note);
   if (*move->note != '\0')
     return g_strdup_printf (_("Moved from step %d (%s) to step %d (%s). Note: %s"),
                             tramite->step, gest_tramite_step_title (tramite->step),
@@ -154,27 +168,6 @@ move_describe (gconstpointer record,
                           move->to_step, gest_tramite_step_title (move->to_step));
 }
 
-static gboolean
-move_as (GestStore         *store,
-         const char        *uuid,
-         int                to_step,
-         const char        *note,
-         GestTramiteActor   actor,
-         GError           **error)
-{
-  static const GestRecordChangeSpec spec = {
-    TRAMITE_CHANGE,
-    .set = "step = ?1, step_since = :now",
-    .check = move_check,
-    .bind = move_bind,
-    .describe = move_describe,
-  };
-  g_autofree char *clean_note = g_strstrip (g_strdup (note != NULL ? note : ""));
-  Move move = { to_step, clean_note, actor };
-
-  return gest_record_change_run (store, &spec, uuid, &move, error);
-}
-
 gboolean
 gest_tramite_move (GestStore   *store,
                    const char  *uuid,
@@ -182,33 +175,67 @@ gest_tramite_move (GestStore   *store,
                    const char  *note,
                    GError     **error)
 {
+  static const GestRecordChangeSpec spec = {
+    GEST_TRAMITE_CHANGE,
+    .set = "step = ?1, step_since = :now",
+    .check = move_check,
+    .bind = move_bind,
+    .describe = move_describe,
+  };
+  g_autofree char *clean_note = NULL;
+  Move move;
+
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return move_as (store, uuid, to_step, note, GEST_TRAMITE_ACTOR_DEALER, error);
+  clean_note = g_strstrip (g_strdup (note != NULL ? note : ""));
+  move.to_step = to_step;
+  move.note = clean_note;
+  return gest_record_change_run (store, &spec, uuid, &move, error);
 }
 
-gboolean
-gest_tramite_conauto_step (GestStore   *store,
-                           const char  *uuid,
-                           int          to_step,
-                           const char  *note,
-                           GError     **error)
+/* T5: "Documents sent to Conauto" is true only when the documents went: a documents email of
+ * this folio that the outbox sent, or documents attached to the folio (other than the payment
+ * proof) that were sent another way. */
+static gboolean
+check_documents_evidence (GestStore          *store,
+                          const GestTramite  *tramite,
+                          GError            **error)
 {
-  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  sqlite3_stmt *stmt;
+  int rc;
+  gboolean found = FALSE;
 
-  if (!require_liaison (store, error))
+  stmt = gest_store_prepare (store,
+                             "SELECT EXISTS (SELECT 1 FROM mail_outbox WHERE record_uuid = ?1"
+                             "  AND module = ?2 AND purpose = ?3 AND state = 'sent')"
+                             " OR EXISTS (SELECT 1 FROM documents WHERE record_uuid = ?1"
+                             "  AND deleted = 0 AND kind <> 'payment-proof')",
+                             error);
+  if (stmt == NULL)
     return FALSE;
-  return move_as (store, uuid, to_step, note, GEST_TRAMITE_ACTOR_CONAUTO, error);
+  sqlite3_bind_text (stmt, 1, tramite->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, GEST_TRAMITES_MODULE_ID, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, GEST_TRAMITE_MAIL_DOCUMENTS, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    found = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return gest_store_set_error (store, error);
+  if (found)
+    return TRUE;
+  g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+               _("Folio %s has no documents email sent and no documents attached, so the documents cannot be marked as sent to Conauto. Send the documents email from the folio, or attach the documents you sent another way, and mark them then."),
+               tramite->folio);
+  return FALSE;
 }
 
 typedef struct
 {
-  GestTramiteItem   item;
-  GestTramiteActor  actor;
+  GestTramiteItem  item;
+  const char      *reason;     /* stripped; undo only */
 } ItemCheck;
 
 static gboolean
@@ -222,7 +249,13 @@ item_check (GestStore      *store,
   GestTramiteChecklist checklist;
 
   gest_tramite_get_checklist (tramite, &checklist);
-  return gest_tramite_rules_check_item (&checklist, tramite->step, check->item, check->actor, error);
+  if (!gest_tramite_rules_check_item (&checklist, tramite->step, check->item,
+                                      GEST_TRAMITE_ACTOR_DEALER, error) ||
+      !gest_store_check_permission (store, GEST_TRAMITE_PERMISSION_CHECKLIST, error))
+    return FALSE;
+  if (check->item == GEST_TRAMITE_ITEM_DOCS_SENT)
+    return check_documents_evidence (store, tramite, error);
+  return TRUE;
 }
 
 static char *
@@ -241,21 +274,18 @@ gest_tramite_check_item (GestStore        *store,
                          GError          **error)
 {
   g_autofree char *set = NULL;
-  ItemCheck check = { item, GEST_TRAMITE_ACTOR_DEALER };
+  ItemCheck check = { item, "" };
 
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (item < GEST_TRAMITE_N_ITEMS && item != GEST_TRAMITE_ITEM_PAYMENT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (gest_store_get_user_role (store) == GEST_ROLE_CONAUTO)
-    check.actor = GEST_TRAMITE_ACTOR_CONAUTO;
-
   /* The column name comes from the constant table above, never from input. */
   set = g_strdup_printf ("%s = :now", item_columns[item]);
   {
     const GestRecordChangeSpec spec = {
-      TRAMITE_CHANGE,
+      GEST_TRAMITE_CHANGE,
       .set = set,
       .check = item_check,
       .describe = item_describe,
@@ -265,241 +295,108 @@ gest_tramite_check_item (GestStore        *store,
   }
 }
 
-/* The proof must be a payment-proof document of this trámite. Returns its file name. */
-static char *
-lookup_proof (GestStore   *store,
-              const char  *tramite_uuid,
-              const char  *document_uuid,
-              GError     **error)
-{
-  sqlite3_stmt *stmt;
-  char *filename = NULL;
-  gboolean right_kind = FALSE;
-  int rc;
-
-  stmt = gest_store_prepare (store,
-                             "SELECT filename, kind = 'payment-proof' FROM documents "
-                             "WHERE uuid = ?1 AND record_uuid = ?2 AND deleted = 0",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, document_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, tramite_uuid, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      filename = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      right_kind = sqlite3_column_int (stmt, 1) != 0;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      gest_store_set_error (store, error);
-      return NULL;
-    }
-  if (filename == NULL)
-    {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_NOT_FOUND,
-                   _("The document %s is not attached to this trámite. Attach the payment proof to the trámite first."),
-                   document_uuid);
-      return NULL;
-    }
-  if (!right_kind)
-    {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("“%s” is not a payment proof. Choose a document of the kind “Payment proof”, or attach the proof as one."),
-                   filename);
-      g_free (filename);
-      return NULL;
-    }
-  return filename;
-}
-
-typedef struct
-{
-  GestMoney    amount;
-  const char  *amount_s;
-  const char  *date_iso;
-  const char  *date_s;
-  const char  *reference;     /* stripped */
-  const char  *proof_uuid;    /* may be NULL when recording the payment */
-  char        *proof_name;    /* found by the check */
-} Payment;
-
-/* The payment and its proof are recorded or corrected up to step 3; the proof must be a
- * payment-proof document of this trámite. */
+/* An undo must leave a trámite that could have reached its step, and the checklist's order:
+ * nothing that a later item or the current step builds on. */
 static gboolean
-payment_check (GestStore      *store,
+uncheck_check (GestStore      *store,
                gconstpointer   record,
                gpointer        user_data,
                GError        **error)
 {
   const GestTramite *tramite = record;
-  Payment *payment = user_data;
+  ItemCheck *check = user_data;
   GestTramiteChecklist checklist;
+  g_autoptr(GPtrArray) missing = NULL;
+  const char *label = gest_tramite_item_label (check->item);
+
+  if (gest_tramite_item_is_conauto (check->item))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("Only Conauto records “%s”: it arrives through the Conauto sync or Conauto’s signed update file."),
+                   label);
+      return FALSE;
+    }
+  if (!gest_store_check_permission (store, GEST_TRAMITE_PERMISSION_CHECKLIST, error))
+    return FALSE;
 
   gest_tramite_get_checklist (tramite, &checklist);
-  if (!gest_tramite_rules_check_item (&checklist, tramite->step, GEST_TRAMITE_ITEM_PAYMENT,
-                                      GEST_TRAMITE_ACTOR_DEALER, error))
-    return FALSE;
-  if (payment->proof_uuid == NULL)
-    return TRUE;
-  payment->proof_name = lookup_proof (store, tramite->uuid, payment->proof_uuid, error);
-  return payment->proof_name != NULL;
-}
+  if ((check->item == GEST_TRAMITE_ITEM_DOCS_SENT && !checklist.docs_sent) ||
+      (check->item == GEST_TRAMITE_ITEM_INVOICE_DELIVERED && !checklist.invoice_delivered) ||
+      (check->item == GEST_TRAMITE_ITEM_ACK_RETURNED && !checklist.ack_returned))
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("“%s” is not marked on folio %s: there is nothing to undo."), label, tramite->folio);
+      return FALSE;
+    }
+  if (check->item == GEST_TRAMITE_ITEM_INVOICE_DELIVERED && checklist.ack_returned)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("“%s” cannot be undone on folio %s while “%s” is marked: undo that first."),
+                   label, tramite->folio, gest_tramite_item_label (GEST_TRAMITE_ITEM_ACK_RETURNED));
+      return FALSE;
+    }
 
-static void
-payment_bind (sqlite3_stmt  *stmt,
-              gconstpointer  record,
-              gpointer       user_data)
-{
-  Payment *payment = user_data;
-
-  sqlite3_bind_int64 (stmt, 1, payment->amount);
-  sqlite3_bind_text (stmt, 2, payment->date_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, payment->reference, -1, SQLITE_STATIC);
-  if (payment->proof_uuid != NULL)
-    sqlite3_bind_text (stmt, 4, payment->proof_uuid, -1, SQLITE_STATIC);
+  if (check->item == GEST_TRAMITE_ITEM_DOCS_SENT)
+    checklist.docs_sent = FALSE;
+  else if (check->item == GEST_TRAMITE_ITEM_INVOICE_DELIVERED)
+    checklist.invoice_delivered = FALSE;
   else
-    sqlite3_bind_null (stmt, 4);
+    checklist.ack_returned = FALSE;
+  missing = gest_tramite_rules_missing_for_step (&checklist, tramite->step);
+  if (missing->len > 0)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("“%s” cannot be undone: folio %s is in step %d (%s), which needs it. Move the trámite back first."),
+                   label, tramite->folio, tramite->step, gest_tramite_step_title (tramite->step));
+      return FALSE;
+    }
+  if (*check->reason == '\0')
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("Undoing “%s” on folio %s needs a reason: write why (it is recorded in the log)."),
+                   label, tramite->folio);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
-payment_describe (gconstpointer record,
+uncheck_describe (gconstpointer record,
                   gpointer      user_data)
 {
-  const GestTramite *tramite = record;
-  Payment *payment = user_data;
+  ItemCheck *check = user_data;
 
-  if (tramite->has_payment && payment->proof_name != NULL)
-    return g_strdup_printf (_("Customer payment corrected: %s on %s, reference %s, proof %s."),
-                            payment->amount_s, payment->date_s, payment->reference, payment->proof_name);
-  if (tramite->has_payment)
-    return g_strdup_printf (_("Customer payment corrected: %s on %s, reference %s."),
-                            payment->amount_s, payment->date_s, payment->reference);
-  if (payment->proof_name != NULL)
-    return g_strdup_printf (_("Customer payment received: %s on %s, reference %s, proof %s."),
-                            payment->amount_s, payment->date_s, payment->reference, payment->proof_name);
-  return g_strdup_printf (_("Customer payment received: %s on %s, reference %s."),
-                          payment->amount_s, payment->date_s, payment->reference);
-}
-
-static void
-proof_bind (sqlite3_stmt  *stmt,
-            gconstpointer  record,
-            gpointer       user_data)
-{
-  Payment *payment = user_data;
-
-  sqlite3_bind_text (stmt, 1, payment->proof_uuid, -1, SQLITE_STATIC);
-}
-
-static char *
-proof_describe (gconstpointer record,
-                gpointer      user_data)
-{
-  Payment *payment = user_data;
-
-  return g_strdup_printf (_("Payment proof linked: %s."), payment->proof_name);
+  return g_strdup_printf (_("Undone: %s Reason: %s"), item_log_text (check->item), check->reason);
 }
 
 gboolean
-gest_tramite_record_payment (GestStore    *store,
-                             const char   *uuid,
-                             GestMoney     amount,
-                             const GDate  *date,
-                             const char   *reference,
-                             const char   *proof_document_uuid,
-                             GError      **error)
+gest_tramite_uncheck_item (GestStore        *store,
+                           const char       *uuid,
+                           GestTramiteItem   item,
+                           const char       *reason,
+                           GError          **error)
 {
-  static const GestRecordChangeSpec spec = {
-    TRAMITE_CHANGE,
-    .set = "payment_amount = ?1, payment_date = ?2, payment_reference = ?3, "
-           "payment_proof_uuid = coalesce (?4, payment_proof_uuid)",
-    .check = payment_check,
-    .bind = payment_bind,
-    .describe = payment_describe,
-  };
-  g_autofree char *clean_reference = NULL;
-  g_autofree char *amount_s = NULL;
-  g_autofree char *date_s = NULL;
-  g_autofree char *date_iso = NULL;
-  Payment payment = { 0 };
-  GDate today;
-  gboolean ok;
+  g_autofree char *set = NULL;
+  g_autofree char *clean_reason = NULL;
+  ItemCheck check;
 
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (item < GEST_TRAMITE_N_ITEMS && item != GEST_TRAMITE_ITEM_PAYMENT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  gest_date_today (&today);
-  amount_s = gest_money_format (amount);
-  clean_reference = g_strstrip (g_strdup (reference != NULL ? reference : ""));
+  clean_reason = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  check.item = item;
+  check.reason = clean_reason;
+  set = g_strdup_printf ("%s = NULL", item_columns[item]);
+  {
+    const GestRecordChangeSpec spec = {
+      GEST_TRAMITE_CHANGE,
+      .set = set,
+      .check = uncheck_check,
+      .describe = uncheck_describe,
+    };
 
-  if (amount <= 0)
-    {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("The payment amount must be more than $0.00 (it is %s). Write what the customer paid."),
-                   amount_s);
-      return FALSE;
-    }
-  if (date == NULL || !g_date_valid (date))
-    {
-      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
-                           _("Write the date of the customer’s payment, as dd/mm/yyyy."));
-      return FALSE;
-    }
-  date_s = gest_date_format (date);
-  if (g_date_compare (date, &today) > 0)
-    {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("The payment date %s is in the future. Record the payment once the customer has paid."),
-                   date_s);
-      return FALSE;
-    }
-  if (*clean_reference == '\0')
-    {
-      g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID,
-                           _("Write the payment reference (the deposit or transfer reference on the customer’s receipt)."));
-      return FALSE;
-    }
-
-  date_iso = gest_date_to_iso (date);
-  payment.amount = amount;
-  payment.amount_s = amount_s;
-  payment.date_iso = date_iso;
-  payment.date_s = date_s;
-  payment.reference = clean_reference;
-  payment.proof_uuid = proof_document_uuid;
-  ok = gest_record_change_run (store, &spec, uuid, &payment, error);
-  g_free (payment.proof_name);
-  return ok;
-}
-
-gboolean
-gest_tramite_link_payment_proof (GestStore   *store,
-                                 const char  *uuid,
-                                 const char  *document_uuid,
-                                 GError     **error)
-{
-  static const GestRecordChangeSpec spec = {
-    TRAMITE_CHANGE,
-    .set = "payment_proof_uuid = ?1",
-    .check = payment_check,
-    .bind = proof_bind,
-    .describe = proof_describe,
-  };
-  Payment payment = { 0 };
-  gboolean ok;
-
-  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
-  g_return_val_if_fail (document_uuid != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  payment.proof_uuid = document_uuid;
-  ok = gest_record_change_run (store, &spec, uuid, &payment, error);
-  g_free (payment.proof_name);
-  return ok;
+    return gest_record_change_run (store, &spec, uuid, &check, error);
+  }
 }

@@ -211,8 +211,19 @@ can_move (GestStore  *store,
   if (tramite == NULL)
     return FALSE;
   gest_tramite_get_checklist (tramite, &checklist);
-  return gest_tramite_rules_check_move (&checklist, tramite->step, (int) column + 1,
-                                        GEST_TRAMITE_ACTOR_DEALER, error);
+  if (!gest_tramite_rules_check_move (&checklist, tramite->step, (int) column + 1,
+                                      GEST_TRAMITE_ACTOR_DEALER, error))
+    return FALSE;
+  /* Issue 12: a move back needs a reason, which a card cannot take; the folio's page asks for
+   * it. */
+  if ((int) column + 1 < tramite->step)
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("Moving folio %s back to step %d (%s) needs a reason: open the folio and use “Move Back”, which asks for it."),
+                   tramite->folio, (int) column + 1, gest_tramite_step_title ((int) column + 1));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The writer thread: the dealer's move, checked again inside the save. */

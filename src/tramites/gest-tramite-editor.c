@@ -445,7 +445,7 @@ gest_tramite_editor_save (GestTramiteEditor *self)
    * is shown and "saved" emitted then. */
   set_saving (self, TRUE);
   gest_tramite_create_async (self->store, self->values->statement->plan_uuid,
-                             amount, &date, self->values->notes, NULL,
+                             amount, &date, self->values->notes, NULL, NULL,
                              created_cb, g_object_ref (self));
   return TRUE;
 }

@@ -440,7 +440,7 @@ gest_tramite_payment_form_record (GestTramitePaymentForm *self)
   update_from_values (self, gest_tramite_payment_values_set_saving (self->values, TRUE));
   gest_tramite_record_payment_async (self->store, self->tramite->uuid, self->state->amount,
                                      &self->state->date, self->state->reference,
-                                     self->values->proof_uuid, NULL, payment_recorded_cb,
+                                     self->values->proof_uuid, NULL, NULL, payment_recorded_cb,
                                      g_object_ref (self));
   return TRUE;
 }

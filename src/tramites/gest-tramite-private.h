@@ -18,4 +18,24 @@ gboolean gest_tramite_tx_commit    (GestStore   *store,
 void     gest_tramite_tx_rollback  (GestStore   *store,
                                     gboolean     own);
 
+/* The parts every change of a trámite shares (gest-tramite-actions.c, gest-tramite-payment.c):
+ * gest_record_change_run() over the tramites table, reloading with gest_tramite_load_by_uuid. */
+#define GEST_TRAMITE_CHANGE \
+  .name = "gest_tramite_change", \
+  .table = "tramites", \
+  .load = gest_tramite_change_load, \
+  .free_record = (GDestroyNotify) gest_tramite_free, \
+  .log_kind = GEST_ACTIVITY_STATUS, \
+  .conflict_message = N_("The trámite changed while it was being updated. Open it again and retry.")
+
+gpointer gest_tramite_change_load  (GestStore   *store,
+                                    const char  *uuid,
+                                    gint64      *out_version,
+                                    gpointer     user_data,
+                                    GError     **error);
+
+/* "Reason: …" appended to a log text when @reason is not blank; @text is consumed. */
+char    *gest_tramite_log_with_reason (char        *text,
+                                       const char  *reason);
+
 G_END_DECLS

@@ -214,7 +214,7 @@ gest_tramite_rules_check_item (const GestTramiteChecklist  *checklist,
   if (gest_tramite_item_is_conauto (item) && actor != GEST_TRAMITE_ACTOR_CONAUTO)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                   _("Only Conauto records “%s”: it arrives through the Conauto sync or is recorded by the Conauto liaison."),
+                   _("Only Conauto records “%s”: it arrives through the Conauto sync or Conauto’s signed update file."),
                    gest_tramite_item_label (item));
       return FALSE;
     }
@@ -327,6 +327,115 @@ gest_tramite_rules_check_amount (GestMoney   amount,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+has_reason (const char *reason)
+{
+  if (reason == NULL)
+    return FALSE;
+  for (const char *p = reason; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+gest_tramite_rules_check_amount_reason (GestMoney    amount,
+                                        GestMoney    balance,
+                                        GestMoney    overdue,
+                                        const char  *reason,
+                                        gboolean    *out_departs,
+                                        GError     **error)
+{
+  g_autofree char *amount_s = NULL;
+  g_autofree char *limit_s = NULL;
+  gboolean above = amount > balance;
+  gboolean below = amount < overdue;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_departs != NULL)
+    *out_departs = above || below;
+  if ((!above && !below) || has_reason (reason))
+    return TRUE;
+
+  amount_s = gest_money_format (amount);
+  if (above)
+    {
+      limit_s = gest_money_format (balance);
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("The agreed amount %s is above the plan’s balance of %s. Check the amount with Conauto; if Conauto really agreed it, write the reason (it is recorded in the log), and someone who may approve amounts that depart from the statement must register it."),
+                   amount_s, limit_s);
+    }
+  else
+    {
+      limit_s = gest_money_format (overdue);
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("The agreed amount %s is below the plan’s overdue amount of %s, so it would not even cover what is overdue. Check the amount with Conauto; if Conauto really agreed it, write the reason (it is recorded in the log), and someone who may approve amounts that depart from the statement must register it."),
+                   amount_s, limit_s);
+    }
+  return FALSE;
+}
+
+gboolean
+gest_tramite_rules_check_payment_reason (GestMoney     agreed,
+                                         const GDate  *registered,
+                                         GestMoney     amount,
+                                         const GDate  *date,
+                                         const char   *reason,
+                                         gboolean     *out_departs,
+                                         GError      **error)
+{
+  gboolean differs = amount != agreed;
+  gboolean early = registered != NULL && g_date_valid (registered) &&
+                   date != NULL && g_date_valid (date) && g_date_compare (date, registered) < 0;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_departs != NULL)
+    *out_departs = differs || early;
+  if ((!differs && !early) || has_reason (reason))
+    return TRUE;
+
+  if (differs)
+    {
+      g_autofree char *amount_s = gest_money_format (amount);
+      g_autofree char *difference = gest_tramite_rules_describe_difference (agreed, amount);
+
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("The payment of %s is %s. Check the customer’s receipt; if the customer really paid that, write the reason (it is recorded in the log), and someone who may approve payments that depart from the statement must record it."),
+                   amount_s, difference);
+    }
+  else
+    {
+      g_autofree char *date_s = gest_date_format (date);
+      g_autofree char *registered_s = gest_date_format (registered);
+
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("The payment date %s is before the folio was registered (%s). Check the date on the customer’s receipt; if it is right, write the reason (it is recorded in the log), and someone who may approve payments that depart from the statement must record it."),
+                   date_s, registered_s);
+    }
+  return FALSE;
+}
+
+char *
+gest_tramite_rules_describe_difference (GestMoney agreed,
+                                        GestMoney paid)
+{
+  g_autofree char *agreed_s = NULL;
+  g_autofree char *difference_s = NULL;
+
+  if (paid == agreed)
+    return NULL;
+  agreed_s = gest_money_format (agreed);
+  if (paid < agreed)
+    {
+      difference_s = gest_money_format (agreed - paid);
+      return g_strdup_printf (_("%s less than agreed (%s)"), difference_s, agreed_s);
+    }
+  difference_s = gest_money_format (paid - agreed);
+  return g_strdup_printf (_("%s more than agreed (%s)"), difference_s, agreed_s);
 }
 
 gboolean

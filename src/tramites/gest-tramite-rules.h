@@ -26,8 +26,8 @@ G_BEGIN_DECLS
  *   on every trámite (T3), and step 3 is where documents and payment are gathered.
  * - Back moves (one step) check no prerequisites: they undo a step, they do not skip one.
  * - T7, who moves: steps 4 to 6 are Conauto's. The dealer moves only within steps 1-3, within
- *   steps 7-8, and 6 → 7 (the dealer receives the invoice Conauto released). Conauto (sync or
- *   the Conauto liaison) moves only within steps 3-6: 3 → 4, 4 → 5, 5 → 6 and their backs. Nobody
+ *   steps 7-8, and 6 → 7 (the dealer receives the invoice Conauto released). Conauto (its sync
+ *   or its signed update file, never a dealer user) moves only within steps 3-6: 3 → 4, 4 → 5, 5 → 6 and their backs. Nobody
  *   takes a trámite back from 7 to 6: the dealer holds the invoice by then.
  * - Refusal messages list everything missing, in checklist order. */
 
@@ -36,7 +36,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   GEST_TRAMITE_ACTOR_DEALER,    /* any user of the dealership */
-  GEST_TRAMITE_ACTOR_CONAUTO,   /* Conauto's sync, or a user with the Conauto liaison role */
+  GEST_TRAMITE_ACTOR_CONAUTO,   /* Conauto: its sync, or its signed update file (never a dealer user) */
 } GestTramiteActor;
 
 /* T5: what one folio follows. */
@@ -114,6 +114,33 @@ gboolean    gest_tramite_rules_check_amount (GestMoney                  amount,
                                              GestMoney                  balance,
                                              GestMoney                  life_insurance,
                                              GError                   **error);
+/* T3: an agreed amount above the plan's @balance, or below its @overdue amount, departs from
+ * the statement: it is accepted only with a @reason (not blank), which the registration
+ * records in the log and which needs the tramites.approve permission. Without a reason:
+ * GEST_ERROR_REFUSED saying the balance or the overdue amount and how to proceed. Sets
+ * @out_departs (may be NULL) to whether the amount departs. */
+gboolean    gest_tramite_rules_check_amount_reason (GestMoney              amount,
+                                                    GestMoney              balance,
+                                                    GestMoney              overdue,
+                                                    const char            *reason,
+                                                    gboolean              *out_departs,
+                                                    GError               **error);
+/* T5: a payment of @amount on @date that differs from the @agreed amount, or is dated before
+ * @registered (the day the folio was registered), departs from the statement: accepted only
+ * with a @reason (logged; tramites.approve). Without one: GEST_ERROR_REFUSED saying the
+ * difference or the dates and how to proceed. */
+gboolean    gest_tramite_rules_check_payment_reason (GestMoney             agreed,
+                                                     const GDate          *registered,
+                                                     GestMoney             amount,
+                                                     const GDate          *date,
+                                                     const char           *reason,
+                                                     gboolean             *out_departs,
+                                                     GError              **error);
+/* "$1,000.00 less than agreed ($78,500.50)", "$500.00 more than agreed ($78,500.50)", or NULL
+ * when @paid equals @agreed: what the board card and the detail show (T5). */
+char       *gest_tramite_rules_describe_difference (GestMoney              agreed,
+                                                    GestMoney              paid);
+
 /* T3: the agreed payment date must be a valid date, today or later. */
 gboolean    gest_tramite_rules_check_agreed_date (const GDate          *date,
                                                   const GDate          *today,

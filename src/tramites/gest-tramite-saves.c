@@ -10,6 +10,7 @@ typedef enum
   SAVE_CREATE,
   SAVE_MOVE,
   SAVE_CHECK_ITEM,
+  SAVE_UNCHECK_ITEM,
   SAVE_PAYMENT,
 } SaveKind;
 
@@ -25,6 +26,7 @@ typedef struct
   GDate            date;
   char            *text;       /* notes, the move's note, the payment's reference */
   char            *proof_uuid;
+  char            *reason;     /* a departure's or an undo's reason */
   GestTramite     *created;    /* out, SAVE_CREATE */
 } Save;
 
@@ -34,6 +36,7 @@ save_free (Save *save)
   g_free (save->uuid);
   g_free (save->text);
   g_free (save->proof_uuid);
+  g_free (save->reason);
   g_clear_pointer (&save->created, gest_tramite_free);
   g_free (save);
 }
@@ -49,16 +52,18 @@ run_save (GestStore  *store,
   switch (save->kind)
     {
     case SAVE_CREATE:
-      save->created = gest_tramite_create (store, save->uuid, save->amount, &save->date,
-                                           save->text, error);
+      save->created = gest_tramite_create_full (store, save->uuid, save->amount, &save->date,
+                                                save->text, save->reason, error);
       return save->created != NULL;
     case SAVE_MOVE:
       return gest_tramite_move (store, save->uuid, save->to_step, save->text, error);
     case SAVE_CHECK_ITEM:
       return gest_tramite_check_item (store, save->uuid, save->item, error);
+    case SAVE_UNCHECK_ITEM:
+      return gest_tramite_uncheck_item (store, save->uuid, save->item, save->reason, error);
     case SAVE_PAYMENT:
-      return gest_tramite_record_payment (store, save->uuid, save->amount, &save->date,
-                                          save->text, save->proof_uuid, error);
+      return gest_tramite_record_payment_full (store, save->uuid, save->amount, &save->date,
+                                               save->text, save->proof_uuid, save->reason, error);
     default:
       g_assert_not_reached ();
     }
@@ -95,6 +100,7 @@ gest_tramite_create_async (GestStore           *store,
                            GestMoney            agreed_amount,
                            const GDate         *agreed_date,
                            const char          *notes,
+                           const char          *reason,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
@@ -108,6 +114,7 @@ gest_tramite_create_async (GestStore           *store,
   save = save_new (SAVE_CREATE, plan, notes);
   save->amount = agreed_amount;
   save->date = *agreed_date;
+  save->reason = g_strdup (reason);
   start (store, save, cancellable, callback, user_data);
 }
 
@@ -169,6 +176,7 @@ gest_tramite_record_payment_async (GestStore           *store,
                                    const GDate         *date,
                                    const char          *reference,
                                    const char          *proof_document_uuid,
+                                   const char          *reason,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
@@ -183,6 +191,27 @@ gest_tramite_record_payment_async (GestStore           *store,
   if (date != NULL)
     save->date = *date;
   save->proof_uuid = g_strdup (proof_document_uuid);
+  save->reason = g_strdup (reason);
+  start (store, save, cancellable, callback, user_data);
+}
+
+void
+gest_tramite_uncheck_item_async (GestStore           *store,
+                                 const char          *uuid,
+                                 GestTramiteItem      item,
+                                 const char          *reason,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Save *save;
+
+  g_return_if_fail (GEST_IS_STORE (store));
+  g_return_if_fail (uuid != NULL);
+
+  save = save_new (SAVE_UNCHECK_ITEM, uuid, NULL);
+  save->item = item;
+  save->reason = g_strdup (reason);
   start (store, save, cancellable, callback, user_data);
 }
 

@@ -16,6 +16,7 @@ void         gest_tramite_create_async          (GestStore            *store,
                                                  GestMoney             agreed_amount,
                                                  const GDate          *agreed_date,
                                                  const char           *notes,
+                                                 const char           *reason,
                                                  GCancellable         *cancellable,
                                                  GAsyncReadyCallback   callback,
                                                  gpointer              user_data);
@@ -42,10 +43,18 @@ void         gest_tramite_record_payment_async  (GestStore            *store,
                                                  const GDate          *date,
                                                  const char           *reference,
                                                  const char           *proof_document_uuid,
+                                                 const char           *reason,
                                                  GCancellable         *cancellable,
                                                  GAsyncReadyCallback   callback,
                                                  gpointer              user_data);
-/* The end of a move, a checked item or a payment. */
+void         gest_tramite_uncheck_item_async    (GestStore            *store,
+                                                 const char           *uuid,
+                                                 GestTramiteItem       item,
+                                                 const char           *reason,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+/* The end of a move, an undone item, a checked item or a payment. */
 gboolean     gest_tramite_save_finish           (GestStore            *store,
                                                  GAsyncResult         *result,
                                                  GError              **error);

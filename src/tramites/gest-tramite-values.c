@@ -451,22 +451,79 @@ gest_tramite_payment_values_set_refusal (const GestTramitePaymentValues *values,
   return copy;
 }
 
-/* The words are gest_tramite_record_payment()'s: an empty amount is $0.00 there. */
+/* T5: the one set of checks of the payment's fields, for the form below and for
+ * gest_tramite_record_payment_full(). Each returns the message, or NULL when right. */
+static char *
+payment_amount_error (GestMoney amount)
+{
+  g_autofree char *amount_s = NULL;
+
+  if (amount > 0)
+    return NULL;
+  amount_s = gest_money_format (amount);
+  return g_strdup_printf (_("The payment amount must be more than $0.00 (it is %s). Write what the customer paid."),
+                          amount_s);
+}
+
+static char *
+payment_date_error (const GDate *date,
+                    const GDate *today)
+{
+  g_autofree char *date_s = NULL;
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup (_("Write the date of the customer’s payment, as dd/mm/yyyy."));
+  if (g_date_compare (date, today) <= 0)
+    return NULL;
+  date_s = gest_date_format (date);
+  return g_strdup_printf (_("The payment date %s is in the future. Record the payment once the customer has paid."),
+                          date_s);
+}
+
+static char *
+payment_reference_error (const char *stripped)
+{
+  if (stripped != NULL && *stripped != '\0')
+    return NULL;
+  return g_strdup (_("Write the payment reference (the deposit or transfer reference on the customer’s receipt)."));
+}
+
+gboolean
+gest_tramite_payment_check_fields (GestMoney     amount,
+                                   const GDate  *date,
+                                   const char   *reference,
+                                   const GDate  *today,
+                                   GError      **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (reference != NULL ? reference : ""));
+  char *message;
+
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  message = payment_amount_error (amount);
+  if (message == NULL)
+    message = payment_date_error (date, today);
+  if (message == NULL)
+    message = payment_reference_error (clean);
+  if (message == NULL)
+    return TRUE;
+  g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID, message);
+  g_free (message);
+  return FALSE;
+}
+
+/* An empty amount is $0.00. */
 static char *
 check_payment_amount (const char *text,
                       GestMoney  *out)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *amount_s = NULL;
 
   *out = 0;
   if (!is_blank (text) && !gest_money_parse (text, out, &error))
     return g_strdup (error->message);
-  if (*out > 0)
-    return NULL;
-  amount_s = gest_money_format (*out);
-  return g_strdup_printf (_("The payment amount must be more than $0.00 (it is %s). Write what the customer paid."),
-                          amount_s);
+  return payment_amount_error (*out);
 }
 
 static char *
@@ -475,21 +532,16 @@ check_payment_date (const char  *text,
                     GDate       *out)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *date_s = NULL;
 
   g_date_clear (out, 1);
   if (is_blank (text))
-    return g_strdup (_("Write the date of the customer’s payment, as dd/mm/yyyy."));
+    return payment_date_error (NULL, today);
   if (!gest_date_parse (text, out, &error))
     {
       g_date_clear (out, 1);
       return g_strdup (error->message);
     }
-  if (g_date_compare (out, today) <= 0)
-    return NULL;
-  date_s = gest_date_format (out);
-  return g_strdup_printf (_("The payment date %s is in the future. Record the payment once the customer has paid."),
-                          date_s);
+  return payment_date_error (out, today);
 }
 
 GestTramitePaymentState *
@@ -521,10 +573,7 @@ gest_tramite_payment_widget_state_from_values (const GestTramitePaymentValues *v
   errors[GEST_TRAMITE_PAYMENT_AMOUNT] = check_payment_amount (values->amount_text, &state->amount);
   errors[GEST_TRAMITE_PAYMENT_DATE] = check_payment_date (values->date_text, today, &state->date);
   state->reference = g_strstrip (g_strdup (values->reference != NULL ? values->reference : ""));
-  errors[GEST_TRAMITE_PAYMENT_REFERENCE] =
-    *state->reference == '\0'
-    ? g_strdup (_("Write the payment reference (the deposit or transfer reference on the customer’s receipt)."))
-    : NULL;
+  errors[GEST_TRAMITE_PAYMENT_REFERENCE] = payment_reference_error (state->reference);
 
   state->valid = TRUE;
   for (guint i = 0; i < GEST_TRAMITE_PAYMENT_N_FIELDS; i++)

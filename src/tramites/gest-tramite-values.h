@@ -82,6 +82,15 @@ GestTramite       *gest_tramite_values_save           (const GestTramiteValues *
  * The rules are those of gest_tramite_record_payment(), with its words: the form checks before
  * it saves, the model checks again when it saves (the CLI and the sync go through it too). */
 
+/* T5: the payment's own fields, the one set of checks of both the form and
+ * gest_tramite_record_payment_full(): @amount more than $0.00, @date valid and not after
+ * @today, @reference (stripped) not blank. GEST_ERROR_INVALID with the first field's words. */
+gboolean gest_tramite_payment_check_fields (GestMoney     amount,
+                                            const GDate  *date,
+                                            const char   *reference,
+                                            const GDate  *today,
+                                            GError      **error);
+
 typedef enum
 {
   GEST_TRAMITE_PAYMENT_AMOUNT,

@@ -60,7 +60,7 @@ static const GestWorkflowRequirement requirements[] = {
 
 static const GestWorkflowActor actors[] = {
   { DEALER,
-    N_("Steps 4 to 6 are Conauto’s: the move from step %d (%s) to step %d (%s) arrives through the Conauto sync or is recorded by the Conauto liaison.") },
+    N_("Steps 4 to 6 are Conauto’s: the move from step %d (%s) to step %d (%s) arrives through the Conauto sync or Conauto’s signed update file.") },
   { CONAUTO,
     N_("Only the dealer moves a trámite from step %d (%s) to step %d (%s); Conauto’s updates cover steps 4 to 6.") },
 };

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
  * server reads a requirement straight from a record's fields. */
 
 #define GEST_TRAMITE_WORKFLOW_DEALER   "dealer"    /* any user of the dealership */
-#define GEST_TRAMITE_WORKFLOW_CONAUTO  "conauto"   /* Conauto's sync, or the Conauto liaison */
+#define GEST_TRAMITE_WORKFLOW_CONAUTO  "conauto"   /* Conauto's sync or signed update file */
 
 #define GEST_TRAMITE_NEED_PAYMENT       "payment_amount"
 #define GEST_TRAMITE_NEED_PROOF         "payment_proof_uuid"

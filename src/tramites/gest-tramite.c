@@ -9,6 +9,7 @@
 #include "gest-date.h"
 #include "gest-folio.h"
 #include "gest-tramite-private.h"
+#include "gest-tramite-workflow.h"
 
 G_DEFINE_BOXED_TYPE (GestTramite, gest_tramite, gest_tramite_copy, gest_tramite_free)
 
@@ -292,6 +293,29 @@ insert_row (GestStore                 *store,
   return TRUE;
 }
 
+/* One open trámite per plan: refused with the open one's folio and step, and what to do. */
+static gboolean
+check_no_open (GestStore                *store,
+               const GestPlanStatement  *statement,
+               GError                  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GestTramite) open = gest_tramite_load_open_for_plan (store, statement->plan_uuid, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (open == NULL)
+    return TRUE;
+  g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+               _("Plan %s already has an open trámite, %s (step %d, %s); a plan has one open trámite at a time. Open %s from the plan’s statement and continue it instead of registering another."),
+               statement->plan_number, open->folio, open->step, gest_tramite_step_title (open->step),
+               open->folio);
+  return FALSE;
+}
+
 static gboolean
 log_registration (GestStore                 *store,
                   const char                *uuid,
@@ -301,14 +325,17 @@ log_registration (GestStore                 *store,
                   const GDate               *agreed_date,
                   const GestRoutingSettings *settings,
                   const GestRoutingDecision *decision,
+                  const char                *reason,
                   GError                   **error)
 {
   g_autofree char *amount_s = gest_money_format (agreed_amount);
   g_autofree char *date_s = gest_date_format (agreed_date);
   g_autofree char *insurance_s = gest_money_format (statement->life_insurance);
-  g_autofree char *registered = NULL;
   g_autofree char *routed = NULL;
+  gboolean ok;
   const GestAreaContact *area = &settings->areas[decision->area];
+
+  char *registered = NULL;
 
   registered = g_strdup_printf (_("Trámite %s registered for plan %s: payoff of %s agreed with Conauto for %s; life insurance of %s excluded."),
                                 folio, statement->plan_number, amount_s, date_s, insurance_s);
@@ -317,8 +344,27 @@ log_registration (GestStore                 *store,
                             area->phones != NULL ? area->phones : "",
                             decision->reason);
 
-  return gest_activity_log_append (store, uuid, GEST_ACTIVITY_STATUS, registered, NULL, NULL, error) > 0 &&
-         gest_activity_log_append (store, uuid, GEST_ACTIVITY_STATUS, routed, NULL, NULL, error) > 0;
+  if (reason != NULL)
+    {
+      g_autofree char *balance_s = gest_money_format (statement->balance);
+      g_autofree char *overdue_s = gest_money_format (statement->overdue);
+      char *approved = g_strdup_printf (_("Approved an agreed amount outside the statement (balance %s, overdue %s)."),
+                                        balance_s, overdue_s);
+
+      approved = gest_tramite_log_with_reason (approved, reason);
+      {
+        char *both = g_strconcat (registered, " ", approved, NULL);
+
+        g_free (registered);
+        registered = both;
+      }
+      g_free (approved);
+    }
+
+  ok = gest_activity_log_append (store, uuid, GEST_ACTIVITY_STATUS, registered, NULL, NULL, error) > 0 &&
+       gest_activity_log_append (store, uuid, GEST_ACTIVITY_STATUS, routed, NULL, NULL, error) > 0;
+  g_free (registered);
+  return ok;
 }
 
 GestTramite *
@@ -329,6 +375,20 @@ gest_tramite_create (GestStore    *store,
                      const char   *notes,
                      GError      **error)
 {
+  return gest_tramite_create_full (store, plan, agreed_amount, agreed_date, notes, NULL, error);
+}
+
+GestTramite *
+gest_tramite_create_full (GestStore    *store,
+                          const char   *plan,
+                          GestMoney     agreed_amount,
+                          const GDate  *agreed_date,
+                          const char   *notes,
+                          const char   *reason,
+                          GError      **error)
+{
+  g_autofree char *clean_reason = NULL;
+  gboolean departs = FALSE;
   g_auto(GestPlanStatement) statement = { 0 };
   g_auto(GestRoutingSettings) settings = { 0 };
   g_auto(GestRoutingDecision) decision = { 0 };
@@ -350,9 +410,15 @@ gest_tramite_create (GestStore    *store,
   if (!gest_tramite_tx_begin (store, &own, error))
     return NULL;
 
-  if (!gest_plan_statement_load (store, plan, &statement, error) ||
+  clean_reason = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (!gest_store_check_permission (store, GEST_TRAMITE_PERMISSION_REGISTER, error) ||
+      !gest_plan_statement_load (store, plan, &statement, error) ||
+      !check_no_open (store, &statement, error) ||
       !gest_tramite_rules_check_amount (agreed_amount, statement.balance,
                                         statement.life_insurance, error) ||
+      !gest_tramite_rules_check_amount_reason (agreed_amount, statement.balance, statement.overdue,
+                                               clean_reason, &departs, error) ||
+      (departs && !gest_store_check_permission (store, GEST_TRAMITE_PERMISSION_APPROVE, error)) ||
       !gest_tramite_rules_check_agreed_date (agreed_date, &today, error))
     goto fail;
 
@@ -368,7 +434,7 @@ gest_tramite_create (GestStore    *store,
   if (!insert_row (store, uuid, folio, &statement, agreed_amount, agreed_date, clean_notes,
                    &settings, &decision, error) ||
       !log_registration (store, uuid, folio, &statement, agreed_amount, agreed_date,
-                         &settings, &decision, error))
+                         &settings, &decision, departs ? clean_reason : NULL, error))
     goto fail;
 
   if (!gest_tramite_tx_commit (store, own, error))
@@ -450,4 +516,45 @@ gest_tramite_replay_routing (const GestTramite         *tramite,
   recorded.installments_limit = tramite->routing_installments;
 
   return gest_plan_statement_route (&tramite->statement, &recorded, out, error);
+}
+
+GestTramite *
+gest_tramite_load_open_for_plan (GestStore   *store,
+                                 const char  *plan_uuid,
+                                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GestTramite *tramite;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (plan_uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  tramite = load_where (store,
+                        "WHERE t.plan_uuid = ?1 AND t.deleted = 0 AND t.step < 8"
+                        " ORDER BY t.created_at DESC LIMIT 1",
+                        plan_uuid, 0, plan_uuid, &local_error);
+  if (tramite == NULL && !g_error_matches (local_error, GEST_ERROR, GEST_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return tramite;
+}
+
+void
+gest_tramite_get_registered_date (const GestTramite *tramite,
+                                  GDate             *out)
+{
+  g_autoptr(GTimeZone) tz = gest_dealer_timezone ();
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) moment = NULL;
+
+  g_return_if_fail (tramite != NULL);
+  g_return_if_fail (out != NULL);
+
+  g_date_clear (out, 1);
+  utc = g_date_time_new_from_unix_utc (tramite->created_at / G_USEC_PER_SEC);
+  if (utc != NULL)
+    moment = g_date_time_to_timezone (utc, tz);
+  if (moment != NULL)
+    g_date_set_dmy (out, g_date_time_get_day_of_month (moment),
+                    g_date_time_get_month (moment), g_date_time_get_year (moment));
 }

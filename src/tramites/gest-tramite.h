@@ -68,17 +68,36 @@ gboolean     gest_tramite_is_overdue          (const GestTramite    *tramite,
                                                const GDate          *today);
 
 /* T3: registers a trámite for @plan (uuid or number) with the agreed amount and date. In one
- * BEGIN IMMEDIATE transaction: loads the plan's statement, checks the amount and date
- * (gest_tramite_rules_check_amount/_agreed_date), decides the routing (T2) under the current
+ * BEGIN IMMEDIATE transaction: checks tramites.register, loads the plan's statement, refuses
+ * when the plan already has an open trámite (one open per plan), checks the amount and date
+ * (gest_tramite_rules_check_amount/_agreed_date; an amount above the balance or below the
+ * overdue amount needs @reason and tramites.approve, gest_tramite_rules_check_amount_reason,
+ * and the reason goes into the log), decides the routing (T2) under the current
  * settings, takes the next folio (LIQ, this year), inserts the row in step 2 with the statement
  * snapshot and the routing decision, and appends two activity entries ("Trámite … registered",
  * "Routed to …"). Nothing is written on failure. */
+GestTramite *gest_tramite_create_full         (GestStore            *store,
+                                               const char           *plan,
+                                               GestMoney             agreed_amount,
+                                               const GDate          *agreed_date,
+                                               const char           *notes,
+                                               const char           *reason,
+                                               GError              **error);
+/* gest_tramite_create_full() without a reason. */
 GestTramite *gest_tramite_create              (GestStore            *store,
                                                const char           *plan,
                                                GestMoney             agreed_amount,
                                                const GDate          *agreed_date,
                                                const char           *notes,
                                                GError              **error);
+/* The open trámite of the plan @plan_uuid (not finished, step < 8, not deleted), the newest
+ * when an old database holds more than one; NULL without error when there is none. */
+GestTramite *gest_tramite_load_open_for_plan  (GestStore            *store,
+                                               const char           *plan_uuid,
+                                               GError              **error);
+/* The day the folio was registered (created_at, local time). */
+void         gest_tramite_get_registered_date (const GestTramite    *tramite,
+                                               GDate                *out);
 
 /* GEST_ERROR_NOT_FOUND with a translated message when there is none. The folio is parsed
  * leniently (blanks, lower case). */
@@ -109,35 +128,51 @@ gboolean     gest_tramite_can_move            (GestStore            *store,
                                                GestTramiteActor      actor,
                                                GError              **error);
 /* The dealer's move (board, `gestiona-cli tramite move`). In one transaction: re-reads the
- * row, checks gest_tramite_rules_check_move() for the dealer, updates step and step_since,
- * and appends a status entry "Moved from step X (title) to step Y (title)." followed by
- * @note when given. */
+ * row, checks gest_tramite_rules_check_move() for the dealer, then the signed-in user's
+ * permission (tramites.step.N for a move into step N; tramites.step-back for a move back,
+ * which also needs @note as its reason), updates step and step_since, and appends a status
+ * entry "Moved from step X (title) to step Y (title)." followed by @note when given.
+ * Conauto's steps (4 to 6) never come from here: they arrive through the sync or Conauto's
+ * signed update file (T7). */
 gboolean     gest_tramite_move                (GestStore            *store,
                                                const char           *uuid,
                                                int                   to_step,
                                                const char           *note,
                                                GError              **error);
-/* Conauto's move (T7) recorded by hand: refused with GEST_ERROR_REFUSED unless the current
- * user's role (gest_store_get_user_role) is the Conauto liaison; otherwise like
- * gest_tramite_move() with the Conauto actor. */
-gboolean     gest_tramite_conauto_step        (GestStore            *store,
-                                               const char           *uuid,
-                                               int                   to_step,
-                                               const char           *note,
-                                               GError              **error);
-
 /* --- Checklist (T5), in gest-tramite-actions.c ----------------------------------------- */
 
 /* Records one of the dated items (every item but GEST_TRAMITE_ITEM_PAYMENT) as done now,
- * after gest_tramite_rules_check_item(); Conauto's items need the Conauto liaison role.
- * Logs a status entry in the same transaction. */
+ * after gest_tramite_rules_check_item() for the dealer and the tramites.checklist permission;
+ * Conauto's items come only from Conauto. "Documents sent to Conauto" also needs a documents
+ * email the outbox sent for the folio, or documents attached to it (T5). Logs a status entry
+ * in the same transaction. */
 gboolean     gest_tramite_check_item          (GestStore            *store,
                                                const char           *uuid,
                                                GestTramiteItem       item,
                                                GError              **error);
-/* Records (or corrects, up to step 3) the customer's payment: @amount > 0, @date valid and
- * not in the future, @reference not blank; @proof_document_uuid, when not NULL, must be a
- * document of this trámite. Logs a status entry. */
+/* Undoes a dealer's checklist item (not the payment, not Conauto's items) with @reason, which
+ * must not be blank and goes into the log: "Undone: … Reason: …". Refused when the trámite's
+ * step needs the item (move it back first) or a later item builds on it. tramites.checklist. */
+gboolean     gest_tramite_uncheck_item        (GestStore            *store,
+                                               const char           *uuid,
+                                               GestTramiteItem       item,
+                                               const char           *reason,
+                                               GError              **error);
+/* Records (or corrects, up to step 3) the customer's payment: the fields as
+ * gest_tramite_payment_check_fields() checks them (@amount > 0, @date valid and not in the
+ * future, @reference not blank); @proof_document_uuid, when not NULL, must be a document of
+ * this trámite. Needs tramites.payment. A payment that differs from the agreed amount or is
+ * dated before the folio was registered needs @reason and tramites.approve (T5,
+ * gest_tramite_rules_check_payment_reason); the reason goes into the log. Logs a status
+ * entry. gest_tramite_record_payment() is the same without a reason. */
+gboolean     gest_tramite_record_payment_full (GestStore            *store,
+                                               const char           *uuid,
+                                               GestMoney             amount,
+                                               const GDate          *date,
+                                               const char           *reference,
+                                               const char           *proof_document_uuid,
+                                               const char           *reason,
+                                               GError              **error);
 gboolean     gest_tramite_record_payment      (GestStore            *store,
                                                const char           *uuid,
                                                GestMoney             amount,

@@ -20,58 +20,17 @@
  * allocation beyond the routing reason, uuids drawn from the demo's GRand (the same seed
  * gives the same data), and the hash-chained timeline only on one trámite in a hundred. */
 
-#define DAY_USEC   ((gint64) 86400 * G_USEC_PER_SEC)
-#define MAX_YEARS  12
+#define DAY_USEC   GEST_TRAMITES_DEMO_DAY_USEC
+#define MAX_YEARS  GEST_TRAMITES_DEMO_MAX_YEARS
 
 /* Share of each step (per mille), in step order; finished trámites are the largest group. */
 static const int step_weights[GEST_TRAMITE_N_STEPS] = { 40, 120, 180, 100, 80, 80, 100, 300 };
-
-static const char * const other_users[] = { "Laura Méndez Ortiz", "Jorge Ramírez Soto", "Ana Torres Villa" };
-
-typedef struct
-{
-  GestStore    *store;
-  GRand        *rand;
-  sqlite3_stmt *insert_tramite;
-  sqlite3_stmt *insert_document;
-  sqlite3_stmt *insert_activity;
-  GestRoutingSettings settings;
-  char         *blob_sha256;
-  gint64        blob_size;
-  const char   *users[G_N_ELEMENTS (other_users) + 1];
-  char         *me;
-  gint64        now;
-  GDate         today;
-  int           this_year;
-  gint64        year_start[MAX_YEARS];   /* unix µs of 1 January of this_year - i */
-  gint64        year_last[MAX_YEARS];    /* last folio number taken in that year */
-  guint32       uuid_prefix;
-  guint64       uuid_counter;
-} Demo;
-
-/* One row's values, filled by plan_row(). */
-typedef struct
-{
-  char        uuid[37];
-  char        proof_uuid[37];
-  const char *plan_uuid;
-  GestMoney   balance;
-  GestMoney   overdue;
-  GestMoney   installment;
-  GestMoney   life_insurance;
-  const char *as_of;
-  int         step;
-  gint64      created_at;
-  gint64      step_since;
-  const char *created_by;
-  gboolean    with_timeline;
-} Row;
 
 /* Demo uuids are v4-shaped but ordered: a prefix drawn once per run, then a counter, then
  * random bits. Primary-key and foreign-key indexes then grow at their end instead of at a
  * random page per row, which is what keeps a million inserts out of the disk. */
 static void
-demo_uuid (Demo *demo,
+demo_uuid (GestTramitesDemo *demo,
            char  out[37])
 {
   guint64 c = demo->uuid_counter++;
@@ -97,7 +56,7 @@ pick_step (GRand *rand)
 }
 
 static char *
-iso_days_from_today (Demo *demo,
+iso_days_from_today (GestTramitesDemo *demo,
                      int   days)
 {
   GDate date = demo->today;
@@ -109,16 +68,25 @@ iso_days_from_today (Demo *demo,
   return gest_date_to_iso (&date);
 }
 
+/* Days from the local date of @moment (the dealer's time zone) to today. */
 static int
-days_before_now (Demo   *demo,
-                 gint64  moment)
+registered_days_before_today (GestTramitesDemo *demo,
+                              gint64            moment)
 {
-  return (int) ((demo->now - moment) / DAY_USEC);
+  g_autoptr(GTimeZone) tz = gest_dealer_timezone ();
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (moment / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return MAX (g_date_days_between (&date, &demo->today), 0);
 }
 
 /* The folio: the year the trámite was registered, the next number of that year. */
 static char *
-next_folio (Demo    *demo,
+next_folio (GestTramitesDemo *demo,
             gint64   created_at,
             GError **error)
 {
@@ -151,7 +119,7 @@ step_done (sqlite3_stmt  *stmt,
 }
 
 static gboolean
-insert_document (Demo        *demo,
+insert_document (GestTramitesDemo *demo,
                  const char  *uuid,
                  const char  *record_uuid,
                  const char  *kind,
@@ -173,81 +141,6 @@ insert_document (Demo        *demo,
   return step_done (stmt, demo->store, error);
 }
 
-/* Appends one hash-chained entry; @prev_hash is updated to the new entry's hash. */
-static gboolean
-insert_activity (Demo        *demo,
-                 const char  *record_uuid,
-                 gint64       seq,
-                 gint64       at,
-                 const char  *user,
-                 const char  *text,
-                 char       **prev_hash,
-                 GError     **error)
-{
-  GestActivityEntry entry = { 0 };
-  g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt = demo->insert_activity;
-
-  entry.record_uuid = (char *) record_uuid;
-  entry.seq = seq;
-  entry.at = at;
-  entry.user_name = (char *) user;
-  entry.user_role = (char *) gest_role_id (GEST_ROLE_FINANCE_MANAGER);
-  entry.kind = GEST_ACTIVITY_STATUS;
-  entry.text = (char *) text;
-  entry.prev_hash = *prev_hash;
-  hash = gest_activity_compute_hash (&entry);
-
-  sqlite3_bind_text (stmt, 1, record_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, seq);
-  sqlite3_bind_int64 (stmt, 3, at);
-  sqlite3_bind_text (stmt, 4, user, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, entry.user_role, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, gest_activity_kind_id (GEST_ACTIVITY_STATUS), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, *prev_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, hash, -1, SQLITE_STATIC);
-  if (!step_done (stmt, demo->store, error))
-    return FALSE;
-
-  g_free (*prev_hash);
-  *prev_hash = g_steal_pointer (&hash);
-  return TRUE;
-}
-
-/* The timeline of a demo trámite: registration, routing, and how it reached its step. */
-static gboolean
-insert_timeline (Demo                      *demo,
-                 const Row                 *row,
-                 const char                *folio,
-                 const GestRoutingDecision *decision,
-                 GError                   **error)
-{
-  g_autofree char *prev_hash = g_strdup ("");
-  g_autofree char *registered = NULL;
-  g_autofree char *routed = NULL;
-  const GestAreaContact *area = &demo->settings.areas[decision->area];
-  gint64 seq = 1;
-
-  registered = g_strdup_printf (_("Trámite %s registered (demonstration data)."), folio);
-  routed = g_strdup_printf (_("Routed to %s (%s): %s."), area->name, area->phones, decision->reason);
-  if (!insert_activity (demo, row->uuid, seq++, row->created_at, row->created_by, registered, &prev_hash, error) ||
-      !insert_activity (demo, row->uuid, seq++, row->created_at, row->created_by, routed, &prev_hash, error))
-    return FALSE;
-
-  for (int step = 2; step < row->step; step++)
-    {
-      g_autofree char *moved = g_strdup_printf (_("Moved from step %d (%s) to step %d (%s)."),
-                                                step, gest_tramite_step_title (step),
-                                                step + 1, gest_tramite_step_title (step + 1));
-      gint64 at = row->created_at + (row->step_since - row->created_at) * (step - 1) / (row->step - 1);
-
-      if (!insert_activity (demo, row->uuid, seq++, at, row->created_by, moved, &prev_hash, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 bind_moment (sqlite3_stmt *stmt,
              int           index,
@@ -260,21 +153,32 @@ bind_moment (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* Payments that depart from the agreed amount, one in 25 of those recorded, each with the
+ * reason a collections supervisor approved it with (logged). */
+static const char * const payment_reasons[] = {
+  "El cliente depositó sin centavos; Conauto lo aceptó.",
+  "Conauto condonó la diferencia por redondeo.",
+  "Pago en dos depósitos; este es el primero.",
+};
+
 static gboolean
-insert_row (Demo       *demo,
-            Row        *row,
-            GError    **error)
+insert_row (GestTramitesDemo     *demo,
+            GestTramitesDemoRow  *row,
+            GError              **error)
 {
   g_auto(GestRoutingDecision) decision = { 0 };
   g_autofree char *folio = NULL;
   g_autofree char *agreed_date = NULL;
   g_autofree char *payment_date = NULL;
+  g_autofree char *registered_iso = NULL;
+  char reference[16] = "";
   GRand *rand = demo->rand;
   sqlite3_stmt *stmt = demo->insert_tramite;
   GestMoney agreed_amount = row->balance > 0 ? row->balance : row->installment;
   gint64 span = MAX (row->step_since - row->created_at, 6);
   GestTramiteChecklist c = { 0 };
   int step = row->step;
+  int registered_days_ago = registered_days_before_today (demo, row->created_at);
 
   if (!gest_routing_decide (row->overdue, row->installment, &demo->settings, &decision, error))
     return FALSE;
@@ -293,20 +197,57 @@ insert_row (Demo       *demo,
   c.ack_returned = step >= 8 || (c.invoice_delivered && g_rand_int_range (rand, 0, 10) < 3);
 
   /* Up to step 3 the agreed date is near today (some passed: the overdue cards); later ones
-   * were paid before Conauto verified the deposit. */
+   * were paid before Conauto verified the deposit. Never before the registration (T3), and the
+   * payment never before it either (T5). */
   if (c.payment_received || step >= 4)
     {
-      int days = -days_before_now (demo, row->created_at) + g_rand_int_range (rand, 1, 10);
+      int days = -registered_days_ago + g_rand_int_range (rand, 1, 10);
+      int paid;
 
+      /* MAX and MIN evaluate their arguments twice: no g_rand_*() inside them. */
       days = MIN (days, 0);
+      paid = days - g_rand_int_range (rand, 0, 3);
+      paid = MAX (paid, -registered_days_ago);
       agreed_date = iso_days_from_today (demo, days);
-      payment_date = iso_days_from_today (demo, days - g_rand_int_range (rand, 0, 3));
+      payment_date = iso_days_from_today (demo, paid);
     }
   else
-    agreed_date = iso_days_from_today (demo, g_rand_int_range (rand, -10, 30));
+    {
+      int days = g_rand_int_range (rand, -10, 30);
+
+      agreed_date = iso_days_from_today (demo, MAX (days, -registered_days_ago));
+    }
+  /* T1: the statement the trámite recorded is the one of the day it was registered. */
+  registered_iso = iso_days_from_today (demo, -registered_days_ago);
 
   if (c.payment_proof)
     demo_uuid (demo, row->proof_uuid);
+
+  row->folio = folio;
+  row->agreed_amount = agreed_amount;
+  row->agreed_date = agreed_date;
+  row->checklist = c;
+  row->decision = &decision;
+  row->docs_at = row->created_at + span / 6;
+  row->insurance_at = row->created_at + span * 2 / 6;
+  row->released_at = row->created_at + span * 3 / 6;
+  row->delivered_at = row->created_at + span * 4 / 6;
+  row->ack_at = row->created_at + span * 5 / 6;
+  row->payment_amount = agreed_amount;
+  row->payment_reason = NULL;
+  if (c.payment_received)
+    {
+      g_snprintf (reference, sizeof reference, "DEP%08u", g_rand_int_range (rand, 0, 100000000));
+      row->payment_date = payment_date;
+      row->payment_reference = reference;
+      if (g_rand_int_range (rand, 0, 25) == 0)
+        {
+          row->payment_amount = agreed_amount - 100 * g_rand_int_range (rand, 1, 50);
+          row->payment_reason = payment_reasons[g_rand_int_range (rand, 0, G_N_ELEMENTS (payment_reasons))];
+          /* Its reason is in the log. */
+          row->with_timeline = TRUE;
+        }
+    }
 
   sqlite3_bind_text (stmt, 1, row->uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, folio, -1, SQLITE_STATIC);
@@ -319,20 +260,17 @@ insert_row (Demo       *demo,
   sqlite3_bind_int64 (stmt, 9, row->overdue);
   sqlite3_bind_int64 (stmt, 10, row->installment);
   sqlite3_bind_int64 (stmt, 11, row->life_insurance);
-  sqlite3_bind_text (stmt, 12, row->as_of, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, registered_iso, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, gest_area_id (decision.area), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, decision.reason, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 15, demo->settings.low_debt_limit);
   sqlite3_bind_int64 (stmt, 16, demo->settings.installments_limit);
-  bind_moment (stmt, 17, c.docs_sent, row->created_at + span / 6);
-  bind_moment (stmt, 18, c.payment_received, agreed_amount);
+  bind_moment (stmt, 17, c.docs_sent, row->docs_at);
+  bind_moment (stmt, 18, c.payment_received, row->payment_amount);
   if (c.payment_received)
     {
-      char reference[16];
-
-      g_snprintf (reference, sizeof reference, "DEP%08u", g_rand_int_range (rand, 0, 100000000));
       sqlite3_bind_text (stmt, 19, payment_date, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 20, reference, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 20, reference, -1, SQLITE_STATIC);
     }
   else
     {
@@ -343,22 +281,24 @@ insert_row (Demo       *demo,
     sqlite3_bind_text (stmt, 21, row->proof_uuid, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 21);
-  bind_moment (stmt, 22, c.insurance_cancelled, row->created_at + span * 2 / 6);
-  bind_moment (stmt, 23, c.invoice_released, row->created_at + span * 3 / 6);
-  bind_moment (stmt, 24, c.invoice_delivered, row->created_at + span * 4 / 6);
-  bind_moment (stmt, 25, c.ack_returned, row->created_at + span * 5 / 6);
+  bind_moment (stmt, 22, c.insurance_cancelled, row->insurance_at);
+  bind_moment (stmt, 23, c.invoice_released, row->released_at);
+  bind_moment (stmt, 24, c.invoice_delivered, row->delivered_at);
+  bind_moment (stmt, 25, c.ack_returned, row->ack_at);
   sqlite3_bind_text (stmt, 26, row->created_by, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 27, row->created_at);
 
   /* The proof first: the trámite's payment_proof_uuid references it. */
   if (c.payment_proof &&
       !insert_document (demo, row->proof_uuid, row->uuid, "payment-proof", "comprobante-pago.pdf",
-                        row->created_by, row->created_at + span / 6, error))
+                        row->created_by, row->docs_at, error))
     return FALSE;
   if (!step_done (stmt, demo->store, error))
     return FALSE;
 
-  if (g_rand_int_range (rand, 0, 10) == 0)
+  /* T5: documents marked as sent are attached (the identification at least); a few others
+   * have theirs attached before sending. */
+  if (c.docs_sent || g_rand_int_range (rand, 0, 10) == 0)
     {
       char id_uuid[37];
 
@@ -367,34 +307,43 @@ insert_row (Demo       *demo,
                             row->created_by, row->created_at + span / 12, error))
         return FALSE;
     }
-  if (row->with_timeline)
-    return insert_timeline (demo, row, folio, &decision, error);
+  if (row->with_timeline || step > 2)
+    return gest_tramites_demo_insert_log (demo, row, error);
   return TRUE;
 }
 
+/* Who registers early payoffs in the demo: roles with the register permission. */
+static const GestRole registering_roles[] = {
+  GEST_ROLE_CS_ANALYST, GEST_ROLE_CS_ANALYST, GEST_ROLE_FINANCE_MANAGER, GEST_ROLE_COLLECTIONS_AGENT,
+  GEST_ROLE_COLLECTIONS_AGENT, GEST_ROLE_CS_HEAD, GEST_ROLE_COLLECTIONS_SUPERVISOR,
+};
+
 static void
-fill_row (Demo         *demo,
+fill_row (GestTramitesDemo *demo,
           sqlite3_stmt *plans,
           guint         index,
           gint64        span_usec,
-          Row          *row)
+          GestTramitesDemoRow *row)
 {
   GRand *rand = demo->rand;
 
   demo_uuid (demo, row->uuid);
   row->plan_uuid = (const char *) sqlite3_column_text (plans, 0);
+  row->plan_number = (const char *) sqlite3_column_text (plans, 6);
   row->balance = sqlite3_column_int64 (plans, 1);
   row->overdue = sqlite3_column_int64 (plans, 2);
   row->installment = sqlite3_column_int64 (plans, 3);
   row->life_insurance = sqlite3_column_int64 (plans, 4);
-  row->as_of = (const char *) sqlite3_column_text (plans, 5);
   /* The first eight rows take one step each, so even a tiny demo fills every column. */
   row->step = index < GEST_TRAMITE_N_STEPS ? (int) index + 1 : pick_step (rand);
   if (row->step == GEST_TRAMITE_N_STEPS)
     {
+      gint64 took;
+
       row->created_at = demo->now - 30 * DAY_USEC -
                         (gint64) (g_rand_double (rand) * (double) (span_usec - 30 * DAY_USEC));
-      row->step_since = MIN (demo->now, row->created_at + g_rand_int_range (rand, 20, 60) * DAY_USEC);
+      took = g_rand_int_range (rand, 20, 60) * DAY_USEC;
+      row->step_since = MIN (demo->now, row->created_at + took);
     }
   else
     {
@@ -402,11 +351,12 @@ fill_row (Demo         *demo,
       row->step_since = row->created_at +
                         (gint64) (g_rand_double (rand) * (double) (demo->now - row->created_at));
     }
-  row->created_by = demo->users[g_rand_int_range (rand, 0, G_N_ELEMENTS (demo->users))];
+  row->created_role = registering_roles[g_rand_int_range (rand, 0, G_N_ELEMENTS (registering_roles))];
+  row->created_by = gest_demo_user_name_for_role (row->created_role);
 }
 
 static gboolean
-prepare_all (Demo    *demo,
+prepare_all (GestTramitesDemo *demo,
              GError **error)
 {
   demo->insert_tramite =
@@ -440,7 +390,7 @@ prepare_all (Demo    *demo,
 }
 
 static gboolean
-load_counters (Demo    *demo,
+load_counters (GestTramitesDemo *demo,
                GError **error)
 {
   g_autoptr(GTimeZone) tz = gest_dealer_timezone ();
@@ -465,7 +415,7 @@ load_counters (Demo    *demo,
 }
 
 static gboolean
-save_counters (Demo    *demo,
+save_counters (GestTramitesDemo *demo,
                GError **error)
 {
   sqlite3_stmt *stmt;
@@ -496,7 +446,7 @@ gest_tramites_demo_fill (GestStore  *store,
                          GRand      *rand,
                          GError    **error)
 {
-  Demo demo = { 0 };
+  GestTramitesDemo demo = { 0 };
   sqlite3_stmt *plans = NULL;
   gint64 cache_size;
   gint64 span_usec;
@@ -518,10 +468,6 @@ gest_tramites_demo_fill (GestStore  *store,
   gest_date_today (&demo.today);
   demo.this_year = g_date_get_year (&demo.today);
   gest_store_load_routing_settings (store, &demo.settings);
-  demo.me = gest_store_get_user_name (store);
-  demo.users[0] = demo.me;
-  for (guint i = 0; i < G_N_ELEMENTS (other_users); i++)
-    demo.users[i + 1] = other_users[i];
   /* Finished trámites spread back over the years, a year more per 400,000, so no year
    * runs out of folio numbers. */
   span_usec = (gint64) (1 + n / 400000) * 365 * DAY_USEC;
@@ -534,7 +480,7 @@ gest_tramites_demo_fill (GestStore  *store,
 
   /* The plans the demo just created are the last n. */
   plans = gest_store_prepare (store,
-                              "SELECT uuid, balance, overdue, installment, life_insurance, as_of"
+                              "SELECT uuid, balance, overdue, installment, life_insurance, as_of, number"
                               " FROM plans WHERE rowid > (SELECT max (rowid) FROM plans) - ?1"
                               " ORDER BY rowid",
                               error);
@@ -544,7 +490,7 @@ gest_tramites_demo_fill (GestStore  *store,
 
   while ((rc = sqlite3_step (plans)) == SQLITE_ROW)
     {
-      Row row = { 0 };
+      GestTramitesDemoRow row = { 0 };
 
       fill_row (&demo, plans, index, span_usec, &row);
       row.with_timeline = index % 100 == 0;
@@ -569,6 +515,5 @@ out:
   gest_tramites_demo_restore_cache (store, cache_size);
   gest_routing_settings_clear (&demo.settings);
   g_free (demo.blob_sha256);
-  g_free (demo.me);
   return ok;
 }

@@ -122,15 +122,21 @@ test_user_name_invalid_byte (CliFixture       *f,
 {
   g_autofree char *name = NULL;
 
+  /* Issue 12: names are given to `user first` and `user add` (no longer `user --name`). */
+  g_setenv ("GESTIONA_NEW_PASSWORD", "secreto-123", TRUE);
+  g_setenv ("GESTIONA_PASSWORD", "secreto-123", TRUE);
   g_assert_cmpint (cli_run (f, "--db", f->db, "init", NULL), ==, 0);
-  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "--name", "Ana\xff", NULL), ==, 2);
-  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "--name", "Ana\xe2\x80\xae" "fdp.exe", NULL), ==, 2);
-  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "--name", "Ana\x01", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "first", "ana", "--name", "Ana\xff", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "first", "ana", "--name", "Ana\xe2\x80\xae" "fdp.exe", NULL), ==, 2);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "first", "ana", "--name", "Ana\x01", NULL), ==, 2);
   g_assert_cmpint (cli_run (f, "--db", f->db, "user", NULL), ==, 0);
   name = g_strdup (f->out);
   g_assert_null (strstr (name, "Ana"));
-  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "--name", "Ana Pérez", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "user", "first", "ana", "--name", "Ana Pérez", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "--user", "ana", "user", NULL), ==, 0);
   assert_contains (f->out, "Ana Pérez\t");
+  g_unsetenv ("GESTIONA_NEW_PASSWORD");
+  g_unsetenv ("GESTIONA_PASSWORD");
 }
 
 /* Steps are 1 to 8: 0 is not "every step". */

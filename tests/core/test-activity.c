@@ -262,7 +262,9 @@ test_roles (void)
     { "cs-head", "Head of customer service" },
     { "finance-manager", "Finance manager" },
     { "collections-agent", "Collections agent" },
-    { "conauto-liaison", "Conauto liaison" },
+    { "service-advisor", "Service advisor" },
+    { "collections-supervisor", "Collections supervisor" },
+    { "conauto-liaison", "Conauto" },
   };
   GestRole role;
 
@@ -277,6 +279,9 @@ test_roles (void)
   g_assert_false (gest_role_from_id ("General-Manager", &role));
   g_assert_false (gest_role_from_id ("", NULL));
   g_assert_false (gest_role_from_id ("admin", &role));
+  /* Issue 12: Conauto is not a role a dealer user can have. */
+  for (guint i = 0; i < GEST_N_ROLES; i++)
+    g_assert_cmpint (gest_role_is_dealer ((GestRole) i), ==, i != GEST_ROLE_CONAUTO);
 }
 
 int

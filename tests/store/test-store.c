@@ -525,6 +525,77 @@ test_waiting_writer_gets_its_turn (Fixture       *f,
   g_assert_cmpint (after - before, <, 10);
 }
 
+/* Issue 12: the session. A database without users is being set up (everything allowed, as
+ * before); once a user can sign in, nobody signed in is refused, and a save acts as the user
+ * who asked for it, on the writer's own connection. */
+static gboolean
+check_in_save (GestStore  *store,
+               gpointer    data,
+               GError    **error)
+{
+  char **seen = data;
+
+  seen[0] = gest_store_get_user_name (store);
+  return gest_store_check_permission (store, GEST_PERMISSION_ROUTING_SETTINGS, error);
+}
+
+static void
+test_session (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestUser) manager = gest_user_new ("u-1", "laura", "Laura Gómez", GEST_ROLE_GENERAL_MANAGER);
+  g_autoptr(GestUser) analyst = gest_user_new ("u-2", "ana", "Ana López", GEST_ROLE_CS_ANALYST);
+  g_autoptr(GAsyncResult) result = NULL;
+  char *seen[1] = { NULL };
+
+  g_assert_false (gest_store_has_users (f->store));
+  g_assert_true (gest_store_check_permission (f->store, GEST_PERMISSION_MANAGE_USERS, &error));
+  g_assert_no_error (error);
+
+  /* A user without a password cannot sign in: still being set up. */
+  g_assert_true (gest_store_exec (f->store,
+                                  "INSERT INTO users (uuid, name, role, login) "
+                                  "VALUES ('u-1', 'Laura Gómez', 'general-manager', 'laura')", &error));
+  g_assert_false (gest_store_has_users (f->store));
+  g_assert_true (gest_store_exec (f->store, "UPDATE users SET password_hash = '$argon2id$x'", &error));
+  g_assert_true (gest_store_has_users (f->store));
+  g_assert_false (gest_store_check_permission (f->store, GEST_PERMISSION_EDIT_CUSTOMERS, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_PERMISSION);
+  g_assert_cmpstr (error->message, ==,
+                   "Nobody is signed in. Sign in (in the command line, with --user LOGIN) and try again.");
+  g_clear_error (&error);
+
+  gest_store_set_user (f->store, analyst);
+  g_assert_true (gest_store_get_user (f->store) == analyst);
+  seen[0] = gest_store_get_user_name (f->store);
+  g_assert_cmpstr (seen[0], ==, "Ana López");
+  g_clear_pointer (&seen[0], g_free);
+  g_assert_cmpint (gest_store_get_user_role (f->store), ==, GEST_ROLE_CS_ANALYST);
+
+  /* The save asked as the analyst runs as the analyst, even if the manager signs in before it
+   * runs. */
+  gest_store_write_async (f->store, check_in_save, seen, NULL, NULL, gest_test_result_cb, &result);
+  gest_store_set_user (f->store, manager);
+  WAIT_UNTIL (result != NULL);
+  g_assert_false (gest_store_write_finish (f->store, result, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_PERMISSION);
+  g_assert_cmpstr (seen[0], ==, "Ana López");
+  g_clear_pointer (&seen[0], g_free);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  gest_store_write_async (f->store, check_in_save, seen, NULL, NULL, gest_test_result_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  g_assert_true (gest_store_write_finish (f->store, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen[0], ==, "Laura Gómez");
+  g_clear_pointer (&seen[0], g_free);
+
+  gest_store_set_user (f->store, NULL);
+  g_assert_null (gest_store_get_user (f->store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +607,7 @@ main (int   argc,
   g_test_add ("/store/foreign-keys", Fixture, NULL, fixture_setup, test_foreign_keys_enforced, fixture_teardown);
   g_test_add ("/store/bad-sql-error", Fixture, NULL, fixture_setup, test_bad_sql_error, fixture_teardown);
   g_test_add ("/store/settings", Fixture, NULL, fixture_setup, test_settings, fixture_teardown);
+  g_test_add ("/store/users/session", Fixture, NULL, fixture_setup, test_session, fixture_teardown);
   g_test_add ("/store/T2/routing-settings", Fixture, NULL, fixture_setup, test_routing_settings, fixture_teardown);
   g_test_add ("/store/folio/sequence-per-prefix-and-year", Fixture, NULL, fixture_setup, test_folio_sequence, fixture_teardown);
   g_test_add ("/store/folio/rollback", Fixture, NULL, fixture_setup, test_folio_rollback_reuses_nothing_committed, fixture_teardown);

@@ -209,6 +209,13 @@ record_payment_and_documents (Fixture    *f,
   g_assert_true (gest_tramite_record_payment (store, tramite_uuid, 8400000, date, "SPEI 1234",
                                               "d0000000-0000-4000-8000-0000000000aa", &error));
   g_assert_no_error (error);
+  /* Issue 12 (T5): "documents sent" needs the documents attached (or their email sent). */
+  g_free (sql);
+  sql = g_strdup_printf ("INSERT INTO documents (uuid, record_uuid, kind, sha256, size, mime_type, filename, added_at) "
+                         "VALUES ('d0000000-0000-4000-8000-0000000000ab', '%s', 'identification', '%s', "
+                         "%" G_GINT64_FORMAT ", 'application/pdf', 'ine.pdf', 1)",
+                         tramite_uuid, info.sha256, info.size);
+  sync_test_exec (store, sql);
   g_assert_true (gest_tramite_check_item (store, tramite_uuid, GEST_TRAMITE_ITEM_DOCS_SENT, &error));
   g_assert_no_error (error);
   gest_blob_info_clear (&info);
@@ -419,9 +426,17 @@ test_offline_tramites_distinct_folios (Fixture       *f,
   sync_test_exec (f->a1, "INSERT INTO plans (uuid, number, customer_uuid, installment, balance, as_of) "
                          "VALUES ('f0000000-0000-4000-8000-0000000000aa', 'PL-777', "
                          "'c0000000-0000-4000-8000-0000000000aa', 250000, 8500000, '2026-11-30')");
+  /* Issue 12: one open trámite per plan, so each registration below has its own plan. */
+  sync_test_exec (f->a1, "INSERT INTO plans (uuid, number, customer_uuid, installment, balance, as_of) VALUES "
+                         "('f0000000-0000-4000-8000-0000000000ab', 'PL-778', "
+                         "'c0000000-0000-4000-8000-0000000000aa', 250000, 8500000, '2026-11-30'), "
+                         "('f0000000-0000-4000-8000-0000000000ac', 'PL-779', "
+                         "'c0000000-0000-4000-8000-0000000000aa', 250000, 8500000, '2026-11-30')");
   sync_test_sync (f->a1);
   g_assert_true (g_file_set_contents (csv, "number,balance,overdue,installment,life_insurance,as_of\n"
-                                           "PL-777,\"85,000.00\",0.00,\"2,500.00\",300.00,30/11/2026\n",
+                                           "PL-777,\"85,000.00\",0.00,\"2,500.00\",300.00,30/11/2026\n"
+                                           "PL-778,\"85,000.00\",0.00,\"2,500.00\",300.00,30/11/2026\n"
+                                           "PL-779,\"85,000.00\",0.00,\"2,500.00\",300.00,30/11/2026\n",
                                       -1, NULL));
   loaded = sync_test_admin ("load-plans", f->dealer_a, csv, NULL);
   sync_test_sync (f->a1);
@@ -432,7 +447,7 @@ test_offline_tramites_distinct_folios (Fixture       *f,
   gest_date_today (&today);
   t1 = gest_tramite_create (f->a1, "PL-777", 8400000, &today, "Caja A", &error);
   g_assert_no_error (error);
-  t2 = gest_tramite_create (f->a2, "PL-777", 8300000, &today, "Caja B", &error);
+  t2 = gest_tramite_create (f->a2, "PL-778", 8300000, &today, "Caja B", &error);
   g_assert_no_error (error);
   /* #16.3: the folio carries the dealer's number, the one enrollment gave. */
   da = sync_test_query_int (f->a1, "SELECT value FROM sync_state WHERE key = 'dealer-number'");
@@ -464,7 +479,7 @@ test_offline_tramites_distinct_folios (Fixture       *f,
     }
   /* The next folio on A1 follows its own series, whatever A2 made. */
   {
-    g_autoptr(GestTramite) t3 = gest_tramite_create (f->a1, "PL-777", 8200000, &today, NULL, &error);
+    g_autoptr(GestTramite) t3 = gest_tramite_create (f->a1, "PL-779", 8200000, &today, NULL, &error);
     g_autofree char *folio3 = g_strdup_printf ("LIQ-%04d-%03d-010002", g_date_get_year (&today), (int) da);
 
     g_assert_no_error (error);

@@ -204,7 +204,7 @@ test_back_moves (void)
   /* Nobody takes a trámite from the dealer's step 7 back into Conauto's 6. */
   assert_refused (&full, 7, 6, GEST_TRAMITE_ACTOR_DEALER,
                   "Steps 4 to 6 are Conauto’s: the move from step 7 (Invoice to customer) to step 6 "
-                  "(Invoice delivery) arrives through the Conauto sync or is recorded by the Conauto liaison.");
+                  "(Invoice delivery) arrives through the Conauto sync or Conauto’s signed update file.");
   assert_refused (&full, 7, 6, GEST_TRAMITE_ACTOR_CONAUTO,
                   "Only the dealer moves a trámite from step 7 (Invoice to customer) to step 6 "
                   "(Invoice delivery); Conauto’s updates cover steps 4 to 6.");
@@ -223,7 +223,7 @@ test_conauto_steps (void)
       GestTramiteChecklist c = checklist_for_step (MAX (from, to));
       g_autofree char *message =
         g_strdup_printf ("Steps 4 to 6 are Conauto’s: the move from step %d (%s) to step %d (%s) arrives "
-                         "through the Conauto sync or is recorded by the Conauto liaison.",
+                         "through the Conauto sync or Conauto’s signed update file.",
                          from, gest_tramite_step_title (from), to, gest_tramite_step_title (to));
 
       assert_refused (&c, from, to, GEST_TRAMITE_ACTOR_DEALER, message);
@@ -244,7 +244,7 @@ test_conauto_steps (void)
   /* The actor check comes before the prerequisites: a dealer learns who makes the move. */
   assert_refused (&empty, 3, 4, GEST_TRAMITE_ACTOR_DEALER,
                   "Steps 4 to 6 are Conauto’s: the move from step 3 (Documents and payment) to step 4 "
-                  "(Deposit verified) arrives through the Conauto sync or is recorded by the Conauto liaison.");
+                  "(Deposit verified) arrives through the Conauto sync or Conauto’s signed update file.");
 }
 
 static void
@@ -288,10 +288,10 @@ test_items (void)
   c = checklist_for_step (4);
   assert_item_refused (&c, 4, GEST_TRAMITE_ITEM_INSURANCE_CANCELLED, GEST_TRAMITE_ACTOR_DEALER,
                        "Only Conauto records “Car insurance cancelled”: it arrives through the Conauto sync or "
-                       "is recorded by the Conauto liaison.");
+                       "Conauto’s signed update file.");
   assert_item_refused (&c, 6, GEST_TRAMITE_ITEM_INVOICE_RELEASED, GEST_TRAMITE_ACTOR_DEALER,
                        "Only Conauto records “Invoice and guarantees released”: it arrives through the Conauto "
-                       "sync or is recorded by the Conauto liaison.");
+                       "sync or Conauto’s signed update file.");
   assert_item_refused (&c, 3, GEST_TRAMITE_ITEM_INSURANCE_CANCELLED, GEST_TRAMITE_ACTOR_CONAUTO,
                        "Recording the car-insurance cancellation needs: the trámite in step 4 (Deposit verified) or later.");
   g_assert_true (gest_tramite_rules_check_item (&c, 4, GEST_TRAMITE_ITEM_INSURANCE_CANCELLED,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* T1, T2, T3, T5, T6, T7 on a real store: registration (folio, statement snapshot, routing
- * recorded and replayable), the checklist, moves and their refusals, the Conauto liaison,
- * folio uniqueness across two processes, and the CLI. No display. */
+ * recorded and replayable), the checklist, moves and their refusals, Conauto's steps as the
+ * sync applies them, folio uniqueness across two processes, and the CLI. No display. */
 #include "config.h"
 
 #include <locale.h>
@@ -297,8 +297,10 @@ test_routing_recorded (Fixture       *f,
   g_assert_cmpint (replay.area, ==, reloaded->routing_area);
   g_assert_cmpstr (replay.reason, ==, reloaded->routing_reason);
 
-  /* A new trámite under the new settings decides differently: $3,200.00 ≤ $5,000.00. */
-  exec_sql (f->store, "UPDATE plans SET overdue = 320000 WHERE uuid = 'plan-2'");
+  /* A new trámite under the new settings decides differently: $3,200.00 ≤ $5,000.00. The first
+   * one is finished first (issue 12: one open trámite per plan). */
+  exec_sql (f->store, "UPDATE plans SET overdue = 320000 WHERE uuid = 'plan-2';"
+                      "UPDATE tramites SET step = 8 WHERE plan_uuid = 'plan-2'");
   after = create (f, "PL-0002", 9000000);
   g_assert_cmpint (after->routing_area, ==, GEST_AREA_CUSTOMER_SERVICE);
   g_assert_cmpint (after->routing_low_limit, ==, 500000);
@@ -393,14 +395,11 @@ static void
 assert_move_refused (Fixture    *f,
                      const char *uuid,
                      int         step,
-                     gboolean    conauto,
                      const char *message)
 {
   g_autoptr(GError) error = NULL;
-  gboolean ok = conauto ? gest_tramite_conauto_step (f->store, uuid, step, NULL, &error)
-                        : gest_tramite_move (f->store, uuid, step, NULL, &error);
 
-  g_assert_false (ok);
+  g_assert_false (gest_tramite_move (f->store, uuid, step, NULL, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
   g_assert_cmpstr (error->message, ==, message);
 }
@@ -408,15 +407,27 @@ assert_move_refused (Fixture    *f,
 static void
 move_ok (Fixture    *f,
          const char *uuid,
-         int         step,
-         gboolean    conauto)
+         int         step)
 {
   g_autoptr(GError) error = NULL;
-  gboolean ok = conauto ? gest_tramite_conauto_step (f->store, uuid, step, NULL, &error)
-                        : gest_tramite_move (f->store, uuid, step, NULL, &error);
 
+  g_assert_true (gest_tramite_move (f->store, uuid, step, "Motivo de prueba", &error));
   g_assert_no_error (error);
-  g_assert_true (ok);
+}
+
+/* T7 (issue 12): Conauto's steps and items come only from Conauto. Here they arrive as a sync
+ * pull applies them: the row changes with sync_applying set (no outbox, no dealer action). */
+static void
+conauto_applies (Fixture    *f,
+                 const char *uuid,
+                 const char *set)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO sync_applying (one) VALUES (1);"
+                                          "UPDATE tramites SET %s, updated_at = updated_at + 1 WHERE uuid = '%s';"
+                                          "DELETE FROM sync_applying;",
+                                          set, uuid);
+
+  exec_sql (f->store, sql);
 }
 
 static void
@@ -454,21 +465,13 @@ test_walk_to_finished (Fixture       *f,
   g_autofree char *other = NULL;
   const char *uuid = t->uuid;
 
-  move_ok (f, uuid, 3, FALSE);
+  move_ok (f, uuid, 3);
   g_assert_cmpint (step_of (f, uuid), ==, 3);
 
-  /* T7: the dealer cannot make Conauto's move, and a dealer role cannot use conauto_step. */
-  assert_move_refused (f, uuid, 4, FALSE,
+  /* T7: the dealer cannot make Conauto's move; there is no other way from the desktop. */
+  assert_move_refused (f, uuid, 4,
                        "Steps 4 to 6 are Conauto’s: the move from step 3 (Documents and payment) to step 4 "
-                       "(Deposit verified) arrives through the Conauto sync or is recorded by the Conauto liaison.");
-  assert_move_refused (f, uuid, 4, TRUE,
-                       "Only the Conauto liaison can record Conauto’s steps (4 to 6), and the current user, Usuario, "
-                       "is “General manager”. Conauto’s steps arrive through the Conauto sync, or ask the liaison "
-                       "to record them.");
-  set_role (f, "conauto-liaison");
-  assert_move_refused (f, uuid, 4, TRUE,
-                       "Step 4 needs: the customer’s payment (amount, date and reference); the customer’s payment "
-                       "proof; the documents sent to Conauto.");
+                       "(Deposit verified) arrives through the Conauto sync or Conauto’s signed update file.");
   set_role (f, "finance-manager");
 
   /* T5: payment with its proof; validation first. */
@@ -496,41 +499,41 @@ test_walk_to_finished (Fixture       *f,
 
   g_assert_true (gest_tramite_record_payment (f->store, uuid, 12000000, &f->today, " DEP-20260315 ", NULL, &error));
   g_assert_no_error (error);
-  set_role (f, "conauto-liaison");
-  assert_move_refused (f, uuid, 4, TRUE, "Step 4 needs: the customer’s payment proof; the documents sent to Conauto.");
   proof = attach (f, uuid, "letter-a4.pdf", GEST_DOCUMENT_KIND_PAYMENT_PROOF);
   g_assert_true (gest_tramite_link_payment_proof (f->store, uuid, proof, &error));
   g_assert_no_error (error);
-  assert_move_refused (f, uuid, 4, TRUE, "Step 4 needs: the documents sent to Conauto.");
+  /* T5: an identification is attached (other), so the documents may be marked as sent. */
   check_ok (f, uuid, GEST_TRAMITE_ITEM_DOCS_SENT);
   g_assert_false (gest_tramite_check_item (f->store, uuid, GEST_TRAMITE_ITEM_DOCS_SENT, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
   g_clear_error (&error);
 
-  /* Conauto's steps, by the liaison. */
-  move_ok (f, uuid, 4, TRUE);
-  assert_move_refused (f, uuid, 5, TRUE, "Step 5 needs: the car-insurance cancellation by Conauto.");
-  check_ok (f, uuid, GEST_TRAMITE_ITEM_INSURANCE_CANCELLED);
-  move_ok (f, uuid, 5, TRUE);
-  move_ok (f, uuid, 6, TRUE);
+  /* Conauto's steps, as its sync brings them. */
+  conauto_applies (f, uuid, "step = 4");
+  g_assert_false (gest_tramite_check_item (f->store, uuid, GEST_TRAMITE_ITEM_INSURANCE_CANCELLED, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
+  g_assert_cmpstr (error->message, ==,
+                   "Only Conauto records “Car insurance cancelled”: it arrives through the Conauto sync or "
+                   "Conauto’s signed update file.");
+  g_clear_error (&error);
+  conauto_applies (f, uuid, "insurance_cancelled_at = 1, step = 5");
+  conauto_applies (f, uuid, "step = 6");
   set_role (f, "general-manager");
-  assert_move_refused (f, uuid, 7, FALSE, "Step 7 needs: the invoice and guarantees released by Conauto.");
+  assert_move_refused (f, uuid, 7, "Step 7 needs: the invoice and guarantees released by Conauto.");
   g_assert_false (gest_tramite_check_item (f->store, uuid, GEST_TRAMITE_ITEM_INVOICE_RELEASED, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
   g_clear_error (&error);
-  set_role (f, "conauto-liaison");
-  check_ok (f, uuid, GEST_TRAMITE_ITEM_INVOICE_RELEASED);
-  set_role (f, "general-manager");
+  conauto_applies (f, uuid, "invoice_released_at = 2");
 
   /* The dealer's end. */
-  move_ok (f, uuid, 7, FALSE);
-  assert_move_refused (f, uuid, 6, FALSE,
+  move_ok (f, uuid, 7);
+  assert_move_refused (f, uuid, 6,
                        "Steps 4 to 6 are Conauto’s: the move from step 7 (Invoice to customer) to step 6 "
-                       "(Invoice delivery) arrives through the Conauto sync or is recorded by the Conauto liaison.");
-  assert_move_refused (f, uuid, 8, FALSE,
+                       "(Invoice delivery) arrives through the Conauto sync or Conauto’s signed update file.");
+  assert_move_refused (f, uuid, 8,
                        "Step 8 needs: the invoice delivered to the customer; the acknowledgment returned to Conauto.");
   check_ok (f, uuid, GEST_TRAMITE_ITEM_INVOICE_DELIVERED);
-  assert_move_refused (f, uuid, 8, FALSE, "Step 8 needs: the acknowledgment returned to Conauto.");
+  assert_move_refused (f, uuid, 8, "Step 8 needs: the acknowledgment returned to Conauto.");
   check_ok (f, uuid, GEST_TRAMITE_ITEM_ACK_RETURNED);
   g_assert_true (gest_tramite_move (f->store, uuid, 8, "Acuse firmado por el cliente", &error));
   g_assert_no_error (error);
@@ -552,16 +555,11 @@ test_walk_to_finished (Fixture       *f,
   g_assert_no_error (error);
   {
     const char *expected[] = {
-      "Moved from step 2 (Registered) to step 3 (Documents and payment).",
+      "Moved from step 2 (Registered) to step 3 (Documents and payment). Note: Motivo de prueba",
       "Customer payment received: $120,000.00 on %s, reference DEP-20260315.",
       "Payment proof linked: letter-a4.pdf.",
       "Documents sent to Conauto.",
-      "Moved from step 3 (Documents and payment) to step 4 (Deposit verified).",
-      "Conauto cancelled the car insurance.",
-      "Moved from step 4 (Deposit verified) to step 5 (Insurance cancelled).",
-      "Moved from step 5 (Insurance cancelled) to step 6 (Invoice delivery).",
-      "Conauto released the invoice and guarantees.",
-      "Moved from step 6 (Invoice delivery) to step 7 (Invoice to customer).",
+      "Moved from step 6 (Invoice delivery) to step 7 (Invoice to customer). Note: Motivo de prueba",
       "Invoice and guarantees delivered to the customer.",
       "Acknowledgment returned to Conauto.",
       "Moved from step 7 (Invoice to customer) to step 8 (Finished). Note: Acuse firmado por el cliente",
@@ -586,19 +584,6 @@ test_walk_to_finished (Fixture       *f,
       }
     g_assert_cmpuint (next, ==, G_N_ELEMENTS (expected));
   }
-  {
-    GestActivityEntry *liaison_move = NULL;
-
-    for (guint i = 0; i < entries->len; i++)
-      {
-        GestActivityEntry *entry = g_ptr_array_index (entries, i);
-
-        if (g_str_has_prefix (entry->text, "Moved from step 3"))
-          liaison_move = entry;
-      }
-    g_assert_nonnull (liaison_move);
-    g_assert_cmpstr (liaison_move->user_role, ==, "conauto-liaison");
-  }
   g_assert_true (gest_activity_log_verify (f->store, uuid, &error));
   g_assert_no_error (error);
 }
@@ -612,13 +597,15 @@ test_payment_frozen (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *proof = attach (f, t->uuid, "letter-a4.pdf", GEST_DOCUMENT_KIND_PAYMENT_PROOF);
 
-  move_ok (f, t->uuid, 3, FALSE);
-  g_assert_true (gest_tramite_record_payment (f->store, t->uuid, 4000000, &f->today, "A", proof, &error));
+  move_ok (f, t->uuid, 3);
+  /* T5 (issue 12): $40,000.00 against an agreed $50,000.00 needs a reason. */
+  g_assert_true (gest_tramite_record_payment_full (f->store, t->uuid, 4000000, &f->today, "A", proof,
+                                                   "Primer depósito parcial", &error));
   g_assert_true (gest_tramite_record_payment (f->store, t->uuid, 5000000, &f->today, "B", NULL, &error));
   g_assert_no_error (error);
+  g_free (attach (f, t->uuid, "scan.png", GEST_DOCUMENT_KIND_IDENTIFICATION));
   check_ok (f, t->uuid, GEST_TRAMITE_ITEM_DOCS_SENT);
-  set_role (f, "conauto-liaison");
-  move_ok (f, t->uuid, 4, TRUE);
+  conauto_applies (f, t->uuid, "step = 4");
   g_assert_false (gest_tramite_record_payment (f->store, t->uuid, 1, &f->today, "C", NULL, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
   g_clear_error (&error);
@@ -629,23 +616,18 @@ test_payment_frozen (Fixture       *f,
     g_assert_cmpstr (now->payment_reference, ==, "B");
     g_assert_cmpstr (now->payment_proof_uuid, ==, proof);   /* kept by the correction */
   }
-  /* Back to 3 (Conauto found no deposit) needs nothing. */
-  move_ok (f, t->uuid, 3, TRUE);
+  /* Back to 3 (Conauto found no deposit) is Conauto's too, and needs nothing. */
+  conauto_applies (f, t->uuid, "step = 3");
   g_assert_cmpint (step_of (f, t->uuid), ==, 3);
 }
 
 static GPid
-spawn_cli (const char * const *argv)
+spawn_argv (const char * const *argv)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   GPid pid;
 
-  g_ptr_array_add (args, (gpointer) g_getenv ("GESTIONA_CLI"));
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-  g_spawn_async (NULL, (char **) args->pdata, NULL,
+  g_spawn_async (NULL, (char **) argv, NULL,
                  G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid, &error);
   g_assert_no_error (error);
   return pid;
@@ -667,16 +649,30 @@ static void
 test_folios_two_processes (Fixture       *f,
                            gconstpointer  data)
 {
-  const char *argv[] = { "--db", f->db_path, "tramite", "new", "--plan", "PL-0001", "--amount", "120000",
-                         "--date", f->tomorrow_s, "--repeat", "50", NULL };
+  /* Issue 12: one open trámite per plan, so each registration takes its own plan: process A
+   * registers on PL-A00..PL-A49, process B on PL-B00..PL-B49, both at the same time. */
+  const char *script = "for i in $(seq -w 0 49); do "
+                       "\"$GESTIONA_CLI\" --db \"$0\" tramite new --plan \"PL-$1$i\" --amount 120000 --date \"$2\""
+                       " || exit 1; done";
+  const char *argv_a[] = { "/bin/sh", "-c", script, f->db_path, "A", f->tomorrow_s, NULL };
+  const char *argv_b[] = { "/bin/sh", "-c", script, f->db_path, "B", f->tomorrow_s, NULL };
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
   GPid a, b;
   int year = g_date_get_year (&f->today);
 
-  a = spawn_cli (argv);
-  b = spawn_cli (argv);
+  for (int i = 0; i < 50; i++)
+    for (char side = 'A'; side <= 'B'; side++)
+      {
+        g_autofree char *uuid = g_strdup_printf ("plan-%c%02d", side, i);
+        g_autofree char *number = g_strdup_printf ("PL-%c%02d", side, i);
+
+        insert_plan (f->store, uuid, number, 12000000, 0, 150000, 0);
+      }
+
+  a = spawn_argv (argv_a);
+  b = spawn_argv (argv_b);
   g_assert_cmpint (wait_child (a), ==, 0);
   g_assert_cmpint (wait_child (b), ==, 0);
 
@@ -770,40 +766,44 @@ test_cli (Fixture       *f,
     g_clear_pointer (&err, g_free);
   }
   {
+    /* Issue 12: the Conauto liaison is gone; Conauto's steps arrive through the sync or its
+     * signed update file only. */
     const char *argv[] = { "tramite", "conauto-step", folio, "4", NULL };
 
-    g_assert_cmpint (run_cli (f, argv, &out, &err), ==, 1);
-    g_assert_nonnull (strstr (err, "Only the Conauto liaison can record Conauto’s steps (4 to 6)"));
-    g_clear_pointer (&out, g_free);
-    g_clear_pointer (&err, g_free);
-  }
-  set_role (f, "conauto-liaison");
-  {
-    const char *argv[] = { "tramite", "conauto-step", folio, "4", NULL };
-
-    g_assert_cmpint (run_cli (f, argv, &out, &err), ==, 1);
-    g_assert_nonnull (strstr (err, "Step 4 needs: the customer’s payment (amount, date and reference); "
-                                   "the customer’s payment proof; the documents sent to Conauto.\n"));
+    g_assert_cmpint (run_cli (f, argv, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "“conauto-step” is not a tramite command."));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
   {
     g_autofree char *pdf = gest_test_data_path ("letter-a4.pdf");
+    g_autofree char *png = gest_test_data_path ("scan.png");
     const char *pay[] = { "tramite", "check", folio, "payment", "--amount", "90000", "--date", f->today_s,
                           "--reference", "SPEI-77", "--proof", pdf, NULL };
     const char *docs[] = { "tramite", "check", folio, "docs-sent", NULL };
-    const char *step4[] = { "tramite", "conauto-step", folio, "4", NULL };
+    const char *id[] = { "tramite", "attach", folio, "identification", png, NULL };
+    g_autofree char *sql = NULL;
 
     g_assert_cmpint (run_cli (f, pay, &out, &err), ==, 0);
     g_assert_nonnull (strstr (out, "Linked as the customer’s payment proof."));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
+    /* T5: the payment proof alone is not the documents sent to Conauto. */
+    g_assert_cmpint (run_cli (f, docs, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "has no documents email sent and no documents attached"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (f, id, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
     g_assert_cmpint (run_cli (f, docs, &out, &err), ==, 0);
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli (f, step4, &out, &err), ==, 0);
-    g_clear_pointer (&out, g_free);
-    g_clear_pointer (&err, g_free);
+    /* Conauto verifies the deposit: its sync brings step 4. */
+    sql = g_strdup_printf ("INSERT INTO sync_applying (one) VALUES (1);"
+                           "UPDATE tramites SET step = 4 WHERE folio = '%s';"
+                           "DELETE FROM sync_applying;", folio);
+    exec_sql (f->store, sql);
   }
   {
     const char *argv[] = { "tramite", "move", folio, "x", NULL };
@@ -836,7 +836,7 @@ test_cli (Fixture       *f,
     g_assert_nonnull (strstr (out, "reference SPEI-77"));
     g_assert_nonnull (strstr (out, "  [ ] Car insurance cancelled\n"));
     g_assert_nonnull (strstr (out, "payment-proof\tletter-a4.pdf"));
-    g_assert_nonnull (strstr (out, "Moved from step 3 (Documents and payment) to step 4 (Deposit verified)."));
+    g_assert_nonnull (strstr (out, "Documents sent to Conauto."));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
