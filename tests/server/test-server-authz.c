@@ -101,6 +101,18 @@ test_authors_checked (void)
   g_assert_cmpstr (r, ==, "applied");
   g_clear_pointer (&r, g_free);
 
+  /* Users change their own password, and nothing else of themselves. */
+  g_clear_pointer (&r, g_free);
+  r = push_result (device, "{\"n\": 13, \"entity\": \"user\", \"uuid\": \"" ANALYST "\", \"op\": \"upsert\", "
+                           "\"base_version\": null, \"user\": \"analista\", \"fields\": {\"password_hash\": \"x\"}}");
+  g_assert_cmpstr (r, ==, "applied");
+  g_clear_pointer (&r, g_free);
+  r = push_result (device, "{\"n\": 14, \"entity\": \"user\", \"uuid\": \"" ANALYST "\", \"op\": \"upsert\", "
+                           "\"base_version\": null, \"user\": \"analista\", \"fields\": {\"name\": \"Ana\"}}");
+  g_assert_cmpstr (r, ==, "For the server, Ana López (Customer service analyst) cannot manage users: it is for "
+                          "General manager. Ask one of them, or sign in as one.");
+  g_clear_pointer (&r, g_free);
+
   /* Deactivated: nothing more from the analyst. */
   r = push_result (device, "{\"n\": 8, \"entity\": \"user\", \"uuid\": \"" ANALYST "\", \"op\": \"upsert\", "
                            "\"base_version\": null, \"user\": \"gerente\", \"fields\": {\"active\": 0}}");
