@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-cli-private.h"
+#include "gest-cli-conauto.h" /* Conauto's signed update file (issue 12) */
 #include "gest-cli-sync.h"   /* sync helper: gestiona-cli sync */
 #include "gest-domain-module.h"
 #include "gest-i18n.h"
@@ -120,6 +121,8 @@ print_help (void)
              "  verify-log                                 check that no activity log entry was altered\n"),
            default_path);
   print_module_verbs ();
+  g_print ("%s", _("  import conauto-updates FILE                Conauto's signed update file (dealers without sync)\n"
+                   "  conauto-key KEY [DEALER_NUMBER]            Conauto's public key for its update files\n"));
   g_print ("%s", _("  user [list]                                show the signed-in user, or list the users\n"
                    "  user first LOGIN --name NAME               create the general manager of a database without users\n"
                    "  user add LOGIN --name NAME --role ROLE [--email EMAIL]  add a user\n"
@@ -232,6 +235,11 @@ main (int    argc,
     return gest_cli_import (db_path, argc, argv);
   if (g_str_equal (command, "sync"))   /* sync helper: src/cli/gest-cli-sync.c */
     return gest_cli_sync (db_path, argc, argv);
+  /* Conauto's signed update file (issue 12): src/cli/gest-cli-conauto.c */
+  if (g_str_equal (command, "import") && argc >= 2 && g_str_equal (argv[1], "conauto-updates"))
+    return gest_cli_import_conauto (db_path, argc, argv);
+  if (g_str_equal (command, "conauto-key"))
+    return gest_cli_conauto_key (db_path, argc, argv);
 
   {
     const GestCliVerb *verb = NULL;

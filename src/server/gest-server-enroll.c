@@ -8,8 +8,12 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "gest-error.h"
+#include "gest-server-authz.h"
 #include "gest-server-db.h"
+#include "gest-server-records.h"
 #include "gest-server-request.h"
+#include "gest-server-updates.h"
 
 /* 256 random bits, base64url without padding: 43 characters. */
 static char *
@@ -47,6 +51,69 @@ normalize_code (const char *code)
   return g_string_free (out, FALSE);
 }
 
+/* Issue 12: the desktop's users, sent at enrollment (the trusted moment: Conauto's code), become
+ * the dealer's users when the server has none; otherwise the server keeps its own and the
+ * desktop takes them through pull. Returns "taken" or "server", or NULL on a database fault. */
+static const char *
+take_users (PGconn      *conn,
+            const char  *dealer_id,
+            JsonArray   *users,
+            GError     **error)
+{
+  g_autoptr(GestServerAuthors) authors = NULL;
+  guint taken = 0;
+
+  if (!gest_pg_begin_dealer (conn, dealer_id, error)
+      || !gest_record_lock_dealer (conn, dealer_id, error)
+      || (authors = gest_server_authors_load (conn, dealer_id, error)) == NULL)
+    goto fail;
+  if (gest_server_authors_any (authors))
+    {
+      gest_pg_rollback (conn);
+      return "server";
+    }
+  for (guint i = 0; users != NULL && i < json_array_get_length (users); i++)
+    {
+      JsonNode *node = json_array_get_element (users, i);
+      JsonObject *user, *fields;
+      const char *uuid;
+      g_autofree char *problem = NULL;
+      GList *names;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      user = json_node_get_object (node);
+      uuid = json_object_get_string_member_with_default (user, "uuid", "");
+      node = json_object_get_member (user, "fields");
+      if (!gest_server_uuid_canonical (uuid) || node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      fields = json_node_get_object (node);
+      problem = gest_server_user_fields_check (fields, TRUE);
+      if (problem == NULL)
+        problem = gest_server_check_values (fields);
+      names = json_object_get_members (fields);
+      for (GList *l = names; problem == NULL && l != NULL; l = l->next)
+        if (!gest_server_field_name_valid (l->data))
+          problem = g_strdup ("field name");
+      g_list_free (names);
+      if (problem != NULL)
+        {
+          g_message ("enroll: user %s not taken: %s", uuid, problem);
+          continue;
+        }
+      if (gest_record_write_server (conn, dealer_id, "user", uuid, fields, error) == 0)
+        goto fail;
+      taken++;
+    }
+  if (!gest_pg_commit (conn, error))
+    goto fail;
+  return taken > 0 ? "taken" : "none";
+
+fail:
+  gest_pg_rollback (conn);
+  return NULL;
+}
+
 void
 gest_server_handle_enroll (GestServerRequest *req,
                            PGconn            *conn)
@@ -61,7 +128,10 @@ gest_server_handle_enroll (GestServerRequest *req,
   g_autofree char *token_hash = NULL;
   JsonNode *code_node;
   JsonNode *name_node;
+  JsonNode *users_node;
   const char *name;
+  const char *users = NULL;
+  g_autofree char *public_key = NULL;
 
   if (body == NULL)
     return;
@@ -75,6 +145,12 @@ gest_server_handle_enroll (GestServerRequest *req,
   if (name_node == NULL || json_node_get_value_type (name_node) != G_TYPE_STRING)
     {
       gest_server_request_error (req, 400, _("Enrollment needs “device_name”, a string that names this computer."));
+      return;
+    }
+  users_node = json_object_get_member (body, "users");
+  if (users_node != NULL && !JSON_NODE_HOLDS_ARRAY (users_node))
+    {
+      gest_server_request_error (req, 400, _("“users” must be an array of the desktop’s users."));
       return;
     }
   name = json_node_get_string (name_node);
@@ -112,6 +188,22 @@ gest_server_handle_enroll (GestServerRequest *req,
       return;
     }
 
+  /* The device is enrolled; its users and Conauto's key come with the answer. A fault here
+   * leaves the enrollment as it is: the desktop then pulls the dealer's users. */
+  users = take_users (conn, PQgetvalue (res, 0, 1),
+                      users_node != NULL ? json_node_get_array (users_node) : NULL, &error);
+  if (users == NULL)
+    {
+      g_warning ("enroll: users: %s", error->message);
+      g_clear_error (&error);
+    }
+  public_key = gest_server_signing_public_key (conn, &error);
+  if (public_key == NULL)
+    {
+      g_warning ("enroll: signing key: %s", error->message);
+      g_clear_error (&error);
+    }
+
   response = json_object_new ();
   json_object_set_string_member (response, "device_id", PQgetvalue (res, 0, 0));
   json_object_set_string_member (response, "dealer_id", PQgetvalue (res, 0, 1));
@@ -122,5 +214,9 @@ gest_server_handle_enroll (GestServerRequest *req,
   json_object_set_string_member (response, "token", token);
   /* The largest document this server takes: the desktop refuses bigger files when attached (#16.4). */
   json_object_set_int_member (response, "max_blob", req->config->max_blob);
+  if (users != NULL)
+    json_object_set_string_member (response, "users", users);
+  if (public_key != NULL)
+    json_object_set_string_member (response, "conauto_public_key", public_key);
   gest_server_request_object (req, 200, response);
 }

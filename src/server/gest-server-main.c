@@ -11,6 +11,7 @@
 #include "gest-server-admin.h"
 #include "gest-server-config.h"
 #include "gest-server-http.h"
+#include "gest-server-updates.h"
 
 int
 main (int    argc,
@@ -20,6 +21,7 @@ main (int    argc,
   g_autoptr(GestServerConfig) config = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *config_path = NULL;
+  g_autofree char *summary = NULL;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_path,
@@ -38,8 +40,7 @@ main (int    argc,
     }
 
   context = g_option_context_new (_("[serve | admin COMMAND ARGS…]"));
-  g_option_context_set_summary (context,
-                                _("Gestiona's sync server for Conauto (data/sync-protocol.md).\n\n"
+  summary = g_strconcat (_("Gestiona's sync server for Conauto (data/sync-protocol.md).\n\n"
                                   "  serve                         answer the desktops (the default)\n"
                                   "  admin migrate                 create or upgrade the database (owner role)\n"
                                   "  admin create-dealer NAME      add a dealer; prints its id\n"
@@ -48,7 +49,13 @@ main (int    argc,
                                   "  admin revoke DEVICE           the device's token stops working at once\n"
                                   "  admin load-plans DEALER FILE  plan balances from a CSV file\n"
                                   "  admin advance [DEALER] FOLIO STEP  move a trámite to Conauto's step 4, 5 or 6\n"
-                                  "  admin publish DEALER TEXT     send a message to a dealer"));
+                                  "  admin publish DEALER TEXT     send a message to a dealer"), "\n",
+                         /* Issue 12: Conauto's signed update file. */
+                         _("  public-key                    the public key of Conauto’s update files (base64)\n"
+                           "  export-updates --dealer DEALER [--since VERSION] --output FILE\n"
+                           "                                Conauto’s changes for a dealer without sync, signed"),
+                         NULL);
+  g_option_context_set_summary (context, summary);
   g_option_context_set_description (context,
                                     _("Environment: GESTIONA_SERVER_LISTEN, GESTIONA_SERVER_PG, GESTIONA_SERVER_ADMIN_PG,\n"
                                       "GESTIONA_SERVER_MAX_BODY, GESTIONA_SERVER_MAX_ENROLL_BODY, GESTIONA_SERVER_MAX_BLOB,\n"
@@ -76,6 +83,10 @@ main (int    argc,
 
   if (argc < 2 || g_str_equal (argv[1], "serve"))
     return gest_server_serve (config);
+  if (g_str_equal (argv[1], "public-key"))
+    return gest_server_cmd_public_key (config, argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export-updates"))
+    return gest_server_cmd_export_updates (config, argc - 1, argv + 1);
   if (g_str_equal (argv[1], "admin"))
     return gest_server_admin (config, argc - 2, argv + 2);
 

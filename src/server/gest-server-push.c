@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gest-error.h"
+#include "gest-server-authz.h"
 #include "gest-server-db.h"
 #include "gest-server-folios.h"
 #include "gest-server-records.h"
@@ -30,6 +31,7 @@ typedef struct
   gboolean    is_delete;
   gint64      base_version;
   JsonObject *fields;       /* nullable, borrowed */
+  const char *user;         /* the author's login (issue 12), nullable, borrowed */
   guint       raw;          /* RAW_* */
 
   /* Filled while the page is stored. */
@@ -92,6 +94,15 @@ parse_mutation (JsonNode *node,
     m->fields = json_node_get_object (member);
   else if (!(member == NULL && m->is_delete) && !(member != NULL && JSON_NODE_HOLDS_NULL (member) && m->is_delete))
     return g_strdup_printf (_("Mutation n=%lld: “fields” must be a JSON object."), (long long) m->n);
+
+  /* Issue 12: the login of the user who made the change; absent from older desktops. */
+  member = json_object_get_member (m->object, "user");
+  m->user = NULL;
+  if (member != NULL && json_node_get_value_type (member) == G_TYPE_STRING)
+    m->user = json_node_get_string (member);
+  else if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+    return g_strdup_printf (_("Mutation n=%lld: “user” must be a string (the login of the user who made the change)."),
+                            (long long) m->n);
 
   return NULL;
 }
@@ -274,6 +285,7 @@ typedef struct
   guint              len;
   gboolean           careful;      /* a savepoint and a write per mutation */
   GHashTable        *states;       /* key → GestRecordState* */
+  GestServerAuthors *authors;      /* the dealer's users, read after its lock */
   GPtrArray         *dirty;        /* keys written in this page, borrowed from states */
   gint64             seq;          /* the dealer's last change sequence value */
 } Page;
@@ -283,6 +295,7 @@ page_reset (Page *p)
 {
   g_clear_pointer (&p->states, g_hash_table_unref);
   g_clear_pointer (&p->dirty, g_ptr_array_unref);
+  g_clear_pointer (&p->authors, gest_server_authors_free);
   p->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gest_record_state_free);
   p->dirty = g_ptr_array_new ();
   for (guint i = 0; i < p->len; i++)
@@ -373,7 +386,10 @@ apply (Page     *p,
   gboolean was_dirty;
 
   g_assert (state != NULL);
-  refusal = gest_server_check_mutation (m->entity, m->is_delete, m->fields, state);
+  /* Issue 12: the author must be a user of the dealer whose role allows the change. */
+  refusal = gest_server_authz_check (p->authors, m->user, m->entity, m->uuid, m->is_delete, m->fields, state);
+  if (refusal == NULL)
+    refusal = gest_server_check_mutation (m->entity, m->is_delete, m->fields, state);
   /* #16.3: no folio of another dealer's series. */
   if (refusal == NULL && !m->is_delete
       && !gest_server_folio_check (p->conn, p->req->dealer_id, m->entity, m->fields, &refusal, error))
@@ -446,6 +462,8 @@ apply (Page     *p,
         return FALSE;
     }
 
+  if (g_str_equal (m->entity, "user"))
+    gest_server_authors_update (p->authors, m->uuid, state);
   m->result = applied (m->n, state->version, conflicts);
   return TRUE;
 }
@@ -486,6 +504,9 @@ store_page (Page    *p,
   first_seq = p->seq = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
 
   if (!claim (p, error))
+    goto fail;
+  p->authors = gest_server_authors_load (p->conn, p->req->dealer_id, error);
+  if (p->authors == NULL)
     goto fail;
 
   for (guint i = 0; i < p->len; i++)
@@ -660,6 +681,7 @@ gest_server_handle_push (GestServerRequest *req,
 out:
   g_clear_pointer (&page.states, g_hash_table_unref);
   g_clear_pointer (&page.dirty, g_ptr_array_unref);
+  g_clear_pointer (&page.authors, gest_server_authors_free);
   for (guint i = 0; i < len; i++)
     mutation_clear (&mutations[i]);
   g_free (mutations);

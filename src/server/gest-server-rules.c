@@ -13,6 +13,7 @@
 
 static const char * const entities[] = {
   "customer", "vehicle", "plan", "tramite", "document", "activity", "message",
+  "user", "setting",   /* issue 12: the dealer's users and routing settings (gest-server-authz.c) */
   /* Later modules: stored generically, validated here when they gain rules. */
   "complaint", "campaign", "reservation", "annulment", "collection", "service_order",
 };

@@ -23,6 +23,8 @@ struct _GestStore
   GHashTable *statements;  /* SQL text → sqlite3_stmt, gest_store_prepare_cached () */
   GestStoreWriter *writer; /* gest_store_write_async (); created by the first save */
   GestUser   *user;        /* signed in (issue 12); NULL before */
+  gboolean    migrated;    /* the schema is current: sync_session exists (migration 9) */
+  gboolean    read_only;   /* PRAGMA query_only: the window's connection */
 };
 
 G_DEFINE_FINAL_TYPE (GestStore, gest_store, G_TYPE_OBJECT)
@@ -194,7 +196,30 @@ gest_store_begin (GestStore  *self,
                   gboolean    immediate,
                   GError    **error)
 {
-  return gest_store_exec (self, immediate ? "BEGIN IMMEDIATE" : "BEGIN", error);
+  sqlite3_stmt *stmt;
+
+  if (!gest_store_exec (self, immediate ? "BEGIN IMMEDIATE" : "BEGIN", error))
+    return FALSE;
+  if (!immediate || !self->migrated || self->read_only)
+    return TRUE;
+  /* Issue 12: the author of the outbox rows this transaction writes (migration 9's trigger
+   * copies it into each), so the server can check the user's role. */
+  stmt = gest_store_prepare_cached (self, "UPDATE sync_session SET login = ?1 WHERE one = 1", error);
+  if (stmt == NULL)
+    {
+      gest_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, self->user != NULL ? self->user->login : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      gest_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      gest_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 gboolean
@@ -223,7 +248,10 @@ gest_store_set_read_only (GestStore  *self,
 {
   g_return_val_if_fail (GEST_IS_STORE (self), FALSE);
 
-  return gest_store_exec (self, read_only ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF", error);
+  if (!gest_store_exec (self, read_only ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF", error))
+    return FALSE;
+  self->read_only = read_only;
+  return TRUE;
 }
 
 gboolean
@@ -510,6 +538,7 @@ gest_store_open (const char  *path,
 
   if (!migrate (self, error))
     return NULL;
+  self->migrated = TRUE;
 
   return g_steal_pointer (&self);
 }

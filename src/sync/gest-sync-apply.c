@@ -27,6 +27,15 @@ static const char * const plan_server_owned[] = {
 static const char * const document_columns[] = {
   "record_uuid", "kind", "sha256", "size", "mime_type", "filename", "added_by", "added_at", NULL
 };
+/* Issue 12: the dealer's users, with their Argon2id hashes, so any desktop of the dealer can
+ * sign them in offline (data/sync-protocol.md, Authors). */
+static const char * const user_columns[] = {
+  "login", "name", "role", "email", "password_hash", "active", NULL
+};
+/* Issue 12: the dealer's routing settings (data/sql/0009-sync-author.sql). */
+static const char * const setting_columns[] = {
+  "key", "value", NULL
+};
 static const char * const activity_columns[] = {
   "record_uuid", "seq", "at", "user_name", "user_role", "kind", "text", "contact_name",
   "contact_role", "prev_hash", "hash", NULL
@@ -43,6 +52,8 @@ static const GestSyncEntity entities[] = {
   { "document", "documents", document_columns, NULL, TRUE, NULL },
   /* Entries never change once written: no version. */
   { "activity", "activity", activity_columns, NULL, FALSE, NULL },
+  { "user", "users", user_columns, NULL, TRUE, NULL },
+  { "setting", "sync_settings", setting_columns, NULL, TRUE, NULL },
 };
 
 const GestSyncEntity *
@@ -107,6 +118,12 @@ gest_sync_applier_new (GestStore  *store,
   sqlite3_finalize (stmt);
 
   return g_steal_pointer (&self);
+}
+
+void
+gest_sync_applier_ignore_queued (GestSyncApplier *self)
+{
+  self->have_queued = FALSE;
 }
 
 void

@@ -8,6 +8,7 @@
 #include "gest-folio.h"
 #include "gest-sync-client.h"
 #include "gest-sync-private.h"
+#include "gest-sync-update-file.h"
 
 static gint64
 query_int (GestStore  *store,
@@ -140,6 +141,7 @@ gest_sync_enroll (GestStore     *store,
   g_autofree char *dealer_number = NULL;
   g_autofree char *max_blob_text = NULL;
   gint64 max_blob;
+  const char *users, *public_key;
   JsonNode *number_node;
   JsonObject *object;
   char *text;
@@ -176,6 +178,9 @@ gest_sync_enroll (GestStore     *store,
   json_builder_set_member_name (builder, "device_name");
   json_builder_add_string_value (builder, device_name != NULL && device_name[0] != '\0'
                                           ? device_name : g_get_host_name ());
+  /* Issue 12: this desktop's users, the dealer's when the server has none yet. */
+  json_builder_set_member_name (builder, "users");
+  json_builder_add_value (builder, gest_sync_users_for_enroll (store));
   json_builder_end_object (builder);
   request_root = json_builder_get_root (builder);
   text = json_to_string (request_root, FALSE);
@@ -232,6 +237,9 @@ gest_sync_enroll (GestStore     *store,
   /* Optional: the server's largest document (issue 16.4), which caps what may be attached. */
   max_blob = gest_sync_read_max_blob (object);
   max_blob_text = g_strdup_printf ("%" G_GINT64_FORMAT, max_blob);
+  /* Issue 12: whose users the dealer's are now, and Conauto's key for its update files. */
+  users = json_object_get_string_member_with_default (object, "users", NULL);
+  public_key = json_object_get_string_member_with_default (object, "conauto_public_key", NULL);
 
   if (!gest_sync_token_store (store, device_id, token, cancellable, error))
     return FALSE;
@@ -248,7 +256,10 @@ gest_sync_enroll (GestStore     *store,
       !gest_sync_state_set (store, "device-number", device_number, error) ||
       !gest_sync_state_set (store, "dealer-number", dealer_number, error) ||
       !gest_sync_state_set (store, "max-blob", max_blob > 0 ? max_blob_text : NULL, error) ||
-      !gest_sync_state_set (store, "last-error", NULL, error))
+      !gest_sync_state_set (store, "last-error", NULL, error) ||
+      !gest_sync_users_after_enroll (store, users, error) ||
+      (public_key != NULL && gest_sync_conauto_key_valid (public_key) &&
+       !gest_store_set_setting (store, "conauto.public-key", public_key, error)))
     {
       gest_store_rollback (store);
       return FALSE;

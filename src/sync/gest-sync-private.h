@@ -105,6 +105,9 @@ typedef struct _GestSyncApplier GestSyncApplier;
 GestSyncApplier *gest_sync_applier_new  (GestStore           *store,
                                          GError             **error);
 void             gest_sync_applier_free (GestSyncApplier     *applier);
+/* Conauto's update file (issue 12): its fields are Conauto's, so queued local changes (on a
+ * desktop without sync every change stays queued) do not keep them from being applied. */
+void             gest_sync_applier_ignore_queued (GestSyncApplier *applier);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GestSyncApplier, gest_sync_applier_free)
 gboolean  gest_sync_apply_change    (GestSyncApplier     *applier,
                                      JsonObject          *change,
@@ -151,5 +154,13 @@ gboolean  gest_sync_blob_download   (GestStore           *store,
                                      const char          *sha256,
                                      GCancellable        *cancellable,
                                      GError             **error);
+
+/* Issue 12, enrollment (gest-sync-users.c): the desktop's users as the "users" member of the
+ * request, and what to do with the answer's "users" ("taken", "server", or NULL), inside
+ * the enrollment's transaction. */
+JsonNode *gest_sync_users_for_enroll  (GestStore           *store);
+gboolean  gest_sync_users_after_enroll (GestStore          *store,
+                                       const char          *users,
+                                       GError             **error);
 
 G_END_DECLS

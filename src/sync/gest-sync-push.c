@@ -68,7 +68,7 @@ next_batch (GestStore  *store,
                              "'uuid', o.uuid, 'op', o.op, 'base_version', max (o.base_version, "
                              "coalesce ((SELECT max (p.version) FROM sync_outbox p WHERE p.entity = o.entity "
                              "AND p.uuid = o.uuid AND p.n < o.n AND p.state = 'applied'), 0)), "
-                             "'fields', json (o.fields)), "
+                             "'fields', json (o.fields), 'user', o.user_login), "
                              "CASE WHEN o.entity = 'document' THEN json_extract (o.fields, '$.sha256') END, "
                              "o.fields, o.op "
                              "FROM sync_outbox o WHERE o.state = 'queued' ORDER BY o.n LIMIT ?1",

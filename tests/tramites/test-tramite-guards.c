@@ -212,6 +212,12 @@ test_one_open_old_database (Fixture       *f,
             " created_at) VALUES"
             " ('old-1', 'LIQ-2025-000001', 'plan-3', 3, 1, 100, '2026-12-15', 0, 0, 0, 0, '', 'atencion-clientes', 'x', 0, 0, 1),"
             " ('old-2', 'LIQ-2025-000002', 'plan-3', 2, 1, 100, '2026-12-15', 0, 0, 0, 0, '', 'atencion-clientes', 'x', 0, 0, 2);"
+            /* What migration 9 (sync authors, synced users and settings) added, so that
+             * it runs again after 6. */
+            "DROP TRIGGER sync_outbox_author; DROP TRIGGER users_sync_insert; DROP TRIGGER users_sync_update;"
+            "DROP TRIGGER settings_sync_insert; DROP TRIGGER settings_sync_update;"
+            "DROP TABLE sync_settings; DROP TABLE sync_setting_keys; DROP TABLE sync_session;"
+            "ALTER TABLE sync_outbox DROP COLUMN user_login; ALTER TABLE users DROP COLUMN sync_version;"
             "PRAGMA user_version = 5;");
   g_clear_object (&f->store);
   f->store = gest_store_open (f->db_path, &error);
