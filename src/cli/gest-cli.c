@@ -231,13 +231,14 @@ main (int    argc,
     return gest_cli_user (db_path, argc, argv);
   if (g_str_equal (command, "settings"))
     return gest_cli_settings (db_path, argc, argv);
-  if (g_str_equal (command, "import"))   /* import helper: src/cli/gest-cli-import.c */
-    return gest_cli_import (db_path, argc, argv);
-  if (g_str_equal (command, "sync"))   /* sync helper: src/cli/gest-cli-sync.c */
-    return gest_cli_sync (db_path, argc, argv);
-  /* Conauto's signed update file (issue 12): src/cli/gest-cli-conauto.c */
+  /* Conauto's signed update file (issue 12): src/cli/gest-cli-conauto.c; before the other
+   * imports (src/cli/gest-cli-import.c), which would take "conauto-updates" for a kind. */
   if (g_str_equal (command, "import") && argc >= 2 && g_str_equal (argv[1], "conauto-updates"))
     return gest_cli_import_conauto (db_path, argc, argv);
+  if (g_str_equal (command, "import"))
+    return gest_cli_import (db_path, argc, argv);
+  if (g_str_equal (command, "sync"))   /* src/cli/gest-cli-sync.c */
+    return gest_cli_sync (db_path, argc, argv);
   if (g_str_equal (command, "conauto-key"))
     return gest_cli_conauto_key (db_path, argc, argv);
 
