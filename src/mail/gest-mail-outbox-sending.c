@@ -88,6 +88,28 @@ fail:
   return NULL;
 }
 
+/* The user who queued the email @uuid, NULL when nobody was signed in then. */
+static GestUser *
+load_queued_by (GestStore  *store,
+                const char *uuid)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GestRole role;
+
+  stmt = gest_store_prepare (store,
+                             "SELECT u.uuid, u.login, u.name, u.role FROM mail_outbox m"
+                             " JOIN users u ON u.uuid = m.queued_by WHERE m.uuid = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW ||
+      !gest_role_from_id ((const char *) sqlite3_column_text (stmt, 3), &role))
+    return NULL;
+  return gest_user_new ((const char *) sqlite3_column_text (stmt, 0),
+                        (const char *) sqlite3_column_text (stmt, 1),
+                        (const char *) sqlite3_column_text (stmt, 2), role);
+}
+
 static gboolean
 update_entry (GestStore            *store,
               GestMailOutboxEntry  *entry,
@@ -96,9 +118,19 @@ update_entry (GestStore            *store,
 {
   sqlite3_stmt *stmt;
   int rc;
+  g_autoptr(GestUser) queued_by = NULL;
+  g_autoptr(GestUser) signed_in = NULL;
 
   if (!gest_store_begin (store, TRUE, error))
     return FALSE;
+
+  /* What this delivery writes (the module's record, the log) is done for the user who queued
+   * the email, not for whoever the mail service's connection has (nobody). */
+  queued_by = load_queued_by (store, entry->uuid);
+  if (gest_store_get_user (store) != NULL)
+    signed_in = gest_user_ref (gest_store_get_user (store));
+  if (queued_by != NULL)
+    gest_store_set_user (store, queued_by);
 
   stmt = gest_store_prepare (store,
                              "UPDATE mail_outbox SET state = ?2, attempts = ?3, next_attempt = ?4,"
@@ -141,10 +173,14 @@ update_entry (GestStore            *store,
     goto fail;
 
   if (gest_store_commit (store, error))
-    return TRUE;
+    {
+      gest_store_set_user (store, signed_in);
+      return TRUE;
+    }
 
 fail:
   gest_store_rollback (store);
+  gest_store_set_user (store, signed_in);
   return FALSE;
 }
 

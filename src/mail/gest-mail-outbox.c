@@ -183,8 +183,8 @@ insert_row (GestStore   *store,
   stmt = gest_store_prepare (store,
                              "INSERT INTO mail_outbox (uuid, record_uuid, recipient, subject, body,"
                              " attachments, state, attempts, next_attempt, created_at, updated_at,"
-                             " module, purpose)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', 0, 0, ?7, ?7, ?8, ?9)", error);
+                             " module, purpose, queued_by)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', 0, 0, ?7, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -200,6 +200,8 @@ insert_row (GestStore   *store,
     sqlite3_bind_text (stmt, 8, module, -1, SQLITE_TRANSIENT);
   if (purpose != NULL)
     sqlite3_bind_text (stmt, 9, purpose, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, gest_store_get_user (store) != NULL ? gest_store_get_user (store)->uuid : "",
+                     -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
 

@@ -906,6 +906,33 @@ test_no_keyring (Fixture       *f,
   g_assert_cmpuint (entry->attempts, ==, 0);
 }
 
+/* Issue 12 (X5): the "Sent to …" entry, written when the mail service delivers on its own,
+ * names the user who queued the email, not whoever is signed in at delivery (or nobody). */
+static void
+test_sent_entry_names_queuer (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GestMailOutboxEntry) queued = NULL;
+  g_autoptr(GestActivityEntry) activity = NULL;
+  GestUser *finance;
+  GestUser *analyst;
+
+  start_sink (f, NULL);
+  configure_smtp (f, "");
+  finance = gest_test_sign_in (f->store, GEST_ROLE_FINANCE_MANAGER);
+  g_assert_cmpstr (finance->name, !=, "Usuario");
+  queued = queue_documents (f);
+  analyst = gest_test_sign_in (f->store, GEST_ROLE_CS_ANALYST);
+  drain (f, 1, 0);
+
+  activity = last_activity (f);
+  g_assert_true (g_str_has_prefix (activity->text, "Sent to "));
+  g_assert_cmpstr (activity->user_name, ==, "Test finance-manager");
+  g_assert_cmpstr (activity->user_role, ==, "finance-manager");
+  /* The store's own session is left as it was. */
+  g_assert_true (gest_store_get_user (f->store) == analyst);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -921,6 +948,8 @@ main (int   argc,
               fixture_setup, test_queue_refuses_foreign_document, fixture_teardown);
   g_test_add ("/mail/T4/queue-composes-and-logs", Fixture, NULL,
               fixture_setup, test_queue_composes, fixture_teardown);
+  g_test_add ("/mail/X5/sent-entry-names-queuer", Fixture, NULL,
+              fixture_setup, test_sent_entry_names_queuer, fixture_teardown);
   g_test_add ("/mail/T4/deliver-attachments-byte-for-byte", Fixture, NULL,
               fixture_setup, test_deliver, fixture_teardown);
   g_test_add ("/mail/T4/server-down-retried-delivered-once", Fixture, NULL,
