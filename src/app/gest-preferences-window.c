@@ -386,8 +386,16 @@ load_permissions (GestPreferencesWindow *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->routing_group), FALSE);
     }
   g_clear_error (&error);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->lock_group),
-                            gest_store_check_permission (self->store, GEST_PERMISSION_DEALER_SETTINGS, NULL));
+  /* The dealer's data, Conauto's documents address and the idle lock: the store refuses
+   * anyone else's save too; the groups say why they cannot be changed. */
+  if (!gest_store_check_permission (self->store, GEST_PERMISSION_DEALER_SETTINGS, &error))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->lock_group), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->dealer_group), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->conauto_group), FALSE);
+      adw_preferences_group_set_description (self->dealer_group, error->message);
+    }
+  g_clear_error (&error);
 
   /* A database being set up has nobody signed in: no account to show. */
   gtk_widget_set_visible (GTK_WIDGET (self->account_page), user != NULL);

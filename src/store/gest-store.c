@@ -646,6 +646,13 @@ gest_store_set_setting (GestStore   *self,
   if (key != NULL && g_str_has_prefix (key, "routing.") &&
       !gest_store_check_permission (self, GEST_PERMISSION_ROUTING_SETTINGS, error))
     return FALSE;
+  /* The dealer's identity, its outgoing mail and the documents' limits are the general
+   * manager's (the keys the preferences save; the sync's own keys are set by the sync). */
+  if (key != NULL &&
+      (g_str_has_prefix (key, "dealer.") || g_str_has_prefix (key, "smtp.") ||
+       g_str_has_prefix (key, "documents.") || g_str_equal (key, "conauto.documents-email")) &&
+      !gest_store_check_permission (self, GEST_PERMISSION_DEALER_SETTINGS, error))
+    return FALSE;
   return gest_store_set_value (self, "settings", TRUE, key, value, error);
 }
 

@@ -568,6 +568,18 @@ test_session (Fixture       *f,
 
   gest_store_set_user (f->store, analyst);
   g_assert_true (gest_store_get_user (f->store) == analyst);
+  /* The dealer's settings are checked where they are saved, whoever saves them. */
+  g_assert_false (gest_store_set_setting (f->store, "dealer.name", "Ford Satélite", &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_PERMISSION);
+  g_assert_cmpstr (error->message, ==,
+                   "Ana López (Customer service analyst) cannot change the dealer’s settings: it is for "
+                   "General manager. Ask one of them, or sign in as one.");
+  g_clear_error (&error);
+  g_assert_false (gest_store_set_setting (f->store, "smtp.host", "smtp.example.com", &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (gest_store_set_setting (f->store, "ui.something", "1", &error));
+  g_assert_no_error (error);
   seen[0] = gest_store_get_user_name (f->store);
   g_assert_cmpstr (seen[0], ==, "Ana López");
   g_clear_pointer (&seen[0], g_free);
@@ -591,6 +603,9 @@ test_session (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (seen[0], ==, "Laura Gómez");
   g_clear_pointer (&seen[0], g_free);
+
+  g_assert_true (gest_store_set_setting (f->store, "dealer.name", "Ford Satélite", &error));
+  g_assert_no_error (error);
 
   gest_store_set_user (f->store, NULL);
   g_assert_null (gest_store_get_user (f->store));
