@@ -81,7 +81,18 @@ update_user_display (GestWindow *self)
       g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (section));
       self->user_section = TRUE;
     }
-  adw_window_title_set_subtitle (self->sidebar_title, text != NULL ? text : "");
+  /* Under the sidebar's title only the name, cut to the sidebar's width: a window title asks
+   * for its whole text, and a wider sidebar would fold the board into one column. The menu
+   * has the name and the role in full. */
+  if (user != NULL && g_utf8_strlen (user->name, -1) > 26)
+    {
+      g_autofree char *cut = g_utf8_substring (user->name, 0, 25);
+      g_autofree char *shown = g_strconcat (cut, "…", NULL);
+
+      adw_window_title_set_subtitle (self->sidebar_title, shown);
+    }
+  else
+    adw_window_title_set_subtitle (self->sidebar_title, user != NULL ? user->name : "");
 }
 
 static void
