@@ -331,6 +331,19 @@ test_editor (Fixture       *f,
 }
 
 /* T5, T6, T7, X4, X5: the detail page of one folio. */
+/* The one message dialog open (issue 12's confirmations), presented by a click. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static void
 test_detail (Fixture       *f,
              gconstpointer  data)
@@ -478,10 +491,61 @@ test_detail (Fixture       *f,
   /* The dealer marks the documents sent: issue 12, once the outbox sent the email (no SMTP
    * here: the test marks it sent, as the sender would). */
   exec_sql (f->store, "UPDATE mail_outbox SET state = 'sent', sent_at = 1");
+  /* Issue 12 (T5): the tick asks first, naming the item and the folio; cancelled, nothing. */
+  {
+    GtkWidget *row = gest_test_find_widget (GTK_WIDGET (checklist), gest_test_is_row_titled,
+                                            gest_tramite_item_label (GEST_TRAMITE_ITEM_DOCS_SENT));
+    GtkWidget *mark = gest_test_find_widget (row, gest_test_is_button_labelled, "_Mark Done");
+    GtkWidget *undo = gest_test_find_widget (row, gest_test_is_button_labelled, "_Undo…");
+    g_autofree char *heading = g_strdup_printf ("Mark “%s” as done on folio %s?",
+                                                gest_tramite_item_label (GEST_TRAMITE_ITEM_DOCS_SENT),
+                                                tramite->folio);
+    g_autofree char *undo_heading = g_strdup_printf ("Undo “%s” on folio %s?",
+                                                     gest_tramite_item_label (GEST_TRAMITE_ITEM_DOCS_SENT),
+                                                     tramite->folio);
+    AdwMessageDialog *dialog;
+    GtkWidget *reason;
+
+    g_assert_nonnull (mark);
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (mark, "clicked");
+    dialog = find_message_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    gest_store_wait_for_writes (f->store);
+    g_assert_true (gest_tramite_checklist_view_can_check (checklist, GEST_TRAMITE_ITEM_DOCS_SENT));
+
+    g_signal_emit_by_name (mark, "clicked");
+    dialog = find_message_dialog ();
+    adw_message_dialog_response (dialog, "mark");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    gest_store_wait_for_writes (f->store);
+    g_assert_false (gest_tramite_checklist_view_can_check (checklist, GEST_TRAMITE_ITEM_DOCS_SENT));
+    wait_timeline (timeline, 8);
+
+    /* Undoing needs a reason: the dialog's Undo stays off until one is written. */
+    g_signal_emit_by_name (undo, "clicked");
+    dialog = find_message_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, undo_heading);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "undo"));
+    reason = adw_message_dialog_get_extra_child (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (reason), "   ");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "undo"));
+    gtk_editable_set_text (GTK_EDITABLE (reason), "Se envió al correo equivocado");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "undo"));
+    adw_message_dialog_response (dialog, "undo");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    gest_store_wait_for_writes (f->store);
+    g_assert_true (gest_tramite_checklist_view_can_check (checklist, GEST_TRAMITE_ITEM_DOCS_SENT));
+    g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM activity WHERE text LIKE '%Se envió al correo equivocado%'"),
+                     ==, 1);
+    wait_timeline (timeline, 9);
+  }
   g_assert_true (gest_tramite_checklist_view_check_item (checklist, GEST_TRAMITE_ITEM_DOCS_SENT));
   gest_store_wait_for_writes (f->store);
   g_assert_false (gest_tramite_checklist_view_can_check (checklist, GEST_TRAMITE_ITEM_DOCS_SENT));
-  wait_timeline (timeline, 8);
+  wait_timeline (timeline, 10);
   g_assert_true (gest_timeline_get_verified (timeline));
 
   gtk_window_destroy (GTK_WINDOW (window));
