@@ -24,10 +24,8 @@ GEST_MODULE (tramites)
 GEST_PLANNED_MODULE (collections, N_("Collections"), "call-start-symbolic", 20,
                      N_("Not built yet: debtor portfolios, calls, letters, visits and payment promises will come "
                         "in a later version of Gestiona."))
-GEST_PLANNED_MODULE (complaints, N_("Complaints"), "mail-mark-important-symbolic", 30,
-                     N_("Not built yet: customer complaints and claims will come in a later version of Gestiona."))
-GEST_PLANNED_MODULE (annulments, N_("Annulments"), "edit-undo-symbolic", 40,
-                     N_("Not built yet: invoice annulments and reinvoicing will come in a later version of Gestiona."))
+GEST_MODULE (complaints)
+GEST_MODULE (annulments)
 GEST_PLANNED_MODULE (campaigns, N_("Service Campaigns"), "applications-engineering-symbolic", 50,
                      N_("Not built yet: field-action campaigns on given VINs will come in a later version of Gestiona."))
 GEST_PLANNED_MODULE (appointments, N_("Appointments"), "x-office-calendar-symbolic", 60,

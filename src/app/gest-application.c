@@ -113,8 +113,8 @@ about_activated_cb (GSimpleAction *action,
                         "developer-name", _("The Gestiona developers"),
                         "version", PACKAGE_VERSION,
                         "comments", _("The back office of a Ford dealership: early payoffs of "
-                                      "Conauto plans, collections, complaints, annulments, "
-                                      "service campaigns and appointments."),
+                                      "Conauto plans, collections, customer service and invoice "
+                                      "corrections, service campaigns and appointments."),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         NULL);
   /* Untranslated, the msgid itself comes back: show no credits then. */

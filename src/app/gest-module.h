@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* The UI half of a module, in the spirit of GNOME Builder's addins: the window asks each
  * registered module for its sidebar entry and page, the global search asks it to draw and
  * open its hits, the preferences window for its pages. Requires GestDomainModule: a module's
- * UI class derives from its domain class (GestComplaintsModule from GestComplaintsDomain),
+ * UI class derives from its domain class (GestNotesModule from GestNotesDomain),
  * so one object answers both. The window names no module.
  *
  * Everything here runs on the UI thread. */

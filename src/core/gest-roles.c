@@ -23,6 +23,8 @@ static const struct
   [GEST_ROLE_COLLECTIONS_AGENT] = { "collections-agent", N_("Collections agent") },
   [GEST_ROLE_SERVICE_ADVISOR] = { "service-advisor", N_("Service advisor") },
   [GEST_ROLE_COLLECTIONS_SUPERVISOR] = { "collections-supervisor", N_("Collections supervisor") },
+  /* Issue 13 (Q2, Q3): registers annulled customers and approves re-invoicing. */
+  [GEST_ROLE_CS_COORDINATOR] = { "cs-coordinator", N_("Customer service coordinator") },
   /* The id predates issue 12, when a dealer user could play Conauto's liaison; entries in
    * existing logs carry it, so it stays. */
   [GEST_ROLE_CONAUTO] = { "conauto-liaison", N_("Conauto") },

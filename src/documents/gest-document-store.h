@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* X4: documents attached to a record (a payoff, a complaint...). The content is stored once
+/* X4: documents attached to a record (a payoff, a case...). The content is stored once
  * per SHA-256 under gest_store_get_files_dir() as <aa>/<sha256> (aa = first two hex
  * digits); the metadata is a row of the documents table. Attaching also appends a
  * "document" entry to the record's activity log, in the same transaction as the row.

@@ -53,6 +53,12 @@ static const struct
   [GEST_DOCUMENT_KIND_INVOICE] = { "invoice", N_("Invoice") },
   [GEST_DOCUMENT_KIND_ACKNOWLEDGMENT] = { "acknowledgment", N_("Acknowledgment") },
   [GEST_DOCUMENT_KIND_OTHER] = { "other", N_("Other") },
+  [GEST_DOCUMENT_KIND_CUSTOMER_LETTER] = { "customer-letter", N_("Customer's letter") },
+  [GEST_DOCUMENT_KIND_ANSWER_LETTER] = { "answer-letter", N_("Answer letter") },
+  [GEST_DOCUMENT_KIND_MEMO] = { "memo", N_("Memo") },
+  [GEST_DOCUMENT_KIND_STAMPED_MEMO] = { "stamped-memo", N_("Memo with the received stamp") },
+  [GEST_DOCUMENT_KIND_CONTACT_REPORT] = { "contact-report", N_("Contact actions report") },
+  [GEST_DOCUMENT_KIND_SIGNED_ACCEPTANCE] = { "signed-acceptance", N_("Signed acceptance of costs") },
 };
 
 /* Words in file names, in the order they are tried: "acuse de recibo de factura" is an
@@ -64,6 +70,12 @@ static const struct
   const char       *words[9];
 } guesses[] = {
   { GEST_DOCUMENT_KIND_ACKNOWLEDGMENT, { "acuse", "acknowledgment", "acknowledgement", NULL } },
+  { GEST_DOCUMENT_KIND_SIGNED_ACCEPTANCE, { "aceptacion", "acceptance", NULL } },
+  { GEST_DOCUMENT_KIND_STAMPED_MEMO, { "sello", "sellado", "radicado", "stamped", NULL } },
+  { GEST_DOCUMENT_KIND_MEMO, { "memo", "memorando", "memorandum", NULL } },
+  { GEST_DOCUMENT_KIND_ANSWER_LETTER, { "respuesta", "answer", NULL } },
+  { GEST_DOCUMENT_KIND_CONTACT_REPORT, { "gestiones", "informe", "report", NULL } },
+  { GEST_DOCUMENT_KIND_CUSTOMER_LETTER, { "carta", "escrito", "letter", NULL } },
   { GEST_DOCUMENT_KIND_PLAN_STATEMENT, { "estado", "edocta", "edo", "statement", NULL } },
   { GEST_DOCUMENT_KIND_PAYMENT_PROOF, { "comprobante", "pago", "deposito", "transferencia",
                                         "spei", "recibo", "payment", "receipt", NULL } },

@@ -26,6 +26,7 @@ static const GestDemoUser demo_users[] = {
   [GEST_ROLE_COLLECTIONS_AGENT] = { "cobranza", "Ana Torres Villa", GEST_ROLE_COLLECTIONS_AGENT },
   [GEST_ROLE_SERVICE_ADVISOR] = { "asesor", "Luis Hernández Peña", GEST_ROLE_SERVICE_ADVISOR },
   [GEST_ROLE_COLLECTIONS_SUPERVISOR] = { "supervisor.cobranza", "Carmen Ríos Aguilar", GEST_ROLE_COLLECTIONS_SUPERVISOR },
+  [GEST_ROLE_CS_COORDINATOR] = { "coordinador.sac", "Sergio Medina Salas", GEST_ROLE_CS_COORDINATOR },
 };
 
 /* In role order: demo_users[role] is the user of that role. */

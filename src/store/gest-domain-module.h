@@ -21,8 +21,8 @@ G_BEGIN_DECLS
  * fields. */
 typedef struct
 {
-  const char         *entity;        /* protocol name: "complaint" */
-  const char         *table;         /* "complaints" */
+  const char         *entity;        /* protocol name: "note" */
+  const char         *table;         /* "notes" */
   const char * const *columns;       /* every field the desktop stores, NULL-terminated */
   const char * const *server_owned;  /* fields only the server sets (never pushed), or NULL */
   gboolean            versioned;     /* rows keep the server's version (sync_version) */
@@ -37,8 +37,8 @@ typedef struct
 /* One kind of search hit (the kind column of search_index, data/sql). */
 typedef struct
 {
-  const char *kind;        /* "complaint" */
-  const char *label;       /* N_("Complaint"): the subtitle starts with it, translated */
+  const char *kind;        /* "note" */
+  const char *label;       /* N_("Note"): the subtitle starts with it, translated */
   const char *icon_name;   /* the hit's icon in the search popover */
   /* Optional: a code typed whole or in part (a folio) found by a range scan of a unique index:
    * SELECT uuid, title, context ... WHERE code >= ?1 AND code < ?3 ... LIMIT ?2. */
@@ -59,9 +59,9 @@ int gest_cli_fail (const GError *error);
  * with the verb. Returns the exit status (0 done, 1 refused, 2 bad input, 3 database). */
 typedef struct
 {
-  const char *verb;        /* "complaint" */
-  const char *synopsis;    /* "complaint COMMAND …" (not translated: the syntax) */
-  const char *summary;     /* N_("customer complaints (gestiona-cli complaint --help)") */
+  const char *verb;        /* "note" */
+  const char *synopsis;    /* "note COMMAND …" (not translated: the syntax) */
+  const char *summary;     /* N_("notes (gestiona-cli note --help)") */
   int       (*run)        (const char  *db_path,
                            int          argc,
                            char       **argv);
@@ -71,8 +71,8 @@ typedef struct
  * result columns are the report's columns, in the language of their aliases' msgids. */
 typedef struct
 {
-  const char *id;          /* "complaints-by-step" */
-  const char *title;       /* N_("Complaints by step") */
+  const char *id;          /* "notes-by-state" */
+  const char *title;       /* N_("Notes by state") */
   const char *description; /* N_(...) */
   const char *sql;
 } GestReportInfo;
@@ -99,7 +99,7 @@ struct _GestDomainModuleInterface
 {
   GTypeInterface parent_iface;
 
-  /* "complaints": the section id, the settings and demo prefix. Required. */
+  /* "notes": the section id, the settings and demo prefix. Required. */
   const char           *(*get_id)           (GestDomainModule  *self);
   const GestEntityInfo *(*get_entities)     (GestDomainModule  *self,
                                              guint             *n_entities);

@@ -66,7 +66,7 @@ typedef gboolean       (*GestSqlBoardMoveFunc)    (GestStore           *store,
 
 typedef struct
 {
-  const char              *table;          /* "complaints" */
+  const char              *table;          /* "notes" */
   const char              *alias;          /* "t": every SQL fragment names the table so */
   const char              *live_column;    /* 0 on live rows ("deleted"), or NULL */
   const char              *column_expr;    /* "t.step" */

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* X5: the activity timeline of any record (a payoff, a complaint, an account...): its log entries,
+/* X5: the activity timeline of any record (a payoff, a case, an account...): its log entries,
  * newest first, 50 at a time with Newer and Older (the list is as tall as its entries and has
  * no scroller of its own: the page around it scrolls, and a log of thousands of entries still
  * builds 50 rows); whether the record's log chain verifies ("Log verified", or the message

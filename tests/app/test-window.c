@@ -27,10 +27,10 @@
 
 /* The sections whose module is not built yet (src/gest-module-list.h). */
 static const char * const section_ids[] = {
-  "collections", "complaints", "annulments", "campaigns", "appointments", "reports",
+  "collections", "campaigns", "appointments", "reports",
 };
 static const char * const section_titles[] = {
-  "Collections", "Complaints", "Annulments", "Service Campaigns", "Appointments", "Reports",
+  "Collections", "Service Campaigns", "Appointments", "Reports",
 };
 
 typedef struct

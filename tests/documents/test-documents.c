@@ -107,9 +107,12 @@ test_kinds (void)
 {
   static const char * const ids[] = {
     "payment-proof", "identification", "plan-statement", "invoice", "acknowledgment", "other",
+    "customer-letter", "answer-letter", "memo", "stamped-memo", "contact-report", "signed-acceptance",
   };
   static const char * const labels[] = {
     "Payment proof", "Identification", "Plan statement", "Invoice", "Acknowledgment", "Other",
+    "Customer's letter", "Answer letter", "Memo", "Memo with the received stamp", "Contact actions report",
+    "Signed acceptance of costs",
   };
   GestDocumentKind kind;
 
