@@ -242,7 +242,7 @@ test_intake_creates (Fixture       *f,
   g_assert_cmpstr (entry->contact_role, ==, "Titular");
   g_free (expected);
   expected = g_strdup_printf ("Complaint %s registered (By phone) for María Pérez López: "
-                              "Le cobraron dos veces la cuota de noviembre.. Primary responsible: Test cs-analyst.",
+                              "“Le cobraron dos veces la cuota de noviembre.” Primary responsible: Test cs-analyst.",
                               folio);
   g_assert_cmpstr (entry->text, ==, expected);
 
