@@ -187,41 +187,6 @@ gest_complaint_morning_summary (GestStore  *store,
   return g_strstrip (g_string_free (g_steal_pointer (&out), FALSE));
 }
 
-gboolean
-gest_complaint_sla_refresh_open (GestStore  *store,
-                                 gint64      now,
-                                 GError    **error)
-{
-  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  gboolean own = FALSE;
-  int rc;
-
-  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
-
-  if (!gest_store_begin_change (store, "gest_complaint_sla_refresh", &own, error))
-    return FALSE;
-  stmt = gest_store_prepare (store, "SELECT uuid FROM complaints WHERE deleted = 0 AND stage <> 6", error);
-  if (stmt == NULL)
-    goto fail;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      gest_store_set_error (store, error);
-      goto fail;
-    }
-  for (guint i = 0; i < uuids->len; i++)
-    if (!gest_complaint_sla_update (store, g_ptr_array_index (uuids, i), now, error))
-      goto fail;
-  return gest_store_end_change (store, "gest_complaint_sla_refresh", own, TRUE, error);
-
-fail:
-  gest_store_end_change (store, "gest_complaint_sla_refresh", own, FALSE, NULL);
-  return FALSE;
-}
-
 static int
 summary_hour (GestStore *store)
 {
@@ -259,22 +224,30 @@ gest_complaint_morning_summary_send_if_due (GestStore  *store,
   if (g_date_time_get_hour (local) < summary_hour (store))
     return TRUE;
 
-  if (!gest_store_begin_change (store, "gest_complaint_summary", &own, error))
-    return FALSE;
   day_of (now, &today);
   today_iso = gest_date_to_iso (&today);
   sent = gest_store_get_setting (store, "complaints.summary-sent-day");
-  if ((sent != NULL && g_strcmp0 (sent, today_iso) >= 0))
-    return gest_store_end_change (store, "gest_complaint_summary", own, TRUE, error);
+  if (sent != NULL && g_strcmp0 (sent, today_iso) >= 0)
+    return TRUE;
   /* Nobody reads it on a day off: the next working morning's covers the days between. */
   cal = gest_business_calendar_load (store, error);
   if (cal == NULL)
-    goto fail;
+    return FALSE;
   if (!gest_business_calendar_is_working_day (cal, &today))
-    return gest_store_end_change (store, "gest_complaint_summary", own, TRUE, error);
+    return TRUE;
+  /* The clocks move with time alone: recomputed first, in batches of their own. */
+  if (!gest_complaint_sla_refresh_open (store, now, error))
+    return FALSE;
 
-  if (!gest_complaint_sla_refresh_open (store, now, error) ||
-      (text = gest_complaint_morning_summary (store, now, error)) == NULL)
+  if (!gest_store_begin_change (store, "gest_complaint_summary", &own, error))
+    return FALSE;
+  /* Another desktop of the dealer may have sent it meanwhile (the setting syncs only if
+   * listed; this one at least never sends twice). */
+  g_clear_pointer (&sent, g_free);
+  sent = gest_store_get_setting (store, "complaints.summary-sent-day");
+  if (sent != NULL && g_strcmp0 (sent, today_iso) >= 0)
+    return gest_store_end_change (store, "gest_complaint_summary", own, TRUE, error);
+  if ((text = gest_complaint_morning_summary (store, now, error)) == NULL)
     goto fail;
   shown = gest_date_format (&today);
   subject = g_strdup_printf (_("Customer service morning summary, %s"), shown);

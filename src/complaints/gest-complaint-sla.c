@@ -365,13 +365,13 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, n, value);
 }
 
-gboolean
-gest_complaint_sla_update (GestStore   *store,
-                           const char  *uuid,
-                           gint64       now,
-                           GError     **error)
+static gboolean
+update_with (GestStore                  *store,
+             const GestBusinessCalendar *cal,
+             const char                 *uuid,
+             gint64                      now,
+             GError                    **error)
 {
-  g_autoptr(GestBusinessCalendar) cal = NULL;
   g_autoptr(GPtrArray) events = NULL;
   GestComplaintSlaTargets targets;
   ClockState response, resolution;
@@ -386,8 +386,7 @@ gest_complaint_sla_update (GestStore   *store,
   if (!gest_store_begin_change (store, "gest_complaint_sla", &own, error))
     return FALSE;
   if (!load_case (store, uuid, &row, error) ||
-      (events = load_events (store, uuid, error)) == NULL ||
-      (cal = gest_business_calendar_load (store, error)) == NULL)
+      (events = load_events (store, uuid, error)) == NULL)
     goto fail;
 
   /* The first response is the "in process" message (Q6). */
@@ -486,6 +485,68 @@ gest_complaint_sla_update (GestStore   *store,
 fail:
   gest_store_end_change (store, "gest_complaint_sla", own, FALSE, NULL);
   return FALSE;
+}
+
+gboolean
+gest_complaint_sla_update (GestStore   *store,
+                           const char  *uuid,
+                           gint64       now,
+                           GError     **error)
+{
+  g_autoptr(GestBusinessCalendar) cal = NULL;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  cal = gest_business_calendar_load (store, error);
+  return cal != NULL && update_with (store, cal, uuid, now, error);
+}
+
+/* Cases recomputed in one transaction when the refresh has its own: a save of the user waits
+ * for one batch at most. */
+#define REFRESH_BATCH 200
+
+gboolean
+gest_complaint_sla_refresh_open (GestStore  *store,
+                                 gint64      now,
+                                 GError    **error)
+{
+  g_autoptr(GestBusinessCalendar) cal = NULL;
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+
+  cal = gest_business_calendar_load (store, error);
+  if (cal == NULL)
+    return FALSE;
+  stmt = gest_store_prepare (store, "SELECT uuid FROM complaints WHERE deleted = 0 AND stage <> 6", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return gest_store_set_error (store, error);
+
+  for (guint i = 0; i < uuids->len; i += REFRESH_BATCH)
+    {
+      gboolean own = FALSE;
+
+      gest_store_let_waiting_writers_in (store);
+      if (!gest_store_begin_change (store, "gest_complaint_sla_refresh", &own, error))
+        return FALSE;
+      for (guint j = i; j < MIN (i + REFRESH_BATCH, uuids->len); j++)
+        if (!update_with (store, cal, g_ptr_array_index (uuids, j), now, error))
+          {
+            gest_store_end_change (store, "gest_complaint_sla_refresh", own, FALSE, NULL);
+            return FALSE;
+          }
+      if (!gest_store_end_change (store, "gest_complaint_sla_refresh", own, TRUE, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

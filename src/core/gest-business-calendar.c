@@ -16,6 +16,9 @@ struct _GestBusinessCalendar
   int         close[GEST_BUSINESS_N_WEEKDAYS];   /* == open: closed */
   GHashTable *holidays;                          /* julian day → owned name */
   GHashTable *explicit_years;                    /* year → itself */
+  /* The law's holidays of the years asked so far: the clocks ask day after day. */
+  GHashTable *legal_days;                        /* julian day → translated name */
+  GHashTable *legal_years;                       /* year → itself */
 };
 
 #define USEC_PER_MINUTE (G_USEC_PER_SEC * (gint64) 60)
@@ -127,6 +130,8 @@ gest_business_calendar_new (GTimeZone *tz)
     }
   self->holidays = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   self->explicit_years = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->legal_days = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->legal_years = g_hash_table_new (g_direct_hash, g_direct_equal);
   return self;
 }
 
@@ -159,6 +164,8 @@ gest_business_calendar_free (GestBusinessCalendar *self)
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_clear_pointer (&self->holidays, g_hash_table_unref);
   g_clear_pointer (&self->explicit_years, g_hash_table_unref);
+  g_clear_pointer (&self->legal_days, g_hash_table_unref);
+  g_clear_pointer (&self->legal_years, g_hash_table_unref);
   g_free (self);
 }
 
@@ -290,6 +297,7 @@ gest_business_calendar_is_holiday (const GestBusinessCalendar *self,
                                    const char                **name)
 {
   const char *found;
+  int year;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (day != NULL && g_date_valid (day), FALSE);
@@ -301,9 +309,28 @@ gest_business_calendar_is_holiday (const GestBusinessCalendar *self,
         *name = found;
       return TRUE;
     }
-  if (g_hash_table_contains (self->explicit_years, GINT_TO_POINTER ((int) g_date_get_year (day))))
+  year = g_date_get_year (day);
+  if (g_hash_table_contains (self->explicit_years, GINT_TO_POINTER (year)))
     return FALSE;
-  return gest_business_calendar_is_legal_holiday (day, name);
+  /* A cache of the computed days, so not const in fact; a calendar is used by one thread at a
+   * time (each clock loads its own). */
+  if (!g_hash_table_contains (self->legal_years, GINT_TO_POINTER (year)))
+    {
+      g_autoptr(GArray) legal = gest_business_calendar_legal_holidays (year);
+
+      for (guint i = 0; i < legal->len; i++)
+        {
+          GestHoliday *h = &g_array_index (legal, GestHoliday, i);
+
+          g_hash_table_insert (self->legal_days, GUINT_TO_POINTER (g_date_get_julian (&h->day)),
+                               (gpointer) h->name);
+        }
+      g_hash_table_add (self->legal_years, GINT_TO_POINTER (year));
+    }
+  found = g_hash_table_lookup (self->legal_days, GUINT_TO_POINTER (g_date_get_julian (day)));
+  if (found != NULL && name != NULL)
+    *name = found;
+  return found != NULL;
 }
 
 static int
@@ -414,18 +441,12 @@ local_moment (const GestBusinessCalendar *self,
               const GDate                *day,
               int                         minute)
 {
-  g_autoptr(GDateTime) dt = NULL;
+  /* Julian day 719163 is 1 January 1970. As g_date_time_new(), without its allocation. */
+  gint64 t = ((gint64) g_date_get_julian (day) - 719163) * 86400 + (gint64) minute * 60;
+  gint64 local = t;
+  int interval = g_time_zone_adjust_time (self->tz, G_TIME_TYPE_DAYLIGHT, &t);
 
-  if (minute >= 24 * 60)
-    {
-      GDate next = *day;
-
-      g_date_add_days (&next, 1);
-      return local_moment (self, &next, minute - 24 * 60);
-    }
-  dt = g_date_time_new (self->tz, (int) g_date_get_year (day), (int) g_date_get_month (day),
-                        (int) g_date_get_day (day), minute / 60, minute % 60, 0);
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+  return (local - g_time_zone_get_offset (self->tz, interval)) * G_USEC_PER_SEC;
 }
 
 /* The working interval of @day, FALSE when it has none. */
