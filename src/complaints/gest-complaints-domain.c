@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-complaint-sla.h"
 #include "gest-complaints-domain.h"
 
 static void gest_complaints_domain_iface_init (GestDomainModuleInterface *iface);
@@ -18,10 +19,21 @@ gest_complaints_domain_get_id (GestDomainModule *module)
   return GEST_COMPLAINTS_MODULE_ID;
 }
 
+/* Q7: the morning summary to the heads of customer service (helper "sla"). */
+static gboolean
+gest_complaints_domain_queue_due_mail (GestDomainModule  *module,
+                                       GestStore         *store,
+                                       gint64             now,
+                                       GError           **error)
+{
+  return gest_complaint_morning_summary_send_if_due (store, now, error);
+}
+
 static void
 gest_complaints_domain_iface_init (GestDomainModuleInterface *iface)
 {
   iface->get_id = gest_complaints_domain_get_id;
+  iface->queue_due_mail = gest_complaints_domain_queue_due_mail;
 }
 
 static void
