@@ -10,6 +10,7 @@
 
 #include "gest-business-calendar-store.h"
 #include "gest-sync-client.h"
+#include "gest-sync-private.h"
 #include "gest-test-util.h"
 #include "sync-test-util.h"
 
@@ -158,6 +159,29 @@ test_holidays_reach_second_desktop (void)
   gest_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* What a desktop pushes or pulls is checked: a day that is a date, a name. */
+static void
+test_holiday_fields_checked (void)
+{
+  const char *uuid = "b0000000-0000-4000-8000-000000000002";
+  struct { const char *json; gboolean deleted; const char *expected; } cases[] = {
+    { "{\"day\": \"2026-12-12\", \"name\": \"Día de la Virgen de Guadalupe\"}", FALSE, NULL },
+    { "{\"name\": \"Guadalupe\"}", FALSE, NULL },
+    { "{\"day\": \"12/12/2026\", \"name\": \"Guadalupe\"}", FALSE, "“day” is not a date (yyyy-mm-dd): “12/12/2026”." },
+    { "{\"day\": \"2026-12-12\", \"name\": \"\"}", FALSE, "A holiday needs its “name”." },
+    { "{\"day\": \"2026-12-12\", \"name\": \"\"}", TRUE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (cases[i].json, NULL);
+      g_autofree char *message = gest_sync_validate_change ("holiday", uuid, cases[i].deleted,
+                                                            json_node_get_object (node));
+
+      g_assert_cmpstr (message, ==, cases[i].expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -167,6 +191,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_assert_cmpint (sodium_init (), >=, 0);
 
+  g_test_add_func ("/sync/calendar/13/holiday-fields-checked", test_holiday_fields_checked);
   g_test_add_func ("/sync/calendar/13/holidays-and-hours-reach-second-desktop", test_holidays_reach_second_desktop);
 
   return g_test_run ();
