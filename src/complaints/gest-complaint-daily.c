@@ -219,6 +219,8 @@ gest_complaint_morning_summary_send_if_due (GestStore  *store,
 
   g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
 
+  if (!gest_complaint_sla_refresh_if_stale (store, now, error))
+    return FALSE;
   utc = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
   local = g_date_time_to_timezone (utc, tz);
   if (g_date_time_get_hour (local) < summary_hour (store))
@@ -235,7 +237,7 @@ gest_complaint_morning_summary_send_if_due (GestStore  *store,
     return FALSE;
   if (!gest_business_calendar_is_working_day (cal, &today))
     return TRUE;
-  /* The clocks move with time alone: recomputed first, in batches of their own. */
+  /* The clocks move with time alone: recomputed as of now for the summary. */
   if (!gest_complaint_sla_refresh_open (store, now, error))
     return FALSE;
 

@@ -550,6 +550,28 @@ gest_complaint_sla_refresh_open (GestStore  *store,
 }
 
 gboolean
+gest_complaint_sla_refresh_if_stale (GestStore  *store,
+                                     gint64      now,
+                                     GError    **error)
+{
+  g_autofree char *last = NULL;
+  char buf[32];
+  gint64 at = 0;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+
+  last = gest_store_get_setting (store, "complaints.sla.refreshed-at");
+  if (last != NULL)
+    at = g_ascii_strtoll (last, NULL, 10);
+  if (at > 0 && now - at < USEC_PER_HOUR && now >= at)
+    return TRUE;
+  if (!gest_complaint_sla_refresh_open (store, now, error))
+    return FALSE;
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, now);
+  return gest_store_set_setting (store, "complaints.sla.refreshed-at", buf, error);
+}
+
+gboolean
 gest_complaint_set_waiting (GestStore   *store,
                             const char  *uuid,
                             gboolean     waiting,

@@ -82,11 +82,18 @@ char     *gest_complaint_log_day         (gint64         now);
 char     *gest_complaint_morning_summary (GestStore     *store,
                                           gint64         now,
                                           GError       **error);
-/* Recomputes the clocks of every open case as of @now (the states move with time alone). */
+/* Recomputes the clocks of every open case as of @now (the states move with time alone), in
+ * batches of their own transactions unless the caller has one open. */
 gboolean  gest_complaint_sla_refresh_open (GestStore    *store,
                                            gint64        now,
                                            GError      **error);
-/* Q7: once a working day of the calendar, from the hour of setting complaints.summary-hour
+/* The same when the last refresh (setting complaints.sla.refreshed-at) is an hour old or
+ * more, so the board's "at risk" and "missed" flags follow the clock during the day. */
+gboolean  gest_complaint_sla_refresh_if_stale (GestStore *store,
+                                               gint64     now,
+                                               GError   **error);
+/* Q7: first gest_complaint_sla_refresh_if_stale(); then once a working day of the calendar,
+ * from the hour of setting complaints.summary-hour
  * (0-23, default 8) in the dealer's time zone on, refreshes the clocks and queues the morning
  * summary by email (through the outbox) to every active head of customer service (cs-head)
  * with an email; the day sent is kept in setting complaints.summary-sent-day. TRUE also

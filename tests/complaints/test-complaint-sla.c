@@ -270,6 +270,28 @@ test_breach_recorded_once (Fixture       *f,
 }
 
 static void
+test_refresh_hourly (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  add_case (f, "case-h", "QJA-2026-000006", "complaint", mx (2026, 12, 7, 9, 0));
+  g_assert_true (gest_complaint_sla_refresh_if_stale (f->store, mx (2026, 12, 7, 12, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (f, "SELECT sla_state FROM complaints WHERE uuid = 'case-h'"), ==,
+                   GEST_COMPLAINT_SLA_ON_TIME);
+
+  /* A target of two hours: missed since 11:00, seen at the next hourly refresh only. */
+  exec (f, "INSERT INTO settings (key, value) VALUES ('complaints.sla.complaint.response-hours', '2')");
+  g_assert_true (gest_complaint_sla_refresh_if_stale (f->store, mx (2026, 12, 7, 12, 59), &error));
+  g_assert_cmpint (query (f, "SELECT sla_state FROM complaints WHERE uuid = 'case-h'"), ==,
+                   GEST_COMPLAINT_SLA_ON_TIME);
+  g_assert_true (gest_complaint_sla_refresh_if_stale (f->store, mx (2026, 12, 7, 13, 0), &error));
+  g_assert_cmpint (query (f, "SELECT sla_state FROM complaints WHERE uuid = 'case-h'"), ==,
+                   GEST_COMPLAINT_SLA_MISSED);
+}
+
+static void
 test_closure_stops_clock (Fixture       *f,
                           gconstpointer  data)
 {
@@ -401,6 +423,7 @@ main (int   argc,
   ADD ("sla/set-waiting-logs-and-refuses-twice", test_set_waiting);
   ADD ("sla/breach-recorded-once", test_breach_recorded_once);
   ADD ("sla/closure-stops-clock-reopen-resumes", test_closure_stops_clock);
+  ADD ("sla/open-clocks-refreshed-hourly", test_refresh_hourly);
   ADD ("Q7/morning-summary-once-a-working-day", test_q7_morning_summary);
 #undef ADD
   g_test_add_func ("/complaints/Q7/flag-across-midnight-dealer-timezone", test_q7_across_midnight);
