@@ -84,6 +84,7 @@ text_column (sqlite3_stmt *stmt,
 static gboolean
 append_section (GestStore    *store,
                 GString      *out,
+                guint        *n_items,
                 const char   *title,
                 const char   *sql,
                 const char   *bind1,
@@ -120,6 +121,7 @@ append_section (GestStore    *store,
   if (rc != SQLITE_DONE)
     return gest_store_set_error (store, error);
 
+  *n_items += n;
   g_string_append_printf (out, "%s (%u)\n", title, n);
   if (n == 0)
     g_string_append_printf (out, "  %s\n", _("None."));
@@ -135,10 +137,11 @@ append_section (GestStore    *store,
   "LEFT JOIN users u ON u.uuid = c.responsible_uuid " \
   "WHERE c.deleted = 0 AND c.stage <> 6 "
 
-char *
-gest_complaint_morning_summary (GestStore  *store,
-                                gint64      now,
-                                GError    **error)
+static char *
+build_summary (GestStore  *store,
+               gint64      now,
+               guint      *n_items,
+               GError    **error)
 {
   g_autoptr(GestBusinessCalendar) cal = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -149,8 +152,7 @@ gest_complaint_morning_summary (GestStore  *store,
   g_autofree char *title = NULL;
   GDate today, since;
 
-  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
-
+  *n_items = 0;
   cal = gest_business_calendar_load (store, error);
   if (cal == NULL)
     return NULL;
@@ -167,15 +169,15 @@ gest_complaint_morning_summary (GestStore  *store,
   /* Translators: %s is the last working day, dd/mm/yyyy. */
   title = g_strdup_printf (_("Open cases without a log entry since %s (folio · customer · responsible · last entry)"),
                            since_shown);
-  if (!append_section (store, out, title,
+  if (!append_section (store, out, n_items, title,
                        CASE_COLUMNS "AND (c.last_log_day IS NULL OR c.last_log_day < ?1) "
                        "AND c.created_at < ?2 ORDER BY c.last_log_day IS NOT NULL, c.last_log_day, c.folio",
                        since_iso, local_midnight (&today), TRUE, error) ||
-      !append_section (store, out, _("SLA missed (folio · customer · responsible)"),
+      !append_section (store, out, n_items, _("SLA missed (folio · customer · responsible)"),
                        CASE_COLUMNS "AND c.sla_state = 2 ORDER BY c.folio", NULL, 0, FALSE, error) ||
-      !append_section (store, out, _("SLA at risk (folio · customer · responsible)"),
+      !append_section (store, out, n_items, _("SLA at risk (folio · customer · responsible)"),
                        CASE_COLUMNS "AND c.sla_state = 1 ORDER BY c.folio", NULL, 0, FALSE, error) ||
-      !append_section (store, out, _("Tasks overdue (folio · task · assignee · due)"),
+      !append_section (store, out, n_items, _("Tasks overdue (folio · task · assignee · due)"),
                        "SELECT c.folio, t.description, coalesce (u.name, ''), t.due_day "
                        "FROM complaint_tasks t JOIN complaints c ON c.uuid = t.complaint_uuid "
                        "LEFT JOIN users u ON u.uuid = t.assignee_uuid "
@@ -185,6 +187,18 @@ gest_complaint_morning_summary (GestStore  *store,
     return NULL;
 
   return g_strstrip (g_string_free (g_steal_pointer (&out), FALSE));
+}
+
+char *
+gest_complaint_morning_summary (GestStore  *store,
+                                gint64      now,
+                                GError    **error)
+{
+  guint n_items;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+
+  return build_summary (store, now, &n_items, error);
 }
 
 static int
@@ -214,6 +228,7 @@ gest_complaint_morning_summary_send_if_due (GestStore  *store,
   g_autofree char *shown = NULL;
   sqlite3_stmt *stmt;
   gboolean own = FALSE;
+  guint n_items = 0;
   GDate today;
   int rc;
 
@@ -249,8 +264,15 @@ gest_complaint_morning_summary_send_if_due (GestStore  *store,
   sent = gest_store_get_setting (store, "complaints.summary-sent-day");
   if (sent != NULL && g_strcmp0 (sent, today_iso) >= 0)
     return gest_store_end_change (store, "gest_complaint_summary", own, TRUE, error);
-  if ((text = gest_complaint_morning_summary (store, now, error)) == NULL)
+  if ((text = build_summary (store, now, &n_items, error)) == NULL)
     goto fail;
+  /* Nothing late, nothing at risk: no email to read. */
+  if (n_items == 0)
+    {
+      if (!gest_store_set_setting (store, "complaints.summary-sent-day", today_iso, error))
+        goto fail;
+      return gest_store_end_change (store, "gest_complaint_summary", own, TRUE, error);
+    }
   shown = gest_date_format (&today);
   subject = g_strdup_printf (_("Customer service morning summary, %s"), shown);
 

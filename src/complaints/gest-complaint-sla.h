@@ -96,8 +96,8 @@ gboolean  gest_complaint_sla_refresh_if_stale (GestStore *store,
  * from the hour of setting complaints.summary-hour
  * (0-23, default 8) in the dealer's time zone on, refreshes the clocks and queues the morning
  * summary by email (through the outbox) to every active head of customer service (cs-head)
- * with an email; the day sent is kept in setting complaints.summary-sent-day. TRUE also
- * when nothing was due. Not a user's change: no permission, no activity entry. */
+ * with an email, unless it has nothing to report; the day is kept in setting
+ * complaints.summary-sent-day. TRUE also when nothing was due. Not a user's change: no permission, no activity entry. */
 gboolean  gest_complaint_morning_summary_send_if_due (GestStore  *store,
                                                       gint64      now,
                                                       GError    **error);

@@ -353,6 +353,11 @@ test_q7_morning_summary (Fixture       *f,
   g_autofree char *text = NULL;
   const char *expected;
 
+  /* Friday 4 December, no case yet: nothing to report, no email. */
+  g_assert_true (gest_complaint_morning_summary_send_if_due (f->store, mx (2026, 12, 4, 9, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM mail_outbox"), ==, 0);
+
   /* Monday 7 December 2026. One case last logged on Friday 4 (the last working day: fine),
    * one on Thursday 3 (flagged), one never (flagged), one opened this morning (not yet). */
   add_case (f, "case-1", "QJA-2026-000011", "complaint", mx (2026, 12, 1, 9, 0));
