@@ -302,6 +302,16 @@ gest_complaints_domain_change_rejected (GestDomainModule  *module,
                                    GEST_ACTIVITY_STATUS, message, NULL, NULL, error) >= 0;
 }
 
+/* Q7: the morning summary to the heads of customer service (helper "sla"). */
+static gboolean
+gest_complaints_domain_queue_due_mail (GestDomainModule  *module,
+                                       GestStore         *store,
+                                       gint64             now,
+                                       GError           **error)
+{
+  return gest_complaint_morning_summary_send_if_due (store, now, error);
+}
+
 static void
 gest_complaints_domain_iface_init (GestDomainModuleInterface *iface)
 {
@@ -314,6 +324,7 @@ gest_complaints_domain_iface_init (GestDomainModuleInterface *iface)
   iface->fill_demo = gest_complaints_domain_fill_demo;
   iface->mail_sent = gest_complaints_domain_mail_sent;
   iface->change_rejected = gest_complaints_domain_change_rejected;
+  iface->queue_due_mail = gest_complaints_domain_queue_due_mail;
 }
 
 static void
