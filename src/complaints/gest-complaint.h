@@ -174,6 +174,7 @@ typedef struct
   gint64                 updated_at;
 } GestComplaint;
 
+/* @uuid may also be the folio ("QJA-2026-000001"); the changes below take the uuid. */
 GestComplaint *gest_complaint_load          (GestStore     *store,
                                              const char    *uuid,
                                              GError       **error);
@@ -240,7 +241,9 @@ gboolean    gest_complaint_record_acceptance_call (GestStore  *store,
                                                    const char *note,
                                                    GError    **error);
 /* Q9, Q10: closes the case with its cause, error and responsible area (active catalog
- * entries); requires the accepting call. */
+ * entries); requires the approved solution, the answer sent and the accepting call. A case
+ * linked to an annulment (Q12) does not close here: its cause, error and area are recorded
+ * and it moves to "annulment", where gest_complaint_annulment_filed() closes it. */
 gboolean    gest_complaint_close            (GestStore     *store,
                                              const char    *uuid,
                                              const char    *cause_uuid,
@@ -252,14 +255,19 @@ gboolean    gest_complaint_reopen           (GestStore     *store,
                                              const char    *uuid,
                                              const char    *reason,
                                              GError       **error);
-/* Q12: the annulment the case ends in (made by the annulments module) is linked; the case
- * waits at "annulment" until it is filed. */
+/* Q12: the annulment the case ends in (made by the annulments module) is linked (in any open
+ * stage; one annulment per case). The stage does not change: gest_complaint_close() then
+ * records the cause, error and area and moves the case to "annulment" (which needs the
+ * approval, the answer sent, the accepting call, cause/error/area and the link), where it
+ * waits until the annulment is filed. */
 gboolean    gest_complaint_link_annulment   (GestStore     *store,
                                              const char    *uuid,
                                              const char    *annulment_uuid,
                                              GError       **error);
 /* Q12: the annulment linked to the case was filed: the case closes (its cause, error and
- * area were recorded before it went to "annulment"). Runs in the annulment's transaction. */
+ * area were recorded before it went to "annulment"). Runs in the annulment's transaction;
+ * refused (GEST_ERROR_REFUSED) while the case is not at "annulment". Needs
+ * complaints.close. */
 gboolean    gest_complaint_annulment_filed  (GestStore     *store,
                                              const char    *uuid,
                                              const char    *annulment_folio,
