@@ -62,10 +62,9 @@ typedef struct
   int           this_year;
   gint64        year_last[N_YEARS];
   gint64        now;
-  char          today[16];
-  char          yesterday[16];
   guint32       uuid_prefix;
   guint64       uuid_counter;
+  GTimeZone    *tz;             /* the dealer's, parsed once */
 } Demo;
 
 static void
@@ -154,9 +153,9 @@ load_users (Demo *demo)
 }
 
 static char *
-day_of (gint64 at)
+day_of (GTimeZone *tz,
+        gint64     at)
 {
-  g_autoptr(GTimeZone) tz = gest_dealer_timezone ();
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
 
@@ -315,7 +314,7 @@ insert_case (Demo     *demo,
     c->last_log_at = MAX (c->created_at, demo->now - g_rand_int_range (rand, 1, 5) * DAY_USEC);
   if (c->last_log_at > demo->now)
     c->last_log_at = demo->now;
-  last_day = day_of (c->last_log_at);
+  last_day = day_of (demo->tz, c->last_log_at);
   c->summary = summaries[g_rand_int_range (rand, 0, G_N_ELEMENTS (summaries))];
   c->complainant = "Cliente";
   c->cause = g_rand_int_range (rand, 0, MAX (demo->n_catalog[0], 1));
@@ -383,7 +382,7 @@ insert_extras (Demo        *demo,
   /* Q6: a task for one case in five, open while the case is. */
   if (c->stage >= GEST_COMPLAINT_ASSIGNED && g_rand_int_range (demo->rand, 0, 5) == 0)
     {
-      g_autofree char *due = day_of (c->stage == GEST_COMPLAINT_CLOSED ? c->stage_since
+      g_autofree char *due = day_of (demo->tz, c->stage == GEST_COMPLAINT_CLOSED ? c->stage_since
                                      : demo->now + g_rand_int_range (demo->rand, -2, 6) * DAY_USEC);
       sqlite3_stmt *stmt = demo->insert_task;
 
@@ -507,6 +506,7 @@ gest_complaints_demo_fill (GestStore  *store,
   demo.store = store;
   demo.rand = rand;
   demo.now = gest_timestamp_now ();
+  demo.tz = gest_dealer_timezone ();
   demo.uuid_prefix = g_rand_int (rand);
   gest_date_today (&today);
   demo.this_year = g_date_get_year (&today);
@@ -532,6 +532,7 @@ gest_complaints_demo_fill (GestStore  *store,
   g_clear_pointer (&demo.insert_activity, sqlite3_finalize);
   g_clear_pointer (&demo.insert_task, sqlite3_finalize);
   g_clear_pointer (&demo.insert_event, sqlite3_finalize);
+  g_clear_pointer (&demo.tz, g_time_zone_unref);
   for (guint i = 0; i < 3; i++)
     {
       g_free (demo.users[i]);
