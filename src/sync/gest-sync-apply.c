@@ -36,6 +36,10 @@ static const char * const user_columns[] = {
 static const char * const setting_columns[] = {
   "key", "value", NULL
 };
+/* Issue 13: the dealer's templates of letters and messages (data/sql/0012-templates.sql). */
+static const char * const template_columns[] = {
+  "kind", "name", "subject", "body", NULL
+};
 static const char * const activity_columns[] = {
   "record_uuid", "seq", "at", "user_name", "user_role", "kind", "text", "contact_name",
   "contact_role", "prev_hash", "hash", NULL
@@ -54,6 +58,7 @@ static const GestSyncEntity entities[] = {
   { "activity", "activity", activity_columns, NULL, FALSE, NULL },
   { "user", "users", user_columns, NULL, TRUE, NULL },
   { "setting", "sync_settings", setting_columns, NULL, TRUE, NULL },
+  { "template", "templates", template_columns, NULL, TRUE, NULL },
 };
 
 const GestSyncEntity *

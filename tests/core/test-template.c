@@ -70,8 +70,8 @@ test_resolve (void)
   g_autofree char *plain = NULL;
   g_autofree char *markup = NULL;
 
-  g_hash_table_insert (values, "customer.name", "Ramírez & Hijos <S.A.>");
-  g_hash_table_insert (values, "case.folio", "QJA-2026-000001");
+  g_hash_table_insert (values, (char *) "customer.name", (char *) "Ramírez & Hijos <S.A.>");
+  g_hash_table_insert (values, (char *) "case.folio", (char *) "QJA-2026-000001");
   plain = gest_template_resolve ("A {{customer.name}} ({{ case.folio }}) {{other}}<b>", values, GEST_TEMPLATE_PLAIN);
   markup = gest_template_resolve ("A {{customer.name}} ({{ case.folio }}) {{other}}<b>", values, GEST_TEMPLATE_MARKUP);
   g_assert_cmpstr (plain, ==, "A Ramírez & Hijos <S.A.> (QJA-2026-000001) <b>");
