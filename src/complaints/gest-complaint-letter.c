@@ -309,43 +309,87 @@ gest_complaint_send_in_process (GestStore                *store,
   return gest_store_end_change (store, "complaint_in_process", own, ok, ok ? error : NULL) && ok;
 }
 
+struct _GestComplaintLetterParts
+{
+  GestLetterHead *head;
+  GDate           date;
+  char           *folio;
+  char           *recipient;
+  char           *subject;
+  char           *body;
+  char           *signature;
+};
+
+void
+gest_complaint_letter_parts_free (GestComplaintLetterParts *parts)
+{
+  if (parts == NULL)
+    return;
+  gest_letter_head_free (parts->head);
+  g_free (parts->folio);
+  g_free (parts->recipient);
+  g_free (parts->subject);
+  g_free (parts->body);
+  g_free (parts->signature);
+  g_free (parts);
+}
+
+GestComplaintLetterParts *
+gest_complaint_answer_letter_prepare (GestStore                *store,
+                                      const GestComplaint      *complaint,
+                                      const GestTemplateRecord *template_)
+{
+  g_autoptr(GHashTable) values = gest_complaint_letter_values (store, complaint);
+  GestComplaintLetterParts *parts = g_new0 (GestComplaintLetterParts, 1);
+  g_autofree char *user_name = gest_store_get_user_name (store);
+
+  parts->head = gest_letter_head_load (store);
+  gest_date_today (&parts->date);
+  parts->folio = g_strdup (complaint->folio);
+  parts->subject = gest_template_resolve (template_->subject, values, GEST_TEMPLATE_PLAIN);
+  parts->body = gest_template_resolve (template_->body, values, GEST_TEMPLATE_MARKUP);
+  if (complaint->customer_city != NULL && complaint->customer_city[0] != '\0')
+    parts->recipient = g_strdup_printf ("%s\n%s", complaint->customer_name, complaint->customer_city);
+  else
+    parts->recipient = g_strdup (complaint->customer_name);
+  if (complaint->complainant_name != NULL && complaint->complainant_name[0] != '\0' &&
+      g_strcmp0 (complaint->complainant_name, complaint->customer_name) != 0)
+    {
+      char *with = g_strdup_printf ("%s\nAt’n: %s", parts->recipient, complaint->complainant_name);
+
+      g_free (parts->recipient);
+      parts->recipient = with;
+    }
+  parts->signature = g_strdup_printf ("Atentamente\n\n\n%s\n%s", user_name != NULL ? user_name : "",
+                                      parts->head->name != NULL ? parts->head->name : "");
+  return parts;
+}
+
+GBytes *
+gest_complaint_answer_letter_parts_render (const GestComplaintLetterParts  *parts,
+                                           GError                         **error)
+{
+  GestLetter letter = { 0 };
+
+  letter.head = parts->head;
+  letter.date = parts->date;
+  letter.folio = parts->folio;
+  letter.recipient = parts->recipient;
+  letter.subject = parts->subject;
+  letter.body = parts->body;
+  letter.signature = parts->signature;
+  return gest_letter_pdf_render (&letter, error);
+}
+
 GBytes *
 gest_complaint_answer_letter_render (GestStore                *store,
                                      const GestComplaint      *complaint,
                                      const GestTemplateRecord *template_,
                                      GError                  **error)
 {
-  g_autoptr(GHashTable) values = gest_complaint_letter_values (store, complaint);
-  g_autoptr(GestLetterHead) head = gest_letter_head_load (store);
-  g_autofree char *subject = gest_template_resolve (template_->subject, values, GEST_TEMPLATE_PLAIN);
-  g_autofree char *body = gest_template_resolve (template_->body, values, GEST_TEMPLATE_MARKUP);
-  g_autofree char *recipient = NULL;
-  g_autofree char *signature = NULL;
-  g_autofree char *user_name = gest_store_get_user_name (store);
-  GestLetter letter = { 0 };
+  g_autoptr(GestComplaintLetterParts) parts = gest_complaint_answer_letter_prepare (store, complaint, template_);
 
-  if (complaint->customer_city != NULL && complaint->customer_city[0] != '\0')
-    recipient = g_strdup_printf ("%s\n%s", complaint->customer_name, complaint->customer_city);
-  else
-    recipient = g_strdup (complaint->customer_name);
-  if (complaint->complainant_name != NULL && complaint->complainant_name[0] != '\0' &&
-      g_strcmp0 (complaint->complainant_name, complaint->customer_name) != 0)
-    {
-      char *with = g_strdup_printf ("%s\nAt’n: %s", recipient, complaint->complainant_name);
-
-      g_free (recipient);
-      recipient = with;
-    }
-  signature = g_strdup_printf ("Atentamente\n\n\n%s\n%s", user_name != NULL ? user_name : "",
-                               head->name != NULL ? head->name : "");
-  letter.head = head;
-  gest_date_today (&letter.date);
-  letter.folio = complaint->folio;
-  letter.recipient = recipient;
-  letter.subject = subject;
-  letter.body = body;
-  letter.signature = signature;
-  return gest_letter_pdf_render (&letter, error);
+  return gest_complaint_answer_letter_parts_render (parts, error);
 }
 
 /* Stores @pdf as the case's answer-letter document, in the caller's transaction. */

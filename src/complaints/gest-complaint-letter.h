@@ -43,8 +43,20 @@ gboolean            gest_complaint_send_in_process   (GestStore           *store
                                                       const char          *channel,
                                                       GError             **error);
 
+/* Q8: what the answer letter's PDF needs, read on the store's thread: then rendered on any
+ * thread (a GTask's) with gest_complaint_answer_letter_parts_render(). */
+typedef struct _GestComplaintLetterParts GestComplaintLetterParts;
+
+GestComplaintLetterParts *gest_complaint_answer_letter_prepare (GestStore                *store,
+                                                                const GestComplaint      *complaint,
+                                                                const GestTemplateRecord *template_);
+GBytes             *gest_complaint_answer_letter_parts_render (const GestComplaintLetterParts *parts,
+                                                               GError                        **error);
+void                gest_complaint_letter_parts_free (GestComplaintLetterParts *parts);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GestComplaintLetterParts, gest_complaint_letter_parts_free)
+
 /* Q8: the answer letter's PDF for the case from @template (print-ready: the dealer's
- * letterhead, the date, the folio, the signed-in user's signature). Any thread. */
+ * letterhead, the date, the folio, the signed-in user's signature), on the store's thread. */
 GBytes             *gest_complaint_answer_letter_render (GestStore        *store,
                                                          const GestComplaint *complaint,
                                                          const GestTemplateRecord *template_,
