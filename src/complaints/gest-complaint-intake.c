@@ -174,7 +174,7 @@ log_intake (GestStore                 *store,
   g_autofree char *text = NULL;
 
   /* Q5: the summary with the name and role of the person, in the case's log. */
-  text = g_strdup_printf (_("%s %s registered (%s) for %s: %s. Primary responsible: %s."),
+  text = g_strdup_printf (_("%s %s registered (%s) for %s: “%s” Primary responsible: %s."),
                           gest_complaint_kind_label (intake->kind), folio,
                           gest_complaint_channel_label (intake->channel), customer_name, summary,
                           responsible_name);

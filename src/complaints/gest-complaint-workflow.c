@@ -159,3 +159,69 @@ gest_complaint_permissions_get (guint *n_rows)
   *n_rows = G_N_ELEMENTS (permissions);
   return permissions;
 }
+
+/* The columns only the SLA clock writes (gest-complaint-sla.c). */
+static const char * const sla_fields[] = {
+  "first_response_at", "response_due_at", "resolution_due_at", "sla_state", "waiting_customer",
+  "last_log_at", "last_log_day", "updated_at",
+};
+static const char * const approval_fields[] = { "solution_approved_by", "solution_approved_at" };
+static const char * const closure_fields[] = { "cause_uuid", "error_uuid", "area_uuid", "closed_at" };
+
+static gboolean
+in_list (const char         *field,
+         const char * const *list,
+         gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_strcmp0 (field, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+gest_complaint_workflow_field_permission (const char *field)
+{
+  if (in_list (field, sla_fields, G_N_ELEMENTS (sla_fields)) || g_strcmp0 (field, "stage") == 0 ||
+      g_strcmp0 (field, "stage_since") == 0)
+    return NULL;
+  if (in_list (field, approval_fields, G_N_ELEMENTS (approval_fields)))
+    return GEST_COMPLAINT_PERMISSION_APPROVE;
+  if (in_list (field, closure_fields, G_N_ELEMENTS (closure_fields)))
+    return GEST_COMPLAINT_PERMISSION_CLOSE;
+  return GEST_COMPLAINT_PERMISSION_WORK;
+}
+
+const char *
+gest_complaint_workflow_move_permission (int from,
+                                         int to)
+{
+  if (from < 0 || to == from)
+    return NULL;
+  if (from == GEST_COMPLAINT_WORKFLOW_CLOSED && to < from)
+    return GEST_COMPLAINT_PERMISSION_REOPEN;
+  if (to < from)
+    return GEST_COMPLAINT_PERMISSION_STEP_BACK;
+  if (to == GEST_COMPLAINT_WORKFLOW_CLOSED)
+    return GEST_COMPLAINT_PERMISSION_CLOSE;
+  return GEST_COMPLAINT_PERMISSION_WORK;
+}
+
+char *
+gest_complaint_workflow_sync_refusal (const GestComplaintFacts *facts,
+                                      int                       to)
+{
+  g_return_val_if_fail (facts != NULL, NULL);
+
+  if (to < 0 || to >= GEST_COMPLAINT_WORKFLOW_N_STAGES)
+    return g_strdup_printf (_("There is no stage %d: stages go from 0 (Received) to 6 (Closed)."), to);
+  if (to == facts->stage)
+    return NULL;
+  if (facts->stage == GEST_COMPLAINT_WORKFLOW_CLOSED)
+    return to == 2 ? NULL
+                   : g_strdup_printf (_("Case %s is closed: a reopening takes it to “%s”."),
+                                      facts->folio != NULL ? facts->folio : "",
+                                      gest_complaint_workflow_stage_title (2));
+  /* The desktop asked for the reason of a move back and logged it. */
+  return gest_complaint_workflow_refusal (facts, to, "-", TRUE);
+}

@@ -76,4 +76,19 @@ char       *gest_complaint_workflow_refusal     (const GestComplaintFacts *facts
 
 const GestPermission *gest_complaint_permissions_get (guint *n_rows);
 
+/* For gestiona-server (a case's change arriving by sync), so that it needs what the desktop's
+ * functions check:
+ * - the permission a change of @field needs: the approval's fields complaints.approve (Q8),
+ *   the closure's complaints.close (Q9, Q10), the SLA clock's columns none (any dealer user's
+ *   desktop recomputes them), any other complaints.work;
+ * - the permission a move from @from to @to needs (NULL for none): back from closed is a
+ *   reopening, any other move back complaints.step-back;
+ * - why the move of a synced case to @to is refused (what the stage needs), or NULL; a move
+ *   back passes (the desktop asked for its reason), a reopening goes to monitoring. */
+const char *gest_complaint_workflow_field_permission (const char *field);
+const char *gest_complaint_workflow_move_permission  (int         from,
+                                                      int         to);
+char       *gest_complaint_workflow_sync_refusal     (const GestComplaintFacts *facts,
+                                                      int                       to);
+
 G_END_DECLS

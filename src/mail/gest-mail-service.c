@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "gest-domain-module.h"
 #include "gest-mail-sender.h"
 #include "gest-mail-service.h"
 #include "gest-periodic-worker.h"
@@ -78,7 +79,16 @@ drain_round (GestPeriodicWorker *worker,
     round->store = gest_store_open (round->db_path, &error);
 
   if (round->store != NULL)
-    gest_mail_sender_drain_full (round->store, cancellable, &sent, &failed, &error);
+    {
+      GPtrArray *modules = gest_domain_modules_get ();
+
+      /* The modules' scheduled mail first, so that it goes out in this round. */
+      for (guint i = 0; i < modules->len && error == NULL; i++)
+        gest_domain_module_queue_due_mail (g_ptr_array_index (modules, i), round->store,
+                                           g_get_real_time (), &error);
+      if (error == NULL)
+        gest_mail_sender_drain_full (round->store, cancellable, &sent, &failed, &error);
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;

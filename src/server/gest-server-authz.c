@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-complaint-workflow.h"
 #include "gest-error.h"
 #include "gest-permissions.h"
 #include "gest-server-authz.h"
@@ -56,6 +57,8 @@ ensure_permissions (void)
       guint n = 0;
       const GestPermission *rows = gest_tramite_permissions_get (&n);
 
+      gest_permissions_add (rows, n);
+      rows = gest_complaint_permissions_get (&n);
       gest_permissions_add (rows, n);
       g_once_init_leave (&done, 1);
     }
@@ -194,6 +197,36 @@ tramite_needs (JsonObject            *fields,
     g_ptr_array_add (needed, (gpointer) GEST_TRAMITE_PERMISSION_APPROVE);
 }
 
+/* Issue 13: the permissions a complaint mutation needs, as the desktop's functions check them
+ * (src/complaints/gest-complaint-workflow.c): the head's approval only by the roles allowed. */
+static void
+complaint_needs (JsonObject            *fields,
+                 const GestRecordState *current,
+                 gboolean               is_delete,
+                 GPtrArray             *needed)
+{
+  gboolean is_new = current == NULL || !current->exists || current->deleted;
+  gint64 from = -1, to = -1;
+  const char *permission;
+
+  if (is_delete || is_new)
+    g_ptr_array_add (needed, (gpointer) GEST_COMPLAINT_PERMISSION_REGISTER);
+  if (!is_new)
+    get_int (merged (NULL, current, "stage"), &from);
+  if (fields != NULL && get_int (json_object_get_member (fields, "stage"), &to) &&
+      (permission = gest_complaint_workflow_move_permission ((int) CLAMP (from, -1, 6), (int) CLAMP (to, 0, 6))) != NULL)
+    g_ptr_array_add (needed, (gpointer) permission);
+  if (fields != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (fields);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        if (changes (fields, current, l->data) &&
+            (permission = gest_complaint_workflow_field_permission (l->data)) != NULL)
+          g_ptr_array_add (needed, (gpointer) permission);
+    }
+}
+
 GestServerAuthors *
 gest_server_authors_load (PGconn      *conn,
                           const char  *dealer_id,
@@ -321,12 +354,20 @@ gest_server_authz_check (GestServerAuthors     *self,
     }
   else if (g_str_equal (entity, "tramite"))
     tramite_needs (fields, current, is_delete, needed);
+  else if (g_str_equal (entity, "complaint"))
+    complaint_needs (fields, current, is_delete, needed);
+  else if (g_str_equal (entity, "complaint_task"))
+    g_ptr_array_add (needed, (gpointer) GEST_COMPLAINT_PERMISSION_TASKS);
+  else if (g_str_equal (entity, "complaint_catalog"))
+    g_ptr_array_add (needed, (gpointer) GEST_COMPLAINT_PERMISSION_CATALOGS);
   else if (g_str_equal (entity, "customer") || g_str_equal (entity, "vehicle"))
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_CUSTOMERS);
   else if (g_str_equal (entity, "plan"))
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_PLANS);
   else if (g_str_equal (entity, "template"))
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_TEMPLATES);
+  else if (g_str_equal (entity, "holiday"))
+    g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_DEALER_SETTINGS);
   else if (g_str_equal (entity, "setting"))
     {
       JsonNode *key = merged (fields, current, "key");

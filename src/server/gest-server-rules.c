@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gest-complaint-workflow.h"
 #include "gest-server-db.h"
 #include "gest-server-rules.h"
 #include "gest-tramite-workflow.h"
@@ -15,8 +16,10 @@ static const char * const entities[] = {
   "customer", "vehicle", "plan", "tramite", "document", "activity", "message",
   "user", "setting",   /* issue 12: the dealer's users and routing settings (gest-server-authz.c) */
   "template",          /* issue 13: letters and messages with placeholders */
+  "holiday",           /* issue 13: the business calendar's holidays (settings.dealer) */
   /* Later modules: stored generically, validated here when they gain rules. */
   "complaint", "campaign", "reservation", "annulment", "collection", "service_order",
+  "complaint_task", "complaint_catalog", "complaint_sla_event",   /* issue 13 */
 };
 
 /* Conauto's balances (T1 statement), written only by `admin load-plans`. */
@@ -371,6 +374,41 @@ check_tramite_step (JsonObject            *fields,
   return gest_server_tramite_missing (fields, current, to);
 }
 
+/* Issue 13: a case's stage needs what the desktop's workflow table says
+ * (src/complaints/gest-complaint-workflow.c, compiled into the server too). */
+static char *
+check_complaint_stage (JsonObject            *fields,
+                       gboolean               is_delete,
+                       const GestRecordState *current)
+{
+  GestComplaintFacts facts = { 0 };
+  gint64 from = 0, to = 0;
+  JsonNode *folio = NULL;
+
+  if (is_delete || fields == NULL || !json_object_has_member (fields, "stage"))
+    return NULL;
+  if (!gest_json_get_int (json_object_get_member (fields, "stage"), &to) || to < 0 || to > 6)
+    return g_strdup (_("The field stage must be a whole number from 0 to 6."));
+  if (current->exists && current->data != NULL && json_object_has_member (current->data, "stage"))
+    gest_json_get_int (json_object_get_member (current->data, "stage"), &from);
+  if (current->exists && current->data != NULL && json_object_has_member (current->data, "folio"))
+    folio = json_object_get_member (current->data, "folio");
+  else if (json_object_has_member (fields, "folio"))
+    folio = json_object_get_member (fields, "folio");
+  facts.stage = (int) CLAMP (from, 0, 6);
+  facts.folio = folio != NULL && json_node_get_value_type (folio) == G_TYPE_STRING ? json_node_get_string (folio) : "";
+  facts.document_status = tramite_has (fields, current, "document_status");
+  facts.in_process_sent = tramite_has (fields, current, "in_process_sent_at");
+  facts.solution_approved = tramite_has (fields, current, "solution_approved_at");
+  facts.answer_sent = tramite_has (fields, current, "answer_sent_at");
+  facts.acceptance_call = tramite_has (fields, current, "acceptance_call_at");
+  facts.cause = tramite_has (fields, current, "cause_uuid");
+  facts.error = tramite_has (fields, current, "error_uuid");
+  facts.area = tramite_has (fields, current, "area_uuid");
+  facts.annulment = tramite_has (fields, current, "annulment_uuid");
+  return gest_complaint_workflow_sync_refusal (&facts, (int) to);
+}
+
 char *
 gest_server_check_mutation (const char            *entity,
                             gboolean               is_delete,
@@ -411,6 +449,8 @@ gest_server_check_mutation (const char            *entity,
 
   if (g_str_equal (entity, "tramite"))
     return check_tramite_step (fields, is_delete, current);
+  if (g_str_equal (entity, "complaint"))
+    return check_complaint_stage (fields, is_delete, current);
 
   return NULL;
 }

@@ -107,6 +107,21 @@ gest_domain_module_change_rejected (GestDomainModule  *self,
          iface->change_rejected (self, store, entity, uuid, message, error);
 }
 
+gboolean
+gest_domain_module_queue_due_mail (GestDomainModule  *self,
+                                   GestStore         *store,
+                                   gint64             now,
+                                   GError           **error)
+{
+  GestDomainModuleInterface *iface;
+
+  g_return_val_if_fail (GEST_IS_DOMAIN_MODULE (self), FALSE);
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+
+  iface = GEST_DOMAIN_MODULE_GET_IFACE (self);
+  return iface->queue_due_mail == NULL || iface->queue_due_mail (self, store, now, error);
+}
+
 void
 gest_domain_modules_add (GestDomainModule *module)
 {

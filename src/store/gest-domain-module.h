@@ -139,6 +139,13 @@ struct _GestDomainModuleInterface
                                              const char        *uuid,
                                              const char        *message,
                                              GError           **error);
+  /* Mail the module sends on a schedule (a morning summary): queued through the outbox when
+   * due at @now, at most once however often it is asked. The mail service asks before each
+   * round, on its thread, with its own connection and nobody signed in. */
+  gboolean              (*queue_due_mail)   (GestDomainModule  *self,
+                                             GestStore         *store,
+                                             gint64             now,
+                                             GError           **error);
 };
 
 const char           *gest_domain_module_get_id           (GestDomainModule *self);
@@ -170,6 +177,10 @@ gboolean              gest_domain_module_change_rejected  (GestDomainModule *sel
                                                            const char       *entity,
                                                            const char       *uuid,
                                                            const char       *message,
+                                                           GError          **error);
+gboolean              gest_domain_module_queue_due_mail   (GestDomainModule *self,
+                                                           GestStore        *store,
+                                                           gint64            now,
                                                            GError          **error);
 
 /* The registry: every module of the program, in registration order (src/gest-module-list.h,

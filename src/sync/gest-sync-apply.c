@@ -40,6 +40,29 @@ static const char * const setting_columns[] = {
 static const char * const template_columns[] = {
   "kind", "name", "subject", "body", NULL
 };
+/* Issue 13: the dealer's holidays of the business calendar (data/sql/0011-business-calendar.sql). */
+static const char * const holiday_columns[] = {
+  "day", "name", NULL
+};
+/* A live holiday has its day and its name (the shared checks did their kinds). */
+static char *
+holiday_validate (JsonObject *fields,
+                  gboolean    deleted)
+{
+  static const char * const required[] = { "day", "name" };
+
+  if (deleted)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    {
+      JsonNode *node = json_object_get_member (fields, required[i]);
+
+      if (node != NULL && (json_node_get_value_type (node) != G_TYPE_STRING ||
+                           *json_node_get_string (node) == '\0'))
+        return g_strdup_printf (_("A holiday needs its “%s”."), required[i]);
+    }
+  return NULL;
+}
 static const char * const activity_columns[] = {
   "record_uuid", "seq", "at", "user_name", "user_role", "kind", "text", "contact_name",
   "contact_role", "prev_hash", "hash", NULL
@@ -59,6 +82,7 @@ static const GestSyncEntity entities[] = {
   { "user", "users", user_columns, NULL, TRUE, NULL },
   { "setting", "sync_settings", setting_columns, NULL, TRUE, NULL },
   { "template", "templates", template_columns, NULL, TRUE, NULL },
+  { "holiday", "business_holidays", holiday_columns, NULL, TRUE, holiday_validate },
 };
 
 const GestSyncEntity *
