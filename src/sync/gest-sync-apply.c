@@ -36,6 +36,10 @@ static const char * const user_columns[] = {
 static const char * const setting_columns[] = {
   "key", "value", NULL
 };
+/* Issue 13: the dealer's templates of letters and messages (data/sql/0012-templates.sql). */
+static const char * const template_columns[] = {
+  "kind", "name", "subject", "body", NULL
+};
 /* Issue 13: the dealer's holidays of the business calendar (data/sql/0011-business-calendar.sql). */
 static const char * const holiday_columns[] = {
   "day", "name", NULL
@@ -77,6 +81,7 @@ static const GestSyncEntity entities[] = {
   { "activity", "activity", activity_columns, NULL, FALSE, NULL },
   { "user", "users", user_columns, NULL, TRUE, NULL },
   { "setting", "sync_settings", setting_columns, NULL, TRUE, NULL },
+  { "template", "templates", template_columns, NULL, TRUE, NULL },
   { "holiday", "business_holidays", holiday_columns, NULL, TRUE, holiday_validate },
 };
 
