@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-calendar-preferences-page.h"
 #include "gest-demo.h"
 #include "gest-global-search.h"
 #include "gest-i18n.h"
@@ -605,6 +606,9 @@ gest_window_open_preferences (GestWindow *self)
       gest_store_check_permission (self->store, GEST_PERMISSION_MANAGE_USERS, NULL))
     gest_preferences_window_add_page (prefs,
                                       ADW_PREFERENCES_PAGE (gest_users_preferences_page_new (self->context)));
+  /* Issue 13: the business calendar every clock counts in (read-only without settings.dealer). */
+  gest_preferences_window_add_page (prefs,
+                                    ADW_PREFERENCES_PAGE (gest_calendar_preferences_page_new (self->context)));
   /* The email and sync pages go with their services. */
   if (gest_context_get_mail_service (self->context) != NULL)
     {

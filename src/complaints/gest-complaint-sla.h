@@ -75,10 +75,24 @@ gboolean  gest_complaint_logged_today    (const char    *last_log_day,
 char     *gest_complaint_log_day         (gint64         now);
 
 /* Q7: the morning summary for the head of customer service: the open cases without an entry
- * yesterday or today, the SLA clocks missed and at risk, the tasks overdue; a translated
- * plain text, NULL with @error on a database error. */
+ * yesterday or today ("yesterday" is the calendar's last working day, so Monday's summary
+ * does not list every case logged on Friday; cases opened today are not listed), the
+ * SLA clocks missed and at risk (as last computed), the tasks overdue; a translated plain
+ * text, NULL with @error on a database error. */
 char     *gest_complaint_morning_summary (GestStore     *store,
                                           gint64         now,
                                           GError       **error);
+/* Recomputes the clocks of every open case as of @now (the states move with time alone). */
+gboolean  gest_complaint_sla_refresh_open (GestStore    *store,
+                                           gint64        now,
+                                           GError      **error);
+/* Q7: once a working day of the calendar, from the hour of setting complaints.summary-hour
+ * (0-23, default 8) in the dealer's time zone on, refreshes the clocks and queues the morning
+ * summary by email (through the outbox) to every active head of customer service (cs-head)
+ * with an email; the day sent is kept in setting complaints.summary-sent-day. TRUE also
+ * when nothing was due. Not a user's change: no permission, no activity entry. */
+gboolean  gest_complaint_morning_summary_send_if_due (GestStore  *store,
+                                                      gint64      now,
+                                                      GError    **error);
 
 G_END_DECLS

@@ -650,7 +650,8 @@ gest_store_set_setting (GestStore   *self,
    * manager's (the keys the preferences save; the sync's own keys are set by the sync). */
   if (key != NULL &&
       (g_str_has_prefix (key, "dealer.") || g_str_has_prefix (key, "smtp.") ||
-       g_str_has_prefix (key, "documents.") || g_str_equal (key, "conauto.documents-email")) &&
+       g_str_has_prefix (key, "documents.") || g_str_has_prefix (key, "calendar.") ||
+       g_str_equal (key, "conauto.documents-email")) &&
       !gest_store_check_permission (self, GEST_PERMISSION_DEALER_SETTINGS, error))
     return FALSE;
   return gest_store_set_value (self, "settings", TRUE, key, value, error);

@@ -36,6 +36,10 @@ static const char * const user_columns[] = {
 static const char * const setting_columns[] = {
   "key", "value", NULL
 };
+/* Issue 13: the dealer's holidays of the business calendar (data/sql/0011-business-calendar.sql). */
+static const char * const holiday_columns[] = {
+  "day", "name", NULL
+};
 static const char * const activity_columns[] = {
   "record_uuid", "seq", "at", "user_name", "user_role", "kind", "text", "contact_name",
   "contact_role", "prev_hash", "hash", NULL
@@ -54,6 +58,7 @@ static const GestSyncEntity entities[] = {
   { "activity", "activity", activity_columns, NULL, FALSE, NULL },
   { "user", "users", user_columns, NULL, TRUE, NULL },
   { "setting", "sync_settings", setting_columns, NULL, TRUE, NULL },
+  { "holiday", "business_holidays", holiday_columns, NULL, TRUE, NULL },
 };
 
 const GestSyncEntity *
