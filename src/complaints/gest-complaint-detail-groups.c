@@ -73,7 +73,6 @@ gest_complaint_detail_add_row (GestComplaintDetail *self,
   if (text != NULL && *text != '\0')
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, group);
   g_ptr_array_add (self->rows, row);

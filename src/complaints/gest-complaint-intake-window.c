@@ -500,7 +500,7 @@ gest_complaint_intake_window_set_property (GObject      *object,
 }
 
 static void
-gest_complaint_intake_window_class_init (GestComplaintIntakeClass *klass)
+gest_complaint_intake_window_class_init (GestComplaintIntakeWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
