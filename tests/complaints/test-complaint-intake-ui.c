@@ -191,7 +191,7 @@ static void
 test_writing (Fixture       *f,
               gconstpointer  data)
 {
-  AdwComboRow *channel = ADW_COMBO_ROW (find (f, gest_test_is_row_titled, "Received"));
+  AdwComboRow *channel = ADW_COMBO_ROW (find (f, gest_test_is_row_titled, "Received Through"));
   AdwComboRow *kind = ADW_COMBO_ROW (find (f, gest_test_is_row_titled, "Type"));
   GtkWidget *letter_group = find (f, gest_test_is_group_titled, "Scanned Letter");
   g_autofree char *pdf = gest_test_data_path ("letter-a4.pdf");
