@@ -443,7 +443,7 @@ fill_cases (GestStore  *store,
     " %" G_GINT64_FORMAT ", CASE WHEN i %% 3 = 0 THEN '2026-01-01' ELSE '%s' END,"
     " i %% 5 %% 3, %" G_GINT64_FORMAT " - i * 60000000, %" G_GINT64_FORMAT " FROM k;",
     n, now, now, today, now, now);
-  if (!gest_store_begin (store, error))
+  if (!gest_store_begin (store, TRUE, error))
     return FALSE;
   if (!gest_store_exec (store, sql, error))
     {
