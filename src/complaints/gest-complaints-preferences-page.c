@@ -7,6 +7,7 @@
 
 #include "gest-complaint.h"
 #include "gest-complaint-sla.h"
+#include "gest-complaint-workflow.h"
 #include "gest-complaints-preferences-page.h"
 #include "gest-field-error.h"
 
@@ -96,7 +97,7 @@ save_func (GestStore  *store,
     case OP_SET:
       return gest_complaint_catalog_set (store, save->uuid, save->label, save->active, error);
     case OP_SLA:
-      if (!gest_store_check_permission (store, "complaints.catalogs", error))
+      if (!gest_store_check_permission (store, GEST_COMPLAINT_PERMISSION_SETTINGS, error))
         return FALSE;
       for (guint i = 0; i < 4; i++)
         {

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* The head of customer service's preferences for complaints: the catalogs of causes, errors
  * and responsible areas (Q10: add, rename, deactivate; permission complaints.catalogs) and
- * the SLA targets per type in business hours (first response and resolution). Refusals show
+ * the SLA targets per type in business hours (permission complaints.settings). Refusals show
  * under their group in the one error style. */
 #define GEST_TYPE_COMPLAINTS_PREFERENCES_PAGE (gest_complaints_preferences_page_get_type ())
 G_DECLARE_FINAL_TYPE (GestComplaintsPreferencesPage, gest_complaints_preferences_page, GEST,
