@@ -19,11 +19,11 @@ struct _GestComplaintsPage
 
   GtkWidget          *box;            /* the only child: switcher bar, stack */
   GtkWidget          *switcher_bar;
-  AdwViewStack       *stack;
+  GtkStack           *stack;
   GestBoardPage      *page;
   GtkWidget          *tasks_stack;    /* "list" or "empty" */
   GtkListBox         *tasks_list;
-  AdwViewStackPage   *tasks_page;     /* borrowed: its badge counts the open tasks */
+  GtkStackPage       *tasks_page;     /* borrowed: its title counts the open tasks */
 
   GestContext        *context;
   GestStore          *store;          /* the context's */
@@ -204,9 +204,10 @@ gest_complaints_page_constructed (GObject *object)
     .empty_title = _("No Complaints Yet"),
     .empty_description = _("Register the first complaint or claim with “New Complaint” and follow it here, one column per stage."),
     .read_only_reason = NULL,
+    .overdue_label = _("_No Entry Today"),
+    .mine_label = _("My _Cases"),
   };
   GtkWidget *switcher;
-  AdwViewStackPage *cases;
 
   G_OBJECT_CLASS (gest_complaints_page_parent_class)->constructed (object);
 
@@ -217,14 +218,11 @@ gest_complaints_page_constructed (GObject *object)
   gest_board_page_set_section_title (self->page, _("Complaints"));
   gest_board_page_set_source (self->page, GEST_BOARD_SOURCE (self->source));
 
-  cases = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->page), "cases", _("Cases"));
-  adw_view_stack_page_set_icon_name (cases, "view-columns-symbolic");
-  self->tasks_page = adw_view_stack_add_titled (self->stack, build_tasks (self), "tasks", _("My Tasks"));
-  adw_view_stack_page_set_icon_name (self->tasks_page, "checkbox-checked-symbolic");
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->page), "cases", _("Cases"));
+  self->tasks_page = gtk_stack_add_titled (self->stack, build_tasks (self), "tasks", _("My Tasks"));
 
-  switcher = adw_view_switcher_new ();
-  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->stack);
-  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  switcher = gtk_stack_switcher_new ();
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (switcher, 6);
   gtk_widget_set_margin_bottom (switcher, 6);
@@ -325,7 +323,7 @@ gest_complaints_page_init (GestComplaintsPage *self)
 {
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
   self->page = GEST_BOARD_PAGE (gest_board_page_new ());
@@ -352,7 +350,7 @@ gest_complaints_page_show_complaint (GestComplaintsPage *self,
   g_return_if_fail (GEST_IS_COMPLAINTS_PAGE (self));
   g_return_if_fail (uuid != NULL);
 
-  adw_view_stack_set_visible_child_name (self->stack, "cases");
+  gtk_stack_set_visible_child_name (self->stack, "cases");
   complaint = gest_complaint_load (self->store, uuid, NULL);
   gest_board_page_show_detail (self->page, gest_complaint_detail_new (self->context, uuid),
                                complaint != NULL ? complaint->folio : _("Case Not Available"));
@@ -387,7 +385,7 @@ gest_complaints_page_get_view (GestComplaintsPage *self)
 {
   g_return_val_if_fail (GEST_IS_COMPLAINTS_PAGE (self), NULL);
 
-  return adw_view_stack_get_visible_child_name (self->stack);
+  return gtk_stack_get_visible_child_name (self->stack);
 }
 
 void
@@ -396,7 +394,7 @@ gest_complaints_page_set_view (GestComplaintsPage *self,
 {
   g_return_if_fail (GEST_IS_COMPLAINTS_PAGE (self));
 
-  adw_view_stack_set_visible_child_name (self->stack, view);
+  gtk_stack_set_visible_child_name (self->stack, view);
 }
 
 guint
@@ -445,6 +443,14 @@ gest_complaints_page_reload_tasks (GestComplaintsPage *self)
     }
   gtk_stack_set_visible_child_name (GTK_STACK (self->tasks_stack),
                                     tasks != NULL && tasks->len > 0 ? "list" : "empty");
-  adw_view_stack_page_set_badge_number (self->tasks_page, tasks != NULL ? tasks->len : 0);
+  if (tasks != NULL && tasks->len > 0)
+    {
+      /* Translators: the switcher's entry with the number of open tasks, "My Tasks (3)". */
+      g_autofree char *title = g_strdup_printf (_("My Tasks (%u)"), tasks->len);
+
+      gtk_stack_page_set_title (self->tasks_page, title);
+    }
+  else
+    gtk_stack_page_set_title (self->tasks_page, _("My Tasks"));
   return tasks != NULL ? tasks->len : 0;
 }
