@@ -93,6 +93,25 @@ format_minutes (gint64 minutes)
   return g_strdup_printf (_("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
 }
 
+/* A clock's due moment, said in the past once it passed. */
+static char *
+format_due (gint64      due_at,
+            const char *used,
+            int         target_hours)
+{
+  g_autofree char *due = NULL;
+
+  if (due_at == 0)
+    /* Translators: a paused clock, "Paused · 2 h 10 min used of 8 h". */
+    return g_strdup_printf (_("Paused · %s used of %d h"), used, target_hours);
+  due = format_time (due_at);
+  if (due_at < g_get_real_time ())
+    /* Translators: "Was due 05/12/2026 18:00 · 9 h 10 min used of 8 h". */
+    return g_strdup_printf (_("Was due %s · %s used of %d h"), due, used, target_hours);
+  /* Translators: "Due 05/12/2026 18:00 · 2 h 10 min used of 8 h". */
+  return g_strdup_printf (_("Due %s · %s used of %d h"), due, used, target_hours);
+}
+
 void
 gest_complaint_detail_build_groups (GestComplaintDetail *self)
 {
@@ -220,7 +239,6 @@ fill_sla (GestComplaintDetail *self)
   g_autofree char *response = NULL;
   g_autofree char *resolution = NULL;
   g_autofree char *used = NULL;
-  g_autofree char *due = NULL;
 
   self->filling = TRUE;
   gtk_switch_set_active (self->waiting_switch, c->waiting_customer);
@@ -245,20 +263,16 @@ fill_sla (GestComplaintDetail *self)
     }
   else
     {
-      due = clock->response_due_at != 0 ? format_time (clock->response_due_at) : g_strdup (_("paused"));
-      /* Translators: "Due 05/12/2026 18:00 · 2 h 10 min used of 8 h". */
-      response = g_strdup_printf (_("Due %s · %s used of %d h"), due, used, clock->targets.response_hours);
+      response = format_due (clock->response_due_at, used, clock->targets.response_hours);
     }
   gest_complaint_detail_add_row (self, group, _("First Response"), response);
   g_clear_pointer (&used, g_free);
-  g_clear_pointer (&due, g_free);
   used = format_minutes (clock->resolution_minutes);
   if (c->stage == GEST_COMPLAINT_CLOSED)
     resolution = g_strdup_printf (_("Closed after %s of %d h"), used, clock->targets.resolution_hours);
   else
     {
-      due = clock->resolution_due_at != 0 ? format_time (clock->resolution_due_at) : g_strdup (_("paused"));
-      resolution = g_strdup_printf (_("Due %s · %s used of %d h"), due, used, clock->targets.resolution_hours);
+      resolution = format_due (clock->resolution_due_at, used, clock->targets.resolution_hours);
     }
   gest_complaint_detail_add_row (self, group, _("Resolution"), resolution);
   for (guint i = clock->events->len > MAX_EVENTS ? clock->events->len - MAX_EVENTS : 0; i < clock->events->len; i++)
@@ -327,8 +341,8 @@ fill_account (GestComplaintDetail *self)
       if (gest_plan_statement_load (self->store, c->plan_uuid, &statement, &error))
         {
           g_autofree char *plan = *statement.vehicle != '\0'
-                                  ? g_strdup_printf (_("Plan %s · %s"), statement.plan_number, statement.vehicle)
-                                  : g_strdup_printf (_("Plan %s"), statement.plan_number);
+                                  ? g_strdup_printf ("%s · %s", statement.plan_number, statement.vehicle)
+                                  : g_strdup (statement.plan_number);
           g_autofree char *as_of = g_date_valid (&statement.as_of) ? gest_date_format (&statement.as_of)
                                                                    : g_strdup (_("Unknown"));
 
