@@ -14,7 +14,8 @@
 #include "gest-mail-outbox.h"
 
 /* Every step goes through gest_record_change_run(): the stage, the role and the documents are
- * checked on the row as stored now, inside the write transaction. */
+ * checked on the row as stored now, inside the write transaction. In each spec's @set the
+ * numbered parameter comes before :now, which would otherwise take its number. */
 
 typedef struct
 {
@@ -161,7 +162,7 @@ gest_annulment_send (GestStore   *store,
 {
   static const GestRecordChangeSpec spec = {
     GEST_ANNULMENT_CHANGE,
-    .set = "stage = 1, stage_since = :now, sent_at = :now, email_outbox_uuid = ?1",
+    .set = "email_outbox_uuid = ?1, stage = 1, stage_since = :now, sent_at = :now",
     .check = send_check,
     .bind = send_bind,
     .describe = send_describe,
@@ -219,7 +220,7 @@ gest_annulment_approve (GestStore   *store,
 {
   static const GestRecordChangeSpec spec = {
     GEST_ANNULMENT_CHANGE,
-    .set = "stage = 2, stage_since = :now, approved_by = ?1, approved_at = :now",
+    .set = "approved_by = ?1, stage = 2, stage_since = :now, approved_at = :now",
     .check = approve_check,
     .bind = step_bind,
     .describe = approve_describe,
@@ -290,7 +291,7 @@ gest_annulment_register (GestStore   *store,
 {
   static const GestRecordChangeSpec spec = {
     GEST_ANNULMENT_CHANGE,
-    .set = "stage = 3, stage_since = :now, registered_by = ?1, registered_at = :now",
+    .set = "registered_by = ?1, stage = 3, stage_since = :now, registered_at = :now",
     .check = register_check,
     .bind = step_bind,
     .describe = register_describe,
@@ -344,7 +345,7 @@ gest_annulment_approve_reinvoice (GestStore   *store,
 {
   static const GestRecordChangeSpec spec = {
     GEST_ANNULMENT_CHANGE,
-    .set = "stage = 4, stage_since = :now, reinvoice_approved_by = ?1, reinvoice_approved_at = :now",
+    .set = "reinvoice_approved_by = ?1, stage = 4, stage_since = :now, reinvoice_approved_at = :now",
     .check = reinvoice_check,
     .bind = step_bind,
     .describe = reinvoice_describe,

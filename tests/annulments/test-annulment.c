@@ -13,6 +13,7 @@
 #include "gest-annulment-link.h"
 #include "gest-annulment.h"
 #include "gest-document-store.h"
+#include "gest-domain-module.h"
 #include "gest-error.h"
 #include "gest-test-util.h"
 
@@ -130,15 +131,17 @@ load (Fixture    *f,
   return annulment;
 }
 
+/* @error is read after the call that fills it (argument order is unspecified in C). */
 static void
 assert_refused (gboolean     ok,
-                GError      *error,
+                GError     **error,
                 int          code,
                 const char  *message)
 {
   g_assert_false (ok);
-  g_assert_error (error, GEST_ERROR, code);
-  g_assert_cmpstr (error->message, ==, message);
+  g_assert_error (*error, GEST_ERROR, code);
+  g_assert_cmpstr ((*error)->message, ==, message);
+  g_clear_error (error);
 }
 
 static void
@@ -185,7 +188,7 @@ test_q1_five_documents (Fixture       *f,
                                  "Memo (a spreadsheet (.xlsx, .xls, .ods)); Original invoice (a scan (PDF or image)); "
                                  "Customer’s letter (a scan (PDF or image)); Answer letter (a scan (PDF or image)); "
                                  "Contact-actions report (a spreadsheet (.xlsx, .xls, .ods)).", annulment->folio);
-  assert_refused (gest_annulment_send (f->store, uuid, &error), error, GEST_ERROR_REFUSED, missing_all);
+  assert_refused (gest_annulment_send (f->store, uuid, &error), &error, GEST_ERROR_REFUSED, missing_all);
   g_clear_error (&error);
 
   /* Four attached, the contact-actions report as a PDF: missing none, one of the wrong format. */
@@ -197,7 +200,7 @@ test_q1_five_documents (Fixture       *f,
                              "Missing: Answer letter (a scan (PDF or image)). "
                              "Wrong format: Contact-actions report “informe.pdf” (it must be a spreadsheet (.xlsx, .xls, .ods)).",
                              annulment->folio);
-  assert_refused (gest_annulment_send (f->store, uuid, &error), error, GEST_ERROR_REFUSED, message);
+  assert_refused (gest_annulment_send (f->store, uuid, &error), &error, GEST_ERROR_REFUSED, message);
   g_clear_error (&error);
   assert_stage (f, uuid, GEST_ANNULMENT_REQUEST);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM mail_outbox"), ==, 0);
@@ -288,7 +291,7 @@ test_q1_cfdi (Fixture       *f,
   annulment = load (f, uuid);
   g_assert_cmpstr (annulment->cfdi_uuid, ==, CFDI);   /* kept in upper case */
   attach_request_documents (f, uuid);
-  assert_refused (gest_annulment_send (f->store, uuid, &error), error, GEST_ERROR_INVALID,
+  assert_refused (gest_annulment_send (f->store, uuid, &error), &error, GEST_ERROR_INVALID,
                   "Reason 01 needs the folio fiscal of the substituting CFDI: issue the new invoice first and copy its folio fiscal.");
   g_clear_error (&error);
   request.substitute_cfdi_uuid = SUBSTITUTE;
@@ -305,7 +308,7 @@ test_q1_cfdi (Fixture       *f,
     g_autofree char *message = g_strdup_printf ("Annulment %s was sent already (it is at “Sent”): its data and documents cannot change any more.",
                                                 annulment->folio);
 
-    assert_refused (gest_annulment_update_request (f->store, uuid, &request, &error), error,
+    assert_refused (gest_annulment_update_request (f->store, uuid, &request, &error), &error,
                     GEST_ERROR_REFUSED, message);
   }
 }
@@ -325,7 +328,7 @@ test_q2_approval_by_head (Fixture       *f,
                                                 annulment->folio);
 
     gest_test_sign_in (f->store, GEST_ROLE_CS_HEAD);
-    assert_refused (gest_annulment_approve (f->store, uuid, &error), error, GEST_ERROR_REFUSED, message);
+    assert_refused (gest_annulment_approve (f->store, uuid, &error), &error, GEST_ERROR_REFUSED, message);
     g_clear_error (&error);
   }
   gest_test_sign_in (f->store, GEST_ROLE_CS_ANALYST);
@@ -333,11 +336,11 @@ test_q2_approval_by_head (Fixture       *f,
   g_assert_no_error (error);
 
   /* The analyst, the coordinator and the general manager may not approve. */
-  assert_refused (gest_annulment_approve (f->store, uuid, &error), error, GEST_ERROR_PERMISSION,
+  assert_refused (gest_annulment_approve (f->store, uuid, &error), &error, GEST_ERROR_PERMISSION,
                   "Test cs-analyst (Customer service analyst) cannot approve an annulment: it is for Head of customer service. Ask one of them, or sign in as one.");
   g_clear_error (&error);
   gest_test_sign_in (f->store, GEST_ROLE_CS_COORDINATOR);
-  assert_refused (gest_annulment_approve (f->store, uuid, &error), error, GEST_ERROR_PERMISSION,
+  assert_refused (gest_annulment_approve (f->store, uuid, &error), &error, GEST_ERROR_PERMISSION,
                   "Test cs-coordinator (Customer service coordinator) cannot approve an annulment: it is for Head of customer service. Ask one of them, or sign in as one.");
   g_clear_error (&error);
   assert_stage (f, uuid, GEST_ANNULMENT_SENT);
@@ -369,7 +372,7 @@ test_q2_coordinator_registers (Fixture       *f,
   g_assert_false (annulled);
 
   /* The head approves but does not register. */
-  assert_refused (gest_annulment_register (f->store, uuid, &error), error, GEST_ERROR_PERMISSION,
+  assert_refused (gest_annulment_register (f->store, uuid, &error), &error, GEST_ERROR_PERMISSION,
                   "Test cs-head (Head of customer service) cannot register a customer in the annulled list: it is for Customer service coordinator. Ask one of them, or sign in as one.");
   g_clear_error (&error);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM annulled_customers"), ==, 0);
@@ -403,12 +406,12 @@ test_q3_reinvoice_and_stamped_memo (Fixture       *f,
   /* Filing before the re-invoicing is approved is refused. */
   message = g_strdup_printf ("Annulment %s is at “Registered”: it is filed once the customer-service coordinator approved the re-invoicing (“Re-invoicing approved”).",
                              annulment->folio);
-  assert_refused (gest_annulment_file (f->store, uuid, &error), error, GEST_ERROR_REFUSED, message);
+  assert_refused (gest_annulment_file (f->store, uuid, &error), &error, GEST_ERROR_REFUSED, message);
   g_clear_error (&error);
 
   /* The re-invoicing is the coordinator's: not the head's. */
   gest_test_sign_in (f->store, GEST_ROLE_CS_HEAD);
-  assert_refused (gest_annulment_approve_reinvoice (f->store, uuid, &error), error, GEST_ERROR_PERMISSION,
+  assert_refused (gest_annulment_approve_reinvoice (f->store, uuid, &error), &error, GEST_ERROR_PERMISSION,
                   "Test cs-head (Head of customer service) cannot approve a re-invoicing: it is for Customer service coordinator. Ask one of them, or sign in as one.");
   g_clear_error (&error);
   gest_test_sign_in (f->store, GEST_ROLE_CS_COORDINATOR);
@@ -420,10 +423,10 @@ test_q3_reinvoice_and_stamped_memo (Fixture       *f,
   message = g_strdup_printf ("Annulment %s cannot be filed yet: attach the copy of the memo stamped by billing (a scan, PDF or image).",
                              annulment->folio);
   gest_test_sign_in (f->store, GEST_ROLE_CS_ANALYST);
-  assert_refused (gest_annulment_file (f->store, uuid, &error), error, GEST_ERROR_REFUSED, message);
+  assert_refused (gest_annulment_file (f->store, uuid, &error), &error, GEST_ERROR_REFUSED, message);
   g_clear_error (&error);
   attach (f, uuid, GEST_DOCUMENT_KIND_STAMPED_MEMO, "memorando-sellado.csv");
-  assert_refused (gest_annulment_file (f->store, uuid, &error), error, GEST_ERROR_REFUSED, message);
+  assert_refused (gest_annulment_file (f->store, uuid, &error), &error, GEST_ERROR_REFUSED, message);
   g_clear_error (&error);
   attach (f, uuid, GEST_DOCUMENT_KIND_STAMPED_MEMO, "memorando-sellado.pdf");
   g_assert_true (gest_annulment_file (f->store, uuid, &error));
@@ -448,7 +451,7 @@ test_q3_without_reinvoice (Fixture       *f,
   take_to_registered (f, uuid);
   message = g_strdup_printf ("Annulment %s has no re-invoicing: once the customer is in the annulled list, file the memo with its stamped copy.",
                              annulment->folio);
-  assert_refused (gest_annulment_approve_reinvoice (f->store, uuid, &error), error, GEST_ERROR_REFUSED, message);
+  assert_refused (gest_annulment_approve_reinvoice (f->store, uuid, &error), &error, GEST_ERROR_REFUSED, message);
   g_clear_error (&error);
   attach (f, uuid, GEST_DOCUMENT_KIND_STAMPED_MEMO, "memorando-sellado.pdf");
   g_assert_true (gest_annulment_file (f->store, uuid, &error));
@@ -472,7 +475,7 @@ test_q4_costs_need_acceptance (Fixture       *f,
   gest_test_sign_in (f->store, GEST_ROLE_CS_HEAD);
   message = g_strdup_printf ("Annulment %s charges administrative costs ($1,500.00): attach the customer’s signed acceptance of the costs (a scan, PDF or image) before approving it.",
                              annulment->folio);
-  assert_refused (gest_annulment_approve (f->store, uuid, &error), error, GEST_ERROR_REFUSED, message);
+  assert_refused (gest_annulment_approve (f->store, uuid, &error), &error, GEST_ERROR_REFUSED, message);
   g_clear_error (&error);
   attach (f, uuid, GEST_DOCUMENT_KIND_SIGNED_ACCEPTANCE, "aceptacion-firmada.pdf");
   g_assert_true (gest_annulment_approve (f->store, uuid, &error));
@@ -579,6 +582,7 @@ main (int   argc,
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  gest_domain_modules_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/annulments/Q1/five-documents-present-and-of-their-format", test_q1_five_documents);
