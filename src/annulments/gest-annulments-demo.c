@@ -9,6 +9,7 @@
 #include "gest-annulments-demo.h"
 #include "gest-blob.h"
 #include "gest-date.h"
+#include "gest-demo.h"
 
 #define DAY_USEC ((gint64) 86400 * G_USEC_PER_SEC)
 
@@ -91,6 +92,7 @@ add_document (Demo             *demo,
   sqlite3_bind_text (stmt, 6, spreadsheet ? "text/csv" : "application/pdf", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, at);
+  sqlite3_bind_text (stmt, 9, gest_demo_user_name_for_role (GEST_ROLE_CS_ANALYST), -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return gest_store_set_error (demo->store, error);
   return TRUE;
@@ -160,23 +162,24 @@ add_annulment (Demo        *demo,
     sqlite3_bind_int64 (stmt, 15, at[1]);
   if (stage >= 2)
     {
-      sqlite3_bind_text (stmt, 16, "Patricia Gómez Lara", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 16, gest_demo_user_name_for_role (GEST_ROLE_CS_HEAD), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 17, at[2]);
     }
   if (stage >= 3)
     {
-      sqlite3_bind_text (stmt, 18, "Coordinador SAC", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 18, gest_demo_user_name_for_role (GEST_ROLE_CS_COORDINATOR), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 19, at[3]);
     }
   if (stage >= 4 && reinvoice)
     {
-      sqlite3_bind_text (stmt, 20, "Coordinador SAC", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 20, gest_demo_user_name_for_role (GEST_ROLE_CS_COORDINATOR), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 21, at[4]);
     }
   if (stage >= 5)
     sqlite3_bind_int64 (stmt, 22, at[5]);
   sqlite3_bind_int64 (stmt, 23, created);
   sqlite3_bind_int64 (stmt, 24, at[stage]);
+  sqlite3_bind_text (stmt, 25, gest_demo_user_name_for_role (GEST_ROLE_CS_ANALYST), -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return gest_store_set_error (demo->store, error);
 
@@ -195,8 +198,10 @@ add_annulment (Demo        *demo,
       g_autofree char *listed = gest_uuid_new ();
       g_autofree char *sql = g_strdup_printf ("INSERT INTO annulled_customers (uuid, customer_uuid,"
                                               " annulment_uuid, registered_by, registered_at, updated_at)"
-                                              " VALUES ('%s', '%s', '%s', 'Coordinador SAC', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
-                                              listed, customer_uuid, uuid, at[3], at[3]);
+                                              " VALUES ('%s', '%s', '%s', '%s', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                                              listed, customer_uuid, uuid,
+                                              gest_demo_user_name_for_role (GEST_ROLE_CS_COORDINATOR),
+                                              at[3], at[3]);
 
       if (!gest_store_exec (demo->store, sql, error))
         return FALSE;
@@ -237,13 +242,18 @@ gest_annulments_demo_fill (GestStore  *store,
                                     " filed_at, created_by, created_at, updated_at)"
                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'F-' || substr (?2, 10), ?9,"
                                     " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-                                    " 'Laura Méndez Ortiz', ?23, ?24)", error);
+                                    " ?25, ?23, ?24)", error);
   demo.document = gest_store_prepare (store,
                                       "INSERT INTO documents (uuid, record_uuid, kind, sha256, size,"
                                       " mime_type, filename, added_by, added_at, updated_at)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'Laura Méndez Ortiz', ?8, ?8)",
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8)",
                                       error);
   if (demo.insert == NULL || demo.document == NULL)
+    goto out;
+  /* Q1: the request emails go to customer service's shared mailbox. */
+  if (!gest_store_exec (store,
+                        "INSERT OR IGNORE INTO settings (key, value) VALUES"
+                        " ('annulments.head-email', 'atencion.clientes@ejemplo.com.mx')", error))
     goto out;
 
   /* Q12: the complaints the demo left waiting at "annulment" end in one (not filed yet). */
