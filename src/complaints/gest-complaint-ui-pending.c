@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "gest-complaint.h"
-#include "gest-annulment-link.h"
 #include "gest-complaint-letter-window.h"
 #include "gest-complaint-ui-pending.h"
 
@@ -76,19 +75,7 @@ gest_complaint_task_done (GestStore   *store,
   return FALSE;
 }
 
-/* TEMPORARY until wip-letters and wip-annulments: their functions the case's page calls. */
-gboolean
-gest_annulment_create_for_complaint (GestStore   *store,
-                                     const char  *complaint_uuid,
-                                     gboolean     with_costs,
-                                     char       **out_uuid,
-                                     char       **out_folio,
-                                     GError     **error)
-{
-  g_set_error_literal (error, GEST_ERROR, GEST_ERROR_REFUSED, "Annulments are not there yet.");
-  return FALSE;
-}
-
+/* TEMPORARY until wip-letters: its functions the case's page calls. */
 void
 gest_complaint_in_process_dialog_present (GtkWindow   *parent,
                                           GestContext *context,
