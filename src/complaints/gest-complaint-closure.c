@@ -89,8 +89,8 @@ gest_complaint_record_acceptance_call (GestStore   *store,
     .free_record = (GDestroyNotify) gest_complaint_free,
     .log_kind = GEST_ACTIVITY_CALL,
     .conflict_message = N_("The case changed while it was being updated. Open it again and retry."),
-    .set = "acceptance_call_at = CASE WHEN ?1 THEN :now END, acceptance_note = ?2,"
-           " last_log_at = :now, last_log_day = ?3",
+    .set = "acceptance_note = ?2, last_log_day = ?3, acceptance_call_at = CASE WHEN ?1 THEN :now END,"
+           " last_log_at = :now",
     .check = call_check,
     .bind = call_bind,
     .describe = call_describe,

@@ -10,7 +10,10 @@ G_BEGIN_DECLS
 /* Shared by the files of the case's model (gest-complaint.c, -intake.c, -actions.c,
  * -closure.c, -tasks.c, -catalog.c). */
 
-/* The parts every change of a case shares: gest_record_change_run() over the complaints
+/* A spec's @set names every numbered parameter (?1, ?2…) before its first :now: SQLite gives
+ * :now the next index after the highest one seen so far, so a ?N after it may share its slot.
+ *
+ * The parts every change of a case shares: gest_record_change_run() over the complaints
  * table, reloading with gest_complaint_load(). */
 #define GEST_COMPLAINT_CHANGE \
   .name = "gest_complaint_change", \

@@ -265,7 +265,7 @@ gest_complaint_record_answer_sent (GestStore   *store,
 {
   static const GestRecordChangeSpec spec = {
     GEST_COMPLAINT_CHANGE,
-    .set = "answer_sent_at = :now, answer_document_uuid = coalesce (?1, answer_document_uuid),"
+    .set = "answer_document_uuid = coalesce (?1, answer_document_uuid), answer_sent_at = :now,"
            " stage_since = CASE WHEN stage < 4 THEN :now ELSE stage_since END,"
            " stage = max (stage, 4)",
     .check = answer_check,

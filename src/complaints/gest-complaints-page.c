@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-complaint.h"
-#include "gest-complaint-ui-pending.h"   /* TEMPORARY: gest-complaint-board-source.h */
+#include "gest-complaint-board-source.h"
 #include "gest-complaint-detail.h"
 #include "gest-complaint-intake-window.h"
 #include "gest-complaints-page.h"

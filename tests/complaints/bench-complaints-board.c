@@ -30,7 +30,7 @@
 #include "gest-date.h"
 #include "gest-i18n.h"
 #include "gest-test-util.h"
-#include "gest-complaint-ui-pending.h"   /* TEMPORARY: gest-complaint-board-source.h */
+#include "gest-complaint-board-source.h"
 #include "gest-sql-board-source.h"
 
 #define N_CASES    100000    /* GESTIONA_BENCH_SCALE overrides */

@@ -10,9 +10,7 @@
 
 #include "gest-complaint.h"
 #include "gest-complaint-closure-dialog.h"
-#include "gest-complaint-workflow.h"
 #include "gest-domain-module.h"
-#include "gest-permissions.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
 
@@ -258,14 +256,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   gest_domain_modules_init ();
-  /* TEMPORARY: until wip-complaints-core registers its permissions with the module. */
-  if (gest_permissions_find ("complaints.register") == NULL)
-    {
-      guint n_rows;
-      const GestPermission *rows = gest_complaint_permissions_get (&n_rows);
-
-      gest_permissions_add (rows, n_rows);
-    }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/complaints/Q9/closure-ui/needs-accepting-call", test_needs_call);

@@ -12,9 +12,7 @@
 #include "gest-complaint.h"
 #include "gest-complaint-intake-window.h"
 #include "gest-document-preview.h"
-#include "gest-complaint-workflow.h"
 #include "gest-domain-module.h"
-#include "gest-permissions.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
 
@@ -255,14 +253,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   gest_domain_modules_init ();
-  /* TEMPORARY: until wip-complaints-core registers its permissions with the module. */
-  if (gest_permissions_find ("complaints.register") == NULL)
-    {
-      guint n_rows;
-      const GestPermission *rows = gest_complaint_permissions_get (&n_rows);
-
-      gest_permissions_add (rows, n_rows);
-    }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/complaints/Q5/intake-ui/phone-search-customer-plan-register", test_phone);
