@@ -487,7 +487,7 @@ fill_tasks (GestComplaintDetail *self)
                                   task->done_by_name != NULL ? task->done_by_name : "");
         }
       else if (g_date_compare (&task->due, &today) < 0)
-        text = g_strdup_printf (_("%s · due %s · overdue"), task->assignee_name, due);
+        text = g_strdup_printf (_("%s · overdue since %s"), task->assignee_name, due);
       else
         text = g_strdup_printf (_("%s · due %s"), task->assignee_name, due);
       row = gest_complaint_detail_add_row (self, group, task->description, text);

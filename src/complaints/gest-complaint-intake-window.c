@@ -426,6 +426,8 @@ gest_complaint_intake_window_constructed (GObject *object)
   }
   self->filling = FALSE;
   fill_plans (self);
+  /* The analyst starts by finding the customer. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->customer_search_row));
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
                             G_CALLBACK (summary_changed_cb), self);
 }

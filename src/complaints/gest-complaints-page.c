@@ -427,8 +427,8 @@ gest_complaints_page_reload_tasks (GestComplaintsPage *self)
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
       if (g_date_compare (&task->due, &today) < 0)
-        /* Translators: a task in "My Tasks": "QJA-2026-000123 · due 04/12/2026 · overdue". */
-        subtitle = g_strdup_printf (_("%s · due %s · overdue"), task->complaint_folio, due);
+        /* Translators: a task in "My Tasks": "QJA-2026-000123 · overdue since 04/12/2026". */
+        subtitle = g_strdup_printf (_("%s · overdue since %s"), task->complaint_folio, due);
       else
         subtitle = g_strdup_printf (_("%s · due %s"), task->complaint_folio, due);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
