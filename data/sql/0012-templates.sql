@@ -15,4 +15,33 @@ CREATE TABLE templates (
 );
 CREATE INDEX templates_kind ON templates (kind, deleted, name);
 
--- (helper "letters": sync outbox triggers below)
+-- Templates sync as the shared entity "template" (src/sync/gest-sync-apply.c), as in
+-- 0002-sync.sql: an insert sends every synced field, an update those that changed; nothing
+-- while the sync applies pulled changes. The base version is the row's own sync_version.
+CREATE TRIGGER templates_sync_insert AFTER INSERT ON templates
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('template', new.uuid, CASE new.deleted WHEN 1 THEN 'delete' ELSE 'upsert' END, new.sync_version,
+          json_object ('kind', new.kind, 'name', new.name, 'subject', new.subject, 'body', new.body),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+CREATE TRIGGER templates_sync_update AFTER UPDATE ON templates
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying) AND
+    (old.deleted IS NOT new.deleted OR
+     old.kind IS NOT new.kind OR
+     old.name IS NOT new.name OR
+     old.subject IS NOT new.subject OR
+     old.body IS NOT new.body)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('template', new.uuid, CASE WHEN new.deleted = 1 AND old.deleted = 0 THEN 'delete' ELSE 'upsert' END,
+          new.sync_version,
+          (SELECT coalesce (json_group_object (k, v), '{}')
+           FROM (SELECT 'kind' AS k, new.kind AS v WHERE old.kind IS NOT new.kind
+                 UNION ALL SELECT 'name', new.name WHERE old.name IS NOT new.name
+                 UNION ALL SELECT 'subject', new.subject WHERE old.subject IS NOT new.subject
+                 UNION ALL SELECT 'body', new.body WHERE old.body IS NOT new.body)),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;

@@ -8,6 +8,7 @@
 #include "gest-complaints-module.h"
 #include "gest-complaints-page.h"
 #include "gest-complaints-preferences-page.h"
+#include "gest-complaint-templates-page.h"
 
 struct _GestComplaintsModule
 {
@@ -58,7 +59,7 @@ gest_complaints_module_open_hit (GestModule  *module,
   return TRUE;
 }
 
-/* The head's catalogs (Q10) and SLA targets. */
+/* The head's catalogs (Q10) and SLA targets, and the letters' templates (Q6, Q8). */
 static GPtrArray *
 gest_complaints_module_create_preferences_pages (GestModule  *module,
                                                  GestContext *context)
@@ -66,6 +67,7 @@ gest_complaints_module_create_preferences_pages (GestModule  *module,
   GPtrArray *pages = g_ptr_array_new ();
 
   g_ptr_array_add (pages, gest_complaints_preferences_page_new (context));
+  g_ptr_array_add (pages, gest_complaint_templates_page_new (context));
   return pages;
 }
 

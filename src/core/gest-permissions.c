@@ -26,6 +26,10 @@ static const GestPermission shared_rows[] = {
     R (GENERAL_MANAGER) | R (FINANCE_MANAGER) | R (SERVICE_MANAGER) | R (CS_HEAD) | R (COLLECTIONS_SUPERVISOR) },
   { GEST_PERMISSION_IMPORT_CONAUTO, N_("import Conauto’s update file"),
     R (GENERAL_MANAGER) | R (FINANCE_MANAGER) },
+  /* The texts sent to customers speak for the dealer: the heads of the areas that send them. */
+  { GEST_PERMISSION_EDIT_TEMPLATES, N_("edit the templates of letters and messages"),
+    R (GENERAL_MANAGER) | R (CS_HEAD) | R (CS_COORDINATOR) | R (SERVICE_MANAGER) | R (FINANCE_MANAGER) |
+    R (COLLECTIONS_SUPERVISOR) },
 };
 
 static GMutex lock;

@@ -30,6 +30,7 @@ typedef struct
 #define GEST_PERMISSION_MERGE_CUSTOMERS   "customers.merge"
 #define GEST_PERMISSION_IMPORT            "data.import"        /* CSV/XLSX imports */
 #define GEST_PERMISSION_IMPORT_CONAUTO    "data.import-conauto" /* Conauto's signed update file */
+#define GEST_PERMISSION_EDIT_TEMPLATES    "templates.edit"     /* letters and messages with placeholders */
 
 /* Adds rows (kept, not copied: static tables). A second row with an id already known is a
  * programming error. Thread-safe; modules call it when they register. */

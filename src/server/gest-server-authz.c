@@ -327,6 +327,8 @@ gest_server_authz_check (GestServerAuthors     *self,
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_PLANS);
   else if (g_str_equal (entity, "holiday"))
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_DEALER_SETTINGS);
+  else if (g_str_equal (entity, "template"))
+    g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_TEMPLATES);
   else if (g_str_equal (entity, "setting"))
     {
       JsonNode *key = merged (fields, current, "key");

@@ -15,6 +15,7 @@ static const char * const entities[] = {
   "customer", "vehicle", "plan", "tramite", "document", "activity", "message",
   "user", "setting",   /* issue 12: the dealer's users and routing settings (gest-server-authz.c) */
   "holiday",           /* issue 13: the business calendar's holidays (settings.dealer) */
+  "template",          /* issue 13: letters and messages with placeholders */
   /* Later modules: stored generically, validated here when they gain rules. */
   "complaint", "campaign", "reservation", "annulment", "collection", "service_order",
 };

@@ -40,6 +40,11 @@ static const char * const setting_columns[] = {
 static const char * const holiday_columns[] = {
   "day", "name", NULL
 };
+
+/* Issue 13: the dealer's templates of letters and messages (data/sql/0012-templates.sql). */
+static const char * const template_columns[] = {
+  "kind", "name", "subject", "body", NULL
+};
 static const char * const activity_columns[] = {
   "record_uuid", "seq", "at", "user_name", "user_role", "kind", "text", "contact_name",
   "contact_role", "prev_hash", "hash", NULL
@@ -59,6 +64,7 @@ static const GestSyncEntity entities[] = {
   { "user", "users", user_columns, NULL, TRUE, NULL },
   { "setting", "sync_settings", setting_columns, NULL, TRUE, NULL },
   { "holiday", "business_holidays", holiday_columns, NULL, TRUE, NULL },
+  { "template", "templates", template_columns, NULL, TRUE, NULL },
 };
 
 const GestSyncEntity *

@@ -43,6 +43,7 @@ static const GestFieldSpec fields_spec[] = {
   { "user_role", GEST_FIELD_TEXT }, { "text", GEST_FIELD_LONG_TEXT },
   { "contact_name", GEST_FIELD_TEXT }, { "contact_role", GEST_FIELD_TEXT },
   { "prev_hash", GEST_FIELD_HASH }, { "hash", GEST_FIELD_HASH }, { "origin", GEST_FIELD_TEXT },
+  { "subject", GEST_FIELD_TEXT }, { "body", GEST_FIELD_LONG_TEXT },
 };
 
 /* Characters, not bytes. A name or an address is far shorter; notes are a few paragraphs. */
