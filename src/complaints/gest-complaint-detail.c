@@ -145,6 +145,9 @@ gest_complaint_detail_constructed (GObject *object)
   self->record = GEST_RECORD_DETAIL (gest_record_detail_new (self->context, self->complaint_uuid));
   gtk_widget_set_parent (GTK_WIDGET (self->record), GTK_WIDGET (self));
   gest_record_detail_set_status_heading (self->record, _("Stage"));
+  /* Q7: an entry of the case's log goes through the case (its last entry moves, the board's
+   * "no entry today" clears): the "Log an Entry" group, not the timeline's own composer. */
+  gest_timeline_set_composer_visible (gest_record_detail_get_timeline (self->record), FALSE);
 
   self->next_button = gtk_button_new ();
   gtk_button_set_use_underline (GTK_BUTTON (self->next_button), TRUE);
