@@ -493,7 +493,7 @@ fill_tasks (GestComplaintDetail *self)
       row = gest_complaint_detail_add_row (self, group, task->description, text);
       if (task->done_at == 0)
         {
-          GtkWidget *button = gtk_button_new_with_label (_("Done"));
+          GtkWidget *button = gtk_button_new_with_label (_("Mark Done"));
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_set_tooltip_text (button, _("Mark the task as done"));
