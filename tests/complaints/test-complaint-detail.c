@@ -173,6 +173,10 @@ test_log (Fixture       *f,
 
   show (f, gest_complaint_detail_new (f->context, f->uuid));
   detail = GEST_COMPLAINT_DETAIL (f->widget);
+  /* The timeline's own composer would log past the case (its last entry would not move): the
+   * page's "Log an Entry" group is the only way in. */
+  g_assert_false (gtk_widget_is_visible (gest_test_find_widget (f->widget, gest_test_is_button_labelled, "A_dd to Activity")));
+  g_assert_true (gtk_widget_is_visible (gest_test_find_widget (f->widget, gest_test_is_button_labelled, "A_dd to Log")));
 
   g_assert_true (gest_complaint_detail_add_log (detail, GEST_COMPLAINT_LOG_CALL,
                                                 "Se le explicó el reembolso", "María Pérez"));
