@@ -407,6 +407,9 @@ gest_board_page_set_texts (GestBoardPage            *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->overdue_toggle), texts->overdue_tooltip);
   gtk_widget_set_visible (GTK_WIDGET (self->mine_toggle), texts->mine_tooltip != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->mine_toggle), texts->mine_tooltip);
+  gtk_button_set_label (GTK_BUTTON (self->overdue_toggle),
+                        texts->overdue_label != NULL ? texts->overdue_label : _("_Overdue Only"));
+  gtk_button_set_label (GTK_BUTTON (self->mine_toggle), texts->mine_label != NULL ? texts->mine_label : _("_Mine"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board-page.new-record", texts->new_label != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), texts->new_label != NULL);

@@ -37,6 +37,8 @@ typedef struct
   const char *empty_title;
   const char *empty_description;
   const char *read_only_reason;    /* the lock icon's tooltip on read-only columns, or NULL */
+  const char *overdue_label;       /* the toggle's label; NULL: "_Overdue Only" */
+  const char *mine_label;          /* the toggle's label; NULL: "_Mine" */
 } GestBoardPageTexts;
 
 #define GEST_TYPE_BOARD_PAGE (gest_board_page_get_type ())

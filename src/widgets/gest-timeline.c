@@ -736,3 +736,12 @@ gest_timeline_check_entry (GestActivityKind   kind,
     }
   return TRUE;
 }
+
+void
+gest_timeline_set_composer_visible (GestTimeline *self,
+                                    gboolean      visible)
+{
+  g_return_if_fail (GEST_IS_TIMELINE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->composer_group), visible);
+}

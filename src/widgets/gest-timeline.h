@@ -35,6 +35,11 @@ gboolean    gest_timeline_get_verified             (GestTimeline *self);
 /* "Log verified", or the verification (or read) error; NULL before the first load. */
 const char *gest_timeline_get_verification_message (GestTimeline *self);
 
+/* Whether the composer shows (TRUE by default). A module whose log entries must go through its
+ * own model (which keeps more than the entry) hides it and offers its own form. */
+void        gest_timeline_set_composer_visible     (GestTimeline *self,
+                                                    gboolean      visible);
+
 /* The composer's check, without a display: the text must not be blank, and a call needs the
  * name of the person spoken to. GEST_ERROR_INVALID with the message shown under the composer. */
 gboolean    gest_timeline_check_entry              (GestActivityKind  kind,

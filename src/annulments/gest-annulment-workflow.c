@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-annulment-workflow"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-annulment-workflow.h"
+
+#define R(role) GEST_ROLE_BIT (GEST_ROLE_##role)
+/* Customer service prepares and sends the request and files the memo; the seed's "Jefe
+ * Servicio al cliente" approves and its "Coordinador Servicio al Cliente" registers the
+ * customer and approves the re-invoicing. */
+#define CS_STAFF (R (CS_ANALYST) | R (CS_HEAD) | R (CS_COORDINATOR))
+
+static const GestPermission permissions[] = {
+  { GEST_ANNULMENT_PERMISSION_REQUEST, N_("prepare and send annulment requests"), CS_STAFF },
+  { GEST_ANNULMENT_PERMISSION_APPROVE, N_("approve an annulment"), R (CS_HEAD) },
+  { GEST_ANNULMENT_PERMISSION_REGISTER, N_("register a customer in the annulled list"), R (CS_COORDINATOR) },
+  { GEST_ANNULMENT_PERMISSION_REINVOICE, N_("approve a re-invoicing"), R (CS_COORDINATOR) },
+  { GEST_ANNULMENT_PERMISSION_FILE, N_("file an annulment’s memo with billing"), CS_STAFF },
+};
+
+const GestPermission *
+gest_annulment_permissions_get (guint *n_rows)
+{
+  *n_rows = G_N_ELEMENTS (permissions);
+  return permissions;
+}
+
+const char *
+gest_annulment_permission_for_stage (int stage)
+{
+  switch (stage)
+    {
+    case 1:
+      return GEST_ANNULMENT_PERMISSION_REQUEST;
+    case 2:
+      return GEST_ANNULMENT_PERMISSION_APPROVE;
+    case 3:
+      return GEST_ANNULMENT_PERMISSION_REGISTER;
+    case 4:
+      return GEST_ANNULMENT_PERMISSION_REINVOICE;
+    case 5:
+      return GEST_ANNULMENT_PERMISSION_FILE;
+    default:
+      return NULL;
+    }
+}
