@@ -11,6 +11,7 @@
 #include "gest-server-db.h"
 #include "gest-server-records.h"
 #include "gest-tramite-workflow.h"
+#include "gest-annulment-workflow.h"
 
 typedef struct
 {
@@ -56,6 +57,8 @@ ensure_permissions (void)
       guint n = 0;
       const GestPermission *rows = gest_tramite_permissions_get (&n);
 
+      gest_permissions_add (rows, n);
+      rows = gest_annulment_permissions_get (&n);
       gest_permissions_add (rows, n);
       g_once_init_leave (&done, 1);
     }
@@ -194,6 +197,43 @@ tramite_needs (JsonObject            *fields,
     g_ptr_array_add (needed, (gpointer) GEST_TRAMITE_PERMISSION_APPROVE);
 }
 
+static void
+need_once (GPtrArray  *needed,
+           const char *permission)
+{
+  if (!g_ptr_array_find (needed, permission, NULL))
+    g_ptr_array_add (needed, (gpointer) permission);
+}
+
+/* Q1-Q4: the permissions an annulment mutation needs: a step forward its step's (approval by
+ * the head, the annulled list and the re-invoicing by the coordinator), a step back the
+ * head's, each approval's fields their step's, the request's data annulments.request. */
+static void
+annulment_needs (JsonObject            *fields,
+                 const GestRecordState *current,
+                 gboolean               is_delete,
+                 GPtrArray             *needed)
+{
+  gboolean is_new = current == NULL || !current->exists || current->deleted;
+  g_autoptr(GList) names = NULL;
+  gint64 from = 0, to = 0;
+
+  if (is_delete || is_new)
+    need_once (needed, GEST_ANNULMENT_PERMISSION_REQUEST);
+  if (!is_new)
+    get_int (merged (NULL, current, "stage"), &from);
+  if (fields != NULL && get_int (json_object_get_member (fields, "stage"), &to) && to != from)
+    need_once (needed, to > from && gest_annulment_permission_for_stage ((int) to) != NULL
+                       ? gest_annulment_permission_for_stage ((int) to)
+                       : GEST_ANNULMENT_PERMISSION_APPROVE);
+  if (fields == NULL)
+    return;
+  names = json_object_get_members (fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "stage") && changes (fields, current, l->data))
+      need_once (needed, gest_annulment_permission_for_field (l->data));
+}
+
 GestServerAuthors *
 gest_server_authors_load (PGconn      *conn,
                           const char  *dealer_id,
@@ -321,6 +361,10 @@ gest_server_authz_check (GestServerAuthors     *self,
     }
   else if (g_str_equal (entity, "tramite"))
     tramite_needs (fields, current, is_delete, needed);
+  else if (g_str_equal (entity, "annulment"))
+    annulment_needs (fields, current, is_delete, needed);
+  else if (g_str_equal (entity, "annulled_customer"))
+    g_ptr_array_add (needed, (gpointer) GEST_ANNULMENT_PERMISSION_REGISTER);
   else if (g_str_equal (entity, "customer") || g_str_equal (entity, "vehicle"))
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_CUSTOMERS);
   else if (g_str_equal (entity, "plan"))

@@ -16,6 +16,7 @@ static const char * const entities[] = {
   "user", "setting",   /* issue 12: the dealer's users and routing settings (gest-server-authz.c) */
   /* Later modules: stored generically, validated here when they gain rules. */
   "complaint", "campaign", "reservation", "annulment", "collection", "service_order",
+  "annulled_customer",   /* issue 13: the annulled list (Q2) */
 };
 
 /* Conauto's balances (T1 statement), written only by `admin load-plans`. */
