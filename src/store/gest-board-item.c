@@ -19,6 +19,8 @@ struct _GestBoardItem
   int                 days_in_column;
   GestBoardItemFlags  flags;
   char               *thumbnail_sha256;
+  const char         *overdue_text;      /* static, or NULL */
+  const char         *missing_docs_text; /* static, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (GestBoardItem, gest_board_item, G_TYPE_OBJECT)
@@ -246,4 +248,28 @@ gest_board_item_get_date_label (GestBoardItem *self)
   g_return_val_if_fail (GEST_IS_BOARD_ITEM (self), NULL);
 
   return self->date_label;
+}
+
+void
+gest_board_item_set_flag_texts (GestBoardItem *self,
+                                const char    *overdue,
+                                const char    *missing_docs)
+{
+  g_return_if_fail (GEST_IS_BOARD_ITEM (self));
+
+  self->overdue_text = overdue;
+  self->missing_docs_text = missing_docs;
+}
+
+const char *
+gest_board_item_get_flag_text (GestBoardItem      *self,
+                               GestBoardItemFlags  flag)
+{
+  g_return_val_if_fail (GEST_IS_BOARD_ITEM (self), NULL);
+
+  if (flag == GEST_BOARD_ITEM_FLAG_OVERDUE)
+    return self->overdue_text;
+  if (flag == GEST_BOARD_ITEM_FLAG_MISSING_DOCS)
+    return self->missing_docs_text;
+  return NULL;
 }

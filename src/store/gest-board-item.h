@@ -43,5 +43,14 @@ const char         *gest_board_item_get_thumbnail_sha256 (GestBoardItem *self);
 void                gest_board_item_set_date_label (GestBoardItem     *self,
                                                     const char        *date_label);
 const char         *gest_board_item_get_date_label (GestBoardItem     *self);
+/* What the OVERDUE and MISSING_DOCS flags mean on this card (the icon's tooltip), for a
+ * module whose flags say something else; static translated strings, not copied. NULL keeps
+ * the card's own text. Set by the source before it hands the item out. */
+void                gest_board_item_set_flag_texts (GestBoardItem     *self,
+                                                    const char        *overdue,
+                                                    const char        *missing_docs);
+/* The text set for @flag (one flag), or NULL. */
+const char         *gest_board_item_get_flag_text  (GestBoardItem     *self,
+                                                    GestBoardItemFlags flag);
 
 G_END_DECLS

@@ -381,10 +381,15 @@ gest_board_card_query_tooltip (GtkWidget  *widget,
   const char *texts[2];
   guint n_icons = 0;
 
+  /* A module may say what its flags mean (gest_board_item_set_flag_texts()). */
   if (has_flag (self, GEST_BOARD_ITEM_FLAG_MISSING_DOCS))
-    texts[n_icons++] = _("Missing documents: the documents or the payment proof the next step needs are not on file");
+    texts[n_icons++] = gest_board_item_get_flag_text (self->item, GEST_BOARD_ITEM_FLAG_MISSING_DOCS) != NULL
+                       ? gest_board_item_get_flag_text (self->item, GEST_BOARD_ITEM_FLAG_MISSING_DOCS)
+                       : _("Missing documents: the documents or the payment proof the next step needs are not on file");
   if (has_flag (self, GEST_BOARD_ITEM_FLAG_OVERDUE))
-    texts[n_icons++] = _("Overdue: the agreed payment date passed and no payment is recorded");
+    texts[n_icons++] = gest_board_item_get_flag_text (self->item, GEST_BOARD_ITEM_FLAG_OVERDUE) != NULL
+                       ? gest_board_item_get_flag_text (self->item, GEST_BOARD_ITEM_FLAG_OVERDUE)
+                       : _("Overdue: the agreed payment date passed and no payment is recorded");
 
   for (guint i = 0; i < n_icons; i++)
     {
