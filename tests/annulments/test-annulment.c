@@ -552,10 +552,22 @@ test_q12_from_complaint (Fixture       *f,
   take_to_registered (f, uuid);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT stage FROM complaints WHERE uuid = 'case-1'"), ==, 5);
   attach (f, uuid, GEST_DOCUMENT_KIND_STAMPED_MEMO, "memorando-sellado.pdf");
+
+  /* Filing and the case's closing are one transaction: a case taken back out of
+   * "annulment" refuses, and the annulment stays registered. */
+  exec_sql (f->store, "UPDATE complaints SET stage = 3 WHERE uuid = 'case-1'");
+  assert_refused (gest_annulment_file (f->store, uuid, &error), &error, GEST_ERROR_REFUSED,
+                  "Case QJA-2026-000001 cannot close with its annulment yet: record its closure first (the head’s approval, the answer letter, the accepting call, and the cause, error and area) so that it waits at “Annulment” (Q12).");
+  assert_stage (f, uuid, GEST_ANNULMENT_REGISTERED);
+  exec_sql (f->store, "UPDATE complaints SET stage = 5 WHERE uuid = 'case-1'");
+
   g_assert_true (gest_annulment_file (f->store, uuid, &error));
   g_assert_no_error (error);
   assert_stage (f, uuid, GEST_ANNULMENT_FILED);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT stage FROM complaints WHERE uuid = 'case-1'"), ==, 6);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT closed_at IS NOT NULL FROM complaints WHERE uuid = 'case-1'"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity WHERE record_uuid = 'case-1'"
+                                                  " AND text LIKE 'Annulment ANU-% filed: the case is closed.'"), ==, 1);
 }
 
 static void
