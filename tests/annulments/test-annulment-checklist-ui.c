@@ -13,10 +13,12 @@
 
 #include "gest-annulment-checklist.h"
 #include "gest-annulment-detail.h"
+#include "gest-annulment-request-window.h"
 #include "gest-annulment.h"
 #include "gest-document-store.h"
 #include "gest-domain-module.h"
 #include "gest-test-util.h"
+#include "gest-test-widgets.h"
 
 typedef struct
 {
@@ -202,6 +204,95 @@ test_checklist (Fixture       *f,
   g_assert_null (checklist);
 }
 
+static void
+saved_cb (GestAnnulmentRequestWindow  *window,
+          const char                  *uuid,
+          char                       **out)
+{
+  *out = g_strdup (uuid);
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = gest_test_find_widget (root, gest_test_is_entry_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Q1: the request form: the CFDI folio fiscal checked as typed in the one error style, reason
+ * 01 showing the substituting CFDI, and the request saved on the writer thread. */
+static void
+test_request_form (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *saved = NULL;
+  GtkWidget *window;
+  GtkWidget *cfdi;
+  GtkWidget *save;
+  GtkWidget *substitute;
+  GtkWidget *error_label;
+
+  set_writable (f, FALSE);
+  {
+    g_autoptr(GestContext) context = gest_context_new (f->store);
+
+    window = gest_annulment_request_window_new (context, NULL);
+  }
+  g_object_ref_sink (window);
+  g_signal_connect (window, "saved", G_CALLBACK (saved_cb), &saved);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  save = gest_test_find_widget (window, gest_test_is_button_labelled, "_Save");
+  cfdi = gest_test_find_widget (window, gest_test_is_entry_row_titled, "CFDI Folio Fiscal");
+  substitute = gest_test_find_widget (window, gest_test_is_entry_row_titled, "Substituting CFDI Folio Fiscal");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (save), ==, "Write the number of the customer’s plan.");
+
+  /* The plan gives the customer and the city. */
+  type_into (window, "Plan Number", "PL-0001");
+  g_signal_emit_by_name (gest_test_find_widget (window, gest_test_is_entry_row_titled, "Plan Number"), "apply");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gest_test_find_widget (window, gest_test_is_entry_row_titled, "City"))),
+                   ==, "Mérida");
+  g_assert_cmpstr (gest_annulment_request_window_get_values (GEST_ANNULMENT_REQUEST_WINDOW (window))->customer_name,
+                   ==, "José Ñúñez Peña");
+
+  /* A folio fiscal one character short: the row in error, the message under its group. */
+  type_into (window, "CFDI Folio Fiscal", "6f1c2e4a-9b3d-4c5e-8f7a-1b2c3d4e5f6");
+  g_assert_true (gtk_widget_has_css_class (cfdi, "error"));
+  error_label = gest_test_find_widget (window, gest_test_is_visible_label,
+                                       "“6f1c2e4a-9b3d-4c5e-8f7a-1b2c3d4e5f6” is not a CFDI folio fiscal: it has 35 characters, and a folio fiscal has 36 (8-4-4-4-12 hexadecimal digits separated by hyphens).");
+  g_assert_nonnull (error_label);
+  g_assert_false (gtk_widget_get_sensitive (save));
+  type_into (window, "CFDI Folio Fiscal", "6f1c2e4a-9b3d-4c5e-8f7a-1b2c3d4e5f60");
+  g_assert_false (gtk_widget_has_css_class (cfdi, "error"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  /* Reason 01 shows the substituting CFDI; the cancelled one again is refused. */
+  g_assert_false (gtk_widget_get_visible (substitute));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gest_test_find_widget (window, gest_test_is_row_titled, "Cancellation Reason")), 0);
+  g_assert_true (gtk_widget_get_visible (substitute));
+  type_into (window, "Substituting CFDI Folio Fiscal", "6F1C2E4A-9B3D-4C5E-8F7A-1B2C3D4E5F60");
+  g_assert_true (gtk_widget_has_css_class (substitute, "error"));
+  g_assert_false (gtk_widget_get_sensitive (save));
+  type_into (window, "Substituting CFDI Folio Fiscal", "a1b2c3d4-e5f6-4789-abcd-ef0123456789");
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  gtk_widget_activate_action (window, "request.save", NULL);
+  gest_store_wait_for_writes (f->store);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM annulments WHERE cancel_reason = '01'"
+                                                  " AND cfdi_uuid = '6F1C2E4A-9B3D-4C5E-8F7A-1B2C3D4E5F60'"
+                                                  " AND substitute_cfdi_uuid = 'A1B2C3D4-E5F6-4789-ABCD-EF0123456789'"
+                                                  " AND city = 'Mérida' AND plan_uuid = 'plan-1'"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +304,8 @@ main (int   argc,
   gest_domain_modules_init ();
 
   g_test_add ("/annulments/Q1/Q4/checklist-detail", Fixture, NULL, fixture_setup, test_checklist,
+              fixture_teardown);
+  g_test_add ("/annulments/Q1/request-form", Fixture, NULL, fixture_setup, test_request_form,
               fixture_teardown);
   return g_test_run ();
 }
