@@ -391,6 +391,16 @@ test_q2_coordinator_registers (Fixture       *f,
   /* The annulled list syncs. */
   g_assert_cmpint (gest_test_query_int (f->store,
                                         "SELECT count(*) FROM sync_outbox WHERE entity = 'annulled_customer'"), ==, 1);
+
+  /* A merge of the customer into another (its customer link's merge_sql) keeps the merged one
+   * annulled. */
+  exec_sql (f->store,
+            "INSERT INTO customers (uuid, name) VALUES ('cust-2', 'José Núñez Peña');"
+            "UPDATE annulments SET customer_uuid = 'cust-2' WHERE customer_uuid = 'cust-1';");
+  g_assert_true (gest_annulment_customer_is_annulled (f->store, "cust-2", &annulled, &error));
+  g_assert_true (annulled);
+  g_assert_true (gest_annulment_customer_is_annulled (f->store, "cust-1", &annulled, &error));
+  g_assert_false (annulled);
 }
 
 static void
