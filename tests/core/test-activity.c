@@ -264,6 +264,7 @@ test_roles (void)
     { "collections-agent", "Collections agent" },
     { "service-advisor", "Service advisor" },
     { "collections-supervisor", "Collections supervisor" },
+    { "cs-coordinator", "Customer service coordinator" },
     { "conauto-liaison", "Conauto" },
   };
   GestRole role;
