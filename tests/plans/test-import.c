@@ -275,6 +275,9 @@ test_cancel (Fixture       *f,
   g_autoptr(GAsyncResult) res = NULL;
   g_autoptr(GError) error = NULL;
   GestImportResult *result;
+  /* Every search kind has one (issue 13 added the complaints' and the annulments'). */
+  gint64 search_triggers = gest_test_query_int (f->store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                                          "AND name LIKE '%search_insert'");
 
   g_cancellable_cancel (cancellable);
   gest_import_file_async (f->db_path, NULL, path, GEST_IMPORT_PLANS, NULL, FALSE, NULL, NULL,
@@ -288,7 +291,8 @@ test_cancel (Fixture       *f,
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM imports"), ==, 0);
   /* The dropped triggers came back with the rollback. */
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                                                  "AND name LIKE '%search_insert'"), ==, 4);
+                                                  "AND name LIKE '%search_insert'"), ==, search_triggers);
+  g_assert_cmpint (search_triggers, >=, 4);
 }
 
 static void
