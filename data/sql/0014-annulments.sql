@@ -177,3 +177,12 @@ CREATE TRIGGER annulments_search_delete AFTER DELETE ON annulments
 BEGIN
   DELETE FROM search_index WHERE rowid = (3 << 40) + old.rowid;
 END;
+
+-- A merge of two customers moves their annulments (GestCustomerLink's merge_sql); the
+-- annulled list follows its annulment, so the merged customer stays annulled (Q2).
+CREATE TRIGGER annulments_customer_moved AFTER UPDATE OF customer_uuid ON annulments
+WHEN old.customer_uuid IS NOT new.customer_uuid
+BEGIN
+  UPDATE annulled_customers SET customer_uuid = new.customer_uuid, updated_at = new.updated_at
+  WHERE annulment_uuid = new.uuid AND customer_uuid IS NOT new.customer_uuid;
+END;

@@ -10,6 +10,7 @@
 #include "gest-annulment-saves.h"
 #include "gest-cfdi.h"
 #include "gest-date.h"
+#include "gest-window.h"
 
 struct _GestAnnulmentDetail
 {
@@ -23,6 +24,7 @@ struct _GestAnnulmentDetail
   GtkWidget              *rows[11];
   GtkWidget              *step_button;
   GtkWidget              *edit_button;
+  char                   *complaint_uuid;   /* Q12: the case it ends, or NULL */
   GestAnnulmentStage      next_stage;
   gboolean                saving;
   GCancellable           *cancellable;
@@ -94,6 +96,8 @@ fill (GestAnnulmentDetail *self,
   set_row (self, ROW_CUSTOMER, annulment->customer_name);
   set_row (self, ROW_PLAN, annulment->plan_number);
   set_row (self, ROW_COMPLAINT, annulment->complaint_folio);
+  g_free (self->complaint_uuid);
+  self->complaint_uuid = g_strdup (annulment->complaint_uuid);
   set_row (self, ROW_CITY, annulment->city);
   set_row (self, ROW_INVOICE, annulment->invoice_number);
   set_row (self, ROW_CFDI, annulment->cfdi_uuid);
@@ -189,6 +193,16 @@ edit_clicked_cb (GtkButton           *button,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Q12: the complaint the annulment ends opens in its own section. */
+static void
+complaint_activated_cb (GestAnnulmentDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->complaint_uuid != NULL && GEST_IS_WINDOW (root))
+    gest_window_show_record (GEST_WINDOW (root), "complaint", self->complaint_uuid);
+}
+
 static void
 documents_changed_cb (GestAnnulmentDetail *self)
 {
@@ -213,6 +227,7 @@ gest_annulment_detail_finalize (GObject *object)
   GestAnnulmentDetail *self = GEST_ANNULMENT_DETAIL (object);
 
   g_free (self->uuid);
+  g_free (self->complaint_uuid);
   G_OBJECT_CLASS (gest_annulment_detail_parent_class)->finalize (object);
 }
 
@@ -267,6 +282,10 @@ gest_annulment_detail_new (GestContext *context,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]), _(row_titles[i]));
       adw_preferences_group_add (self->fields, self->rows[i]);
     }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->rows[ROW_COMPLAINT]),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->rows[ROW_COMPLAINT]), TRUE);
+  g_signal_connect_swapped (self->rows[ROW_COMPLAINT], "activated", G_CALLBACK (complaint_activated_cb), self);
   gest_record_detail_add_group (self->detail, self->fields);
 
   self->checklist = GEST_ANNULMENT_CHECKLIST (gest_annulment_checklist_new (self->detail));

@@ -47,3 +47,26 @@ gest_annulment_permission_for_stage (int stage)
       return NULL;
     }
 }
+
+const char *
+gest_annulment_permission_for_field (const char *field)
+{
+  static const struct
+  {
+    const char *field;
+    const char *permission;
+  } fields[] = {
+    { "approved_by", GEST_ANNULMENT_PERMISSION_APPROVE },
+    { "approved_at", GEST_ANNULMENT_PERMISSION_APPROVE },
+    { "registered_by", GEST_ANNULMENT_PERMISSION_REGISTER },
+    { "registered_at", GEST_ANNULMENT_PERMISSION_REGISTER },
+    { "reinvoice_approved_by", GEST_ANNULMENT_PERMISSION_REINVOICE },
+    { "reinvoice_approved_at", GEST_ANNULMENT_PERMISSION_REINVOICE },
+    { "filed_at", GEST_ANNULMENT_PERMISSION_FILE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (field, fields[i].field) == 0)
+      return fields[i].permission;
+  return GEST_ANNULMENT_PERMISSION_REQUEST;
+}

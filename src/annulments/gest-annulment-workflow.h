@@ -21,4 +21,8 @@ const GestPermission *gest_annulment_permissions_get (guint *n_rows);
  * server reads a synced change of the stage with it. */
 const char           *gest_annulment_permission_for_stage (int stage);
 
+/* The permission a synced change of the annulment's field @field needs: the approvals' fields
+ * their step's, the rest (the request's data) annulments.request. */
+const char           *gest_annulment_permission_for_field (const char *field);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "gest-server-db.h"
 #include "gest-server-records.h"
 #include "gest-tramite-workflow.h"
+#include "gest-annulment-workflow.h"
 
 typedef struct
 {
@@ -59,6 +60,8 @@ ensure_permissions (void)
 
       gest_permissions_add (rows, n);
       rows = gest_complaint_permissions_get (&n);
+      gest_permissions_add (rows, n);
+      rows = gest_annulment_permissions_get (&n);
       gest_permissions_add (rows, n);
       g_once_init_leave (&done, 1);
     }
@@ -201,6 +204,19 @@ tramite_needs (JsonObject            *fields,
  * (src/complaints/gest-complaint-workflow.c): the head's approval only by the roles allowed. */
 static void
 complaint_needs (JsonObject            *fields,
+static void
+need_once (GPtrArray  *needed,
+           const char *permission)
+{
+  if (!g_ptr_array_find (needed, permission, NULL))
+    g_ptr_array_add (needed, (gpointer) permission);
+}
+
+/* Q1-Q4: the permissions an annulment mutation needs: a step forward its step's (approval by
+ * the head, the annulled list and the re-invoicing by the coordinator), a step back the
+ * head's, each approval's fields their step's, the request's data annulments.request. */
+static void
+annulment_needs (JsonObject            *fields,
                  const GestRecordState *current,
                  gboolean               is_delete,
                  GPtrArray             *needed)
@@ -225,6 +241,23 @@ complaint_needs (JsonObject            *fields,
             (permission = gest_complaint_workflow_field_permission (l->data)) != NULL)
           g_ptr_array_add (needed, (gpointer) permission);
     }
+  g_autoptr(GList) names = NULL;
+  gint64 from = 0, to = 0;
+
+  if (is_delete || is_new)
+    need_once (needed, GEST_ANNULMENT_PERMISSION_REQUEST);
+  if (!is_new)
+    get_int (merged (NULL, current, "stage"), &from);
+  if (fields != NULL && get_int (json_object_get_member (fields, "stage"), &to) && to != from)
+    need_once (needed, to > from && gest_annulment_permission_for_stage ((int) to) != NULL
+                       ? gest_annulment_permission_for_stage ((int) to)
+                       : GEST_ANNULMENT_PERMISSION_APPROVE);
+  if (fields == NULL)
+    return;
+  names = json_object_get_members (fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "stage") && changes (fields, current, l->data))
+      need_once (needed, gest_annulment_permission_for_field (l->data));
 }
 
 GestServerAuthors *
@@ -360,6 +393,10 @@ gest_server_authz_check (GestServerAuthors     *self,
     g_ptr_array_add (needed, (gpointer) GEST_COMPLAINT_PERMISSION_TASKS);
   else if (g_str_equal (entity, "complaint_catalog"))
     g_ptr_array_add (needed, (gpointer) GEST_COMPLAINT_PERMISSION_CATALOGS);
+  else if (g_str_equal (entity, "annulment"))
+    annulment_needs (fields, current, is_delete, needed);
+  else if (g_str_equal (entity, "annulled_customer"))
+    g_ptr_array_add (needed, (gpointer) GEST_ANNULMENT_PERMISSION_REGISTER);
   else if (g_str_equal (entity, "customer") || g_str_equal (entity, "vehicle"))
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_CUSTOMERS);
   else if (g_str_equal (entity, "plan"))

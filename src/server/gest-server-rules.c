@@ -20,6 +20,7 @@ static const char * const entities[] = {
   /* Later modules: stored generically, validated here when they gain rules. */
   "complaint", "campaign", "reservation", "annulment", "collection", "service_order",
   "complaint_task", "complaint_catalog", "complaint_sla_event",   /* issue 13 */
+  "annulled_customer",   /* issue 13: the annulled list (Q2) */
 };
 
 /* Conauto's balances (T1 statement), written only by `admin load-plans`. */

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdarg.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -389,6 +391,16 @@ test_q2_coordinator_registers (Fixture       *f,
   /* The annulled list syncs. */
   g_assert_cmpint (gest_test_query_int (f->store,
                                         "SELECT count(*) FROM sync_outbox WHERE entity = 'annulled_customer'"), ==, 1);
+
+  /* A merge of the customer into another (its customer link's merge_sql) keeps the merged one
+   * annulled. */
+  exec_sql (f->store,
+            "INSERT INTO customers (uuid, name) VALUES ('cust-2', 'José Núñez Peña');"
+            "UPDATE annulments SET customer_uuid = 'cust-2' WHERE customer_uuid = 'cust-1';");
+  g_assert_true (gest_annulment_customer_is_annulled (f->store, "cust-2", &annulled, &error));
+  g_assert_true (annulled);
+  g_assert_true (gest_annulment_customer_is_annulled (f->store, "cust-1", &annulled, &error));
+  g_assert_false (annulled);
 }
 
 static void
@@ -552,10 +564,22 @@ test_q12_from_complaint (Fixture       *f,
   take_to_registered (f, uuid);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT stage FROM complaints WHERE uuid = 'case-1'"), ==, 5);
   attach (f, uuid, GEST_DOCUMENT_KIND_STAMPED_MEMO, "memorando-sellado.pdf");
+
+  /* Filing and the case's closing are one transaction: a case taken back out of
+   * "annulment" refuses, and the annulment stays registered. */
+  exec_sql (f->store, "UPDATE complaints SET stage = 3 WHERE uuid = 'case-1'");
+  assert_refused (gest_annulment_file (f->store, uuid, &error), &error, GEST_ERROR_REFUSED,
+                  "Case QJA-2026-000001 cannot close with its annulment yet: record its closure first (the head’s approval, the answer letter, the accepting call, and the cause, error and area) so that it waits at “Annulment” (Q12).");
+  assert_stage (f, uuid, GEST_ANNULMENT_REGISTERED);
+  exec_sql (f->store, "UPDATE complaints SET stage = 5 WHERE uuid = 'case-1'");
+
   g_assert_true (gest_annulment_file (f->store, uuid, &error));
   g_assert_no_error (error);
   assert_stage (f, uuid, GEST_ANNULMENT_FILED);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT stage FROM complaints WHERE uuid = 'case-1'"), ==, 6);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT closed_at IS NOT NULL FROM complaints WHERE uuid = 'case-1'"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM activity WHERE record_uuid = 'case-1'"
+                                                  " AND text LIKE 'Annulment ANU-% filed: the case is closed.'"), ==, 1);
 }
 
 static void
@@ -574,6 +598,108 @@ test_search_and_sync (Fixture       *f,
   g_assert_cmpint (gest_test_query_int (f->store,
                                         "SELECT count(*) FROM sync_outbox WHERE entity = 'annulment'"
                                         " AND json_type (fields, '$.email_outbox_uuid') IS NOT NULL"), ==, 0);
+}
+
+static int
+run_cli (Fixture     *f,
+         const char  *login,
+         char       **out,
+         char       **err,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *db = g_build_filename (f->dir, "gestiona.db", NULL);
+  va_list ap;
+  const char *word;
+
+  g_ptr_array_add (args, g_strdup ("--db"));
+  g_ptr_array_add (args, g_strdup (db));
+  g_ptr_array_add (args, g_strdup ("--user"));
+  g_ptr_array_add (args, g_strdup (login));
+  g_ptr_array_add (args, g_strdup ("anulacion"));
+  va_start (ap, err);
+  while ((word = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, g_strdup (word));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return gest_test_run_cli ((const char * const *) args->pdata, out, err);
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *content)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, content, -1, &error));
+  return path;
+}
+
+/* The CLI's anulacion: the same rules and messages, exit 0 done, 1 refused, 2 bad input. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *folio = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *pdf = write_file (f, "f.pdf", "%PDF-1.4\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n");
+  g_autofree char *csv = write_file (f, "m.csv", "a,b\n1,2\n");
+  const char *kinds[][2] = {
+    { "memo", csv }, { "invoice", pdf }, { "customer-letter", pdf }, { "answer-letter", pdf },
+    { "contact-report", csv },
+  };
+
+  g_setenv ("GESTIONA_PASSWORD", GEST_TEST_PASSWORD, TRUE);
+  gest_test_sign_in (f->store, GEST_ROLE_CS_HEAD);
+  gest_test_sign_in (f->store, GEST_ROLE_CS_ANALYST);
+
+  g_assert_cmpint (run_cli (f, "test.cs-analyst", &out, &err, "new", "--plan", "PL-0001", "--city", "Mérida",
+                            "--cfdi", "6F1C2E4A-9B3D-4C5E-8F7A", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "gestiona-cli: “6F1C2E4A-9B3D-4C5E-8F7A” is not a CFDI folio fiscal: it has 23 characters, and a folio fiscal has 36 (8-4-4-4-12 hexadecimal digits separated by hyphens).\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, "test.cs-analyst", &out, &err, "new", "--plan", "PL-0001", "--city", "Mérida",
+                            "--cfdi", CFDI, "--reason", "02", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Folio: ANU-"));
+  folio = g_strstrip (g_strdup (out + strlen ("Folio: ")));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Q1: not sent without its documents (refused: exit 1, the model's message). */
+  g_assert_cmpint (run_cli (f, "test.cs-analyst", &out, &err, "send", folio, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "gestiona-cli: Annulment ANU-"));
+  g_assert_nonnull (strstr (err, "cannot be sent yet: attach the missing documents. Missing: Memo"));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run_cli (f, "test.cs-analyst", &out, &err, "attach", folio, kinds[i][0], kinds[i][1], NULL), ==, 0);
+    }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, "test.cs-analyst", &out, &err, "send", folio, NULL), ==, 0);
+  expected = g_strdup_printf ("%s is now at “Sent”.\n", folio);
+  g_assert_cmpstr (out, ==, expected);
+
+  /* Q2: the analyst may not approve; the head does. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, "test.cs-analyst", &out, &err, "approve", folio, NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "gestiona-cli: Test cs-analyst (Customer service analyst) cannot approve an annulment: it is for Head of customer service. Ask one of them, or sign in as one.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, "test.cs-head", &out, &err, "approve", folio, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, "test.cs-head", &out, &err, "show", folio, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Stage: Approved\n"));
+  g_assert_nonnull (strstr (out, "Email subject: ANULADO-José Ñúñez Peña-MÉRIDA\n"));
+  g_assert_nonnull (strstr (out, "  [x] Contact-actions report: m.csv\n"));
+  g_assert_nonnull (strstr (out, "Approved: "));
 }
 
 int
@@ -597,6 +723,7 @@ main (int   argc,
   ADD ("/annulments/Q4/no-costs-no-acceptance", test_q4_no_costs_no_acceptance);
   ADD ("/annulments/Q12/from-complaint-closes-case-when-filed", test_q12_from_complaint);
   ADD ("/annulments/Q1/search-and-sync-triggers", test_search_and_sync);
+  ADD ("/annulments/Q1/Q2/cli-anulacion", test_cli);
 #undef ADD
   return g_test_run ();
 }
