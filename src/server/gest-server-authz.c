@@ -204,19 +204,6 @@ tramite_needs (JsonObject            *fields,
  * (src/complaints/gest-complaint-workflow.c): the head's approval only by the roles allowed. */
 static void
 complaint_needs (JsonObject            *fields,
-static void
-need_once (GPtrArray  *needed,
-           const char *permission)
-{
-  if (!g_ptr_array_find (needed, permission, NULL))
-    g_ptr_array_add (needed, (gpointer) permission);
-}
-
-/* Q1-Q4: the permissions an annulment mutation needs: a step forward its step's (approval by
- * the head, the annulled list and the re-invoicing by the coordinator), a step back the
- * head's, each approval's fields their step's, the request's data annulments.request. */
-static void
-annulment_needs (JsonObject            *fields,
                  const GestRecordState *current,
                  gboolean               is_delete,
                  GPtrArray             *needed)
@@ -241,6 +228,26 @@ annulment_needs (JsonObject            *fields,
             (permission = gest_complaint_workflow_field_permission (l->data)) != NULL)
           g_ptr_array_add (needed, (gpointer) permission);
     }
+}
+
+static void
+need_once (GPtrArray  *needed,
+           const char *permission)
+{
+  if (!g_ptr_array_find (needed, permission, NULL))
+    g_ptr_array_add (needed, (gpointer) permission);
+}
+
+/* Q1-Q4: the permissions an annulment mutation needs: a step forward its step's (approval by
+ * the head, the annulled list and the re-invoicing by the coordinator), a step back the
+ * head's, each approval's fields their step's, the request's data annulments.request. */
+static void
+annulment_needs (JsonObject            *fields,
+                 const GestRecordState *current,
+                 gboolean               is_delete,
+                 GPtrArray             *needed)
+{
+  gboolean is_new = current == NULL || !current->exists || current->deleted;
   g_autoptr(GList) names = NULL;
   gint64 from = 0, to = 0;
 
