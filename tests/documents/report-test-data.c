@@ -19,15 +19,17 @@ static const GestReportInfo info = {
   kinds, 2,
 };
 
-GestReportTable *
-report_test_table_new (const char *dir,
-                       guint       extra_rows)
+const GestReportInfo *
+report_test_info (void)
 {
-  g_autofree char *path = g_build_filename (dir, "sales.db", NULL);
-  g_autoptr(GError) error = NULL;
-  GestReportPeriod period;
-  GDate first, last;
-  GestReportTable *table;
+  return &info;
+}
+
+char *
+report_test_db_new (const char *dir,
+                    guint       extra_rows)
+{
+  char *path = g_build_filename (dir, "sales.db", NULL);
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -48,6 +50,18 @@ report_test_table_new (const char *dir,
       g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
     }
   sqlite3_close (db);
+  return path;
+}
+
+GestReportTable *
+report_test_table_new (const char *dir,
+                       guint       extra_rows)
+{
+  g_autofree char *path = report_test_db_new (dir, extra_rows);
+  g_autoptr(GError) error = NULL;
+  GestReportPeriod period;
+  GDate first, last;
+  GestReportTable *table;
 
   g_date_clear (&first, 1);
   g_date_clear (&last, 1);

@@ -11,5 +11,9 @@ G_BEGIN_DECLS
  * December 2026 is the period. */
 GestReportTable *report_test_table_new (const char *dir,
                                         guint       extra_rows);
+/* The report and its database file (dir/sales.db, made by the call), for the report view. */
+const GestReportInfo *report_test_info (void);
+char            *report_test_db_new    (const char *dir,
+                                        guint       extra_rows);
 
 G_END_DECLS
