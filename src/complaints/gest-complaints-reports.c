@@ -18,7 +18,7 @@
 
 /* Values of LABEL columns: msgids the hub translates. */
 static const char * const labels[] G_GNUC_UNUSED = {
-  N_("Complaint"), N_("Claim"), N_("First response"), N_("Resolution"), N_("(none)"),
+  N_("Complaint"), N_("Claim"), N_("First response"), N_("Resolution"),
 };
 
 #define DAYS_TO_CLOSE "((c.closed_at - c.created_at) / 86400000000.0)"
