@@ -4,8 +4,8 @@
  * (gest_report_run(): its own read-only connection, the rows into a typed table), against
  * the same queries run by the sqlite3 command-line tool (Debian package sqlite3) on the same
  * file, with the parameters written in (GESTIONA_BENCH_DB=FILE: a database an earlier run
- * filled, kept by GESTIONA_BENCH_KEEP=1). Goals: each report ≤ 0.25 s to the table, and the
- * hub ÷ sqlite3 ≤ 1.5. Prints the times and ratios; exits 0 whatever they are. */
+ * filled, kept by GESTIONA_BENCH_KEEP=1). Goals: each report <= 0.25 s to the table, and the
+ * hub ÷ sqlite3 <= 1.5. Prints the times and ratios; exits 0 whatever they are. */
 #include "config.h"
 
 #include <sqlite3.h>
@@ -252,10 +252,10 @@ main (int    argc,
       hub_total += hub;
       cli_total += cli;
       worst = MAX (worst, hub);
-      g_print ("# %-26s hub %.3f s (goal ≤ 0.25)  sqlite3 %.3f s  ratio %.2f (goal ≤ 1.5)\n",
+      g_print ("# %-26s hub %.3f s (goal <= 0.25)  sqlite3 %.3f s  ratio %.2f (goal <= 1.5)\n",
                reports[r].id, hub, cli, hub / cli);
     }
-  g_print ("# all %u complaints reports: hub %.3f s, sqlite3 %.3f s, ratio %.2f (goal ≤ 1.5); slowest report %.3f s (goal ≤ 0.25)\n",
+  g_print ("# all %u complaints reports: hub %.3f s, sqlite3 %.3f s, ratio %.2f (goal <= 1.5); slowest report %.3f s (goal <= 0.25)\n",
            n_reports, hub_total, cli_total, hub_total / cli_total, worst);
   if (g_getenv ("GESTIONA_BENCH_KEEP") != NULL)
     g_print ("# kept %s\n", path);
