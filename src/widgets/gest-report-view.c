@@ -69,7 +69,8 @@ setup_cb (GtkSignalListItemFactory *factory,
           ColumnData               *data)
 {
   GtkWidget *label = gtk_label_new (NULL);
-  GestReportColumnKind kind = gest_report_table_get_column_kind (data->view->table, data->column);
+  GestReportColumnKind kind = data->view->table != NULL
+    ? gest_report_table_get_column_kind (data->view->table, data->column) : GEST_REPORT_COLUMN_TEXT;
 
   gtk_label_set_xalign (GTK_LABEL (label), is_number (kind) ? 1.0 : 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -176,6 +177,8 @@ run_report (GestReportView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  /* The columns' factories read the table: they go with it. */
+  clear_columns (self);
   g_clear_pointer (&self->table, gest_report_table_unref);
   update_buttons (self);
   gtk_stack_set_visible_child_name (self->stack, "loading");
