@@ -31,8 +31,6 @@ GEST_PLANNED_MODULE (campaigns, N_("Service Campaigns"), "applications-engineeri
 GEST_PLANNED_MODULE (appointments, N_("Appointments"), "x-office-calendar-symbolic", 60,
                      N_("Not built yet: service reservations and their follow-up calls will come in a later version "
                         "of Gestiona."))
-GEST_PLANNED_MODULE (reports, N_("Reports"), "x-office-spreadsheet-symbolic", 70,
-                     N_("Not built yet: reports will come in a later version of Gestiona."))
 
 #undef GEST_MODULE
 #undef GEST_PLANNED_MODULE

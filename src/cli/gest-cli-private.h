@@ -62,5 +62,10 @@ int        gest_cli_settings     (const char    *db_path,
 int        gest_cli_import       (const char    *db_path,
                                   int            argc,
                                   char         **argv);
+/* `gestiona-cli report ID|MODULE [--from DD/MM/YYYY] [--to DD/MM/YYYY] [--xlsx FILE] [--pdf FILE]`:
+ * the reports hub (issue 13). */
+int        gest_cli_report       (const char    *db_path,
+                                  int            argc,
+                                  char         **argv);
 
 G_END_DECLS

@@ -123,6 +123,8 @@ print_help (void)
   print_module_verbs ();
   g_print ("%s", _("  import conauto-updates FILE                Conauto's signed update file (dealers without sync)\n"
                    "  conauto-key KEY [DEALER_NUMBER]            Conauto's public key for its update files\n"));
+  g_print ("%s", _("  report ID|MODULE [--from DD/MM/YYYY --to DD/MM/YYYY] [--xlsx FILE] [--pdf FILE]\n"
+                   "                                             run a report, or a module’s reports, over a period\n"));
   g_print ("%s", _("  user [list]                                show the signed-in user, or list the users\n"
                    "  user first LOGIN --name NAME               create the general manager of a database without users\n"
                    "  user add LOGIN --name NAME --role ROLE [--email EMAIL]  add a user\n"
@@ -241,6 +243,8 @@ main (int    argc,
     return gest_cli_sync (db_path, argc, argv);
   if (g_str_equal (command, "conauto-key"))
     return gest_cli_conauto_key (db_path, argc, argv);
+  if (g_str_equal (command, "report"))   /* src/cli/gest-cli-report.c */
+    return gest_cli_report (db_path, argc, argv);
 
   {
     const GestCliVerb *verb = NULL;

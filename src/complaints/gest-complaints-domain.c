@@ -14,6 +14,7 @@
 #include "gest-complaints-domain.h"
 #include "gest-error.h"
 #include "gest-sync-validate.h"
+#include "gest-complaints-reports.h"
 
 static void gest_complaints_domain_iface_init (GestDomainModuleInterface *iface);
 
@@ -325,6 +326,7 @@ gest_complaints_domain_iface_init (GestDomainModuleInterface *iface)
   iface->mail_sent = gest_complaints_domain_mail_sent;
   iface->change_rejected = gest_complaints_domain_change_rejected;
   iface->queue_due_mail = gest_complaints_domain_queue_due_mail;
+  iface->get_reports = gest_complaints_reports_get;
 }
 
 static void

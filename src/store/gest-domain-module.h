@@ -67,14 +67,41 @@ typedef struct
                            char       **argv);
 } GestCliVerb;
 
-/* One report for the reports hub (a later issue builds the hub): a titled SQL query whose
- * result columns are the report's columns, in the language of their aliases' msgids. */
+/* The kind of a report's column (issue 13): how the hub shows, exports and charts it. */
+typedef enum
+{
+  GEST_REPORT_COLUMN_END = 0,   /* ends a kinds array */
+  GEST_REPORT_COLUMN_TEXT,      /* text as the SQL gives it */
+  GEST_REPORT_COLUMN_LABEL,     /* text whose values are msgids (N_() in the module): translated */
+  GEST_REPORT_COLUMN_COUNT,     /* an integer: "1,234" */
+  GEST_REPORT_COLUMN_MONEY,     /* integer centavos: "$1,234.56" */
+  GEST_REPORT_COLUMN_DAYS,      /* a real number of days: "3.5" */
+  GEST_REPORT_COLUMN_PERCENT,   /* a real from 0 to 100: "87.5 %" */
+  GEST_REPORT_COLUMN_DATE,      /* a day, "YYYY-MM-DD" text: "06/12/2026" */
+} GestReportColumnKind;
+
+/* One report for the reports hub (src/store/gest-report.h runs it): a titled SQL query whose
+ * result columns are the report's columns, in the language of their aliases' msgids.
+ *
+ * The query may name these parameters, which the hub binds when it names them: `:from` and
+ * `:to`, the period chosen (unix µs, [from, to): midnight of the first day and of the day
+ * after the last, in the dealer's time zone); `:now` (unix µs: the moment the report runs, so
+ * "ages" are measured at min (:to, :now)); `:utc_offset`, the dealer's offset from UTC in
+ * seconds at the period's start (so `strftime (..., at / 1000000 + :utc_offset, 'unixepoch')`
+ * gives the dealer's day without a function call per row). A report that names neither
+ * `:from` nor `:to` has no period. */
 typedef struct
 {
   const char *id;          /* "notes-by-state" */
   const char *title;       /* N_("Notes by state") */
   const char *description; /* N_(...) */
   const char *sql;
+  /* One kind per result column, ended by GEST_REPORT_COLUMN_END; NULL: each column's kind is
+   * guessed from its first value (integer: count, real: days, else text). */
+  const GestReportColumnKind *kinds;
+  /* The bar chart: the column (1 or more) whose values are drawn as bars, one per row,
+   * labelled by column 0; 0 for no chart. */
+  guint       chart_column;
 } GestReportInfo;
 
 /* How a module's records link to a customer (issue 12): the customer page lists them, and a

@@ -92,20 +92,30 @@ static const GestCliVerb cli_verbs[] = {
     gest_cli_tramite },
 };
 
-/* The column names are msgids: the reports hub translates them. */
+/* The column names are msgids: the reports hub translates them. The kinds say how the hub
+ * shows and exports each column (the amount paid is money, in centavos). */
+static const GestReportColumnKind by_step_kinds[] = {
+  GEST_REPORT_COLUMN_TEXT, GEST_REPORT_COLUMN_COUNT, GEST_REPORT_COLUMN_COUNT, GEST_REPORT_COLUMN_END,
+};
+static const GestReportColumnKind paid_by_month_kinds[] = {
+  GEST_REPORT_COLUMN_TEXT, GEST_REPORT_COLUMN_COUNT, GEST_REPORT_COLUMN_MONEY, GEST_REPORT_COLUMN_END,
+};
+
 static const GestReportInfo reports[] = {
   { "tramites-by-step", N_("Early payoffs by step"),
     N_("How many early payoffs are at each step, and how long they have been there on average."),
     "SELECT step AS \"Step\", count(*) AS \"Early payoffs\","
     " CAST (avg ((CAST (strftime ('%s', 'now') AS INTEGER) * 1000000 - step_since) / 86400000000.0)"
     " AS INTEGER) AS \"Average days in the step\""
-    " FROM tramites WHERE deleted = 0 GROUP BY step ORDER BY step" },
+    " FROM tramites WHERE deleted = 0 GROUP BY step ORDER BY step",
+    by_step_kinds, 1 },
   { "tramites-paid-by-month", N_("Early payoffs paid by month"),
     N_("The payoffs whose payment was registered, and the amount paid, month by month."),
     "SELECT substr (payment_date, 1, 7) AS \"Month\", count(*) AS \"Early payoffs\","
     " sum (payment_amount) AS \"Amount paid\""
     " FROM tramites WHERE deleted = 0 AND payment_date IS NOT NULL AND payment_date <> ''"
-    " GROUP BY 1 ORDER BY 1" },
+    " GROUP BY 1 ORDER BY 1",
+    paid_by_month_kinds, 2 },
 };
 
 static const char *
