@@ -104,7 +104,7 @@ cmd_new (GestStore  *store,
   };
 
   if (!parse ("--customer RFC|--plan NUMBER --complainant NAME --summary TEXT",
-              _("Registers a complaint or claim (Q5) and prints its folio."),
+              _("Registers a complaint or claim and prints its folio."),
               entries, argc, argv, &rest, &error))
     return gest_cli_fail (error);
   if (rest[0] != NULL)
@@ -326,7 +326,7 @@ cmd_list (GestStore  *store,
     { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_text, N_("Only this stage"), N_("STAGE") },
     { "count", 0, 0, G_OPTION_ARG_NONE, &count, N_("Print how many, per stage"), NULL },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("Only those whose folio, customer or complainant matches"), N_("TEXT") },
-    { "no-entry-today", 0, 0, G_OPTION_ARG_NONE, &filter.overdue_only, N_("Only open cases without a log entry today (Q7)"), NULL },
+    { "no-entry-today", 0, 0, G_OPTION_ARG_NONE, &filter.overdue_only, N_("Only open cases without a log entry today"), NULL },
     { "mine", 0, 0, G_OPTION_ARG_NONE, &filter.mine_only, N_("Only cases whose responsible is you"), NULL },
     G_OPTION_ENTRY_NULL
   };

@@ -51,7 +51,7 @@ assign_check (GestStore      *store,
   if (!gest_document_status_from_code (assign->document_status, NULL))
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("Choose the document’s status for case %s: OG, AA, AN, PR or PN (Q6)."),
+                   _("Choose the document’s status for case %s: OG, AA, AN, PR or PN."),
                    complaint->folio);
       return FALSE;
     }

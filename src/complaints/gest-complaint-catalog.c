@@ -250,7 +250,7 @@ gest_complaint_catalog_check_active (GestStore   *store,
   if (uuid == NULL)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("Choose the %s from the catalog (Q10)."), kind_noun (kind));
+                   _("Choose the %s from the catalog."), kind_noun (kind));
       return FALSE;
     }
   stmt = gest_store_prepare (store,
@@ -266,14 +266,14 @@ gest_complaint_catalog_check_active (GestStore   *store,
   if (rc == SQLITE_DONE || sqlite3_column_int (stmt, 2) == 0)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                   _("The %s chosen is not in the catalog of the %s. Choose one from the list (Q10)."),
+                   _("The %s chosen is not in the catalog of the %s. Choose one from the list."),
                    kind_noun (kind), kind_noun (kind));
       return FALSE;
     }
   if (sqlite3_column_int (stmt, 1) == 0)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                   _("The %s “%s” is no longer active in the catalog. Choose an active one (Q10)."),
+                   _("The %s “%s” is no longer active in the catalog. Choose an active one."),
                    kind_noun (kind), (const char *) sqlite3_column_text (stmt, 0));
       return FALSE;
     }

@@ -41,7 +41,7 @@ call_check (GestStore      *store,
   if (complaint->answer_sent_at == 0)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                   _("The acceptance call of case %s comes after the answer letter is sent (Q8, Q9). Send the answer letter first."),
+                   _("The acceptance call of case %s comes after the answer letter is sent. Send the answer letter first."),
                    complaint->folio);
       return FALSE;
     }
@@ -139,7 +139,7 @@ close_check (GestStore      *store,
   if (complaint->stage == GEST_COMPLAINT_ANNULMENT)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                   _("Case %s ends in an annulment: it closes when its annulment is filed (Q12)."),
+                   _("Case %s ends in an annulment: it closes when its annulment is filed."),
                    complaint->folio);
       return FALSE;
     }
@@ -370,7 +370,7 @@ static char *
 link_describe (gconstpointer record,
                gpointer      user_data)
 {
-  return g_strdup (_("The case ends in an annulment (Q12): it closes when the annulment is filed."));
+  return g_strdup (_("The case ends in an annulment: it closes when the annulment is filed."));
 }
 
 gboolean
@@ -414,7 +414,7 @@ filed_check (GestStore      *store,
   if (complaint->stage != GEST_COMPLAINT_ANNULMENT)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                   _("Case %s cannot close with its annulment yet: record its closure first (the head’s approval, the answer letter, the accepting call, and the cause, error and area) so that it waits at “%s” (Q12)."),
+                   _("Case %s cannot close with its annulment yet: record its closure first (the head’s approval, the answer letter, the accepting call, and the cause, error and area) so that it waits at “%s”."),
                    complaint->folio, gest_complaint_stage_label (GEST_COMPLAINT_ANNULMENT));
       return FALSE;
     }

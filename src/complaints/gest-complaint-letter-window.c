@@ -485,7 +485,7 @@ gest_complaint_letter_window_present (GtkWindow   *parent,
                G_CALLBACK (answer_email_cb), G_CALLBACK (answer_print_cb));
   if (self->complaint != NULL && self->complaint->solution_approved_at == 0)
     {
-      g_autofree char *why = g_strdup_printf (_("The answer letter of case %s cannot go out before the head of customer service approves the solution (Q8). Ask for the approval first."),
+      g_autofree char *why = g_strdup_printf (_("The answer letter of case %s cannot go out before the head of customer service approves the solution. Ask for the approval first."),
                                               self->complaint->folio);
 
       gest_field_error_show (NULL, self->error, why);

@@ -132,8 +132,8 @@ in_process_describe (gconstpointer record,
   InProcess *in_process = user_data;
 
   if (g_str_equal (in_process->channel, "email"))
-    return g_strdup_printf (_("“In process” message sent by email to %s (Q6)."), in_process->recipient);
-  return g_strdup (_("“In process” message given to the customer by phone (Q6)."));
+    return g_strdup_printf (_("“In process” message sent by email to %s."), in_process->recipient);
+  return g_strdup (_("“In process” message given to the customer by phone."));
 }
 
 void
@@ -458,7 +458,7 @@ gest_complaint_answer_letter_sent (GestStore                *store,
   if (ok && complaint->solution_approved_at == 0)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                   _("The answer letter of case %s cannot go out before the head of customer service approves the solution (Q8). Ask for the approval first."),
+                   _("The answer letter of case %s cannot go out before the head of customer service approves the solution. Ask for the approval first."),
                    complaint->folio);
       ok = FALSE;
     }

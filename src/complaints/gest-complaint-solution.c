@@ -208,7 +208,7 @@ answer_check (GestStore      *store,
   if (complaint->solution_approved_at == 0)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-                   _("The answer letter of case %s cannot go out before the head of customer service approves the solution (Q8). Ask for the approval first."),
+                   _("The answer letter of case %s cannot go out before the head of customer service approves the solution. Ask for the approval first."),
                    complaint->folio);
       return FALSE;
     }

@@ -63,23 +63,23 @@ gest_complaint_workflow_missing (const GestComplaintFacts *facts,
   g_return_val_if_fail (facts != NULL, missing);
 
   if (to >= 1)
-    need (missing, facts->document_status, N_("the assignment with the document status (Q6)"));
+    need (missing, facts->document_status, N_("the assignment with the document status"));
   if (to >= 2)
-    need (missing, facts->in_process_sent, N_("the “in process” message sent to the customer (Q6)"));
+    need (missing, facts->in_process_sent, N_("the “in process” message sent to the customer"));
   if (to >= 4)
     {
-      need (missing, facts->solution_approved, N_("the head’s approval of the solution (Q8)"));
-      need (missing, facts->answer_sent, N_("the answer letter sent (Q8)"));
+      need (missing, facts->solution_approved, N_("the head’s approval of the solution"));
+      need (missing, facts->answer_sent, N_("the answer letter sent"));
     }
   if (to >= GEST_COMPLAINT_WORKFLOW_ANNULMENT)
     {
-      need (missing, facts->acceptance_call, N_("the call in which the customer accepts the solution (Q9)"));
-      need (missing, facts->cause, N_("the cause (Q10)"));
-      need (missing, facts->error, N_("the error (Q10)"));
-      need (missing, facts->area, N_("the responsible area (Q10)"));
+      need (missing, facts->acceptance_call, N_("the call in which the customer accepts the solution"));
+      need (missing, facts->cause, N_("the cause"));
+      need (missing, facts->error, N_("the error"));
+      need (missing, facts->area, N_("the responsible area"));
     }
   if (to == GEST_COMPLAINT_WORKFLOW_ANNULMENT)
-    need (missing, facts->annulment, N_("a linked annulment (Q12)"));
+    need (missing, facts->annulment, N_("a linked annulment"));
   return missing;
 }
 
@@ -116,7 +116,7 @@ gest_complaint_workflow_refusal (const GestComplaintFacts *facts,
     return g_strdup_printf (_("Case %s closes with its cause, error and responsible area: use “Close case”."), folio);
   if (to == GEST_COMPLAINT_WORKFLOW_CLOSED && facts->annulment &&
       facts->stage != GEST_COMPLAINT_WORKFLOW_ANNULMENT)
-    return g_strdup_printf (_("Case %s ends in an annulment: it closes when its annulment is filed (Q12)."), folio);
+    return g_strdup_printf (_("Case %s ends in an annulment: it closes when its annulment is filed."), folio);
 
   missing = gest_complaint_workflow_missing (facts, to);
   if (missing->len > 0)

@@ -569,7 +569,7 @@ test_q12_from_complaint (Fixture       *f,
    * "annulment" refuses, and the annulment stays registered. */
   exec_sql (f->store, "UPDATE complaints SET stage = 3 WHERE uuid = 'case-1'");
   assert_refused (gest_annulment_file (f->store, uuid, &error), &error, GEST_ERROR_REFUSED,
-                  "Case QJA-2026-000001 cannot close with its annulment yet: record its closure first (the head’s approval, the answer letter, the accepting call, and the cause, error and area) so that it waits at “Annulment” (Q12).");
+                  "Case QJA-2026-000001 cannot close with its annulment yet: record its closure first (the head’s approval, the answer letter, the accepting call, and the cause, error and area) so that it waits at “Annulment”.");
   assert_stage (f, uuid, GEST_ANNULMENT_REGISTERED);
   exec_sql (f->store, "UPDATE complaints SET stage = 5 WHERE uuid = 'case-1'");
 

@@ -108,7 +108,7 @@ test_cli (Fixture       *f,
                         &out, &err), ==, 1);
   g_free (expected);
   expected = g_strdup_printf ("gestiona-cli: Case %s cannot move to “Monitoring” yet: it needs the assignment with the "
-                              "document status (Q6) and the “in process” message sent to the customer (Q6).\n", folio);
+                              "document status and the “in process” message sent to the customer.\n", folio);
   g_assert_cmpstr (err, ==, expected);
   g_assert_cmpint (run (f, "test.cs-analyst", (const char *[]) { "queja", "move", folio, "limbo", NULL },
                         &out, &err), ==, 2);

@@ -160,7 +160,7 @@ test_answer_window_needs_approval (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (find_button (window, "Send by _Email")));
   collect_labels (window, labels);
   expected = g_strdup_printf ("The answer letter of case %s cannot go out before the head of customer service "
-                              "approves the solution (Q8). Ask for the approval first.|", f->folio);
+                              "approves the solution. Ask for the approval first.|", f->folio);
   g_assert_nonnull (strstr (labels->str, expected));
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -144,7 +144,7 @@ test_in_process_by_email (Fixture       *f,
   g_assert_cmpint (complaint->in_process_sent_at, >, 0);
   g_assert_cmpstr (complaint->in_process_channel, ==, "email");
   log = last_log_text (f);
-  g_assert_cmpstr (log, ==, "“In process” message sent by email to jose@example.com (Q6).");
+  g_assert_cmpstr (log, ==, "“In process” message sent by email to jose@example.com.");
   /* Created on first use: both default templates are stored now. */
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count(*) FROM templates WHERE deleted = 0"), ==, 2);
 }
@@ -165,7 +165,7 @@ test_in_process_by_phone (Fixture       *f,
   g_assert_cmpint (complaint->in_process_sent_at, >, 0);
   g_assert_cmpstr (complaint->in_process_channel, ==, "phone");
   log = last_log_text (f);
-  g_assert_cmpstr (log, ==, "“In process” message given to the customer by phone (Q6).");
+  g_assert_cmpstr (log, ==, "“In process” message given to the customer by phone.");
 }
 
 static void
@@ -269,7 +269,7 @@ test_answer_letter (Fixture       *f,
   g_assert_false (gest_complaint_answer_letter_sent (f->store, f->uuid, answer, pdf, "print", "Crédito", NULL, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
   expected = g_strdup_printf ("The answer letter of case %s cannot go out before the head of customer service "
-                              "approves the solution (Q8). Ask for the approval first.", f->folio);
+                              "approves the solution. Ask for the approval first.", f->folio);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
   g_clear_pointer (&expected, g_free);
