@@ -40,8 +40,9 @@ static const char * const kind_labels[] = { N_("Complaint"), N_("Claim") };
 static const char * const channel_ids[] = { "phone", "writing" };
 static const char * const channel_labels[] = { N_("By phone"), N_("In writing") };
 static const char * const status_codes[GEST_N_DOCUMENT_STATUSES] = { "OG", "AA", "AN", "PR", "PN" };
-/* Q6: the codes of the plan's document (the seed names them without saying what they mean;
- * these are the meanings customer service gave them here). */
+/* Q6: the codes of the plan's document. The seed names them without saying what they mean;
+ * these meanings are our reading of them, to be confirmed with the dealer's customer service
+ * (the closing note of issue 13 says so). */
 static const char * const status_meanings[GEST_N_DOCUMENT_STATUSES] = {
   N_("Original: the original document is on file at the dealership."),
   N_("Awarded, active: the plan was awarded and the document is in force."),
