@@ -265,7 +265,7 @@ static const GestSqlBoardConfig config = {
   .order = "q.stage_since, q.rowid",
   .card_sql = CARD_SQL,
   .overdue_where = " AND q.stage < 6 AND (q.last_log_day IS NULL OR q.last_log_day < :today)",
-  .mine_where = " AND q.responsible_uuid IN (SELECT uuid FROM users WHERE name = :user)",
+  .mine_where = " AND q.responsible_uuid = :user_uuid",
   .text_filter = text_filter,
   .item_from_row = item_from_row,
   .can_move = can_move,

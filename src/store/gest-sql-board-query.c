@@ -17,6 +17,7 @@ gest_sql_board_query_clear (GestSqlBoardQuery *query)
   gest_sql_board_clause_clear (&query->text);
   g_clear_pointer (&query->today, g_free);
   g_clear_pointer (&query->user, g_free);
+  g_clear_pointer (&query->user_uuid, g_free);
 }
 
 void
@@ -38,6 +39,7 @@ gest_sql_board_query_init (GestSqlBoardSource    *self,
   query->today = gest_date_to_iso (&today);
   g_mutex_lock (&self->mutex);
   query->user = g_strdup (self->user_name != NULL ? self->user_name : "");
+  query->user_uuid = g_strdup (self->user_uuid != NULL ? self->user_uuid : "");
   g_mutex_unlock (&self->mutex);
   query->overdue_only = filter->overdue_only && self->config.overdue_where != NULL;
   query->mine_only = filter->mine_only && self->config.mine_where != NULL;
@@ -60,8 +62,9 @@ gest_sql_board_query_key (const GestSqlBoardQuery *query)
                           query->text.where != NULL ? query->text.where : "");
   for (guint i = 0; query->text.values != NULL && query->text.values[i] != NULL; i++)
     g_string_append_printf (key, "%s\x1f", query->text.values[i]);
-  g_string_append_printf (key, "%s\x1f%s\x1f%d%d", query->overdue_only ? query->today : "",
-                          query->mine_only ? query->user : "", query->overdue_only, query->mine_only);
+  g_string_append_printf (key, "%s\x1f%s\x1f%s\x1f%d%d", query->overdue_only ? query->today : "",
+                          query->mine_only ? query->user : "", query->mine_only ? query->user_uuid : "",
+                          query->overdue_only, query->mine_only);
   return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
@@ -148,6 +151,7 @@ open_query (GestSqlBoardSource       *self,
     bind_named (stmt, query->text.names[i], query->text.values[i]);
   bind_named (stmt, ":today", query->today);
   bind_named (stmt, ":user", query->user);
+  bind_named (stmt, ":user_uuid", query->user_uuid);
   return stmt;
 }
 

@@ -19,7 +19,8 @@ typedef struct
 {
   GestSqlBoardClause text;
   char              *today;   /* ISO: what "overdue" compares with */
-  char              *user;    /* "mine" */
+  char              *user;    /* "mine": the signed-in user's name */
+  char              *user_uuid; /* "mine": the signed-in user's uuid ("" in a database being set up) */
   gboolean           overdue_only;
   gboolean           mine_only;
 } GestSqlBoardQuery;
@@ -45,6 +46,7 @@ struct _GestSqlBoardSource
   char               *scan_where;   /* "+t.deleted = 0": keeps SQLite off the column index */
   GMutex              mutex;
   char               *user_name;    /* guarded by @mutex: "mine" */
+  char               *user_uuid;    /* guarded by @mutex: "mine" */
   sqlite3_stmt       *fetch_stmt;   /* on the store's connection, UI thread only */
   sqlite3_stmt       *head_stmt;    /* likewise */
   GMutex              cache_mutex;

@@ -397,6 +397,7 @@ gest_sql_board_source_finalize (GObject *object)
   g_free (self->live_where);
   g_free (self->scan_where);
   g_free (self->user_name);
+  g_free (self->user_uuid);
   g_mutex_clear (&self->cache_mutex);
   g_mutex_clear (&self->mutex);
 
@@ -420,6 +421,15 @@ gest_sql_board_source_init (GestSqlBoardSource *self)
   self->columns = g_array_new (FALSE, TRUE, sizeof (GestSqlBoardColumn));
 }
 
+/* The signed-in user's uuid for "mine" (":user_uuid"), "" when nobody is. */
+static char *
+store_user_uuid (GestStore *store)
+{
+  GestUser *user = gest_store_get_user (store);
+
+  return g_strdup (user != NULL && user->uuid != NULL ? user->uuid : "");
+}
+
 GestSqlBoardSource *
 gest_sql_board_source_new (GestStore                *store,
                            const GestSqlBoardConfig *config,
@@ -441,6 +451,7 @@ gest_sql_board_source_new (GestStore                *store,
   self->user_data_free = user_data_free;
   self->db_path = g_strdup (gest_store_get_path (store));
   self->user_name = gest_store_get_user_name (store);
+  self->user_uuid = store_user_uuid (store);
   if (config->live_column != NULL)
     {
       self->live_where = g_strdup_printf ("%s.%s = 0", config->alias, config->live_column);
@@ -482,13 +493,17 @@ void
 gest_sql_board_source_reload (GestSqlBoardSource *self)
 {
   g_autofree char *user = NULL;
+  g_autofree char *user_uuid = NULL;
 
   g_return_if_fail (GEST_IS_SQL_BOARD_SOURCE (self));
 
   user = gest_store_get_user_name (self->store);
+  user_uuid = store_user_uuid (self->store);
   g_mutex_lock (&self->mutex);
   g_free (self->user_name);
   self->user_name = g_steal_pointer (&user);
+  g_free (self->user_uuid);
+  self->user_uuid = g_steal_pointer (&user_uuid);
   g_mutex_unlock (&self->mutex);
 
   data_changed (self);

@@ -19,8 +19,8 @@ G_BEGIN_DECLS
  *   (step, step_since)); a filtered board runs its filter once for every column, in one
  *   scan, and keeps the result until the filter or the data changes.
  * - Filters: text through @text_filter; "overdue" adds @overdue_where (":today" is today in
- *   the dealer's zone, ISO); "mine" adds @mine_where (":user" is the store's user name, read
- *   again by gest_sql_board_source_reload()).
+ *   the dealer's zone, ISO); "mine" adds @mine_where (":user" is the store's user name,
+ *   ":user_uuid" the signed-in user's uuid, both read again by gest_sql_board_source_reload()).
  * - fetch_item(s), load_column_head() and can_move() run on the store's thread (the UI);
  *   moves run @move on the store's writer thread (gest_store_write_async()). */
 
@@ -76,7 +76,7 @@ typedef struct
    * the source appends "(?1, …, ?32)". Its rows go to @item_from_row. */
   const char              *card_sql;
   const char              *overdue_where;  /* " AND …" with :today, or NULL */
-  const char              *mine_where;     /* " AND …" with :user, or NULL */
+  const char              *mine_where;     /* " AND …" with :user or :user_uuid, or NULL */
   GestSqlBoardTextFunc     text_filter;    /* NULL: text narrows nothing */
   GestSqlBoardItemFunc     item_from_row;
   GestSqlBoardCanMoveFunc  can_move;       /* NULL: every move is allowed */

@@ -124,6 +124,17 @@ test_board (void)
   gest_complaint_board_source_reload (source);
   g_assert_true (gest_complaint_board_source_count_columns (source, &filter, counts, NULL, &error));
   g_assert_cmpuint (counts[GEST_COMPLAINT_RECEIVED] + counts[GEST_COMPLAINT_ASSIGNED], ==, 2);
+  /* Another user of the same name is not the responsible: "mine" goes by the user, not the
+   * name. */
+  {
+    g_autoptr(GestUser) namesake = gest_user_new ("0b9e6c1a-4d7f-4c55-9a55-3f1f2b9d7e10", "otra.analista",
+                                                  "Test cs-analyst", GEST_ROLE_CS_ANALYST);
+
+    gest_store_set_user (store, namesake);
+    gest_complaint_board_source_reload (source);
+    g_assert_true (gest_complaint_board_source_count_columns (source, &filter, counts, NULL, &error));
+    g_assert_cmpuint (counts[GEST_COMPLAINT_RECEIVED] + counts[GEST_COMPLAINT_ASSIGNED], ==, 0);
+  }
   g_assert_no_error (error);
 
   g_clear_object (&source);
