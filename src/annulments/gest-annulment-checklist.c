@@ -218,9 +218,14 @@ gest_annulment_checklist_set_annulment (GestAnnulmentChecklist *self,
       gtk_widget_set_sensitive (self->preview_buttons[i], status->document_uuid != NULL);
       self->attach_buttons[i] = row_button (self, i, "mail-attachment-symbolic", _("Attach"),
                                             G_CALLBACK (attach_clicked_cb));
-      gtk_widget_set_sensitive (self->attach_buttons[i],
-                                i < GEST_ANNULMENT_N_REQUEST_DOCS ? annulment->stage == GEST_ANNULMENT_REQUEST
-                                                                  : annulment->stage < GEST_ANNULMENT_FILED);
+      {
+        g_autofree char *refusal = gest_annulment_attach_refusal (annulment, gest_annulment_doc_kind (status->doc));
+
+        /* The same rule as the CLI's attach (Q1); the button says why it is off. */
+        gtk_widget_set_sensitive (self->attach_buttons[i], refusal == NULL);
+        if (refusal != NULL)
+          gtk_widget_set_tooltip_text (self->attach_buttons[i], refusal);
+      }
       adw_action_row_add_suffix (row, self->preview_buttons[i]);
       adw_action_row_add_suffix (row, self->attach_buttons[i]);
       self->document_uuids[i] = g_strdup (status->document_uuid);

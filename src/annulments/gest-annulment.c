@@ -419,3 +419,20 @@ gest_annulment_customer_is_annulled (GestStore   *store,
     return gest_store_set_error (store, error);
   return TRUE;
 }
+
+char *
+gest_annulment_attach_refusal (const GestAnnulment *annulment,
+                               GestDocumentKind     kind)
+{
+  g_return_val_if_fail (annulment != NULL, NULL);
+
+  if (annulment->stage >= GEST_ANNULMENT_FILED)
+    return g_strdup_printf (_("Annulment %s is filed: its documents can no longer change."), annulment->folio);
+  for (guint i = 0; i < GEST_ANNULMENT_N_REQUEST_DOCS; i++)
+    if (gest_annulment_doc_kind ((GestAnnulmentDoc) i) == kind && annulment->stage != GEST_ANNULMENT_REQUEST)
+      return g_strdup_printf (_("The request of annulment %s went to the head of customer service with its "
+                                "documents, so its %s can no longer change. If a document was wrong, make a new "
+                                "annulment request with the right one."),
+                              annulment->folio, gest_annulment_doc_title ((GestAnnulmentDoc) i));
+  return NULL;
+}

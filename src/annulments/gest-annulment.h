@@ -108,6 +108,13 @@ typedef struct
   GestAnnulmentDocStatus docs[GEST_ANNULMENT_N_DOCS];
 } GestAnnulment;
 
+/* Q1: why a document of @kind may not be attached to @annulment now (translated), or NULL.
+ * The request's five documents change only while it is a request (what the head approves is
+ * what was sent); the signed acceptance and the stamped memo until the annulment is filed;
+ * nothing after. */
+char *gest_annulment_attach_refusal (const GestAnnulment *annulment,
+                                     GestDocumentKind     kind);
+
 GestAnnulment *gest_annulment_load   (GestStore      *store,
                                       const char     *uuid,
                                       GError        **error);

@@ -261,6 +261,15 @@ cmd_attach (GestStore     *store,
     return usage (_("Usage: anulacion attach FOLIO KIND FILE"));
   if (!gest_document_kind_from_id (rest[1], &kind))
     return usage (_("KIND is one of memo, invoice, customer-letter, answer-letter, contact-report, signed-acceptance, stamped-memo."));
+  {
+    g_autofree char *refusal = gest_annulment_attach_refusal (annulment, kind);
+
+    if (refusal != NULL)
+      {
+        g_set_error_literal (&error, GEST_ERROR, GEST_ERROR_REFUSED, refusal);
+        return gest_cli_fail (error);
+      }
+  }
   file = g_file_new_for_commandline_arg (rest[2]);
   document = gest_document_store_add (documents, annulment->uuid, file, kind, NULL, &error);
   if (document == NULL)

@@ -415,6 +415,20 @@ test_q3_reinvoice_and_stamped_memo (Fixture       *f,
   attach_request_documents (f, uuid);
   take_to_registered (f, uuid);
 
+  /* Q1: the request's documents went to the head as they were: they no longer change; the
+   * stamped memo can still come. */
+  {
+    g_autoptr(GestAnnulment) registered = load (f, uuid);
+    g_autofree char *refusal = gest_annulment_attach_refusal (registered, GEST_DOCUMENT_KIND_MEMO);
+    g_autofree char *expected = g_strdup_printf ("The request of annulment %s went to the head of customer service with its "
+                                                 "documents, so its Memo can no longer change. If a document was wrong, make a "
+                                                 "new annulment request with the right one.", annulment->folio);
+
+    g_assert_cmpstr (refusal, ==, expected);
+    g_assert_null (gest_annulment_attach_refusal (registered, GEST_DOCUMENT_KIND_STAMPED_MEMO));
+    g_assert_null (gest_annulment_attach_refusal (annulment, GEST_DOCUMENT_KIND_MEMO));  /* as a request */
+  }
+
   /* Filing before the re-invoicing is approved is refused. */
   message = g_strdup_printf ("Annulment %s is at “Registered”: it is filed once the customer-service coordinator approved the re-invoicing (“Re-invoicing approved”).",
                              annulment->folio);
@@ -448,6 +462,13 @@ test_q3_reinvoice_and_stamped_memo (Fixture       *f,
   g_assert_cmpint (annulment->stage, ==, GEST_ANNULMENT_FILED);
   g_assert_cmpint (annulment->filed_at, >, 0);
   g_assert_cmpstr (annulment->reinvoice_approved_by, ==, "Test cs-coordinator");
+  {
+    g_autofree char *refusal = gest_annulment_attach_refusal (annulment, GEST_DOCUMENT_KIND_STAMPED_MEMO);
+    g_autofree char *expected = g_strdup_printf ("Annulment %s is filed: its documents can no longer change.",
+                                                 annulment->folio);
+
+    g_assert_cmpstr (refusal, ==, expected);
+  }
 }
 
 static void
