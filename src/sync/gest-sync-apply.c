@@ -375,6 +375,9 @@ gest_sync_apply_change (GestSyncApplier  *self,
 
   /* Entities of modules this desktop lacks are stored generically on the server; this
    * version skips them. */
+  /* A member that is JSON null reads as NULL, not as the default. */
+  if (entity_name == NULL || uuid == NULL)
+    return TRUE;
   entity = gest_sync_entity_find (entity_name);
   if (entity == NULL || fields == NULL || uuid[0] == '\0')
     return TRUE;
