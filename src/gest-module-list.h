@@ -26,8 +26,8 @@ GEST_PLANNED_MODULE (collections, N_("Collections"), "call-start-symbolic", 20,
                         "in a later version of Gestiona."))
 GEST_MODULE (complaints)
 GEST_MODULE (annulments)
-GEST_PLANNED_MODULE (campaigns, N_("Service Campaigns"), "applications-engineering-symbolic", 50,
-                     N_("Not built yet: field-action campaigns on given VINs will come in a later version of Gestiona."))
+GEST_MODULE (campaigns)
+GEST_MODULE (retention)
 GEST_PLANNED_MODULE (appointments, N_("Appointments"), "x-office-calendar-symbolic", 60,
                      N_("Not built yet: service reservations and their follow-up calls will come in a later version "
                         "of Gestiona."))

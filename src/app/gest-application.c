@@ -114,7 +114,7 @@ about_activated_cb (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "comments", _("The back office of a Ford dealership: early payoffs of "
                                       "Conauto plans, collections, customer service and invoice "
-                                      "corrections, service campaigns and appointments."),
+                                      "corrections, the service department's field actions, calls and appointments."),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         NULL);
   /* Untranslated, the msgid itself comes back: show no credits then. */

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* What a board shows: a domain model (trámites, campaigns, notes...) implements this
+/* What a board shows: a domain model (trámites, notes...) implements this
  * interface; the board widgets in src/widgets only talk to it. No widgets here.
  *
  * Threading: load_column_ids() and count() run on a worker thread and must use their own

@@ -122,6 +122,61 @@ gest_domain_module_queue_due_mail (GestDomainModule  *self,
   return iface->queue_due_mail == NULL || iface->queue_due_mail (self, store, now, error);
 }
 
+const GestContactSource *
+gest_domain_module_get_contact_sources (GestDomainModule *self,
+                                        guint            *n_sources)
+{
+  GestDomainModuleInterface *iface;
+
+  g_return_val_if_fail (GEST_IS_DOMAIN_MODULE (self), NULL);
+  g_return_val_if_fail (n_sources != NULL, NULL);
+
+  *n_sources = 0;
+  iface = GEST_DOMAIN_MODULE_GET_IFACE (self);
+  return iface->get_contact_sources != NULL ? iface->get_contact_sources (self, n_sources) : NULL;
+}
+
+gboolean
+gest_domain_module_contact_outcome (GestDomainModule  *self,
+                                    GestStore         *store,
+                                    const char        *source_id,
+                                    const char        *record_uuid,
+                                    GestContactOutcome outcome,
+                                    GError           **error)
+{
+  GestDomainModuleInterface *iface;
+
+  g_return_val_if_fail (GEST_IS_DOMAIN_MODULE (self), FALSE);
+  g_return_val_if_fail (GEST_IS_STORE (store), FALSE);
+
+  iface = GEST_DOMAIN_MODULE_GET_IFACE (self);
+  return iface->contact_outcome == NULL ||
+         iface->contact_outcome (self, store, source_id, record_uuid, outcome, error);
+}
+
+GestDomainModule *
+gest_domain_modules_find_contact_source (const char               *source_id,
+                                         const GestContactSource **out_source)
+{
+  GPtrArray *all = gest_domain_modules_get ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      GestDomainModule *module = g_ptr_array_index (all, i);
+      guint n = 0;
+      const GestContactSource *sources = gest_domain_module_get_contact_sources (module, &n);
+
+      for (guint j = 0; j < n; j++)
+        if (g_strcmp0 (sources[j].id, source_id) == 0)
+          {
+            if (out_source != NULL)
+              *out_source = &sources[j];
+            return module;
+          }
+    }
+  return NULL;
+}
+
 void
 gest_domain_modules_add (GestDomainModule *module)
 {

@@ -119,6 +119,33 @@ typedef struct
   const char *merge_sql;
 } GestCustomerLink;
 
+/* Why a customer is to be called (issue 14): a module's records that the one daily call list
+ * gathers (the list belongs to the module that calls; the records to the module that owns
+ * them: a field action's vehicles to contact, a booking to confirm). */
+typedef struct
+{
+  const char *id;          /* "<module>.<what>": stored with each call of its records */
+  const char *label;       /* N_("Field action"): the queue's reason, translated */
+  /* The records to contact on :today ('yyyy-mm-dd', the dealer's day; :now is unix µs):
+   * SELECT record_uuid, customer_uuid, vehicle_uuid, due_on, detail FROM … with due_on the
+   * day it became due ('yyyy-mm-dd', today or earlier) and detail a short line for the
+   * queue's row (plain text, in Spanish data as stored). Only records still to contact; read
+   * on any thread with a read-only connection, so it must be fast (indexed) and never write. */
+  const char *sql;
+  /* Higher first when the queue orders the day (a booking to confirm before a lapsed
+   * maintenance). */
+  int         priority;
+} GestContactSource;
+
+/* What a call to one of its records ended in, told to the module that owns the record. */
+typedef enum
+{
+  GEST_CONTACT_OUTCOME_CONTACTED,     /* reached, informed, no booking yet */
+  GEST_CONTACT_OUTCOME_BOOKED,        /* an appointment was made */
+  GEST_CONTACT_OUTCOME_REFUSED,       /* reached, declined */
+  GEST_CONTACT_OUTCOME_GAVE_UP,       /* the cadence ended without reaching them (letter sent) */
+} GestContactOutcome;
+
 #define GEST_TYPE_DOMAIN_MODULE (gest_domain_module_get_type ())
 G_DECLARE_INTERFACE (GestDomainModule, gest_domain_module, GEST, DOMAIN_MODULE, GObject)
 
@@ -173,6 +200,17 @@ struct _GestDomainModuleInterface
                                              GestStore         *store,
                                              gint64             now,
                                              GError           **error);
+  const GestContactSource *(*get_contact_sources) (GestDomainModule *self,
+                                                   guint            *n_sources);
+  /* A call to @record_uuid of the module's source @source_id ended in @outcome: the module
+   * moves its record (a field-action vehicle to "contacted"), inside the call's transaction,
+   * with the signed-in user of @store. */
+  gboolean              (*contact_outcome)  (GestDomainModule  *self,
+                                             GestStore         *store,
+                                             const char        *source_id,
+                                             const char        *record_uuid,
+                                             GestContactOutcome outcome,
+                                             GError           **error);
 };
 
 const char           *gest_domain_module_get_id           (GestDomainModule *self);
@@ -209,6 +247,14 @@ gboolean              gest_domain_module_queue_due_mail   (GestDomainModule *sel
                                                            GestStore        *store,
                                                            gint64            now,
                                                            GError          **error);
+const GestContactSource *gest_domain_module_get_contact_sources (GestDomainModule *self,
+                                                                 guint            *n_sources);
+gboolean              gest_domain_module_contact_outcome  (GestDomainModule  *self,
+                                                           GestStore         *store,
+                                                           const char        *source_id,
+                                                           const char        *record_uuid,
+                                                           GestContactOutcome outcome,
+                                                           GError           **error);
 
 /* The registry: every module of the program, in registration order (src/gest-module-list.h,
  * one line a module). Registration happens once at start, before any thread uses the list;
@@ -228,6 +274,9 @@ GestDomainModule     *gest_domain_modules_find_entity  (const char        *entit
 /* The module whose search kind is @kind, with its kind info in @out_kind; NULL if none. */
 GestDomainModule     *gest_domain_modules_find_search_kind (const char    *kind,
                                                             const GestSearchKind **out_kind);
+/* The module whose contact source is @source_id, with its info in @out_source; NULL if none. */
+GestDomainModule     *gest_domain_modules_find_contact_source (const char              *source_id,
+                                                               const GestContactSource **out_source);
 /* The module whose CLI verb is @verb, with its verb info in @out_verb; NULL if none. */
 GestDomainModule     *gest_domain_modules_find_cli_verb (const char       *verb,
                                                          const GestCliVerb **out_verb);
