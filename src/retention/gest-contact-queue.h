@@ -51,7 +51,8 @@ const char *gest_call_outcome_id      (GestCallOutcome outcome);
 const char *gest_call_outcome_label   (GestCallOutcome outcome);
 gboolean    gest_call_outcome_from_id (const char     *id,
                                        GestCallOutcome *out);
-/* Whether @outcome is a failed attempt (no answer, wrong number, call back): it may count. */
+/* Whether @outcome is a failed attempt (no answer, wrong number): it may count toward the five.
+ * A call back reached the customer: it reschedules (call_back_at) and does not count. */
 gboolean    gest_call_outcome_failed  (GestCallOutcome outcome);
 
 /* One row of the day's queue. */

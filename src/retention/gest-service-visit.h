@@ -86,10 +86,13 @@ typedef struct
 } GestLapsedVehicle;
 
 void       gest_lapsed_vehicle_free (GestLapsedVehicle *vehicle);
-/* The list of the month of @month_day (yyyy-mm-dd, any day of it): vehicles whose last
- * delivery or maintenance visit is more than GEST_LAPSED_MONTHS months before the month's
- * first day, excluding those in the workshop now and those with a maintenance visit since
- * (they came early), flagging open field actions. GPtrArray of GestLapsedVehicle. Read-only. */
+/* The list of the month of @month_day (yyyy-mm-dd, any day of it), S4: the vehicles whose six
+ * months without maintenance run out in that month, i.e. whose last delivery or maintenance
+ * visit was in the month GEST_LAPSED_MONTHS months before (December 2026's list: last visit in
+ * June 2026). Excluded: those in the workshop now (an open visit) and those that came early (a
+ * maintenance visit after that one, even one in the list's own month). Open field actions are
+ * flagged. GPtrArray of GestLapsedVehicle. Read-only. The queue's lapsed source offers the
+ * current month's list. */
 GPtrArray *gest_lapsed_maintenance_list (GestStore     *store,
                                          const char    *month_day,
                                          GCancellable  *cancellable,
