@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-contact-letter.h"
 #include "gest-retention-domain.h"
+#include "gest-retention-reports.h"
 
 static void gest_retention_domain_iface_init (GestDomainModuleInterface *iface);
 
@@ -22,6 +24,8 @@ static void
 gest_retention_domain_iface_init (GestDomainModuleInterface *iface)
 {
   iface->get_id = gest_retention_domain_get_id;
+  iface->get_reports = gest_retention_reports_get;
+  iface->mail_sent = gest_contact_letter_mail_sent;
 }
 
 static void
