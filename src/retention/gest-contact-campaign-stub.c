@@ -28,21 +28,3 @@ gest_campaign_open_actions_text (GestStore   *store,
   sqlite3_finalize (stmt);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
-
-gboolean
-gest_campaign_customer_is_recall_only (GestStore   *store,
-                                       const char  *customer_uuid,
-                                       GError     **error)
-{
-  sqlite3_stmt *stmt = gest_store_prepare (store,
-                                           "SELECT 1 FROM customer_data_origins WHERE customer_uuid = ?1"
-                                           " AND deleted = 0 AND origin = 'recall-list'", error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, customer_uuid, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  return found;
-}
