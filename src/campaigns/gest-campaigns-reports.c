@@ -82,11 +82,11 @@ static const GestReportInfo reports[] = {
     "WITH r (position, id, label) AS (VALUES (1, 'done-here', 'Repaired here'),"
     " (2, 'done-elsewhere', 'Repaired at another dealer'), (3, 'not-applicable', 'Not applicable'),"
     " (4, 'unlocatable', 'Vehicle unlocatable')),"
-    " v (closeout) AS MATERIALIZED (SELECT v.closeout" CLOSED_IN_PERIOD "),"
-    " n (total) AS (SELECT count (*) FROM v)"
-    " SELECT r.label AS \"Reason\", count (v.closeout) AS \"Vehicles\","
-    " CASE WHEN n.total > 0 THEN 100.0 * count (v.closeout) / n.total END AS \"Share\""
-    " FROM r CROSS JOIN n LEFT JOIN v ON v.closeout = r.id GROUP BY r.position ORDER BY r.position",
+    " v (closeout, n) AS MATERIALIZED (SELECT v.closeout, count (*)" CLOSED_IN_PERIOD " GROUP BY v.closeout),"
+    " t (total) AS (SELECT sum (n) FROM v)"
+    " SELECT r.label AS \"Reason\", coalesce (v.n, 0) AS \"Vehicles\","
+    " CASE WHEN t.total > 0 THEN 100.0 * coalesce (v.n, 0) / t.total END AS \"Share\""
+    " FROM r CROSS JOIN t LEFT JOIN v ON v.closeout = r.id ORDER BY r.position",
     closeout_kinds, 1 },
   { GEST_CAMPAIGNS_REPORT_BY_WEEK, N_("Campaign progress by week"),
     N_("Week by week in the period: the vehicles added to campaigns from Ford’s VIN lists, repaired here, "
