@@ -85,25 +85,3 @@ gest_campaign_customer_is_recall_only (GestStore   *store,
   sqlite3_bind_text (stmt, 1, customer_uuid, -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
-
-gboolean
-gest_contact_letter_create (GestStore   *store,
-                            const char  *target_uuid,
-                            gint64       now,
-                            GError     **error)
-{
-  g_autofree char *uuid = gest_uuid_new ();
-  g_autofree char *user = gest_store_get_user_name (store);
-  g_autoptr(sqlite3_stmt) stmt =
-    gest_store_prepare (store,
-                        "INSERT INTO contact_letters (uuid, target_uuid, channel, created_by, created_at,"
-                        " updated_at) VALUES (?1, ?2, 'letter', ?3, ?4, ?4)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, target_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, user, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, now);
-  return sqlite3_step (stmt) == SQLITE_DONE || gest_store_set_error (store, error);
-}
