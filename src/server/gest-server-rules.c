@@ -21,6 +21,8 @@ static const char * const entities[] = {
   "complaint", "campaign", "reservation", "annulment", "collection", "service_order",
   "complaint_task", "complaint_catalog", "complaint_sla_event",   /* issue 13 */
   "annulled_customer",   /* issue 13: the annulled list (Q2) */
+  "service_visit", "service_followup", "contact_target", "contact_call", "contact_letter",
+  "promotion",           /* issue 14: retention (gest-retention-workflow.h) */
 };
 
 /* Conauto's balances (T1 statement), written only by `admin load-plans`. */
