@@ -308,7 +308,11 @@ create_in_transaction (GestStore   *store,
   else if (ok)
     {
       ok = insert_letter (store, letter_uuid, target_uuid, "letter", NULL, now, error);
-      text = g_strdup_printf (_("Letter to %s waiting to be printed after five failed attempts."), name);
+      if (value_of (values, "customer.address")[0] != '\0')
+        text = g_strdup_printf (_("Letter to %s waiting to be printed after five failed attempts."), name);
+      else
+        text = g_strdup_printf (_("Letter to %s waiting to be printed after five failed attempts. The customer "
+                                  "has no address: add it before mailing the letter."), name);
       ok = ok && log_on (store, target_uuid, GEST_ACTIVITY_LETTER, text, error)
               && log_on (store, target.customer_uuid, GEST_ACTIVITY_LETTER, text, error);
     }

@@ -405,7 +405,19 @@ test_recall_uses_list_data (Fixture       *f,
   recipient = query_text (f->store, "SELECT recipient FROM mail_outbox WHERE record_uuid = 't-carla-recall'");
   g_assert_cmpstr (recipient, ==, "carla@example.com");
 
-  /* Without the list's email either: a letter to the list's address. */
+  /* Without the list's email either: a letter to the list's address. A customer without any
+   * address gets the letter too, and the log says to add the address. */
+  exec_sql (f->store, "DELETE FROM contact_letters; DELETE FROM mail_outbox;"
+                      "UPDATE campaign_vehicles SET list_email = '', list_address = '' WHERE uuid = 'cv-carla'");
+  create_letter (f, "t-carla-recall");
+  {
+    g_autofree char *log = query_text (f->store, "SELECT text FROM activity WHERE record_uuid = 't-carla-recall'"
+                                                 " ORDER BY at DESC, seq DESC LIMIT 1");
+
+    g_assert_cmpstr (log, ==, "Letter to Carla Díaz waiting to be printed after five failed attempts. The customer "
+                              "has no address: add it before mailing the letter.");
+  }
+  exec_sql (f->store, "UPDATE campaign_vehicles SET list_address = 'Reforma 10, Querétaro' WHERE uuid = 'cv-carla'");
   exec_sql (f->store, "DELETE FROM contact_letters; DELETE FROM mail_outbox;"
                       "UPDATE campaign_vehicles SET list_email = '' WHERE uuid = 'cv-carla'");
   create_letter (f, "t-carla-recall");
