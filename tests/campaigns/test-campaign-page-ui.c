@@ -51,7 +51,7 @@ add_vehicles (Fixture    *f,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *body = g_strdup_printf ("3FADP4EJ0KM%s%04u", prefix, i);
+      g_autofree char *body = g_strdup_printf ("3FADP4EJ0KM%s%05u", prefix, i);
       g_autofree char *vin = make_vin (body);
       g_autofree char *sql = g_strdup_printf ("INSERT INTO vehicles (uuid, vin, model, year, customer_uuid)"
                                               " VALUES ('veh-%s-%u', '%s', 'Figo', 2019, 'cust-1');"
