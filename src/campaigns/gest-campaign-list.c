@@ -292,7 +292,8 @@ gest_campaign_list_reload (GestCampaignList *self)
       else
         gtk_widget_add_css_class (badge, "dim-label");
       gtk_label_set_wrap (GTK_LABEL (badge), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (badge), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (badge), 16);
+      gtk_label_set_justify (GTK_LABEL (badge), GTK_JUSTIFY_RIGHT);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
