@@ -126,8 +126,6 @@ add_recall_only_row (GestCampaignVehicleDetail *self,
 
   gtk_widget_add_css_class (tag, "caption");
   gtk_widget_add_css_class (tag, "warning");
-  gtk_label_set_wrap (GTK_LABEL (tag), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (tag), 12);
   adw_action_row_add_suffix (row, tag);
 }
 
