@@ -160,6 +160,11 @@ page_notify_cb (GestCampaignsPage *self,
 {
   if (g_str_equal (pspec->name, "title") || g_str_equal (pspec->name, "can-go-back"))
     notify_navigation (self);
+  else if (g_str_equal (pspec->name, "narrow"))
+    /* Narrow: the campaign's name takes the width, its details button goes under it. */
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->bar),
+                                    gest_board_page_get_narrow (self->page) ? GTK_ORIENTATION_VERTICAL
+                                                                           : GTK_ORIENTATION_HORIZONTAL);
 }
 
 static void
@@ -178,7 +183,7 @@ back_action (GtkWidget  *widget,
 static GtkWidget *
 build_bar (GestCampaignsPage *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *details = gtk_button_new_with_mnemonic (_("Campaign _Details"));
 
@@ -194,6 +199,7 @@ build_bar (GestCampaignsPage *self)
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->bar_subtitle));
   gtk_widget_set_hexpand (titles, TRUE);
   gtk_widget_set_valign (details, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (details, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (details, _("The campaign’s data, its parts and its weekly review"));
   g_signal_connect_swapped (details, "clicked", G_CALLBACK (details_clicked_cb), self);
   gtk_box_append (GTK_BOX (bar), titles);
