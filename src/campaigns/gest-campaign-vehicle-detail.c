@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-activity-log.h"
 #include "gest-campaign-vehicle-detail.h"
 #include "gest-campaign-views.h"
 #include "gest-date.h"
@@ -21,6 +22,7 @@ struct _GestCampaignVehicleDetail
   AdwPreferencesGroup     *owner_group;
   AdwPreferencesGroup     *list_group;
   AdwPreferencesGroup     *campaign_group;
+  AdwPreferencesGroup     *calls_group;
   GPtrArray               *rows;          /* (group, row) pairs */
   GHashTable              *row_texts;
 
@@ -251,6 +253,40 @@ close_clicked_cb (GestCampaignVehicleDetail *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The calls of the retention queue about this vehicle, and the letter after five failed
+ * attempts: the entries of its activity log the queue's outcome leaves (newest first). */
+static void
+fill_calls (GestCampaignVehicleDetail *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  entries = gest_activity_log_list (self->store, self->uuid, &error);
+  for (guint i = entries != NULL ? entries->len : 0; i > 0; i--)
+    {
+      GestActivityEntry *entry = g_ptr_array_index (entries, i - 1);
+      g_autofree char *when = NULL;
+      g_autofree char *title = NULL;
+
+      if (entry->kind != GEST_ACTIVITY_CALL && entry->kind != GEST_ACTIVITY_LETTER)
+        continue;
+      when = gest_timestamp_format (entry->at);
+      /* Translators: a call or letter of the queue: its kind, when and by whom. */
+      title = g_strdup_printf (_("%s · %s · %s"), gest_activity_kind_label (entry->kind), when, entry->user_name);
+      add_row (self, self->calls_group, title, entry->text);
+      n++;
+    }
+  if (n == 0)
+    {
+      /* Translators: %s is the board's column "Por contactar". */
+      g_autofree char *text = g_strdup_printf (_("None yet. The vehicle enters the coordinator’s daily queue once it is in “%s”."),
+                                               gest_campaign_stage_label (GEST_CAMPAIGN_TO_CONTACT));
+
+      add_row (self, self->calls_group, _("No calls yet"), error != NULL ? error->message : text);
+    }
+}
+
 static void
 show_view (GestCampaignVehicleDetail *self)
 {
@@ -332,6 +368,7 @@ show_view (GestCampaignVehicleDetail *self)
   add_row (self, self->campaign_group, _("Campaign"), campaign);
   add_row (self, self->campaign_group, _("Work"), v->campaign_description);
   add_row (self, self->campaign_group, _("In This Column Since"), since);
+  fill_calls (self);
   gest_record_detail_show_record (self->record);
 }
 
@@ -415,6 +452,8 @@ gest_campaign_vehicle_detail_new (GestContext *context,
   self->list_group = add_group (self, _("Contact on Ford’s List"),
                                 _("Only for this recall: the data-use rule forbids it for maintenance calls and promotions"));
   self->campaign_group = add_group (self, _("Campaign"), NULL);
+  self->calls_group = add_group (self, _("Calls from the Queue"),
+                                 _("What the coordinator’s calls ended in; every entry is in the activity below"));
 
   gest_campaign_vehicle_detail_reload (self);
   return GTK_WIDGET (self);

@@ -10,6 +10,7 @@
 
 #include <locale.h>
 
+#include "gest-activity-log.h"
 #include "gest-campaign.h"
 #include "gest-campaign-detail.h"
 #include "gest-campaign-dialog.h"
@@ -192,6 +193,33 @@ test_recall_only (Fixture       *f,
                    "María Pérez López");
 }
 
+/* S6, S15 seen from the campaign: the queue's calls and the letter, from the vehicle's
+ * activity log, newest first; before any, where the calls will come from. */
+static void
+test_calls (Fixture       *f,
+            gconstpointer  data)
+{
+  GestCampaignVehicleDetail *detail;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *none = g_strdup_printf ("None yet. The vehicle enters the coordinator’s daily queue once it is in “%s”.",
+                                           gest_campaign_stage_label (GEST_CAMPAIGN_TO_CONTACT));
+  GtkWidget *row;
+
+  show (f, gest_campaign_vehicle_detail_new (f->context, "cv-1"));
+  detail = GEST_CAMPAIGN_VEHICLE_DETAIL (f->widget);
+  g_assert_cmpstr (gest_campaign_vehicle_detail_get_row_text (detail, "No calls yet"), ==, none);
+  g_assert_cmpint (gest_activity_log_append (f->store, "cv-1", GEST_ACTIVITY_NOTE, "Nota interna", NULL, NULL, &error), >, 0);
+  g_assert_cmpint (gest_activity_log_append (f->store, "cv-1", GEST_ACTIVITY_CALL, "Sin respuesta (mañana)", NULL, NULL, &error), >, 0);
+  g_assert_cmpint (gest_activity_log_append (f->store, "cv-1", GEST_ACTIVITY_CALL, "Contactado: se le informó de 24S12", NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  read_only (f);
+  gest_campaign_vehicle_detail_reload (detail);
+  g_assert_null (gest_campaign_vehicle_detail_get_row_text (detail, "No calls yet"));
+  row = gest_test_find_widget (f->widget, gest_test_is_label, "Contactado: se le informó de 24S12");
+  g_assert_nonnull (row);
+  g_assert_nonnull (gest_test_find_widget (f->widget, gest_test_is_label, "Sin respuesta (mañana)"));
+}
+
 static void
 saved_cb (gpointer user_data)
 {
@@ -353,6 +381,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/campaigns/S3/vehicle-detail/no-call-before-parts-refusal-in-full", test_move_refused);
   ADD ("/campaigns/data-use/vehicle-detail/list-contact-only-for-this-recall", test_recall_only);
+  ADD ("/campaigns/S6/vehicle-detail/queue-calls-from-the-activity-log", test_calls);
   ADD ("/campaigns/S2/S3/detail/part-received-releases-vehicles", test_part_receipt);
   ADD ("/campaigns/S1/detail/weekly-review-once-with-counts", test_review);
   ADD ("/campaigns/S1/dialog/new-satisfaction-program-with-dates", test_dialog);
