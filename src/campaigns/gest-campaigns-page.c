@@ -394,7 +394,7 @@ gest_campaigns_page_show_campaign (GestCampaignsPage *self,
       g_free (self->campaign_uuid);
       self->campaign_uuid = g_strdup (uuid);
       g_clear_object (&self->source);
-      self->source = (GestSqlBoardSource *) gest_campaign_board_source_new (self->store, uuid);
+      self->source = gest_campaign_board_source_new (self->store, uuid);
       gest_board_page_set_source (self->page, GEST_BOARD_SOURCE (self->source));
     }
   else if (self->source != NULL)
