@@ -162,6 +162,7 @@ imported_cb (GObject      *object,
       return;
     }
   gtk_widget_set_sensitive (self->choose_button, TRUE);
+  gtk_widget_set_visible (self->choose_button, TRUE);
   if (report == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -274,6 +275,7 @@ build_report (GestCampaignImportDialog *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->problems)));
   self->problems_view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
   gtk_widget_add_css_class (self->problems_view, "boxed-list");
+  gtk_list_view_set_show_separators (GTK_LIST_VIEW (self->problems_view), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->problems_view);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
@@ -383,6 +385,8 @@ gest_campaign_import_dialog_init (GestCampaignImportDialog *self)
   self->choose_button = gtk_button_new_with_mnemonic (_("_Choose File…"));
   gtk_widget_set_tooltip_text (self->choose_button, _("Import another VIN list into the campaign"));
   g_signal_connect_swapped (self->choose_button, "clicked", G_CALLBACK (choose_clicked_cb), self);
+  /* The status page has its own button until a first import. */
+  gtk_widget_set_visible (self->choose_button, FALSE);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->choose_button);
 
   self->stack = GTK_STACK (gtk_stack_new ());
