@@ -97,6 +97,27 @@ add_row (GestCampaignDetail  *self,
   return ADW_ACTION_ROW (row);
 }
 
+/* A figure: the number at the end of the row, where the eye compares them. */
+static void
+add_count_row (GestCampaignDetail  *self,
+               AdwPreferencesGroup *group,
+               const char          *title,
+               guint                n)
+{
+  g_autofree char *text = g_strdup_printf ("%u", n);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, group);
+  g_ptr_array_add (self->rows, row);
+  g_hash_table_replace (self->row_texts, g_strdup (title), g_steal_pointer (&text));
+}
+
 static void
 clear_rows (GestCampaignDetail *self)
 {
@@ -299,17 +320,9 @@ fill_vehicles (GestCampaignDetail *self)
 
   for (guint i = 0; i < GEST_N_CAMPAIGN_STAGES; i++)
     total += c->counts[i];
-  {
-    g_autofree char *n = g_strdup_printf ("%u", total);
-
-    add_row (self, self->vehicles_group, _("Affected"), n);
-  }
+  add_count_row (self, self->vehicles_group, _("Affected"), total);
   for (guint i = 0; i < GEST_N_CAMPAIGN_STAGES; i++)
-    {
-      g_autofree char *n = g_strdup_printf ("%u", c->counts[i]);
-
-      add_row (self, self->vehicles_group, gest_campaign_stage_label (i), n);
-    }
+    add_count_row (self, self->vehicles_group, gest_campaign_stage_label (i), c->counts[i]);
   if (c->needs_parts)
     {
       guint covered = gest_campaign_vehicles_covered (self->store, c->uuid, &error);
