@@ -201,6 +201,31 @@ test_board (Fixture       *f,
   g_assert_false (can_go_back);
 }
 
+/* A search hit of kind "campaign" opens the campaign's details over its board; back goes to
+ * the board, then to the campaigns. */
+static void
+test_open_hit (Fixture       *f,
+               gconstpointer  data)
+{
+  GestModule *module = gest_modules_find_ui ("campaigns");
+  GestCampaignsPage *page;
+
+  g_assert_nonnull (module);
+  show (f, gest_module_create_page (module, f->context));
+  g_assert_true (GEST_IS_CAMPAIGNS_PAGE (f->widget));
+  page = GEST_CAMPAIGNS_PAGE (f->widget);
+  g_assert_false (gest_module_open_hit (module, f->context, f->widget, "complaint", f->recall));
+  g_assert_true (gest_module_open_hit (module, f->context, f->widget, "campaign", f->recall));
+  g_assert_cmpstr (gest_campaigns_page_get_view (page), ==, "board");
+  g_assert_nonnull (gest_campaigns_page_get_detail (page));
+  g_assert_nonnull (gest_test_find_widget (f->widget, gest_test_is_visible_label, "Weekly review due"));
+  gtk_widget_activate_action (f->widget, "board-page.back", NULL);
+  g_assert_null (gest_campaigns_page_get_detail (page));
+  g_assert_cmpstr (gest_campaigns_page_get_view (page), ==, "board");
+  gtk_widget_activate_action (f->widget, "board-page.back", NULL);
+  g_assert_cmpstr (gest_campaigns_page_get_view (page), ==, "list");
+}
+
 /* S1: at 360 px the board shows one column at a time. */
 static void
 test_narrow (Fixture       *f,
@@ -307,6 +332,7 @@ main (int   argc,
 
   g_test_add ("/campaigns/S1/list-and-reminder", Fixture, NULL, fixture_setup, test_list_and_reminder, fixture_teardown);
   g_test_add ("/campaigns/S1/board-five-columns", Fixture, NULL, fixture_setup, test_board, fixture_teardown);
+  g_test_add ("/campaigns/S1/search-hit-opens-campaign", Fixture, NULL, fixture_setup, test_open_hit, fixture_teardown);
   g_test_add ("/campaigns/S1/board-narrow-at-360", Fixture, GINT_TO_POINTER (360), fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/campaigns/S1/import-dialog-report", Fixture, NULL, fixture_setup, test_import_report, fixture_teardown);
 
