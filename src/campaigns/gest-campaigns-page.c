@@ -31,6 +31,7 @@ struct _GestCampaignsPage
   GestSqlBoardSource *source;         /* the shown campaign's, or NULL */
   char               *campaign_uuid;
   char               *campaign_title;
+  gboolean            mapped_once;
 };
 
 G_DEFINE_FINAL_TYPE (GestCampaignsPage, gest_campaigns_page, GTK_TYPE_WIDGET)
@@ -211,6 +212,20 @@ build_bar (GestCampaignsPage *self)
   return bar;
 }
 
+/* Back on the section: the queue (another section of the window), the CLI or the sync may
+ * have moved vehicles meanwhile. */
+static void
+gest_campaigns_page_map (GtkWidget *widget)
+{
+  GestCampaignsPage *self = GEST_CAMPAIGNS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (gest_campaigns_page_parent_class)->map (widget);
+
+  if (self->mapped_once && !gest_board_page_get_can_go_back (self->page))
+    reload_board (self);
+  self->mapped_once = TRUE;
+}
+
 static void
 gest_campaigns_page_constructed (GObject *object)
 {
@@ -350,6 +365,8 @@ gest_campaigns_page_class_init (GestCampaignsPageClass *klass)
                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                                                        G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->map = gest_campaigns_page_map;
 
   gtk_widget_class_install_action (widget_class, "board-page.back", NULL, back_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
