@@ -292,6 +292,7 @@ gest_campaign_list_reload (GestCampaignList *self)
       else
         gtk_widget_add_css_class (badge, "dim-label");
       gtk_label_set_wrap (GTK_LABEL (badge), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (badge), 14);
       gtk_label_set_max_width_chars (GTK_LABEL (badge), 16);
       gtk_label_set_justify (GTK_LABEL (badge), GTK_JUSTIFY_RIGHT);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
