@@ -347,8 +347,6 @@ gest_campaign_dialog_new (GtkWindow   *parent,
     values = gest_campaign_form_values_new ();
   fill_rows (self, values);
   update_from_values (self, values);
-  gtk_window_set_focus (GTK_WINDOW (self),
-                        campaign_uuid == NULL ? GTK_WIDGET (self->code_row) : GTK_WIDGET (self->description_row));
   return self;
 }
 

@@ -323,8 +323,6 @@ gest_campaign_part_dialog_new (GtkWindow              *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->expected_row), values->expected_text);
   self->filling = FALSE;
   update_from_values (self, values);
-  gtk_window_set_focus (GTK_WINDOW (self),
-                        part == NULL ? GTK_WIDGET (self->number_row) : GTK_WIDGET (self->status_row));
   return self;
 }
 
