@@ -11,7 +11,6 @@
 #include "gest-campaign-part-dialog.h"
 #include "gest-campaign-views.h"
 #include "gest-date.h"
-#include "gest-field-error.h"
 #include "gest-record-detail.h"
 
 struct _GestCampaignDetail
@@ -25,7 +24,6 @@ struct _GestCampaignDetail
   AdwPreferencesGroup *vehicles_group;
   AdwPreferencesGroup *parts_group;
   AdwPreferencesGroup *reviews_group;
-  GtkLabel            *parts_error;
   GPtrArray           *rows;          /* (group, row) pairs to remove on reload */
   GHashTable          *row_texts;     /* title → subtitle */
 
@@ -162,7 +160,6 @@ changed (GestCampaignDetail *self)
 static void
 part_saved_cb (GestCampaignDetail *self)
 {
-  gest_field_error_show (NULL, self->parts_error, NULL);
   gest_record_detail_add_toast (self->record, _("Part saved"));
   changed (self);
 }
@@ -551,7 +548,6 @@ gest_campaign_detail_new (GestContext *context,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_part_clicked_cb), self);
   adw_preferences_group_set_header_suffix (self->parts_group, button);
-  self->parts_error = gest_field_error_label_new (self->parts_group);
   self->reviews_group = add_group (self, _("Review History"), _("Each week’s stamp with the counts of its moment"));
 
   gest_campaign_detail_reload (self);
@@ -614,7 +610,5 @@ gest_campaign_detail_get_error (GestCampaignDetail *self,
 
   if (g_strcmp0 (part, "status") == 0)
     return gest_record_detail_get_status_error (self->record);
-  if (g_strcmp0 (part, "parts") == 0 && gtk_widget_get_visible (GTK_WIDGET (self->parts_error)))
-    return gtk_label_get_text (self->parts_error);
   return NULL;
 }

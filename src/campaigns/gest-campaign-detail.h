@@ -29,7 +29,8 @@ gboolean    gest_campaign_detail_review       (GestCampaignDetail *self,
 /* The text of the row titled @title (its subtitle), or NULL: for tests. */
 const char *gest_campaign_detail_get_row_text (GestCampaignDetail *self,
                                                const char         *title);
-/* The refusal shown in @part ("status", "parts"), or NULL. */
+/* The refusal shown in @part ("status": the review; a part's refusals show in its dialog), or
+ * NULL. */
 const char *gest_campaign_detail_get_error    (GestCampaignDetail *self,
                                                const char         *part);
 
