@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-campaigns-module.h"
+#include "gest-campaigns-page.h"
 
 struct _GestCampaignsModule
 {
@@ -35,12 +36,25 @@ gest_campaigns_module_get_position (GestModule *module)
   return 50;
 }
 
-/* SKELETON: the module's helper replaces this with the board page. */
 static GtkWidget *
 gest_campaigns_module_create_page (GestModule  *module,
                                    GestContext *context)
 {
-  return adw_status_page_new ();
+  return gest_campaigns_page_new (context);
+}
+
+/* A campaign's code ("campaign") opens its board with its details over it. */
+static gboolean
+gest_campaigns_module_open_hit (GestModule  *module,
+                                GestContext *context,
+                                GtkWidget   *page,
+                                const char  *kind,
+                                const char  *uuid)
+{
+  if (!g_str_equal (kind, "campaign") || !GEST_IS_CAMPAIGNS_PAGE (page))
+    return FALSE;
+  gest_campaigns_page_show_campaign_detail (GEST_CAMPAIGNS_PAGE (page), uuid);
+  return TRUE;
 }
 
 static void
@@ -50,6 +64,7 @@ gest_campaigns_module_iface_init (GestModuleInterface *iface)
   iface->get_icon_name = gest_campaigns_module_get_icon_name;
   iface->get_position = gest_campaigns_module_get_position;
   iface->create_page = gest_campaigns_module_create_page;
+  iface->open_hit = gest_campaigns_module_open_hit;
 }
 
 static void
