@@ -42,6 +42,7 @@ struct _GestPreferencesWindow
   AdwEntryRow          *dealer_name_row;
   AdwEntryRow          *dealer_address_row;
   AdwEntryRow          *dealer_phones_row;
+  AdwEntryRow          *dealer_reservation_phones_row;
   AdwPreferencesGroup  *conauto_group;
   AdwEntryRow          *documents_email_row;
   AdwPreferencesPage   *routing_page;
@@ -424,6 +425,8 @@ load (GestPreferencesWindow *self)
   add_setting_field (self, self->dealer_name_row, dealer_error, FIELD_SETTING, "dealer.name", TRUE);
   add_setting_field (self, self->dealer_address_row, dealer_error, FIELD_SETTING, "dealer.address", FALSE);
   add_setting_field (self, self->dealer_phones_row, dealer_error, FIELD_SETTING, "dealer.phones", FALSE);
+  add_setting_field (self, self->dealer_reservation_phones_row, dealer_error, FIELD_SETTING,
+                     "dealer.reservation_phones", FALSE);
   add_setting_field (self, self->documents_email_row, conauto_error, FIELD_EMAIL,
                      "conauto.documents-email", TRUE);
   g_settings_bind (settings, "idle-lock-minutes", self->idle_lock_spin, "value", G_SETTINGS_BIND_DEFAULT);
@@ -519,6 +522,7 @@ gest_preferences_window_class_init (GestPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, dealer_name_row);
   gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, dealer_address_row);
   gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, dealer_phones_row);
+  gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, dealer_reservation_phones_row);
   gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, conauto_group);
   gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, documents_email_row);
   gtk_widget_class_bind_template_child (widget_class, GestPreferencesWindow, routing_page);

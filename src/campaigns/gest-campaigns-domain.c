@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-campaigns-domain.h"
+#include "gest-campaigns-reports.h"
 
 static void gest_campaigns_domain_iface_init (GestDomainModuleInterface *iface);
 
@@ -22,6 +23,7 @@ static void
 gest_campaigns_domain_iface_init (GestDomainModuleInterface *iface)
 {
   iface->get_id = gest_campaigns_domain_get_id;
+  iface->get_reports = gest_campaigns_reports_get;
 }
 
 static void

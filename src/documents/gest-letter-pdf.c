@@ -260,35 +260,22 @@ gest_letter_head_free (GestLetterHead *head)
   g_free (head);
 }
 
-GBytes *
-gest_letter_pdf_render (const GestLetter  *letter,
-                        GError           **error)
+/* Lays out @letter and draws its pages on @cr (the surface's page size set to its paper). */
+static gboolean
+draw_letter (cairo_t           *cr,
+             cairo_surface_t   *surface,
+             const GestLetter  *letter,
+             GError           **error)
 {
   static const GestLetterHead no_head = { NULL, NULL, NULL, NULL, GEST_LETTER_PAPER_LETTER };
-  const GestLetterHead *head;
-  GByteArray *bytes;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  const GestLetterHead *head = letter->head != NULL ? letter->head : &no_head;
+  double page_width = head->paper == GEST_LETTER_PAPER_A4 ? 595.28 : 612.0;
+  double page_height = head->paper == GEST_LETTER_PAPER_A4 ? 841.89 : 792.0;
   Flow flow = { 0 };
-  double page_width, page_height;
   guint n_pages;
   gboolean ok = TRUE;
-  cairo_status_t status;
 
-  g_return_val_if_fail (letter != NULL, NULL);
-  g_return_val_if_fail (g_date_valid (&letter->date), NULL);
-
-  head = letter->head != NULL ? letter->head : &no_head;
-  page_width = head->paper == GEST_LETTER_PAPER_A4 ? 595.28 : 612.0;
-  page_height = head->paper == GEST_LETTER_PAPER_A4 ? 841.89 : 792.0;
-
-  bytes = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, page_width, page_height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gestiona");
-  if (letter->folio != NULL && letter->folio[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, letter->folio);
-  cr = cairo_create (surface);
-
+  cairo_pdf_surface_set_size (surface, page_width, page_height);
   flow.context = pango_cairo_create_context (cr);
   flow.width = page_width - 2 * MARGIN;
   flow.top = MARGIN + HEAD_HEIGHT / 3;
@@ -345,6 +332,42 @@ gest_letter_pdf_render (const GestLetter  *letter,
   g_array_unref (flow.placed);
   g_ptr_array_unref (flow.layouts);
   g_object_unref (flow.context);
+  return ok;
+}
+
+GBytes *
+gest_letter_pdf_render (const GestLetter  *letter,
+                        GError           **error)
+{
+  g_return_val_if_fail (letter != NULL, NULL);
+
+  return gest_letter_pdf_render_many (letter, 1, error);
+}
+
+GBytes *
+gest_letter_pdf_render_many (const GestLetter  *letters,
+                             guint              n_letters,
+                             GError           **error)
+{
+  GByteArray *bytes;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok = TRUE;
+  cairo_status_t status;
+
+  g_return_val_if_fail (letters != NULL && n_letters > 0, NULL);
+  for (guint i = 0; i < n_letters; i++)
+    g_return_val_if_fail (g_date_valid (&letters[i].date), NULL);
+
+  bytes = g_byte_array_new ();
+  surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, 612.0, 792.0);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gestiona");
+  if (n_letters == 1 && letters[0].folio != NULL && letters[0].folio[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, letters[0].folio);
+  cr = cairo_create (surface);
+  for (guint i = 0; ok && i < n_letters; i++)
+    ok = draw_letter (cr, surface, &letters[i], error);
+
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

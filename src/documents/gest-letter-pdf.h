@@ -57,5 +57,10 @@ char   *gest_letter_format_date (const char       *city,
  * GEST_ERROR_STORE (cairo failed). */
 GBytes *gest_letter_pdf_render  (const GestLetter *letter,
                                  GError          **error);
+/* One PDF of @n_letters letters in a row (a batch to print), each starting on its own page
+ * with its own page numbers ("Página 1 de 2" counts the letter's pages). */
+GBytes *gest_letter_pdf_render_many (const GestLetter *letters,
+                                     guint             n_letters,
+                                     GError          **error);
 
 G_END_DECLS

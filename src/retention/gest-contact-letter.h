@@ -3,7 +3,9 @@
 
 #include <gio/gio.h>
 
+#include "gest-domain-module.h"
 #include "gest-store.h"
+#include "gest-templates.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +20,25 @@ G_BEGIN_DECLS
  * (gest_campaign_customer_is_recall_only()) serves only that recall: a letter or email for
  * another reason is never made from it, and a letter for the recall tells no promotions. */
 
+#define GEST_CONTACT_TEMPLATE_SCRIPT "retention.script"
+#define GEST_CONTACT_TEMPLATE_LETTER "retention.letter"
+#define GEST_CONTACT_TEMPLATE_EMAIL  "retention.email"
+
+/* The mail outbox's purpose of the S15 emails (record_uuid: the contact target). */
+#define GEST_CONTACT_LETTER_PURPOSE  "contact-letter"
+
 /* Registers the three template kinds (idempotent) and creates the default Spanish templates
  * the first time they are asked for. */
 void     gest_contact_templates_init (void);
+/* Stores the default Spanish template of each of the three kinds that has none yet (in the
+ * caller's transaction when there is one). The preferences page calls it before listing. */
+gboolean gest_contact_templates_ensure_defaults (GestStore  *store,
+                                                 GError    **error);
+/* The template used for @kind: the first stored one by name, else the default (uuid NULL).
+ * Read-only. */
+GestTemplateRecord *gest_contact_template_get (GestStore    *store,
+                                               const char   *kind,
+                                               GError      **error);
 
 /* The call script of a queue row resolved for its customer, vehicle and reason (plain text). */
 char    *gest_contact_script_resolve (GestStore    *store,
@@ -36,6 +54,16 @@ gboolean gest_contact_letter_create  (GestStore    *store,
                                       const char   *target_uuid,
                                       gint64        now,
                                       GError      **error);
+
+/* The mail outbox delivered an S15 email (GestDomainModule.mail_sent of the retention module:
+ * `iface->mail_sent = gest_contact_letter_mail_sent;`): stamps the letter's sent_at and logs
+ * it on the target. Other purposes are ignored. */
+gboolean gest_contact_letter_mail_sent (GestDomainModule *module,
+                                        GestStore        *store,
+                                        const char       *purpose,
+                                        const char       *record_uuid,
+                                        gint64            sent_at,
+                                        GError          **error);
 
 /* Letters waiting to be printed: GPtrArray of letter uuids, oldest first. */
 GPtrArray *gest_contact_letters_to_print (GestStore  *store,

@@ -7,9 +7,11 @@
 
 #include "gest-activity-log.h"
 #include "gest-cli-retention.h"
+#include "gest-contact-letter.h"
 #include "gest-contact-queue.h"
 #include "gest-retention-demo.h"
 #include "gest-retention-domain.h"
+#include "gest-retention-reports.h"
 #include "gest-retention-workflow.h"
 #include "gest-service-visit-private.h"
 #include "gest-sync-validate.h"
@@ -325,6 +327,8 @@ gest_retention_domain_iface_init (GestDomainModuleInterface *iface)
   iface->contact_outcome = gest_retention_domain_contact_outcome;
   iface->fill_demo = gest_retention_domain_fill_demo;
   iface->change_rejected = gest_retention_domain_change_rejected;
+  iface->get_reports = gest_retention_reports_get;
+  iface->mail_sent = gest_contact_letter_mail_sent;
 }
 
 static void

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* LOCAL STUB of retention-ui (issue 14): the functions of gest-contact-queue.h,
- * gest-service-visit.h, gest-contact-letter.h and gest-campaign.h that the pages call, until
- * wip-retention-core, wip-letters-reports and wip-campaigns-core are merged. Each returns
- * nothing or refuses. DELETED when the implementations are merged; never the final state. */
+/* LOCAL STUB of retention-ui (issue 14): campaigns-core's functions of gest-campaign.h that the
+ * retention pages, queue and letters call (S8, the data-use rule), gathered here from
+ * retention-core's and letters-reports' own stubs (which src/retention/meson.build leaves out
+ * on this branch so that each symbol exists once), until wip-campaigns-core is merged. DELETED
+ * then; never the final state. */
 #define G_LOG_DOMAIN "gest-retention-ui-stubs"
 
 #include "config.h"
@@ -10,52 +11,110 @@
 #include <glib/gi18n.h>
 
 #include "gest-campaign.h"
-#include "gest-contact-letter.h"
-#include "gest-contact-queue.h"
-#include "gest-error.h"
-#include "gest-service-visit.h"
 
-static gboolean
-stub_refuse (GError **error)
+const char *
+gest_campaign_stage_label (GestCampaignStage stage)
 {
-  g_set_error_literal (error, GEST_ERROR, GEST_ERROR_REFUSED, "stub");
-  return FALSE;
+  static const char * const labels[] = { "Refacciones pendientes", "Por contactar", "Contactado", "Cita agendada",
+                                         "Reparado" };
+
+  return stage < G_N_ELEMENTS (labels) ? labels[stage] : "";
 }
 
-const char *gest_contact_band_label (GestContactBand band) { return band == 0 ? "Mañana" : band == 1 ? "Mediodía" : "Tarde"; }
-GestContactBand gest_contact_band_of (gint64 at) { return GEST_CONTACT_BAND_MORNING; }
-const char *gest_call_outcome_id (GestCallOutcome outcome) { return "no-answer"; }
-const char *gest_call_outcome_label (GestCallOutcome outcome) { return "outcome"; }
-gboolean gest_call_outcome_from_id (const char *id, GestCallOutcome *out) { return FALSE; }
-gboolean gest_call_outcome_failed (GestCallOutcome outcome) { return outcome == GEST_CALL_NO_ANSWER || outcome == GEST_CALL_WRONG_NUMBER; }
-void gest_contact_item_free (GestContactItem *item) { g_free (item); }
-GPtrArray *gest_contact_queue_today (GestStore *store, gint64 now, GCancellable *cancellable, GError **error) { return g_ptr_array_new_with_free_func ((GDestroyNotify) gest_contact_item_free); }
-gboolean gest_contact_call_record (GestStore *store, const char *source, const char *record_uuid, gint64 at, const char *number_dialled, GestCallOutcome outcome, gint64 call_back_at, const char *field_actions_told, const char *note, char **out_target_uuid, GError **error) { return stub_refuse (error); }
-void gest_contact_call_free (GestContactCall *call) { g_free (call); }
-GPtrArray *gest_contact_calls_list (GestStore *store, const char *source, const char *record_uuid, GError **error) { return g_ptr_array_new_with_free_func ((GDestroyNotify) gest_contact_call_free); }
-char *gest_contact_target_uuid (const char *source, const char *record_uuid) { return g_strdup ("stub"); }
+const char *
+gest_campaign_kind_label (GestCampaignKind kind)
+{
+  static const char * const labels[] = { "Safety recall", "Customer satisfaction program", "Emissions" };
 
-const char *gest_visit_kind_id (GestVisitKind kind) { return "maintenance"; }
-const char *gest_visit_kind_label (GestVisitKind kind) { return "Mantenimiento"; }
-gboolean gest_visit_kind_from_id (const char *id, GestVisitKind *out) { return FALSE; }
-gboolean gest_service_visit_add (GestStore *store, const char *vehicle_uuid, const char *ro_number, const char *opened_on, const char *closed_on, guint km, GestVisitKind kind, char **out_uuid, GError **error) { return stub_refuse (error); }
-void gest_visit_import_report_free (GestVisitImportReport *report) { g_free (report); }
-GestVisitImportReport *gest_service_visits_import (GestStore *store, GFile *file, GCancellable *cancellable, GError **error) { stub_refuse (error); return NULL; }
-void gest_lapsed_vehicle_free (GestLapsedVehicle *vehicle) { g_free (vehicle); }
-GPtrArray *gest_lapsed_maintenance_list (GestStore *store, const char *month_day, GCancellable *cancellable, GError **error) { return g_ptr_array_new_with_free_func ((GDestroyNotify) gest_lapsed_vehicle_free); }
-gboolean gest_service_followup_add (GestStore *store, const char *customer_uuid, const char *vehicle_uuid, GestFollowupKind kind, const char *detail, const char *call_on, char **out_uuid, GError **error) { return stub_refuse (error); }
+  return kind < G_N_ELEMENTS (labels) ? labels[kind] : "";
+}
 
-void gest_contact_templates_init (void) { }
-char *gest_contact_script_resolve (GestStore *store, const char *source, const char *record_uuid, GError **error) { return g_strdup (""); }
-GPtrArray *gest_contact_letters_to_print (GestStore *store, GError **error) { return g_ptr_array_new_with_free_func (g_free); }
-GBytes *gest_contact_letters_render (GestStore *store, GPtrArray *letter_uuids, GCancellable *cancellable, GError **error) { stub_refuse (error); return NULL; }
-gboolean gest_contact_letters_mark_printed (GestStore *store, GPtrArray *letter_uuids, gint64 now, GError **error) { return stub_refuse (error); }
-void gest_promotion_free (GestPromotion *promotion) { g_free (promotion); }
-GPtrArray *gest_promotions_list (GestStore *store, const char *day, GError **error) { return g_ptr_array_new_with_free_func ((GDestroyNotify) gest_promotion_free); }
-gboolean gest_promotion_save (GestStore *store, const GestPromotion *promotion, char **out_uuid, GError **error) { return stub_refuse (error); }
-gboolean gest_promotion_delete (GestStore *store, const char *uuid, GError **error) { return stub_refuse (error); }
+void
+gest_open_field_action_free (GestOpenFieldAction *action)
+{
+  if (action == NULL)
+    return;
+  g_free (action->campaign_uuid);
+  g_free (action->code);
+  g_free (action->description);
+  g_free (action);
+}
 
-void gest_open_field_action_free (GestOpenFieldAction *action) { g_free (action); }
-GPtrArray *gest_campaign_open_actions_for_vehicle (GestStore *store, const char *vehicle_uuid, GError **error) { return g_ptr_array_new_with_free_func ((GDestroyNotify) gest_open_field_action_free); }
-const char *gest_campaign_kind_label (GestCampaignKind kind) { return "kind"; }
-const char *gest_campaign_stage_label (GestCampaignStage stage) { return "stage"; }
+GPtrArray *
+gest_campaign_open_actions_for_vehicle (GestStore   *store,
+                                        const char  *vehicle_uuid,
+                                        GError     **error)
+{
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func ((GDestroyNotify) gest_open_field_action_free);
+  g_autoptr(sqlite3_stmt) stmt =
+    gest_store_prepare (store,
+                        "SELECT ca.uuid, ca.code, ca.kind, ca.description, cv.stage"
+                        " FROM campaign_vehicles cv JOIN campaigns ca ON ca.uuid = cv.campaign_uuid"
+                        " WHERE cv.vehicle_uuid = ?1 AND cv.deleted = 0 AND cv.stage < 4"
+                        " AND ca.deleted = 0 AND ca.closed_at IS NULL ORDER BY ca.code", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, vehicle_uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GestOpenFieldAction *action = g_new0 (GestOpenFieldAction, 1);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
+
+      action->campaign_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      action->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      action->kind = g_strcmp0 (kind, "satisfaction") == 0 ? GEST_CAMPAIGN_KIND_SATISFACTION
+                   : g_strcmp0 (kind, "emissions") == 0 ? GEST_CAMPAIGN_KIND_EMISSIONS
+                   : GEST_CAMPAIGN_KIND_SAFETY_RECALL;
+      action->description = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      action->stage = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (actions, action);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gest_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&actions);
+}
+
+char *
+gest_campaign_open_actions_text (GestStore   *store,
+                                 const char  *vehicle_uuid,
+                                 GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = gest_store_prepare (store,
+                                           "SELECT c.code, c.description FROM campaign_vehicles cv"
+                                           " JOIN campaigns c ON c.uuid = cv.campaign_uuid"
+                                           " WHERE cv.vehicle_uuid = ?1 AND cv.deleted = 0 AND cv.stage < 4"
+                                           " AND c.deleted = 0 AND c.closed_at IS NULL ORDER BY c.code", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, vehicle_uuid, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "; " : "", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gboolean
+gest_campaign_customer_is_recall_only (GestStore   *store,
+                                       const char  *customer_uuid,
+                                       GError     **error)
+{
+  sqlite3_stmt *stmt = gest_store_prepare (store,
+                                           "SELECT 1 FROM customer_data_origins WHERE customer_uuid = ?1"
+                                           " AND deleted = 0 AND origin = 'recall-list'", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, customer_uuid, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
