@@ -10,6 +10,7 @@
 
 #include "gest-contact-call-panel.h"
 #include "gest-contact-queue.h"
+#include "gest-date.h"
 #include "gest-domain-module.h"
 #include "gest-retention-letters-view.h"
 #include "gest-retention-page.h"
@@ -215,7 +216,9 @@ test_five_failures_letter (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
     {
-      g_autofree char *status = g_strdup_printf ("Attempt %u of 5", i + 1);
+      /* The queue offers each next attempt in the next band: morning, midday, afternoon... */
+      g_autofree char *status = g_strdup_printf ("Attempt %u of 5 · call in: %s", i + 1,
+                                                 gest_contact_band_label ((GestContactBand) (i % 3)));
 
       reload_queue_at (f, at (attempts[i][0], attempts[i][1], 15));
       g_assert_cmpuint (gest_retention_queue_view_get_n_items (queue (f)), ==, 1);
