@@ -260,12 +260,13 @@ row_is_blank (GPtrArray *cells)
   return TRUE;
 }
 
-/* The header line's more frequent separator outside quotes; ',' when neither appears. */
+/* The header line's most frequent separator outside quotes (comma, semicolon or tab); ','
+ * when none appears. */
 static char
 detect_separator (const char *text,
                   gsize       len)
 {
-  guint commas = 0, semicolons = 0;
+  guint commas = 0, semicolons = 0, tabs = 0;
   gboolean quoted = FALSE;
 
   for (gsize i = 0; i < len && text[i] != '\n' && (quoted || text[i] != '\r'); i++)
@@ -276,7 +277,11 @@ detect_separator (const char *text,
         commas++;
       else if (!quoted && text[i] == ';')
         semicolons++;
+      else if (!quoted && text[i] == '\t')
+        tabs++;
     }
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
   return semicolons > commas ? ';' : ',';
 }
 

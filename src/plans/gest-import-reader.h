@@ -17,7 +17,7 @@ typedef enum
 } GestImportFormat;
 
 /* Opens @path: an XLSX workbook (a zip file: its first worksheet) or a CSV file whose encoding
- * (UTF-8 with or without a byte order mark, else Windows-1252) and separator (`,` or `;`, the
+ * (UTF-8 with or without a byte order mark, else Windows-1252) and separator (`,`, `;` or a tab, the
  * more frequent in the header line) are detected. An unreadable file is GEST_ERROR_INVALID. */
 GestImportReader *gest_import_reader_open          (const char         *path,
                                                     GError            **error);
@@ -36,7 +36,7 @@ const char       *gest_import_reader_get_problem   (GestImportReader   *self);
 GestImportFormat  gest_import_reader_get_format    (GestImportReader   *self);
 /* "UTF-8", "UTF-8 (BOM)", "Windows-1252", or "XLSX". */
 const char       *gest_import_reader_get_encoding  (GestImportReader   *self);
-/* ',' or ';' for CSV, '\0' for XLSX. */
+/* ',', ';' or '\t' for CSV, '\0' for XLSX. */
 char              gest_import_reader_get_separator (GestImportReader   *self);
 /* Progress: bytes of the file read so far and its size. */
 goffset           gest_import_reader_get_position  (GestImportReader   *self);

@@ -462,6 +462,15 @@ gest_sql_board_source_new (GestStore                *store,
       self->live_where = g_strdup ("1");
       self->scan_where = g_strdup ("1");
     }
+  if (config->scope_where != NULL)
+    {
+      g_autofree char *live = g_steal_pointer (&self->live_where);
+      g_autofree char *scan = g_steal_pointer (&self->scan_where);
+
+      self->live_where = g_strconcat (live, config->scope_where, NULL);
+      self->scan_where = g_strconcat (scan, config->scope_where, NULL);
+    }
+  self->config.scope_where = NULL;
   return self;
 }
 

@@ -69,6 +69,9 @@ typedef struct
   const char              *table;          /* "notes" */
   const char              *alias;          /* "t": every SQL fragment names the table so */
   const char              *live_column;    /* 0 on live rows ("deleted"), or NULL */
+  /* " AND …" every query of the source adds: a board of one parent's rows (its values
+   * written in, not parameters), or NULL. Copied by gest_sql_board_source_new(). */
+  const char              *scope_where;
   const char              *column_expr;    /* "t.step" */
   int                      first_value;    /* @column_expr of column 0 */
   const char              *order;          /* "t.step_since, t.rowid": the order in a column */
