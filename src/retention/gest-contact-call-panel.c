@@ -85,6 +85,7 @@ typedef struct
   char      *first_phone;
   GPtrArray *phones;      /* char *: the customer's numbers, the queue's first */
   char      *script;
+  char      *script_error;
   GPtrArray *actions;     /* GestOpenFieldAction */
   GPtrArray *calls;       /* GestContactCall */
 } LoadData;
@@ -100,6 +101,7 @@ load_data_free (LoadData *data)
   g_free (data->first_phone);
   g_clear_pointer (&data->phones, g_ptr_array_unref);
   g_free (data->script);
+  g_free (data->script_error);
   g_clear_pointer (&data->actions, g_ptr_array_unref);
   g_clear_pointer (&data->calls, g_ptr_array_unref);
   g_free (data);
@@ -182,7 +184,8 @@ load_thread (GTask        *task,
   data->script = gest_contact_script_resolve (store, data->source, data->record_uuid, &error);
   if (data->script == NULL)
     {
-      g_warning ("Cannot resolve the call script: %s", error->message);
+      /* The call can go on without its script: the panel says why it is missing. */
+      data->script_error = g_strdup (error->message);
       g_clear_error (&error);
     }
   if (data->vehicle_uuid != NULL)
@@ -449,8 +452,15 @@ loaded_cb (GObject      *object,
         }
       return;
     }
-  gtk_label_set_text (self->script, data->script != NULL && data->script[0] != '\0' ? data->script
-                      : _("No call script yet. Write one in Preferences, Proactive Contact."));
+  if (data->script_error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The call script could not be prepared: %s"), data->script_error);
+
+      gtk_label_set_text (self->script, text);
+    }
+  else
+    gtk_label_set_text (self->script, data->script != NULL && data->script[0] != '\0' ? data->script
+                        : _("No call script yet. Write one in Preferences, Proactive Contact."));
   show_actions (self, data->actions);
   show_numbers (self, data->phones);
   show_history (self, data->calls);
