@@ -296,7 +296,7 @@ gest_campaign_vehicle_close (GestStore             *store,
   static const GestRecordChangeSpec spec = {
     VEHICLE_CHANGE,
     .name = "gest_campaign_vehicle_close",
-    .set = "stage = 4, stage_since = :now, closeout = ?1, closed_by = ?2, closed_at = :now",
+    .set = "closeout = ?1, closed_by = ?2, stage = 4, stage_since = :now, closed_at = :now",
     .check = close_check,
     .bind = close_bind,
     .describe = close_describe,

@@ -399,7 +399,7 @@ code_is_valid (const char *code)
 
 static gboolean
 clean_date (const char  *text,
-            const char  *what,
+            gboolean     end,
             char       **out,
             GError     **error)
 {
@@ -410,8 +410,12 @@ clean_date (const char  *text,
     return TRUE;
   if (!gest_date_from_iso (clean, &date))
     {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("The %s “%s” is not a date: write it as dd/mm/yyyy."), what, clean);
+      if (end)
+        g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                     _("The end date “%s” is not a date: write it as dd/mm/yyyy."), clean);
+      else
+        g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                     _("The start date “%s” is not a date: write it as dd/mm/yyyy."), clean);
       return FALSE;
     }
   *out = gest_date_to_iso (&date);
@@ -452,8 +456,8 @@ clean_fields (const GestCampaignFields *fields,
   out->labour_notes = strip_or_empty (fields->labour_notes);
   out->parts_notes = strip_or_empty (fields->parts_notes);
   out->needs_parts = fields->needs_parts;
-  if (!clean_date (fields->starts_on, _("start date"), &out->starts_on, error) ||
-      !clean_date (fields->ends_on, _("end date"), &out->ends_on, error))
+  if (!clean_date (fields->starts_on, FALSE, &out->starts_on, error) ||
+      !clean_date (fields->ends_on, TRUE, &out->ends_on, error))
     return FALSE;
   if (!gest_campaign_kind_has_dates (out->kind))
     {

@@ -13,6 +13,7 @@
 #include "gest-server-records.h"
 #include "gest-tramite-workflow.h"
 #include "gest-annulment-workflow.h"
+#include "gest-campaign-workflow.h"
 
 typedef struct
 {
@@ -62,6 +63,8 @@ ensure_permissions (void)
       rows = gest_complaint_permissions_get (&n);
       gest_permissions_add (rows, n);
       rows = gest_annulment_permissions_get (&n);
+      gest_permissions_add (rows, n);
+      rows = gest_campaign_permissions_get (&n);
       gest_permissions_add (rows, n);
       g_once_init_leave (&done, 1);
     }
@@ -404,6 +407,8 @@ gest_server_authz_check (GestServerAuthors     *self,
     annulment_needs (fields, current, is_delete, needed);
   else if (g_str_equal (entity, "annulled_customer"))
     g_ptr_array_add (needed, (gpointer) GEST_ANNULMENT_PERMISSION_REGISTER);
+  else if (gest_campaign_permission_for_entity (entity) != NULL)
+    g_ptr_array_add (needed, (gpointer) gest_campaign_permission_for_entity (entity));
   else if (g_str_equal (entity, "customer") || g_str_equal (entity, "vehicle"))
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_CUSTOMERS);
   else if (g_str_equal (entity, "plan"))

@@ -21,6 +21,8 @@ static const char * const entities[] = {
   "complaint", "campaign", "reservation", "annulment", "collection", "service_order",
   "complaint_task", "complaint_catalog", "complaint_sla_event",   /* issue 13 */
   "annulled_customer",   /* issue 13: the annulled list (Q2) */
+  /* issue 14: a campaign's vehicles, parts, weekly reviews and the data-use mark */
+  "campaign_vehicle", "campaign_part", "campaign_review", "customer_data_origin",
 };
 
 /* Conauto's balances (T1 statement), written only by `admin load-plans`. */
