@@ -319,6 +319,7 @@ static void
 gest_campaigns_domain_iface_init (GestDomainModuleInterface *iface)
 {
   iface->get_id = gest_campaigns_domain_get_id;
+  iface->get_reports = gest_campaigns_reports_get;
   iface->get_entities = gest_campaigns_domain_get_entities;
   iface->get_search_kinds = gest_campaigns_domain_get_search_kinds;
   iface->get_cli_verbs = gest_campaigns_domain_get_cli_verbs;
@@ -328,7 +329,6 @@ gest_campaigns_domain_iface_init (GestDomainModuleInterface *iface)
   iface->contact_outcome = gest_campaigns_domain_contact_outcome;
   iface->fill_demo = gest_campaigns_domain_fill_demo;
   iface->change_rejected = gest_campaigns_domain_change_rejected;
-  iface->get_reports = gest_campaigns_reports_get;
 }
 
 static void

@@ -75,7 +75,9 @@ find_in_source (GestStore               *store,
                 Target                  *target,
                 GError                 **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT customer_uuid, vehicle_uuid FROM (%s)"
+  /* The source's columns by position, whatever their names in its SQL. */
+  g_autofree char *sql = g_strdup_printf ("WITH s (record_uuid, customer_uuid, vehicle_uuid, due_on, detail)"
+                                          " AS (%s) SELECT customer_uuid, vehicle_uuid FROM s"
                                           " WHERE record_uuid = :record LIMIT 1", source->sql);
   g_autofree char *today = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;

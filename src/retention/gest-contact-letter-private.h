@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gest-contact-letter.h"
+#include "gest-retention-workflow.h"
 #include "gest-template.h"
 
 G_BEGIN_DECLS
@@ -9,10 +10,9 @@ G_BEGIN_DECLS
 /* Shared by gest-contact-script.c, gest-contact-letter.c and gest-contact-promotions.c. */
 
 /* Who may create, change and delete promotions (S15): the service manager and the general
- * manager (a row of the module's permissions table). */
-#define GEST_CONTACT_PERMISSION_PROMOTIONS "retention.promotions"
-/* Who prints the letters (the coordinator's work of the queue). */
-#define GEST_CONTACT_PERMISSION_LETTERS    "retention.calls"
+ * manager; who prints the letters: whoever works the queue. */
+#define GEST_CONTACT_PERMISSION_PROMOTIONS GEST_RETENTION_PERMISSION_PROMOTIONS
+#define GEST_CONTACT_PERMISSION_LETTERS    GEST_RETENTION_PERMISSION_CALLS
 
 /* The placeholders' values of one contact (S6, S8, S15): name → UTF-8 string. @promotions_day
  * (yyyy-mm-dd) the day whose promotions are told, NULL for none (the data-use rule). */

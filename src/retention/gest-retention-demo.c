@@ -241,13 +241,15 @@ demo_calls (GestStore  *store,
                                 " ORDER BY s.last_maintenance_on LIMIT 60", error);
   calls.target = gest_store_prepare (store,
                                      "INSERT INTO contact_targets (uuid, source, record_uuid, customer_uuid,"
-                                     " vehicle_uuid, state, attempts, next_attempt_at, opened_at, closed_at,"
-                                     " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+                                     " vehicle_uuid, opened_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  update = gest_store_prepare (store,
+                               "UPDATE contact_targets SET state = ?2, attempts = ?3, next_attempt_at = ?4,"
+                               " closed_at = ?5 WHERE uuid = ?1", error);
   calls.call = gest_store_prepare (store,
                                    "INSERT INTO contact_calls (uuid, target_uuid, at, user_uuid, user_name,"
                                    " number_dialled, outcome, call_back_at, band, counted, updated_at)"
                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?3)", error);
-  if (records == NULL || calls.target == NULL || calls.call == NULL)
+  if (records == NULL || calls.target == NULL || update == NULL || calls.call == NULL)
     goto out;
   sqlite3_bind_text (records, 1, today, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (records)) == SQLITE_ROW)
@@ -257,13 +259,26 @@ demo_calls (GestStore  *store,
       g_autofree char *target = gest_contact_target_uuid (GEST_RETENTION_SOURCE_LAPSED, record);
       /* Failed attempts before the last call: five for every fourth target (the letter). */
       guint failures = i % 4 == 0 ? GEST_CONTACT_ATTEMPTS : (guint) g_rand_int_range (rand, 0, 4);
-      GestCallOutcome last = finals[i % G_N_ELEMENTS (finals)];
+      GestCallOutcome last = finals[(i + i / 4) % G_N_ELEMENTS (finals)];
       gint64 at = now - (gint64) (25 - i % 20) * DAY_USEC;
       gint64 next = 0, closed = 0;
       GestContactBand band = i % GEST_N_CONTACT_BANDS;
       GDate day;
       const char *state;
 
+      sqlite3_bind_text (calls.target, 1, target, -1, SQLITE_STATIC);
+      sqlite3_bind_text (calls.target, 2, GEST_RETENTION_SOURCE_LAPSED, -1, SQLITE_STATIC);
+      sqlite3_bind_text (calls.target, 3, record, -1, SQLITE_STATIC);
+      sqlite3_bind_text (calls.target, 4, (const char *) sqlite3_column_text (records, 1), -1, SQLITE_STATIC);
+      sqlite3_bind_text (calls.target, 5, (const char *) sqlite3_column_text (records, 2), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (calls.target, 6, now - 25 * DAY_USEC);
+      sqlite3_bind_int64 (calls.target, 7, now);
+      if (sqlite3_step (calls.target) != SQLITE_DONE)
+        {
+          gest_store_set_error (store, error);
+          goto out;
+        }
+      sqlite3_reset (calls.target);
       gest_business_calendar_day_of (calls.calendar, at, &day);
       at = gest_contact_cadence_band_start (calls.calendar, &day, band) + (gint64) 40 * 60 * G_USEC_PER_SEC;
       for (guint k = 0; k < failures; k++)
@@ -272,47 +287,45 @@ demo_calls (GestStore  *store,
                          TRUE, error))
             goto out;
           band = gest_contact_band_of (at);
-          at = gest_contact_cadence_next_attempt (calls.calendar, at, band) + (gint64) 40 * 60 * G_USEC_PER_SEC;
+          if (k + 1 < failures)
+            at = gest_contact_cadence_next_attempt (calls.calendar, at, band) + (gint64) 40 * 60 * G_USEC_PER_SEC;
         }
       if (failures == GEST_CONTACT_ATTEMPTS)
-        state = "letter";
-      else if (at > now)
-        state = "open", next = at;
+        state = "letter", closed = at;
       else
         {
-          if (!add_call (&calls, target, at, phone, last, FALSE, error))
-            goto out;
-          state = last == GEST_CALL_CALL_BACK ? "open" : gest_call_outcome_id (last);
-          if (last == GEST_CALL_CALL_BACK)
-            next = at + DAY_USEC;
+          if (failures > 0)
+            at = gest_contact_cadence_next_attempt (calls.calendar, at, band) + (gint64) 40 * 60 * G_USEC_PER_SEC;
+          if (at > now)
+            state = "open", next = at;
           else
-            closed = at;
+            {
+              if (!add_call (&calls, target, at, phone, last, FALSE, error))
+                goto out;
+              state = last == GEST_CALL_CALL_BACK ? "open" : gest_call_outcome_id (last);
+              if (last == GEST_CALL_CALL_BACK)
+                next = at + DAY_USEC;
+              else
+                closed = at;
+            }
         }
-      if (failures == GEST_CONTACT_ATTEMPTS)
-        closed = at;
-      sqlite3_bind_text (calls.target, 1, target, -1, SQLITE_STATIC);
-      sqlite3_bind_text (calls.target, 2, GEST_RETENTION_SOURCE_LAPSED, -1, SQLITE_STATIC);
-      sqlite3_bind_text (calls.target, 3, record, -1, SQLITE_STATIC);
-      sqlite3_bind_text (calls.target, 4, (const char *) sqlite3_column_text (records, 1), -1, SQLITE_STATIC);
-      sqlite3_bind_text (calls.target, 5, (const char *) sqlite3_column_text (records, 2), -1, SQLITE_STATIC);
-      sqlite3_bind_text (calls.target, 6, state, -1, SQLITE_STATIC);
-      sqlite3_bind_int (calls.target, 7, MIN (failures, GEST_CONTACT_ATTEMPTS));
+      sqlite3_bind_text (update, 1, target, -1, SQLITE_STATIC);
+      sqlite3_bind_text (update, 2, state, -1, SQLITE_STATIC);
+      sqlite3_bind_int (update, 3, failures);
       if (next > 0)
-        sqlite3_bind_int64 (calls.target, 8, next);
+        sqlite3_bind_int64 (update, 4, next);
       else
-        sqlite3_bind_null (calls.target, 8);
-      sqlite3_bind_int64 (calls.target, 9, now - 25 * DAY_USEC);
+        sqlite3_bind_null (update, 4);
       if (closed > 0)
-        sqlite3_bind_int64 (calls.target, 10, closed);
+        sqlite3_bind_int64 (update, 5, closed);
       else
-        sqlite3_bind_null (calls.target, 10);
-      sqlite3_bind_int64 (calls.target, 11, now);
-      if (sqlite3_step (calls.target) != SQLITE_DONE)
+        sqlite3_bind_null (update, 5);
+      if (sqlite3_step (update) != SQLITE_DONE)
         {
           gest_store_set_error (store, error);
           goto out;
         }
-      sqlite3_reset (calls.target);
+      sqlite3_reset (update);
       if (failures == GEST_CONTACT_ATTEMPTS && !gest_contact_letter_create (store, target, closed, error))
         goto out;
       i++;

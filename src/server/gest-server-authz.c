@@ -14,6 +14,7 @@
 #include "gest-tramite-workflow.h"
 #include "gest-annulment-workflow.h"
 #include "gest-campaign-workflow.h"
+#include "gest-retention-workflow.h"
 
 typedef struct
 {
@@ -65,6 +66,8 @@ ensure_permissions (void)
       rows = gest_annulment_permissions_get (&n);
       gest_permissions_add (rows, n);
       rows = gest_campaign_permissions_get (&n);
+      gest_permissions_add (rows, n);
+      rows = gest_retention_permissions_get (&n);
       gest_permissions_add (rows, n);
       g_once_init_leave (&done, 1);
     }
@@ -409,6 +412,8 @@ gest_server_authz_check (GestServerAuthors     *self,
     g_ptr_array_add (needed, (gpointer) GEST_ANNULMENT_PERMISSION_REGISTER);
   else if (gest_campaign_permission_for_entity (entity) != NULL)
     g_ptr_array_add (needed, (gpointer) gest_campaign_permission_for_entity (entity));
+  else if (gest_retention_permission_for_entity (entity) != NULL)   /* issue 14 */
+    g_ptr_array_add (needed, (gpointer) gest_retention_permission_for_entity (entity));
   else if (g_str_equal (entity, "customer") || g_str_equal (entity, "vehicle"))
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_CUSTOMERS);
   else if (g_str_equal (entity, "plan"))

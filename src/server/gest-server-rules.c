@@ -23,6 +23,8 @@ static const char * const entities[] = {
   "annulled_customer",   /* issue 13: the annulled list (Q2) */
   /* issue 14: a campaign's vehicles, parts, weekly reviews and the data-use mark */
   "campaign_vehicle", "campaign_part", "campaign_review", "customer_data_origin",
+  "service_visit", "service_followup", "contact_target", "contact_call", "contact_letter",
+  "promotion",           /* issue 14: retention (gest-retention-workflow.h) */
 };
 
 /* Conauto's balances (T1 statement), written only by `admin load-plans`. */

@@ -12,6 +12,7 @@
 
 #include "gest-activity-log.h"
 #include "gest-contact-letter.h"
+#include "gest-domain-module.h"
 #include "gest-error.h"
 #include "gest-mail-outbox.h"
 #include "gest-roles.h"
@@ -425,8 +426,8 @@ test_promotions_crud (Fixture       *f,
 
   promotion.title = (char *) "Lavado gratis";
   promotion.body = (char *) "Con cualquier servicio";
-  promotion.valid_from = (char *) "2026-12-01";
-  promotion.valid_to = (char *) "2026-12-31";
+  promotion.valid_from = (char *) "2030-06-01";
+  promotion.valid_to = (char *) "2030-06-30";
 
   /* The coordinator tells promotions but does not set them. */
   g_assert_false (gest_promotion_save (f->store, &promotion, &uuid, &error));
@@ -442,23 +443,23 @@ test_promotions_crud (Fixture       *f,
                    "“Free car wash with any service”.");
   g_clear_error (&error);
   promotion.title = (char *) "Lavado gratis";
-  promotion.valid_to = (char *) "2026-11-30";
+  promotion.valid_to = (char *) "2030-05-31";
   g_assert_false (gest_promotion_save (f->store, &promotion, &uuid, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "The promotion ends on 30/11/2026, before it starts on 01/12/2026. Correct one of the two dates.");
+                   "The promotion ends on 31/05/2030, before it starts on 01/06/2030. Correct one of the two dates.");
   g_clear_error (&error);
 
   /* One day long is fine. */
-  promotion.valid_to = (char *) "2026-12-01";
+  promotion.valid_to = (char *) "2030-06-01";
   g_assert_true (gest_promotion_save (f->store, &promotion, &uuid, &error));
   g_assert_no_error (error);
-  list = gest_promotions_list (f->store, "2026-12-01", &error);
+  list = gest_promotions_list (f->store, "2030-06-01", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpstr (((GestPromotion *) g_ptr_array_index (list, 0))->title, ==, "Lavado gratis");
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = gest_promotions_list (f->store, "2026-12-02", &error);
+  list = gest_promotions_list (f->store, "2030-06-02", &error);
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
 
@@ -471,7 +472,7 @@ test_promotions_crud (Fixture       *f,
   g_clear_pointer (&list, g_ptr_array_unref);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM activity WHERE text ="
                                                   " 'Promotion “Lavado y aspirado gratis” changed, valid from"
-                                                  " 01/12/2026 to 01/12/2026.'"), ==, 1);
+                                                  " 01/06/2030 to 01/06/2030.'"), ==, 1);
 
   g_assert_true (gest_promotion_delete (f->store, uuid, &error));
   g_assert_no_error (error);
@@ -512,6 +513,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  gest_domain_modules_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/retention/S6/script-placeholders-resolve", test_script_resolves);

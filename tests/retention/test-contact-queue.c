@@ -95,7 +95,14 @@ test_items_and_sources (RetentionFixture *f,
                   " VALUES ('fup-1', 'cust-2', 'veh-2', 'quote', 'Llantas', '2026-12-04', 0);");
   items = gest_contact_queue_today (f->store, retention_at (2026, 12, 7, 12, 30), NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpuint (items->len, ==, 4);
+  /* The campaigns' field action to contact comes first (priority 30). */
+  item = g_ptr_array_index (items, 0);
+  g_assert_cmpstr (item->source, ==, "campaigns.to-contact");
+  g_assert_cmpstr (item->reason, ==, "Field action");
+  g_assert_cmpstr (item->record_uuid, ==, "cv-1");
+  g_assert_cmpuint (item->n_open_field_actions, ==, 2);
+  g_ptr_array_remove_index (items, 0);
   item = g_ptr_array_index (items, 0);
   g_assert_cmpstr (item->source, ==, FOLLOWUP);
   g_assert_cmpstr (item->reason, ==, "Pending parts or quote");
@@ -242,6 +249,23 @@ test_contacted_confirms_data (RetentionFixture *f,
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM activity WHERE record_uuid = 'cust-1'"), ==, 2);
 }
 
+/* S8 through the hook: a booked call to a field-action vehicle moves its card to "Cita
+ * agendada" in the campaigns module, in the call's transaction. */
+static void
+test_field_action_call_moves_vehicle (RetentionFixture *f,
+                                      gconstpointer     data)
+{
+  g_autoptr(GError) error = NULL;
+
+  add_campaigns (f->store);
+  g_assert_true (retention_queue_has (f->store, retention_at (2026, 12, 7, 10, 0), "campaigns.to-contact", "cv-1", NULL));
+  g_assert_true (gest_contact_call_record (f->store, "campaigns.to-contact", "cv-1", retention_at (2026, 12, 7, 10, 0),
+                                           "5512345678", GEST_CALL_BOOKED, 0, "24S12 23B05", "", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT stage FROM campaign_vehicles WHERE uuid = 'cv-1'"), ==, 3);
+  g_assert_false (retention_queue_has (f->store, retention_at (2026, 12, 7, 10, 5), "campaigns.to-contact", "cv-1", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +278,7 @@ main (int   argc,
   ADD ("/retention/S4/S5/queue-items-sources-and-order", test_items_and_sources);
   ADD ("/retention/S8/reached-without-field-actions-told-refused", test_field_actions_told);
   ADD ("/retention/S6/calls-by-role-with-number", test_permissions);
+  ADD ("/retention/S8/field-action-call-moves-the-vehicle", test_field_action_call_moves_vehicle);
   g_test_add_func ("/retention/S6/target-uuid-derived", test_target_uuid);
   ADD ("/retention/S6/contacted-confirms-recall-list-data", test_contacted_confirms_data);
   return g_test_run ();
