@@ -23,6 +23,15 @@ static const char * const labels[] G_GNUC_UNUSED = {
 };
 
 #define DEALER_DAY(at) "date ((" at ") / 1000000 + :utc_offset, 'unixepoch')"
+/* The closed vehicles of campaign c with @closeout, through the board's index. */
+#define CLOSED_AS(closeout) \
+  "(SELECT count (*) FROM campaign_vehicles v INDEXED BY campaign_vehicles_board" \
+  " WHERE v.campaign_uuid = c.uuid AND v.deleted = 0 AND v.stage = 4 AND v.closeout = '" closeout "')"
+/* The vehicles closed in the period, through the board's index campaign by campaign. */
+#define CLOSED_IN_PERIOD \
+  " FROM campaigns c JOIN campaign_vehicles v INDEXED BY campaign_vehicles_board" \
+  " ON v.campaign_uuid = c.uuid AND v.deleted = 0 AND v.stage = 4" \
+  " WHERE v.closed_at >= :from AND v.closed_at < :to"
 /* The Monday of the week of a day. */
 #define MONDAY(day) "date (" day ", '-6 days', 'weekday 1')"
 
@@ -48,33 +57,36 @@ static const GestReportInfo reports[] = {
   { GEST_CAMPAIGNS_REPORT_COMPLETION, N_("Campaign completion"),
     N_("Every live campaign now: its affected vehicles, where they are on the board, how many were "
        "contacted and repaired, and the share repaired here or at another dealer."),
-    "SELECT c.code AS \"Campaign\","
+    /* The counts by stage from the board's index alone; the close-out reasons only for the
+     * closed vehicles, found through the same index. */
+    "WITH s (campaign_uuid, affected, p0, p1, p2, p3, p4) AS MATERIALIZED ("
+    "   SELECT campaign_uuid, count (*), sum (stage = 0), sum (stage = 1), sum (stage = 2), sum (stage = 3),"
+    "   sum (stage = 4) FROM campaign_vehicles INDEXED BY campaign_vehicles_board"
+    "   WHERE deleted = 0 GROUP BY campaign_uuid),"
+    " k (campaign_uuid, here, elsewhere) AS MATERIALIZED ("
+    "   SELECT c.uuid, " CLOSED_AS ("done-here") ", " CLOSED_AS ("done-elsewhere")
+    "   FROM campaigns c WHERE c.deleted = 0)"
+    " SELECT c.code AS \"Campaign\","
     " CASE c.kind WHEN 'safety-recall' THEN 'Safety recall' WHEN 'satisfaction' THEN 'Customer satisfaction program'"
     " ELSE 'Emissions' END AS \"Type\","
-    " count (v.uuid) AS \"Affected\","
-    " coalesce (sum (v.stage = 0), 0) AS \"Parts pending\","
-    " coalesce (sum (v.stage = 1), 0) AS \"To contact\","
-    " coalesce (sum (v.stage IN (2, 3) OR v.closeout = 'done-here'), 0) AS \"Contacted\","
-    " coalesce (sum (v.stage = 3), 0) AS \"Booked\","
-    " coalesce (sum (v.closeout = 'done-here'), 0) AS \"Repaired\","
-    " coalesce (sum (v.stage = 4 AND coalesce (v.closeout, '') <> 'done-here'), 0) AS \"Closed out otherwise\","
-    " CASE WHEN count (v.uuid) > 0"
-    "  THEN 100.0 * coalesce (sum (v.closeout IN ('done-here', 'done-elsewhere')), 0) / count (v.uuid) END"
-    "  AS \"Completion\""
-    " FROM campaigns c LEFT JOIN campaign_vehicles v ON v.campaign_uuid = c.uuid AND v.deleted = 0"
-    " WHERE c.deleted = 0 GROUP BY c.uuid ORDER BY c.closed_at IS NOT NULL, c.code",
+    " coalesce (s.affected, 0) AS \"Affected\", coalesce (s.p0, 0) AS \"Parts pending\","
+    " coalesce (s.p1, 0) AS \"To contact\", coalesce (s.p2 + s.p3, 0) + k.here AS \"Contacted\","
+    " coalesce (s.p3, 0) AS \"Booked\", k.here AS \"Repaired\","
+    " coalesce (s.p4, 0) - k.here AS \"Closed out otherwise\","
+    " CASE WHEN s.affected > 0 THEN 100.0 * (k.here + k.elsewhere) / s.affected END AS \"Completion\""
+    " FROM campaigns c JOIN k ON k.campaign_uuid = c.uuid LEFT JOIN s ON s.campaign_uuid = c.uuid"
+    " WHERE c.deleted = 0 ORDER BY c.closed_at IS NOT NULL, c.code",
     completion_kinds, 3 },
   { GEST_CAMPAIGNS_REPORT_CLOSEOUTS, N_("Vehicles closed out by reason"),
     N_("The affected vehicles closed out in the period, by the reason given."),
     "WITH r (position, id, label) AS (VALUES (1, 'done-here', 'Repaired here'),"
     " (2, 'done-elsewhere', 'Repaired at another dealer'), (3, 'not-applicable', 'Not applicable'),"
     " (4, 'unlocatable', 'Vehicle unlocatable')),"
-    " v (closeout) AS MATERIALIZED (SELECT closeout FROM campaign_vehicles"
-    "   WHERE deleted = 0 AND stage = 4 AND closed_at >= :from AND closed_at < :to),"
-    " n (total) AS (SELECT count (*) FROM v)"
-    " SELECT r.label AS \"Reason\", count (v.closeout) AS \"Vehicles\","
-    " CASE WHEN n.total > 0 THEN 100.0 * count (v.closeout) / n.total END AS \"Share\""
-    " FROM r CROSS JOIN n LEFT JOIN v ON v.closeout = r.id GROUP BY r.position ORDER BY r.position",
+    " v (closeout, n) AS MATERIALIZED (SELECT v.closeout, count (*)" CLOSED_IN_PERIOD " GROUP BY v.closeout),"
+    " t (total) AS (SELECT sum (n) FROM v)"
+    " SELECT r.label AS \"Reason\", coalesce (v.n, 0) AS \"Vehicles\","
+    " CASE WHEN t.total > 0 THEN 100.0 * coalesce (v.n, 0) / t.total END AS \"Share\""
+    " FROM r CROSS JOIN t LEFT JOIN v ON v.closeout = r.id ORDER BY r.position",
     closeout_kinds, 1 },
   { GEST_CAMPAIGNS_REPORT_BY_WEEK, N_("Campaign progress by week"),
     N_("Week by week in the period: the vehicles added to campaigns from Ford’s VIN lists, repaired here, "
@@ -83,9 +95,8 @@ static const GestReportInfo reports[] = {
     "   SELECT " MONDAY (DEALER_DAY ("imported_at")) ", 1, 0, 0, 0 FROM campaign_vehicles"
     "   WHERE deleted = 0 AND imported_at >= :from AND imported_at < :to"
     "   UNION ALL"
-    "   SELECT " MONDAY (DEALER_DAY ("closed_at")) ", 0, closeout = 'done-here', closeout = 'done-elsewhere',"
-    "   closeout IN ('not-applicable', 'unlocatable') FROM campaign_vehicles"
-    "   WHERE deleted = 0 AND stage = 4 AND closed_at >= :from AND closed_at < :to)"
+    "   SELECT " MONDAY (DEALER_DAY ("v.closed_at")) ", 0, v.closeout = 'done-here', v.closeout = 'done-elsewhere',"
+    "   v.closeout IN ('not-applicable', 'unlocatable')" CLOSED_IN_PERIOD ")"
     " SELECT week AS \"Week of\", sum (added) AS \"Added\", sum (here) AS \"Repaired here\","
     " sum (elsewhere) AS \"Repaired at another dealer\", sum (other) AS \"Closed out otherwise\""
     " FROM e GROUP BY week ORDER BY week",

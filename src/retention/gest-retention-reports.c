@@ -43,16 +43,21 @@ static const GestReportInfo reports[] = {
   { GEST_RETENTION_REPORT_CADENCE, N_("Call cadence compliance by coordinator"),
     N_("The contacts first called in the period, by the coordinator who called first: how many had five "
        "attempts at different times of day within a week, or were reached before."),
-    "WITH t (user_uuid, first_at, fifth_at, finished_at) AS MATERIALIZED ("
-    "   SELECT (SELECT c.user_uuid FROM contact_calls c WHERE c.target_uuid = ct.uuid AND c.deleted = 0"
-    "           ORDER BY c.at LIMIT 1),"
-    "   coalesce ((SELECT min (c.at) FROM contact_calls c WHERE c.target_uuid = ct.uuid AND c.deleted = 0),"
-    "             ct.opened_at),"
-    "   (SELECT c.at FROM contact_calls c WHERE c.target_uuid = ct.uuid AND c.deleted = 0 AND c.counted = 1"
-    "    ORDER BY c.at LIMIT 1 OFFSET 4),"
-    "   (SELECT min (c.at) FROM contact_calls c WHERE c.target_uuid = ct.uuid AND c.deleted = 0"
-    "    AND c.outcome IN ('contacted', 'booked', 'refused'))"
-    "   FROM contact_targets ct WHERE ct.deleted = 0 AND ct.opened_at >= :from AND ct.opened_at < :to),"
+    /* One pass over each contact's calls (the target's index); the fifth counted attempt is the
+     * last counted one, as the cadence counts no more than five (looked up when sync merged more). */
+    "WITH a (target_uuid, first_at, finished_at, n_counted, last_counted_at) AS MATERIALIZED ("
+    "   SELECT t.uuid, coalesce (min (c.at), t.opened_at),"
+    "   min (CASE WHEN c.outcome IN ('contacted', 'booked', 'refused') THEN c.at END),"
+    "   coalesce (sum (c.counted), 0), max (CASE WHEN c.counted = 1 THEN c.at END)"
+    "   FROM contact_targets t LEFT JOIN contact_calls c ON c.target_uuid = t.uuid AND c.deleted = 0"
+    "   WHERE t.deleted = 0 AND t.opened_at >= :from AND t.opened_at < :to GROUP BY t.uuid),"
+    " t (user_uuid, first_at, fifth_at, finished_at) AS MATERIALIZED ("
+    "   SELECT (SELECT c.user_uuid FROM contact_calls c WHERE c.target_uuid = a.target_uuid AND c.deleted = 0"
+    "           ORDER BY c.at LIMIT 1), a.first_at,"
+    "   CASE WHEN a.n_counted = 5 THEN a.last_counted_at WHEN a.n_counted > 5 THEN"
+    "    (SELECT c.at FROM contact_calls c WHERE c.target_uuid = a.target_uuid AND c.deleted = 0 AND c.counted = 1"
+    "     ORDER BY c.at LIMIT 1 OFFSET 4) END,"
+    "   a.finished_at FROM a),"
     " j (user_uuid, ok) AS (SELECT user_uuid,"
     "   CASE WHEN fifth_at IS NOT NULL AND fifth_at < first_at + " WEEK " THEN 1"
     "   WHEN finished_at IS NOT NULL AND finished_at < first_at + " WEEK
@@ -70,24 +75,25 @@ static const GestReportInfo reports[] = {
     "WITH o (position, id, label) AS (VALUES (1, 'contacted', 'Contacted'), (2, 'booked', 'Appointment booked'),"
     " (3, 'refused', 'Refused'), (4, 'call-back', 'Call back'), (5, 'no-answer', 'No answer'),"
     " (6, 'wrong-number', 'Wrong number')),"
-    " c (outcome, counted) AS MATERIALIZED (SELECT outcome, counted FROM contact_calls INDEXED BY contact_calls_at"
-    "   WHERE at >= :from AND at < :to AND deleted = 0),"
-    " n (total) AS (SELECT count (*) FROM c)"
-    " SELECT o.label AS \"Outcome\", count (c.outcome) AS \"Calls\","
-    " coalesce (sum (c.counted), 0) AS \"Counted attempts\","
-    " CASE WHEN n.total > 0 THEN 100.0 * count (c.outcome) / n.total END AS \"Share\""
-    " FROM o CROSS JOIN n LEFT JOIN c ON c.outcome = o.id GROUP BY o.position ORDER BY o.position",
+    " c (outcome, calls, counted) AS MATERIALIZED (SELECT outcome, count (*), sum (counted)"
+    "   FROM contact_calls INDEXED BY contact_calls_at WHERE at >= :from AND at < :to AND deleted = 0"
+    "   GROUP BY outcome),"
+    " n (total) AS (SELECT sum (calls) FROM c)"
+    " SELECT o.label AS \"Outcome\", coalesce (c.calls, 0) AS \"Calls\","
+    " coalesce (c.counted, 0) AS \"Counted attempts\","
+    " CASE WHEN n.total > 0 THEN 100.0 * coalesce (c.calls, 0) / n.total END AS \"Share\""
+    " FROM o CROSS JOIN n LEFT JOIN c ON c.outcome = o.id ORDER BY o.position",
     outcome_kinds, 1 },
   { GEST_RETENTION_REPORT_LETTERS, N_("Letters and emails after five attempts"),
     N_("The letters and emails made in the period for the customers not reached in five attempts: how many "
        "were printed or delivered, and how many still wait."),
     "WITH k (position, id, label) AS (VALUES (1, 'letter', 'Letter'), (2, 'email', 'Email')),"
-    " l (channel, done) AS MATERIALIZED (SELECT channel,"
-    "   CASE channel WHEN 'letter' THEN printed_at IS NOT NULL ELSE sent_at IS NOT NULL END"
-    "   FROM contact_letters WHERE deleted = 0 AND created_at >= :from AND created_at < :to)"
-    " SELECT k.label AS \"Channel\", count (l.channel) AS \"Made\","
-    " coalesce (sum (l.done), 0) AS \"Printed or delivered\", coalesce (sum (NOT l.done), 0) AS \"Waiting\""
-    " FROM k LEFT JOIN l ON l.channel = k.id GROUP BY k.position ORDER BY k.position",
+    " l (channel, made, done) AS MATERIALIZED (SELECT channel, count (*),"
+    "   sum (CASE channel WHEN 'letter' THEN printed_at IS NOT NULL ELSE sent_at IS NOT NULL END)"
+    "   FROM contact_letters WHERE deleted = 0 AND created_at >= :from AND created_at < :to GROUP BY channel)"
+    " SELECT k.label AS \"Channel\", coalesce (l.made, 0) AS \"Made\","
+    " coalesce (l.done, 0) AS \"Printed or delivered\", coalesce (l.made - l.done, 0) AS \"Waiting\""
+    " FROM k LEFT JOIN l ON l.channel = k.id ORDER BY k.position",
     letter_kinds, 1 },
 };
 

@@ -346,6 +346,22 @@ test_email_or_letter (Fixture       *f,
   log = query_text (f->store, "SELECT text FROM activity WHERE record_uuid = 't-beto'");
   g_assert_cmpstr (log, ==, "Letter to Alberto Gómez waiting to be printed after five failed attempts.");
 
+  /* The outbox sends it: the module's mail_sent stamps the letter and logs it on the contact. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) pending = gest_mail_outbox_list_pending (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (pending->len, ==, 1);
+    g_assert_true (gest_mail_outbox_mark_sent (f->store, g_ptr_array_index (pending, 0), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM contact_letters"
+                                                    " WHERE target_uuid = 't-ana' AND sent_at > 0"), ==, 1);
+    g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM activity WHERE record_uuid = 't-ana'"
+                                                    " AND text = 'The email after five failed attempts was delivered.'"),
+                     ==, 1);
+  }
+
   /* An address the outbox would refuse is no address: a letter. */
   exec_sql (f->store, "UPDATE customers SET email = 'ana@' WHERE uuid = 'ana';"
                       "DELETE FROM contact_letters; DELETE FROM mail_outbox;");
@@ -363,6 +379,52 @@ test_email_or_letter (Fixture       *f,
     g_assert_cmpint (gest_test_query_int (f->store, "SELECT sent_at FROM contact_letters"
                                                     " WHERE target_uuid = 't-ana'"), ==, 1234);
   }
+}
+
+/* The recall's own letter may use what Ford's VIN list gave when the customer record lacks it. */
+static void
+test_recall_uses_list_data (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *recipient = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uuids = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *text = NULL;
+
+  /* A local edit of the contact data confirms it (the mark goes): mark it again, as an import
+   * that created the customer without them would. */
+  exec_sql (f->store, "UPDATE customers SET email = '', street = '', ext_number = '', city = '', postal_code = ''"
+                      " WHERE uuid = 'carla';"
+                      "DELETE FROM customer_data_origins WHERE customer_uuid = 'carla';"
+                      "INSERT INTO customer_data_origins (uuid, customer_uuid, origin, campaign_uuid, created_at)"
+                      " VALUES ('o-carla-2', 'carla', 'recall-list', 'camp-1', 2);");
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM customer_data_origins"
+                                                  " WHERE customer_uuid = 'carla' AND deleted = 0"), ==, 1);
+  create_letter (f, "t-carla-recall");
+  recipient = query_text (f->store, "SELECT recipient FROM mail_outbox WHERE record_uuid = 't-carla-recall'");
+  g_assert_cmpstr (recipient, ==, "carla@example.com");
+
+  /* Without the list's email either: a letter to the list's address. */
+  exec_sql (f->store, "DELETE FROM contact_letters; DELETE FROM mail_outbox;"
+                      "UPDATE campaign_vehicles SET list_email = '' WHERE uuid = 'cv-carla'");
+  create_letter (f, "t-carla-recall");
+  uuids = gest_contact_letters_to_print (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (uuids->len, ==, 1);
+  pdf = gest_contact_letters_render (f->store, uuids, NULL, &error);
+  g_assert_no_error (error);
+  text = pdf_text (pdf, 1);
+  assert_contains (text, "Carla Díaz Reforma 10, Querétaro");
+  assert_contains (text, "la acción de servicio en campo 24S12");
+  assert_lacks (text, "Afinación");
+
+  /* Printing is the queue's work: a service advisor may not. */
+  gest_test_sign_in (f->store, GEST_ROLE_SERVICE_ADVISOR);
+  g_assert_false (gest_contact_letters_mark_printed (f->store, uuids, 10, &error));
+  g_assert_error (error, GEST_ERROR, GEST_ERROR_PERMISSION);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM contact_letters WHERE printed_at IS NULL"),
+                   ==, 1);
 }
 
 static void
@@ -521,6 +583,7 @@ main (int   argc,
   ADD ("/retention/S15/promotions-only-when-allowed", test_promotions_when_allowed);
   ADD ("/retention/S15/data-use-recall-only-no-lapsed-letter", test_recall_only_no_lapsed_letter);
   ADD ("/retention/S15/email-or-letter", test_email_or_letter);
+  ADD ("/retention/S15/recall-letter-uses-list-data", test_recall_uses_list_data);
   ADD ("/retention/S15/batch-pdf-and-printed", test_batch_pdf);
   ADD ("/retention/S15/promotions-rules-and-permission", test_promotions_crud);
   ADD ("/retention/S6/templates-defaults-and-placeholders", test_templates);

@@ -129,6 +129,14 @@ fixture_set_up (Fixture       *f,
   target (f->store, "t3", at (2026, 12, 10, 9, 0), 0);
   call (f->store, "t3", "u1", at (2026, 12, 10, 9, 0), "no-answer", 1, 0);
   call (f->store, "t3", "u1", at (2026, 12, 11, 13, 0), "contacted", 0, 0);
+  /* t9: six counted attempts (two desktops synced): the fifth, within the week, decides. */
+  target (f->store, "t9", at (2026, 12, 14, 9, 0), 0);
+  call (f->store, "t9", "u1", at (2026, 12, 14, 9, 0), "no-answer", 1, 0);
+  call (f->store, "t9", "u1", at (2026, 12, 15, 13, 0), "no-answer", 1, 0);
+  call (f->store, "t9", "u1", at (2026, 12, 16, 16, 0), "no-answer", 1, 0);
+  call (f->store, "t9", "u1", at (2026, 12, 17, 9, 0), "no-answer", 1, 0);
+  call (f->store, "t9", "u1", at (2026, 12, 18, 13, 0), "no-answer", 1, 0);
+  call (f->store, "t9", "u1", at (2026, 12, 24, 16, 0), "no-answer", 1, 0);
   /* Lucía. t4: one attempt, a call back that does not count, reached ten days later: missed. */
   target (f->store, "t4", at (2026, 12, 10, 10, 0), 0);
   call (f->store, "t4", "u2", at (2026, 12, 10, 10, 0), "no-answer", 1, 0);
@@ -248,12 +256,12 @@ test_cadence (Fixture       *f,
 
   assert_titles (table, "Coordinator | Contacts decided | Complied | Missed | Compliance | Still within their week");
   g_assert_cmpuint (gest_report_table_get_n_rows (table), ==, 2);
-  assert_row (table, 0, "Javier Núñez Campos | 3 | 2 | 1 | 66.7 % | 0");
+  assert_row (table, 0, "Javier Núñez Campos | 4 | 3 | 1 | 75.0 % | 0");
   assert_row (table, 1, "Lucía Pérez Soto | 1 | 0 | 1 | 0.0 % | 1");
 
   /* Run on 11 December at noon: t3 (reached) is decided, t4 is still within its week. */
   later = run (f, GEST_RETENTION_REPORT_CADENCE, at (2026, 12, 11, 13, 30));
-  assert_row (later, 0, "Javier Núñez Campos | 3 | 2 | 1 | 66.7 % | 0");
+  assert_row (later, 0, "Javier Núñez Campos | 4 | 3 | 1 | 75.0 % | 0");
   assert_row (later, 1, "Lucía Pérez Soto | 0 | 0 | 0 |  | 2");
 }
 
@@ -265,12 +273,12 @@ test_outcomes (Fixture       *f,
 
   assert_titles (table, "Outcome | Calls | Counted attempts | Share");
   g_assert_cmpuint (gest_report_table_get_n_rows (table), ==, 6);
-  assert_row (table, 0, "Contacted | 2 | 0 | 11.1 %");
+  assert_row (table, 0, "Contacted | 2 | 0 | 8.3 %");
   assert_row (table, 1, "Appointment booked | 0 | 0 | 0.0 %");
   assert_row (table, 2, "Refused | 0 | 0 | 0.0 %");
-  assert_row (table, 3, "Call back | 1 | 0 | 5.6 %");
-  assert_row (table, 4, "No answer | 14 | 14 | 77.8 %");
-  assert_row (table, 5, "Wrong number | 1 | 1 | 5.6 %");
+  assert_row (table, 3, "Call back | 1 | 0 | 4.2 %");
+  assert_row (table, 4, "No answer | 20 | 20 | 83.3 %");
+  assert_row (table, 5, "Wrong number | 1 | 1 | 4.2 %");
 }
 
 static void
