@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "gest-contact-call-panel.h"
 #include "gest-contact-queue.h"
@@ -94,6 +95,19 @@ static gboolean
 letters_loaded (Fixture *f)
 {
   return f->n_letter_loads >= wanted_loads;
+}
+
+static gboolean
+letter_shown (Fixture *f)
+{
+  return gest_retention_letters_view_get_n_items (letters (f)) == 1;
+}
+
+/* The letters' view reloaded after marking its batch printed. */
+static gboolean
+letters_printed (Fixture *f)
+{
+  return gest_retention_letters_view_get_n_items (letters (f)) == 0;
 }
 
 static gboolean
@@ -245,9 +259,10 @@ test_five_failures_letter (Fixture       *f,
       spin_until (queue_loaded, f);
       gest_store_wait_for_writes (f->store);
       g_assert_false (gest_retention_queue_view_get_can_go_back (queue (f)));
-      /* The queue reload asks the letters again: wait for it too. */
-      wanted_loads = f->n_letter_loads + 1;
-      spin_until (letters_loaded, f);
+      /* No letter before the fifth failure; with it, the queue's reload shows it to print. */
+      g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM contact_letters"), ==, i + 1 < 5 ? 0 : 1);
+      if (i + 1 == 5)
+        spin_until (letter_shown, f);
       g_assert_cmpuint (gest_retention_letters_view_get_n_items (letters (f)), ==, i + 1 < 5 ? 0 : 1);
     }
   /* The cadence ended: the record is not offered the next week, its letter waits to print. */
@@ -255,6 +270,22 @@ test_five_failures_letter (Fixture       *f,
   g_assert_cmpuint (gest_retention_queue_view_get_n_items (queue (f)), ==, 0);
   gest_retention_page_set_view (GEST_RETENTION_PAGE (f->page), "letters");
   g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (letters (f)), gest_test_is_row_titled, "Ana Ruiz Soto"));
+
+  /* The batch saved as PDF: the letter is printed, stored as a document, and leaves the list. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "cartas.pdf", NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    gest_retention_letters_view_save_pdf (letters (f), pdf);
+    spin_until (letters_printed, f);
+    gest_store_wait_for_writes (f->store);
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (length > 4 && memcmp (contents, "%PDF", 4) == 0);
+    g_assert_cmpuint (gest_retention_letters_view_get_n_items (letters (f)), ==, 0);
+    g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM contact_letters WHERE printed_at IS NOT NULL"),
+                     ==, 1);
+  }
 }
 
 static void
