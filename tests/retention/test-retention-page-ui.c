@@ -13,6 +13,7 @@
 #include "gest-contact-queue.h"
 #include "gest-date.h"
 #include "gest-domain-module.h"
+#include "gest-retention-lapsed-view.h"
 #include "gest-retention-letters-view.h"
 #include "gest-retention-page.h"
 #include "gest-retention-queue-view.h"
@@ -326,6 +327,74 @@ test_open_action_refusal (Fixture       *f,
   g_assert_cmpuint (gest_retention_queue_view_get_n_items (queue (f)), ==, 0);
 }
 
+static void
+exported_cb (Fixture    *f,
+             const char *message)
+{
+  g_assert_null (message);
+  f->n_letter_loads = G_MAXUINT;   /* reused as the "exported" flag of this test */
+}
+
+static gboolean
+lapsed_loaded (Fixture *f)
+{
+  return gest_retention_lapsed_view_get_n_items (GEST_RETENTION_LAPSED_VIEW (
+           gest_retention_page_get_child (GEST_RETENTION_PAGE (f->page), "lapsed"))) == 1;
+}
+
+static gboolean
+exported (Fixture *f)
+{
+  return f->n_letter_loads == G_MAXUINT;
+}
+
+/* S4, S8: December's list holds the vehicle last maintained in June (none else), flagged with its open field
+ * action, and its XLSX export has real cells (read back with openpyxl). */
+static void
+test_lapsed_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *lapsed = gest_retention_page_get_child (GEST_RETENTION_PAGE (f->page), "lapsed");
+  g_autofree char *path = g_build_filename (f->dir, "vencidos.xlsx", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *script = g_strdup_printf ("import openpyxl\n"
+                                             "ws = openpyxl.load_workbook('%s').active\n"
+                                             "for row in ws.iter_rows(values_only=True):\n"
+                                             "    print('|'.join('' if v is None else str(v) for v in row))\n", path);
+  const char *argv[] = { "/usr/bin/python3", "-c", script, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* Another customer's vehicle, last maintained in June 2026, with the open field action. */
+  g_assert_true (gest_store_set_read_only (f->store, FALSE, &error));
+  g_assert_true (gest_store_exec (f->store,
+                                  "INSERT INTO customers (uuid, name, phone_mobile) VALUES"
+                                  " ('cust-2', 'Luis Mora Paz', '5587654321');"
+                                  "INSERT INTO vehicles (uuid, vin, model, year, customer_uuid) VALUES"
+                                  " ('veh-2', '1FTFW1E52NFA00002', 'Lobo', 2021, 'cust-2');"
+                                  "INSERT INTO campaign_vehicles (uuid, campaign_uuid, vehicle_uuid, stage,"
+                                  " stage_since, imported_at) VALUES ('cv-2', 'camp-1', 'veh-2', 2, 0, 0);"
+                                  "INSERT INTO service_visits (uuid, vehicle_uuid, ro_number, opened_on, closed_on, km,"
+                                  " kind, created_at) VALUES ('visit-2', 'veh-2', 'OR-1002', '2026-06-15',"
+                                  " '2026-06-15', 30000, 'maintenance', 0);",
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (gest_store_set_read_only (f->store, TRUE, &error));
+
+  gest_retention_page_set_view (GEST_RETENTION_PAGE (f->page), "lapsed");
+  gest_retention_lapsed_view_set_month (GEST_RETENTION_LAPSED_VIEW (lapsed), "2026-12-20");
+  spin_until (lapsed_loaded, f);
+  g_assert_nonnull (gest_test_find_widget (lapsed, gest_test_is_visible_label, "1 open field action"));
+  g_signal_connect_swapped (lapsed, "exported", G_CALLBACK (exported_cb), f);
+  gest_retention_lapsed_view_export (GEST_RETENTION_LAPSED_VIEW (lapsed), path);
+  spin_until (exported, f);
+  f->n_letter_loads = 0;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "VIN|Vehicle|Customer|Last maintenance|Open field actions|"));
+  g_assert_nonnull (strstr (out, "1FTFW1E52NFA00002|Lobo 2021|Luis Mora Paz|2026-06-15 00:00:00|1|"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,5 +408,7 @@ main (int   argc,
               test_five_failures_letter, fixture_teardown);
   g_test_add ("/retention/S8/open-action-refusal-shown-in-full", Fixture, NULL, fixture_setup,
               test_open_action_refusal, fixture_teardown);
+  g_test_add ("/retention/S4/lapsed-list-exported-to-xlsx", Fixture, NULL, fixture_setup, test_lapsed_export,
+              fixture_teardown);
   return g_test_run ();
 }
