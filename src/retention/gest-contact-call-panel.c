@@ -78,6 +78,7 @@ static const struct {
 typedef struct
 {
   char      *db_path;
+  GestUser  *user;        /* the signed-in user: the script names them */
   char      *source;
   char      *record_uuid;
   char      *customer_uuid;
@@ -94,6 +95,7 @@ static void
 load_data_free (LoadData *data)
 {
   g_free (data->db_path);
+  g_clear_pointer (&data->user, gest_user_unref);
   g_free (data->source);
   g_free (data->record_uuid);
   g_free (data->customer_uuid);
@@ -169,6 +171,8 @@ load_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  if (data->user != NULL)
+    gest_store_set_user (store, data->user);
   data->phones = g_ptr_array_new_with_free_func (g_free);
   add_phone (data->phones, data->first_phone);
   stmt = gest_store_prepare (store, "SELECT phone_mobile, phone_home, phone_work FROM customers WHERE uuid = ?", &error);
@@ -672,6 +676,8 @@ gest_contact_call_panel_new (GestContext           *context,
 
   data = g_new0 (LoadData, 1);
   data->db_path = g_strdup (gest_store_get_path (self->store));
+  if (gest_store_get_user (self->store) != NULL)
+    data->user = gest_user_ref (gest_store_get_user (self->store));
   data->source = g_strdup (item->source);
   data->record_uuid = g_strdup (item->record_uuid);
   data->customer_uuid = g_strdup (item->customer_uuid);
