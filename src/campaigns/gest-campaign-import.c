@@ -20,6 +20,8 @@
  * made in ascending order (new rows append to the B-trees) and a new vehicle put straight in
  * its column by the parts rule (S3), so nothing is written twice. */
 
+#define IMPORT_CACHE_KIB 65536
+
 enum { COL_VIN, COL_OWNER, COL_PHONE, COL_EMAIL, COL_ADDRESS, COL_MODEL, COL_YEAR, N_COLS };
 
 /* Header words (lower case, without accents or blanks) of each column. */
@@ -32,6 +34,11 @@ static const char * const header_words[N_COLS][8] = {
   [COL_MODEL] = { "modelo", "model", "vehiculo", NULL },
   [COL_YEAR] = { "ano", "anio", "year", "anomodelo", "modelyear", NULL },
 };
+
+/* The tables whose per-row triggers the import replaces by one statement after the rows. */
+enum { BULK_CUSTOMERS, BULK_VEHICLES, BULK_ORIGINS, N_BULK };
+
+static const char * const search_triggers[] = { "customers_search_insert", "vehicles_search_insert" };
 
 enum { FIND_VEHICLE, INSERT_CUSTOMER, INSERT_VEHICLE, LINK_VEHICLE, INSERT_AFFECTED, INSERT_ORIGIN, N_STMTS };
 
@@ -50,6 +57,9 @@ typedef struct
   guint64            uuid_high;
   guint64            uuid_low;
   gint64             available;      /* vehicles the parts still cover; -1: any */
+  gint64             max_rowid[N_BULK];  /* customers, vehicles, origins before the import */
+  GPtrArray         *trigger_sql;    /* the search triggers dropped meanwhile */
+  gboolean           applying;       /* this import silenced the outbox triggers */
 } Import;
 
 static void
@@ -79,6 +89,7 @@ import_clear (Import *self)
   g_clear_pointer (&self->owners, g_hash_table_unref);
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->report, gest_vin_list_report_free);
+  g_clear_pointer (&self->trigger_sql, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -404,6 +415,124 @@ import_row (Import             *self,
   return TRUE;
 }
 
+/* --- Bulk work instead of the per-row triggers ------------------------------------------ *
+ * As the customers' import (src/plans/gest-import-write.c): inside the transaction the
+ * sync_applying row silences the outbox triggers and the search index's insert triggers are
+ * dropped (and put back before the commit, so no other connection sees them missing); after
+ * the rows one INSERT … SELECT queues every record the import made or changed, and one
+ * indexes the new customers and vehicles. A row-by-row trigger costs more than the row. */
+
+static gboolean
+bulk_begin (Import  *self,
+            GError **error)
+{
+  static const char * const max_sql[N_BULK] = {
+    "SELECT coalesce (max (rowid), 0) FROM customers",
+    "SELECT coalesce (max (rowid), 0) FROM vehicles",
+    "SELECT coalesce (max (rowid), 0) FROM customer_data_origins",
+  };
+  g_autoptr(GError) local = NULL;
+
+  for (guint i = 0; i < N_BULK; i++)
+    {
+      self->max_rowid[i] = gest_campaign_query_int (self->store, max_sql[i], NULL, 0, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+  self->trigger_sql = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (search_triggers); i++)
+    {
+      g_autofree char *sql = gest_campaign_query_text (self->store,
+                                                       "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                                                       search_triggers[i], &local);
+      g_autofree char *drop = NULL;
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (sql == NULL)
+        continue;
+      g_ptr_array_add (self->trigger_sql, g_steal_pointer (&sql));
+      drop = g_strdup_printf ("DROP TRIGGER %s", search_triggers[i]);
+      if (!gest_store_exec (self->store, drop, error))
+        return FALSE;
+    }
+  if (gest_campaign_query_int (self->store, "SELECT count (*) FROM sync_applying", NULL, 0, NULL) == 0)
+    {
+      if (!gest_store_exec (self->store, "INSERT INTO sync_applying (one) VALUES (1)", error))
+        return FALSE;
+      self->applying = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+bulk_end (Import  *self,
+          GError **error)
+{
+  static const char * const sql[] = {
+    /* The search index, in rowid order (0001's scheme for customers and vehicles). */
+    "INSERT INTO search_index (rowid, kind, uuid, title, body)"
+    " SELECT rowid * 4, 'customer', uuid, name, rfc || ' ' || email || ' ' || phone_mobile || ' ' || city"
+    " FROM customers WHERE rowid > ?1 AND deleted = 0",
+    "INSERT INTO search_index (rowid, kind, uuid, title, body)"
+    " SELECT v.rowid * 4 + 2, 'vehicle', v.uuid, v.vin, v.model || ' ' || v.year || ' ' || v.plate || ' ' ||"
+    " coalesce ((SELECT name FROM customers WHERE uuid = v.customer_uuid), '')"
+    " FROM vehicles v WHERE v.rowid > ?2 AND v.deleted = 0",
+    /* The outbox: what the triggers of 0002 and 0015 queue for each new row, and the owner
+     * given to a known vehicle. Only while this import silenced them. */
+    "INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)"
+    " SELECT 'customer', uuid, 'upsert', sync_version, json_object ('kind', kind, 'name', name, 'rfc', rfc,"
+    " 'fiscal_postal_code', fiscal_postal_code, 'street', street, 'ext_number', ext_number, 'int_number',"
+    " int_number, 'neighborhood', neighborhood, 'city', city, 'state_code', state_code, 'postal_code',"
+    " postal_code, 'email', email, 'phone_mobile', phone_mobile, 'phone_home', phone_home, 'phone_work',"
+    " phone_work), ?4 FROM customers WHERE rowid > ?1 AND ?6",
+    "INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)"
+    " SELECT 'vehicle', uuid, 'upsert', sync_version, json_object ('vin', vin, 'model', model, 'year', year,"
+    " 'km', km, 'plate', plate, 'customer_uuid', customer_uuid), ?4 FROM vehicles WHERE rowid > ?2 AND ?6",
+    "INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)"
+    " SELECT 'vehicle', uuid, 'upsert', sync_version, json_object ('customer_uuid', customer_uuid), ?4"
+    " FROM vehicles WHERE rowid <= ?2 AND updated_at = ?4 AND uuid IN"
+    " (SELECT vehicle_uuid FROM campaign_vehicles WHERE campaign_uuid = ?5 AND imported_at = ?4) AND ?6",
+    "INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)"
+    " SELECT 'customer_data_origin', uuid, 'upsert', sync_version, json_object ('customer_uuid', customer_uuid,"
+    " 'origin', origin, 'campaign_uuid', campaign_uuid, 'created_at', created_at), ?4"
+    " FROM customer_data_origins WHERE rowid > ?3 AND ?6",
+    "INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)"
+    " SELECT 'campaign_vehicle', uuid, 'upsert', sync_version, json_object ('campaign_uuid', campaign_uuid,"
+    " 'vehicle_uuid', vehicle_uuid, 'stage', stage, 'stage_since', stage_since, 'closeout', closeout,"
+    " 'closed_by', closed_by, 'closed_at', closed_at, 'list_owner', list_owner, 'list_phone', list_phone,"
+    " 'list_email', list_email, 'list_address', list_address, 'imported_at', imported_at), ?4"
+    " FROM campaign_vehicles WHERE campaign_uuid = ?5 AND imported_at = ?4 AND ?6",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (self->store, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint b = 0; b < N_BULK; b++)
+        sqlite3_bind_int64 (stmt, (int) b + 1, self->max_rowid[b]);
+      sqlite3_bind_int64 (stmt, 4, self->now);
+      sqlite3_bind_text (stmt, 5, self->campaign_uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 6, self->applying ? 1 : 0);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return gest_store_set_error (self->store, error);
+    }
+  for (guint i = 0; i < self->trigger_sql->len; i++)
+    if (!gest_store_exec (self->store, g_ptr_array_index (self->trigger_sql, i), error))
+      return FALSE;
+  if (self->applying && !gest_store_exec (self->store, "DELETE FROM sync_applying", error))
+    return FALSE;
+  return TRUE;
+}
+
 /* Inside the transaction: every row of @reader after its header. */
 static gboolean
 import_rows (Import            *self,
@@ -419,7 +548,7 @@ import_rows (Import            *self,
   guint covered;
 
   if (!gest_store_check_permission (self->store, GEST_CAMPAIGN_PERMISSION_MANAGE, error) ||
-      !load_campaign (self, error) || !prepare (self, error))
+      !load_campaign (self, error) || !prepare (self, error) || !bulk_begin (self, error))
     return FALSE;
   /* Vehicles imported before go first (S3: oldest import first). */
   if (!gest_campaign_release (self->store, self->campaign_uuid, NULL, error))
@@ -460,6 +589,8 @@ import_rows (Import            *self,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
+  if (!bulk_end (self, error))
+    return FALSE;
   text = g_strdup_printf (_("VIN list “%s” imported into campaign %s: %u rows, %u vehicles added (%u new to the dealer), %u duplicates, %u rows with problems."),
                           file_name, self->code, self->report->n_rows, self->report->n_added,
                           self->report->n_vehicles_created, self->report->n_duplicates,
@@ -482,6 +613,7 @@ gest_campaign_import_vins (GestStore     *store,
   const char * const *cells;
   guint n_cells;
   gboolean own = FALSE;
+  gint64 old_cache;
   gboolean ok;
 
   g_return_val_if_fail (GEST_IS_STORE (store), NULL);
@@ -519,11 +651,20 @@ gest_campaign_import_vins (GestStore     *store,
   self.uuid_high = ((guint64) (self.now / 1000) << 16) | (g_random_int () & 0xffff);
   self.uuid_low = ((guint64) g_random_int () << 32) & G_GUINT64_CONSTANT (0xffff00000000);
 
+  /* A page cache large enough for the rows' pages, so none is written twice before the
+   * commit (as the customers' import). */
+  old_cache = gest_campaign_query_int (store, "PRAGMA cache_size", NULL, -2000, NULL);
+  gest_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), NULL);
   if (!gest_store_begin_change (store, "gest_campaign_import_vins", &own, error))
     return NULL;
   ok = import_rows (&self, reader, name, cancellable, error);
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self.stmts[i], sqlite3_finalize);
+  {
+    g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, old_cache);
+
+    gest_store_exec (store, restore, NULL);
+  }
   if (!gest_store_end_change (store, "gest_campaign_import_vins", own, ok, ok ? error : NULL) || !ok)
     return NULL;
   return g_steal_pointer (&self.report);

@@ -220,6 +220,7 @@ fill_campaign (GestStore           *store,
   guint covered = count * demo->covered / 100;
   guint n_existing = count / 3;
   gint64 imported = now - 90 * DAY_USEC;
+  gboolean exhausted = FALSE;   /* a finished statement would start again */
 
   /* A third are the dealer's own customers' vehicles; the rest come only with the list. */
   sqlite3_bind_int64 (st->existing, 1, n_existing);
@@ -235,15 +236,19 @@ fill_campaign (GestStore           *store,
       gint64 since = now - g_rand_int_range (rand, 0, 45) * DAY_USEC - g_rand_int_range (rand, 0, 86400) * G_USEC_PER_SEC;
       int stage;
 
-      if (i < n_existing && sqlite3_step (st->existing) == SQLITE_ROW)
+      if (i < n_existing && !exhausted && sqlite3_step (st->existing) == SQLITE_ROW)
         {
           vehicle = g_strdup ((const char *) sqlite3_column_text (st->existing, 0));
           owner = g_strdup ((const char *) sqlite3_column_text (st->existing, 1));
           phone = g_strdup ("");
           email = g_strdup ("");
         }
-      else if (!add_listed_vehicle (store, st, rand, uuid, imported, &vehicle, &owner, &phone, &email, error))
-        return FALSE;
+      else
+        {
+          exhausted = TRUE;
+          if (!add_listed_vehicle (store, st, rand, uuid, imported, &vehicle, &owner, &phone, &email, error))
+            return FALSE;
+        }
 
       if (i < covered)
         {
@@ -353,7 +358,7 @@ gest_campaigns_demo_fill (GestStore  *store,
   const char *manager = gest_demo_user_name_for_role (GEST_ROLE_SERVICE_MANAGER);
   char *uuids[G_N_ELEMENTS (campaigns)] = { NULL };
   guint counts[G_N_ELEMENTS (campaigns)];
-  guint base = CLAMP (n / 5, 1000, 250000);
+  guint base = CLAMP (n / 20, 1000, 50000);
   gint64 now = gest_timestamp_now ();
   guint offset = 0;
   gboolean ok = prepare (store, &st, error);

@@ -92,8 +92,17 @@ test_bad_rows (Fixture       *f,
   message = g_strdup_printf ("VIN %s is already in campaign 24S12.", v1);
   assert_problem (again, 0, 2, message);
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM campaign_vehicles"), ==, 3);
-  /* Synced: the new rows are in the outbox. */
+  /* Synced and found: the new rows are in the outbox and the search index, the triggers back. */
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM sync_outbox WHERE entity = 'campaign_vehicle'"), ==, 3);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM sync_outbox WHERE entity = 'vehicle'"), ==, 3);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM sync_outbox WHERE entity = 'customer'"), ==, 2);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM sync_outbox WHERE entity = 'customer_data_origin'"), ==, 2);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM search_index WHERE kind = 'vehicle'"), ==, 3);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM search_index WHERE kind = 'customer'"
+                                                  " AND title = 'Luis Gómez'"), ==, 1);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM sqlite_master WHERE type = 'trigger'"
+                                                  " AND name IN ('customers_search_insert', 'vehicles_search_insert')"), ==, 2);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM sync_applying"), ==, 0);
 }
 
 static void

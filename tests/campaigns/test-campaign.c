@@ -8,6 +8,7 @@
 
 #include <locale.h>
 
+#include "gest-campaign-board-source.h"
 #include "gest-domain-module.h"
 #include "campaign-test-util.h"
 
@@ -497,6 +498,53 @@ test_data_use_contact_outcome (Fixture       *f,
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM activity WHERE kind = 'letter'"), ==, 1);
 }
 
+/* --- The board source: one campaign's vehicles by stage ------------------------------------- */
+
+static void
+test_board_source (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = create_campaign (f, "24S12", GEST_CAMPAIGN_KIND_SAFETY_RECALL, TRUE);
+  g_autofree char *other = create_campaign (f, "23B05", GEST_CAMPAIGN_KIND_SAFETY_RECALL, FALSE);
+  g_autoptr(GestVinListReport) r1 = import_vins (f, uuid, 1, 3);
+  g_autoptr(GestVinListReport) r2 = import_vins (f, other, 1, 4);
+  g_autoptr(GestSqlBoardSource) source = NULL;
+  g_autofree char *part = NULL;
+  g_autofree char *sql = NULL;
+  GestBoardFilter filter = { NULL, -1, FALSE, FALSE };
+  guint counts[GEST_N_CAMPAIGN_STAGES];
+  char vin[18];
+
+  g_assert_true (gest_campaign_part_add (f->store, uuid, "A-1", "Inflador", 1, 3, &part, &error));
+  g_assert_true (gest_campaign_part_set_status (f->store, part, GEST_CAMPAIGN_PART_RECEIVED, 1, NULL, &error));
+  g_assert_no_error (error);
+  /* The first vehicle has waited 10 days to be called: overdue. */
+  sql = g_strdup_printf ("UPDATE campaign_vehicles SET stage_since = stage_since - 10 * 86400000000"
+                         " WHERE campaign_uuid = '%s' AND stage = 1", uuid);
+  exec_sql (f->store, sql);
+  source = gest_campaign_board_source_new (f->store, uuid);
+  g_assert_true (gest_sql_board_source_count_columns (source, &filter, counts, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[GEST_CAMPAIGN_PARTS_PENDING], ==, 2);
+  g_assert_cmpuint (counts[GEST_CAMPAIGN_TO_CONTACT], ==, 1);
+  g_assert_cmpuint (counts[GEST_CAMPAIGN_CLOSED], ==, 0);
+  filter.overdue_only = TRUE;
+  g_assert_true (gest_sql_board_source_count_columns (source, &filter, counts, NULL, &error));
+  g_assert_cmpuint (counts[GEST_CAMPAIGN_TO_CONTACT], ==, 1);
+  g_assert_cmpuint (counts[GEST_CAMPAIGN_PARTS_PENDING], ==, 0);
+  filter.overdue_only = FALSE;
+  make_vin (3, vin);
+  filter.text = vin + 10;   /* the VIN's tail */
+  g_assert_true (gest_sql_board_source_count_columns (source, &filter, counts, NULL, &error));
+  g_assert_cmpuint (counts[GEST_CAMPAIGN_PARTS_PENDING], ==, 1);
+  g_assert_cmpuint (counts[GEST_CAMPAIGN_TO_CONTACT], ==, 0);
+  filter.text = (char *) "Dueño 2";
+  g_assert_true (gest_sql_board_source_count_columns (source, &filter, counts, NULL, &error));
+  g_assert_cmpuint (counts[GEST_CAMPAIGN_PARTS_PENDING], ==, 1);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,5 +565,6 @@ main (int   argc,
   ADD ("/campaigns/S8/open-field-actions", test_s8_open_actions);
   ADD ("/campaigns/data-use/recall-list-mark", test_data_use_mark);
   ADD ("/campaigns/data-use/contact-outcome", test_data_use_contact_outcome);
+  ADD ("/campaigns/S3/board-one-campaign-by-stage", test_board_source);
   return g_test_run ();
 }

@@ -65,8 +65,12 @@ test_deterministic (void)
   g_assert_cmpstr (da, ==, db);
   g_assert_cmpstr (da, !=, dc);
 
-  g_assert_cmpint (gest_test_query_int (a, "SELECT count(*) FROM customers"), ==, 300);
-  g_assert_cmpint (gest_test_query_int (a, "SELECT count(*) FROM vehicles"), ==, 300);
+  /* Issue 14: the demo campaigns' VIN lists bring vehicles and owners the dealer did not have
+   * (marked recall-list); the shared demo makes the others. */
+  g_assert_cmpint (gest_test_query_int (a, "SELECT count(*) FROM customers WHERE uuid NOT IN"
+                                           " (SELECT customer_uuid FROM customer_data_origins)"), ==, 300);
+  g_assert_cmpint (gest_test_query_int (a, "SELECT count(*) FROM vehicles WHERE customer_uuid NOT IN"
+                                           " (SELECT customer_uuid FROM customer_data_origins)"), ==, 300);
   g_assert_cmpint (gest_test_query_int (a, "SELECT count(*) FROM plans"), ==, 300);
   g_assert_cmpint (gest_test_query_int (a, "SELECT max(rowid) FROM plans"), ==, 300);
   g_assert_cmpint (gest_test_query_int (a, "SELECT count(*) FROM search_index"), >=, 900);
@@ -137,7 +141,7 @@ test_refuses_non_empty (void)
   g_assert_false (gest_demo_fill (store, 10, 1, NULL, &error));
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "empty database"));
-  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM customers"), ==, 10);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM customers WHERE uuid NOT IN (SELECT customer_uuid FROM customer_data_origins)"), ==, 10);
   g_clear_error (&error);
   g_assert_finalize_object (store);
 
@@ -159,7 +163,7 @@ test_never_synced (void)
   g_autofree char *url = NULL;
 
   g_assert_true (gest_demo_fill (store, 20, 1, NULL, NULL));
-  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM customers"), ==, 20);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM customers WHERE uuid NOT IN (SELECT customer_uuid FROM customer_data_origins)"), ==, 20);
   g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM sync_outbox"), ==, 0);
   g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM sync_applying"), ==, 0);
 
