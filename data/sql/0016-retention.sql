@@ -27,9 +27,13 @@ CREATE TABLE vehicle_service_state (
   vehicle_uuid         TEXT PRIMARY KEY NOT NULL REFERENCES vehicles (uuid),
   last_maintenance_on  TEXT,        -- the last delivery or maintenance visit's day
   last_maintenance_uuid TEXT,       -- that visit: the lapsed source's record (one per lapse)
-  in_workshop          INTEGER NOT NULL DEFAULT 0   -- open visits (closed_on IS NULL)
+  in_workshop          INTEGER NOT NULL DEFAULT 0,  -- open visits (closed_on IS NULL)
+  customer_uuid        TEXT          -- the vehicle's owner (NULL: none, or the vehicle deleted)
 );
-CREATE INDEX vehicle_service_state_lapsed ON vehicle_service_state (last_maintenance_on) WHERE in_workshop = 0;
+-- Covering: the month's lapsed list and the queue's lapsed source read only this index.
+CREATE INDEX vehicle_service_state_lapsed
+ON vehicle_service_state (last_maintenance_on, customer_uuid, last_maintenance_uuid, vehicle_uuid)
+WHERE in_workshop = 0;
 
 -- S5: a customer with parts or a quote pending, to call on the agreed day (parts: only once
 -- they are in).
@@ -361,10 +365,12 @@ END;
 -- range) on every insert, update and delete, pulled ones included.
 CREATE TRIGGER service_visits_state_insert AFTER INSERT ON service_visits
 BEGIN
-  INSERT OR REPLACE INTO vehicle_service_state (vehicle_uuid, last_maintenance_on, last_maintenance_uuid, in_workshop)
+  INSERT OR REPLACE INTO vehicle_service_state (vehicle_uuid, last_maintenance_on, last_maintenance_uuid, in_workshop,
+                                                customer_uuid)
   SELECT new.vehicle_uuid, m.opened_on, m.uuid,
          (SELECT count (*) FROM service_visits w
-          WHERE w.vehicle_uuid = new.vehicle_uuid AND w.closed_on IS NULL AND w.deleted = 0)
+          WHERE w.vehicle_uuid = new.vehicle_uuid AND w.closed_on IS NULL AND w.deleted = 0),
+         (SELECT customer_uuid FROM vehicles WHERE uuid = new.vehicle_uuid AND deleted = 0)
   FROM (SELECT NULL) LEFT JOIN
        (SELECT opened_on, uuid FROM service_visits m
         WHERE m.vehicle_uuid = new.vehicle_uuid AND m.kind IN ('delivery', 'maintenance') AND m.deleted = 0
@@ -374,10 +380,12 @@ END;
 CREATE TRIGGER service_visits_state_update
 AFTER UPDATE OF vehicle_uuid, opened_on, closed_on, kind, deleted ON service_visits
 BEGIN
-  INSERT OR REPLACE INTO vehicle_service_state (vehicle_uuid, last_maintenance_on, last_maintenance_uuid, in_workshop)
+  INSERT OR REPLACE INTO vehicle_service_state (vehicle_uuid, last_maintenance_on, last_maintenance_uuid, in_workshop,
+                                                customer_uuid)
   SELECT new.vehicle_uuid, m.opened_on, m.uuid,
          (SELECT count (*) FROM service_visits w
-          WHERE w.vehicle_uuid = new.vehicle_uuid AND w.closed_on IS NULL AND w.deleted = 0)
+          WHERE w.vehicle_uuid = new.vehicle_uuid AND w.closed_on IS NULL AND w.deleted = 0),
+         (SELECT customer_uuid FROM vehicles WHERE uuid = new.vehicle_uuid AND deleted = 0)
   FROM (SELECT NULL) LEFT JOIN
        (SELECT opened_on, uuid FROM service_visits m
         WHERE m.vehicle_uuid = new.vehicle_uuid AND m.kind IN ('delivery', 'maintenance') AND m.deleted = 0
@@ -387,10 +395,12 @@ END;
 CREATE TRIGGER service_visits_state_moved AFTER UPDATE OF vehicle_uuid ON service_visits
 WHEN old.vehicle_uuid IS NOT new.vehicle_uuid
 BEGIN
-  INSERT OR REPLACE INTO vehicle_service_state (vehicle_uuid, last_maintenance_on, last_maintenance_uuid, in_workshop)
+  INSERT OR REPLACE INTO vehicle_service_state (vehicle_uuid, last_maintenance_on, last_maintenance_uuid, in_workshop,
+                                                customer_uuid)
   SELECT old.vehicle_uuid, m.opened_on, m.uuid,
          (SELECT count (*) FROM service_visits w
-          WHERE w.vehicle_uuid = old.vehicle_uuid AND w.closed_on IS NULL AND w.deleted = 0)
+          WHERE w.vehicle_uuid = old.vehicle_uuid AND w.closed_on IS NULL AND w.deleted = 0),
+         (SELECT customer_uuid FROM vehicles WHERE uuid = old.vehicle_uuid AND deleted = 0)
   FROM (SELECT NULL) LEFT JOIN
        (SELECT opened_on, uuid FROM service_visits m
         WHERE m.vehicle_uuid = old.vehicle_uuid AND m.kind IN ('delivery', 'maintenance') AND m.deleted = 0
@@ -399,12 +409,21 @@ END;
 
 CREATE TRIGGER service_visits_state_delete AFTER DELETE ON service_visits
 BEGIN
-  INSERT OR REPLACE INTO vehicle_service_state (vehicle_uuid, last_maintenance_on, last_maintenance_uuid, in_workshop)
+  INSERT OR REPLACE INTO vehicle_service_state (vehicle_uuid, last_maintenance_on, last_maintenance_uuid, in_workshop,
+                                                customer_uuid)
   SELECT old.vehicle_uuid, m.opened_on, m.uuid,
          (SELECT count (*) FROM service_visits w
-          WHERE w.vehicle_uuid = old.vehicle_uuid AND w.closed_on IS NULL AND w.deleted = 0)
+          WHERE w.vehicle_uuid = old.vehicle_uuid AND w.closed_on IS NULL AND w.deleted = 0),
+         (SELECT customer_uuid FROM vehicles WHERE uuid = old.vehicle_uuid AND deleted = 0)
   FROM (SELECT NULL) LEFT JOIN
        (SELECT opened_on, uuid FROM service_visits m
         WHERE m.vehicle_uuid = old.vehicle_uuid AND m.kind IN ('delivery', 'maintenance') AND m.deleted = 0
         ORDER BY m.opened_on DESC, m.uuid DESC LIMIT 1) m;
+END;
+
+-- The owner follows the vehicle (a sale, a merge of customers, a deleted vehicle).
+CREATE TRIGGER vehicles_service_state_owner AFTER UPDATE OF customer_uuid, deleted ON vehicles
+BEGIN
+  UPDATE vehicle_service_state SET customer_uuid = CASE WHEN new.deleted = 0 THEN new.customer_uuid END
+  WHERE vehicle_uuid = new.uuid AND customer_uuid IS NOT (CASE WHEN new.deleted = 0 THEN new.customer_uuid END);
 END;

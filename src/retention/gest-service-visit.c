@@ -34,16 +34,17 @@ const GestContactSource gest_retention_contact_sources[] = {
     " AND (f.kind = 'quote' OR f.parts_ready = 1)",
     20 },
   { GEST_RETENTION_SOURCE_LAPSED, N_("Lapsed maintenance"),
-    "SELECT s.last_maintenance_uuid AS record_uuid, v.customer_uuid, v.uuid AS vehicle_uuid,"
+    "SELECT s.last_maintenance_uuid AS record_uuid, s.customer_uuid, s.vehicle_uuid,"
     " date (:today, 'start of month') AS due_on,"
-    " 'Último mantenimiento: ' || strftime ('%d/%m/%Y', s.last_maintenance_on) AS detail"
-    " FROM vehicle_service_state s JOIN vehicles v ON v.uuid = s.vehicle_uuid"
+    " 'Último mantenimiento: ' || substr (s.last_maintenance_on, 9, 2) || '/' ||"
+    " substr (s.last_maintenance_on, 6, 2) || '/' || substr (s.last_maintenance_on, 1, 4) AS detail"
+    " FROM vehicle_service_state s"
     " WHERE s.in_workshop = 0"
     " AND s.last_maintenance_on >= date (:today, 'start of month', '-6 months')"
     " AND s.last_maintenance_on < date (:today, 'start of month', '-5 months')"
-    " AND v.deleted = 0 AND v.customer_uuid IS NOT NULL"
+    " AND s.customer_uuid IS NOT NULL"
     " AND NOT EXISTS (SELECT 1 FROM customer_data_origins o"
-    "  WHERE o.customer_uuid = v.customer_uuid AND o.deleted = 0)",
+    "  WHERE o.customer_uuid = s.customer_uuid AND o.deleted = 0)",
     0 },
 };
 const guint gest_retention_n_contact_sources = G_N_ELEMENTS (gest_retention_contact_sources);

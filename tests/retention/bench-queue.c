@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include "gest-contact-queue-private.h"
 #include "gest-domain-module.h"
@@ -73,9 +75,11 @@ fill (GestStore *store,
       " j * 7000, CASE WHEN j = 0 THEN 'delivery' WHEN (i + j) %% 7 = 0 THEN 'repair' ELSE 'maintenance' END, 'dms', 0"
       " FROM (SELECT i, j, date ('2026-12-07', '-' || ((i * 7919) %% 730 + (4 - j) * 182) || ' days') AS d"
       "  FROM n, (SELECT 0 AS j UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4));"
-      "INSERT INTO vehicle_service_state (vehicle_uuid, last_maintenance_on, last_maintenance_uuid, in_workshop)"
-      " SELECT vehicle_uuid, max (opened_on), uuid, 0 FROM service_visits"
-      " WHERE kind IN ('delivery', 'maintenance') GROUP BY vehicle_uuid;"
+      "INSERT INTO vehicle_service_state (vehicle_uuid, last_maintenance_on, last_maintenance_uuid, in_workshop,"
+      " customer_uuid) SELECT m.vehicle_uuid, m.d, m.uuid, 0, v.customer_uuid"
+      " FROM (SELECT vehicle_uuid, max (opened_on) AS d, uuid FROM service_visits"
+      "  WHERE kind IN ('delivery', 'maintenance') GROUP BY vehicle_uuid) m"
+      " JOIN vehicles v ON v.uuid = m.vehicle_uuid;"
       "UPDATE vehicle_service_state SET in_workshop = 1 WHERE vehicle_uuid IN"
       " (SELECT vehicle_uuid FROM service_visits WHERE closed_on IS NULL);"
       "INSERT INTO campaigns (uuid, code, kind, description, needs_parts, created_at) VALUES"
@@ -119,11 +123,33 @@ replace (const char *text,
   return g_strjoinv (value, parts);
 }
 
+/* CPU seconds (user + system) of this thread. */
+static double
+thread_cpu (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* CPU seconds (user + system) of the finished child processes. */
+static double
+children_cpu (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_CHILDREN, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
 static double
 run_sqlite3 (const char *sqlite3_path,
              const char *db,
-             const char *script_path)
+             const char *script_path,
+             double     *out_cpu)
 {
+  double cpu = children_cpu ();
   g_autofree char *command = g_strdup_printf ("exec '%s' -bail '%s' < '%s' > /dev/null", sqlite3_path, db,
                                               script_path);
   const char *argv[] = { "/bin/sh", "-c", command, NULL };
@@ -136,6 +162,7 @@ run_sqlite3 (const char *sqlite3_path,
   g_assert_no_error (error);
   if (status != 0)
     g_error ("sqlite3 failed (status %d): %s", status, err);
+  *out_cpu = children_cpu () - cpu;
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
@@ -151,7 +178,7 @@ main (int    argc,
   g_autofree char *today = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GestStore) store = NULL;
-  double ours = G_MAXDOUBLE, cli = G_MAXDOUBLE;
+  double ours = G_MAXDOUBLE, cli = G_MAXDOUBLE, ours_cpu = G_MAXDOUBLE, cli_cpu = G_MAXDOUBLE;
   guint n_items = 0;
   gint64 now, end;
 
@@ -197,20 +224,27 @@ main (int    argc,
     {
       g_autoptr(GPtrArray) items = NULL;
       gint64 start = g_get_monotonic_time ();
+      double cpu = thread_cpu (), child = 0;
 
       items = gest_contact_queue_today (store, now, NULL, &error);
       g_assert_no_error (error);
       ours = MIN (ours, (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+      ours_cpu = MIN (ours_cpu, thread_cpu () - cpu);
       n_items = items->len;
       if (sqlite3_path != NULL)
-        cli = MIN (cli, run_sqlite3 (sqlite3_path, path, script_path));
+        {
+          cli = MIN (cli, run_sqlite3 (sqlite3_path, path, script_path, &child));
+          cli_cpu = MIN (cli_cpu, child);
+        }
     }
   g_print ("# the day's queue: %u rows\n", n_items);
-  g_print ("queue-today: %.3f s (goal <= 0.5 s)\n", ours);
+  /* CPU time too: on a machine shared with other work, the wall clock mostly measures waiting. */
+  g_print ("queue-today: %.3f s wall, %.3f s CPU (goal <= 0.5 s)\n", ours, ours_cpu);
   if (sqlite3_path == NULL)
     g_print ("# the sqlite3 program is missing (Debian package sqlite3): no ratio\n");
   else
-    g_print ("sqlite3 CLI, same SQL: %.3f s; ratio %.2f (goal <= 1.5)\n", cli, ours / cli);
+    g_print ("sqlite3 CLI, same SQL: %.3f s wall, %.3f s CPU; ratio %.2f wall, %.2f CPU (goal <= 1.5)\n",
+             cli, cli_cpu, ours / cli, ours_cpu / cli_cpu);
   g_clear_object (&store);
   if (g_getenv ("GESTIONA_BENCH_DB") == NULL)
     gest_test_tmpdir_free (g_steal_pointer (&dir));

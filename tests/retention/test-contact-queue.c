@@ -129,6 +129,14 @@ test_items_and_sources (RetentionFixture *f,
   /* A call confirms the recall-only data of cust-3: from then on the lapsed list may call them. */
   retention_exec (f->store, "UPDATE customer_data_origins SET deleted = 1");
   g_assert_true (retention_queue_has (f->store, retention_at (2026, 12, 7, 12, 30), LAPSED, "sv-3", NULL));
+  /* The owner follows the vehicle: sold to nobody known, out; given an owner, in. */
+  g_assert_false (retention_queue_has (f->store, retention_at (2026, 12, 7, 12, 30), LAPSED, "sv-4", NULL));
+  retention_exec (f->store, "UPDATE vehicles SET customer_uuid = NULL WHERE uuid = 'veh-2';"
+                            "UPDATE vehicles SET customer_uuid = 'cust-2' WHERE uuid = 'veh-4'");
+  g_assert_false (retention_queue_has (f->store, retention_at (2026, 12, 7, 12, 30), LAPSED, "sv-2", NULL));
+  g_assert_true (retention_queue_has (f->store, retention_at (2026, 12, 7, 12, 30), LAPSED, "sv-4", NULL));
+  retention_exec (f->store, "UPDATE vehicles SET deleted = 1 WHERE uuid = 'veh-4'");
+  g_assert_false (retention_queue_has (f->store, retention_at (2026, 12, 7, 12, 30), LAPSED, "sv-4", NULL));
 }
 
 /* S8: reached with open field actions, none told: refused with the actions listed; told: the
