@@ -491,7 +491,9 @@ find_subject (GestStore   *store,
                    _("No module offers calls of the kind “%s”. Update Gestiona, or remove the call."), source);
       return FALSE;
     }
-  sql = g_strdup_printf ("SELECT customer_uuid, vehicle_uuid FROM (%s) WHERE record_uuid = :record_uuid", info->sql);
+  /* The source's columns by position (GestContactSource), whatever their names in its SQL. */
+  sql = g_strdup_printf ("WITH s (record_uuid, customer_uuid, vehicle_uuid, due_on, detail) AS (%s)"
+                         " SELECT customer_uuid, vehicle_uuid FROM s WHERE record_uuid = :record_uuid", info->sql);
   stmt = gest_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;

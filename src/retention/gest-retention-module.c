@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "gest-retention-module.h"
+#include "gest-retention-page.h"
+#include "gest-retention-preferences.h"
 
 struct _GestRetentionModule
 {
@@ -35,12 +37,22 @@ gest_retention_module_get_position (GestModule *module)
   return 55;
 }
 
-/* SKELETON: the module's helper replaces this with the board page. */
 static GtkWidget *
 gest_retention_module_create_page (GestModule  *module,
                                    GestContext *context)
 {
-  return adw_status_page_new ();
+  return gest_retention_page_new (context);
+}
+
+static GPtrArray *
+gest_retention_module_create_preferences_pages (GestModule  *module,
+                                                GestContext *context)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+
+  g_ptr_array_add (pages, gest_retention_templates_page_new (context));
+  g_ptr_array_add (pages, gest_retention_promotions_page_new (context));
+  return pages;
 }
 
 static void
@@ -50,6 +62,7 @@ gest_retention_module_iface_init (GestModuleInterface *iface)
   iface->get_icon_name = gest_retention_module_get_icon_name;
   iface->get_position = gest_retention_module_get_position;
   iface->create_page = gest_retention_module_create_page;
+  iface->create_preferences_pages = gest_retention_module_create_preferences_pages;
 }
 
 static void
