@@ -180,7 +180,15 @@ gest_demo_fill (GestStore     *store,
       !run_module_fillers (store, n, rand, error))
     goto out;
 
+  /* The demonstration dealer's letterhead and phones, where scripts, letters and emails name
+   * them; a dealer's own settings are kept. */
   if (!gest_store_exec (store, "DELETE FROM sync_applying;"
+                                "INSERT OR IGNORE INTO settings (key, value) VALUES"
+                                " ('dealer.name', 'Ford Demostración Insurgentes'),"
+                                " ('dealer.phones', '55 5200 1000'),"
+                                " ('dealer.reservation_phones', '55 5200 1010'),"
+                                " ('dealer.address', 'Av. Insurgentes Sur 1234, Col. Del Valle, 03100 Ciudad de México'),"
+                                " ('dealer.city', 'Ciudad de México');"
                                 "INSERT OR REPLACE INTO settings (key, value) VALUES ('demo.loaded', '1')",
                         error))
     goto out;
