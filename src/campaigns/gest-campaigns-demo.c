@@ -233,7 +233,8 @@ fill_campaign (GestStore           *store,
       g_autofree char *email = NULL;
       g_autofree char *affected = gest_uuid_new ();
       const char *closeout = NULL;
-      gint64 since = now - g_rand_int_range (rand, 0, 45) * DAY_USEC - g_rand_int_range (rand, 0, 86400) * G_USEC_PER_SEC;
+      gint64 since = now - g_rand_int_range (rand, 0, 45) * DAY_USEC -
+                     (gint64) g_rand_int_range (rand, 0, 86400) * G_USEC_PER_SEC;
       int stage;
 
       if (i < n_existing && !exhausted && sqlite3_step (st->existing) == SQLITE_ROW)
