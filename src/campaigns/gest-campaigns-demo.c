@@ -165,6 +165,7 @@ add_listed_vehicle (GestStore    *store,
   g_autofree char *origin = gest_uuid_new ();
   g_autofree char *vehicle = gest_uuid_new ();
   g_autofree char *ascii = NULL;
+  g_autofree char *plain = NULL;
   char vin[18];
   char phone[11];
   char email[96];
@@ -174,7 +175,8 @@ add_listed_vehicle (GestStore    *store,
   g_snprintf (name, sizeof name, "%s %s %s", PICK (rand, first_names), PICK (rand, surnames),
               PICK (rand, surnames));
   g_snprintf (phone, sizeof phone, "55%08u", g_rand_int_range (rand, 0, 100000000));
-  ascii = g_ascii_strdown (g_str_to_ascii (name, "C"), -1);
+  plain = g_str_to_ascii (name, "C");
+  ascii = g_ascii_strdown (plain, -1);
   g_strdelimit (ascii, " ", '.');
   g_snprintf (email, sizeof email, "%s%u@correo.example.mx", ascii, serial % 100);
   g_snprintf (vin, sizeof vin, "3FMCR9B60R%c%06u", plants[(serial / 1000000) % 5], serial % 1000000);
