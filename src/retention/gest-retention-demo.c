@@ -333,6 +333,8 @@ demo_calls (GestStore  *store,
   ok = rc == SQLITE_DONE || gest_store_set_error (store, error);
 
 out:
+  g_clear_pointer (&calls.target, sqlite3_finalize);
+  g_clear_pointer (&calls.call, sqlite3_finalize);
   g_free (calls.user_uuid);
   g_free (calls.user_name);
   g_clear_pointer (&calls.calendar, gest_business_calendar_free);

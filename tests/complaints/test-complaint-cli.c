@@ -155,6 +155,8 @@ test_demo (void)
   /* Monitoring needs the message; answered the approval (the demo obeys the rules). */
   g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM complaints WHERE stage >= 2 AND in_process_sent_at IS NULL"), ==, 0);
   g_assert_cmpint (gest_test_query_int (store, "SELECT count(*) FROM complaints WHERE stage >= 4 AND solution_approved_at IS NULL"), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (gest_test_run_cli ((const char *[]) { "--db", path, "verify-log", NULL }, &out, &err), ==, 0);
   g_clear_object (&store);
   gest_test_tmpdir_free (g_steal_pointer (&dir));
