@@ -28,9 +28,7 @@ GEST_MODULE (complaints)
 GEST_MODULE (annulments)
 GEST_MODULE (campaigns)
 GEST_MODULE (retention)
-GEST_PLANNED_MODULE (appointments, N_("Appointments"), "x-office-calendar-symbolic", 60,
-                     N_("Not built yet: service reservations and their follow-up calls will come in a later version "
-                        "of Gestiona."))
+GEST_MODULE (agenda)
 
 #undef GEST_MODULE
 #undef GEST_PLANNED_MODULE

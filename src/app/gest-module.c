@@ -85,6 +85,21 @@ gest_module_create_preferences_pages (GestModule  *self,
   return pages != NULL ? pages : g_ptr_array_new ();
 }
 
+GtkWindow *
+gest_module_create_welcome_panel (GestModule     *self,
+                                  GtkApplication *app,
+                                  const char     *db_path)
+{
+  GestModuleInterface *iface;
+
+  g_return_val_if_fail (GEST_IS_MODULE (self), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  iface = GEST_MODULE_GET_IFACE (self);
+  return iface->create_welcome_panel != NULL ? iface->create_welcome_panel (self, app, db_path) : NULL;
+}
+
 static int
 compare_positions (gconstpointer a,
                    gconstpointer b)

@@ -40,6 +40,12 @@ struct _GestModuleInterface
   /* Optional: AdwPreferencesPage widgets for the preferences window (floating refs). */
   GPtrArray  *(*create_preferences_pages) (GestModule  *self,
                                            GestContext *context);
+  /* Optional: the full-screen window for the reception's screen (gestiona --welcome-panel):
+   * read-only, nobody signed in, over the database at @db_path; the first module that has
+   * one shows it. */
+  GtkWindow  *(*create_welcome_panel) (GestModule     *self,
+                                       GtkApplication *app,
+                                       const char     *db_path);
 };
 
 const char *gest_module_get_title                (GestModule  *self);
@@ -55,6 +61,10 @@ gboolean    gest_module_open_hit                 (GestModule  *self,
 /* Element type AdwPreferencesPage; never NULL. */
 GPtrArray  *gest_module_create_preferences_pages (GestModule  *self,
                                                   GestContext *context);
+/* NULL when the module has no welcome panel. */
+GtkWindow  *gest_module_create_welcome_panel     (GestModule     *self,
+                                                  GtkApplication *app,
+                                                  const char     *db_path);
 
 /* The UI modules registered (those of the registry that implement GestModule), sorted by
  * position; a new array of borrowed modules. */

@@ -25,6 +25,10 @@ static const struct
   [GEST_ROLE_COLLECTIONS_SUPERVISOR] = { "collections-supervisor", N_("Collections supervisor") },
   /* Issue 13 (Q2, Q3): registers annulled customers and approves re-invoicing. */
   [GEST_ROLE_CS_COORDINATOR] = { "cs-coordinator", N_("Customer service coordinator") },
+  /* Issue 15 (S9, S13): the technology sessions' specialist, and sales, who get the
+   * test-drive leads (S10). */
+  [GEST_ROLE_TECH_SPECIALIST] = { "technology-specialist", N_("Technology specialist") },
+  [GEST_ROLE_SALES_ADVISOR] = { "sales-advisor", N_("Sales advisor") },
   /* The id predates issue 12, when a dealer user could play Conauto's liaison; entries in
    * existing logs carry it, so it stays. */
   [GEST_ROLE_CONAUTO] = { "conauto-liaison", N_("Conauto") },

@@ -27,6 +27,8 @@ static const GestDemoUser demo_users[] = {
   [GEST_ROLE_SERVICE_ADVISOR] = { "asesor", "Luis Hernández Peña", GEST_ROLE_SERVICE_ADVISOR },
   [GEST_ROLE_COLLECTIONS_SUPERVISOR] = { "supervisor.cobranza", "Carmen Ríos Aguilar", GEST_ROLE_COLLECTIONS_SUPERVISOR },
   [GEST_ROLE_CS_COORDINATOR] = { "coordinador.sac", "Sergio Medina Salas", GEST_ROLE_CS_COORDINATOR },
+  [GEST_ROLE_TECH_SPECIALIST] = { "especialista", "Diana Castro Fuentes", GEST_ROLE_TECH_SPECIALIST },
+  [GEST_ROLE_SALES_ADVISOR] = { "ventas", "Ricardo Luna Ibarra", GEST_ROLE_SALES_ADVISOR },
 };
 
 /* In role order: demo_users[role] is the user of that role. */

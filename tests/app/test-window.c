@@ -27,10 +27,10 @@
 
 /* The sections whose module is not built yet (src/gest-module-list.h). */
 static const char * const section_ids[] = {
-  "collections", "appointments",
+  "collections",
 };
 static const char * const section_titles[] = {
-  "Collections", "Appointments",
+  "Collections",
 };
 
 typedef struct

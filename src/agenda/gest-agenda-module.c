@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-agenda-module"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-agenda-module.h"
+
+struct _GestAgendaModule
+{
+  GestAgendaDomain parent_instance;
+};
+
+static void gest_agenda_module_iface_init (GestModuleInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GestAgendaModule, gest_agenda_module, GEST_TYPE_AGENDA_DOMAIN,
+                               G_IMPLEMENT_INTERFACE (GEST_TYPE_MODULE, gest_agenda_module_iface_init))
+
+static const char *
+gest_agenda_module_get_title (GestModule *module)
+{
+  return _("Service Appointments");
+}
+
+static const char *
+gest_agenda_module_get_icon_name (GestModule *module)
+{
+  return "x-office-calendar-symbolic";
+}
+
+static int
+gest_agenda_module_get_position (GestModule *module)
+{
+  return 60;
+}
+
+/* SKELETON: the module's helper replaces this with the board page. */
+static GtkWidget *
+gest_agenda_module_create_page (GestModule  *module,
+                                   GestContext *context)
+{
+  return adw_status_page_new ();
+}
+
+static void
+gest_agenda_module_iface_init (GestModuleInterface *iface)
+{
+  iface->get_title = gest_agenda_module_get_title;
+  iface->get_icon_name = gest_agenda_module_get_icon_name;
+  iface->get_position = gest_agenda_module_get_position;
+  iface->create_page = gest_agenda_module_create_page;
+}
+
+static void
+gest_agenda_module_class_init (GestAgendaModuleClass *klass)
+{
+}
+
+static void
+gest_agenda_module_init (GestAgendaModule *self)
+{
+}
