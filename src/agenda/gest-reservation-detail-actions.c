@@ -7,6 +7,8 @@
 
 #include "gest-agenda-schedule.h"
 #include "gest-agenda-text.h"
+#include "gest-billing-group.h"
+#include "gest-customer-billing.h"
 #include "gest-date.h"
 #include "gest-field-error.h"
 #include "gest-reservation-detail-private.h"
@@ -635,9 +637,73 @@ gest_reservation_detail_fill_test_drive (GestReservationDetail *self)
 
 /* --- Billing data (S11) ------------------------------------------------------------------- */
 
+static void
+billing_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GestReservationDetail) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GestBillingField field = GEST_N_BILLING_FIELDS;
+
+  self->busy = FALSE;
+  if (self->record == NULL)
+    return;
+  gtk_widget_set_sensitive (self->billing_save, TRUE);
+  if (!gest_customer_billing_save_finish (GEST_STORE (object), result, &field, &error))
+    {
+      gest_billing_group_show_error (GEST_BILLING_GROUP (self->billing_form), field, error->message);
+      return;
+    }
+  gest_billing_group_show_error (GEST_BILLING_GROUP (self->billing_form), GEST_N_BILLING_FIELDS, NULL);
+  gest_reservation_detail_changed (self, _("Billing data saved"));
+}
+
+static void
+billing_save_clicked_cb (GestReservationDetail *self)
+{
+  GestBillingGroup *form = GEST_BILLING_GROUP (self->billing_form);
+
+  if (self->busy || self->reservation == NULL || self->reservation->customer_uuid == NULL)
+    return;
+  if (!gest_billing_group_check (form))
+    return;
+  self->busy = TRUE;
+  gtk_widget_set_sensitive (self->billing_save, FALSE);
+  gest_customer_billing_save_async (self->store, self->reservation->customer_uuid, gest_billing_group_get_values (form),
+                                    NULL, billing_saved_cb, g_object_ref (self));
+}
+
 void
 gest_reservation_detail_build_billing (GestReservationDetail *self)
 {
-  /* Filled with the shared billing form once it is there (agenda-services' group). */
-  gtk_widget_set_visible (GTK_WIDGET (self->billing_group), FALSE);
+  self->billing_form = gest_billing_group_new ();
+  self->billing_save = gtk_button_new_with_mnemonic (_("_Save Billing Data"));
+  gtk_widget_set_halign (self->billing_save, GTK_ALIGN_END);
+  g_signal_connect_swapped (self->billing_save, "clicked", G_CALLBACK (billing_save_clicked_cb), self);
+  gest_record_detail_add_section (self->record, self->billing_form);
+  gest_record_detail_add_section (self->record, self->billing_save);
+  gtk_widget_set_visible (self->billing_form, FALSE);
+  gtk_widget_set_visible (self->billing_save, FALSE);
+}
+
+void
+gest_reservation_detail_fill_billing (GestReservationDetail *self)
+{
+  const GestReservation *r = self->reservation;
+  g_autoptr(GestBillingValues) values = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean shown = r->needs_invoice && r->customer_uuid != NULL;
+
+  gtk_widget_set_visible (self->billing_form, shown);
+  gtk_widget_set_visible (self->billing_save, shown);
+  if (!shown)
+    return;
+  values = gest_customer_billing_load (self->store, r->customer_uuid, &error);
+  if (values == NULL)
+    {
+      gest_billing_group_show_error (GEST_BILLING_GROUP (self->billing_form), GEST_N_BILLING_FIELDS, error->message);
+      return;
+    }
+  gest_billing_group_set_values (GEST_BILLING_GROUP (self->billing_form), values);
 }

@@ -22,8 +22,8 @@ struct _GestReservationDetail
   GtkLabel            *test_drive_error;
   AdwPreferencesGroup *session_group;
   GtkLabel            *session_error;
-  AdwPreferencesGroup *billing_group;
-  GtkWidget           *billing_form;     /* the shared billing group, or NULL */
+  GtkWidget           *billing_form;     /* the shared billing group (S11) */
+  GtkWidget           *billing_save;
   GPtrArray           *rows;             /* (group, row) pairs to remove on reload */
 
   GestContext         *context;
@@ -46,8 +46,9 @@ AdwActionRow *gest_reservation_detail_add_row (GestReservationDetail *self,
 /* After a save: reload, tell the parent ("changed"). */
 void gest_reservation_detail_changed (GestReservationDetail *self,
                                       const char            *toast);
-/* The billing group's content (the shared billing form, S11). */
+/* The shared billing form (S11), shown when the reservation needs an invoice. */
 void gest_reservation_detail_build_billing (GestReservationDetail *self);
+void gest_reservation_detail_fill_billing  (GestReservationDetail *self);
 GtkWindow *gest_reservation_detail_parent_window (GestReservationDetail *self);
 
 G_END_DECLS

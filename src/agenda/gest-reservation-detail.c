@@ -344,7 +344,7 @@ show_reservation (GestReservationDetail *self)
   gest_reservation_detail_fill_test_drive (self);
   fill_sessions (self);
   gest_reservation_detail_fill_actions (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->billing_group), r->needs_invoice);
+  gest_reservation_detail_fill_billing (self);
   gest_record_detail_show_record (self->record);
 }
 
@@ -449,8 +449,6 @@ gest_reservation_detail_new (GestContext *context,
   self->session_group = add_group (self, _("Technology Session"),
                                    _("The technology specialist shows the customer the vehicle’s technology"));
   self->session_error = gest_field_error_label_new (self->session_group);
-  self->billing_group = add_group (self, _("Billing Data"),
-                                   _("The customer needs an invoice: the data exactly as registered with the SAT"));
   gest_reservation_detail_build_billing (self);
 
   gest_reservation_detail_reload (self);
