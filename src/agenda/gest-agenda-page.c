@@ -5,11 +5,15 @@
 
 #include <glib/gi18n.h>
 
-#include "gest-agenda-board-stub.h"
 #include "gest-agenda-page.h"
 #include "gest-agenda-schedule.h"
 #include "gest-date.h"
 #include "gest-reservation-detail.h"
+#if __has_include ("gest-reservation-board-source.h")
+#include "gest-reservation-board-source.h"
+#else
+#include "gest-agenda-board-stub.h"   /* STUB until agenda-core lands */
+#endif
 #include "gest-reservation-dialog.h"
 
 /* Narrower than this, the day view shows one advisor at a time. */
