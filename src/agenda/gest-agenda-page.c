@@ -71,22 +71,18 @@ update_range_label (GestAgendaPage *self)
 {
   GDate date, last;
   g_autofree char *label = NULL;
-  g_autofree char *first_text = NULL;
   const char *view = adw_view_stack_get_visible_child_name (self->stack);
 
   if (!gest_date_from_iso (self->day, &date))
     return;
   if (g_strcmp0 (view, "week") == 0)
     {
-      g_autofree char *last_text = NULL;
-
       g_date_subtract_days (&date, g_date_get_weekday (&date) - G_DATE_MONDAY);
       last = date;
       g_date_add_days (&last, 6);
-      first_text = gest_date_format (&date);
-      last_text = gest_date_format (&last);
-      /* Translators: the week shown, "07/12/2026 – 13/12/2026". */
-      label = g_strdup_printf (_("%s – %s"), first_text, last_text);
+      /* Translators: the week shown, "07/12 – 13/12" (day/month of its Monday and Sunday). */
+      label = g_strdup_printf (_("%02d/%02d – %02d/%02d"), g_date_get_day (&date), g_date_get_month (&date),
+                               g_date_get_day (&last), g_date_get_month (&last));
     }
   else
     label = gest_date_format (&date);
@@ -365,6 +361,19 @@ gest_agenda_page_size_allocate (GtkWidget *widget,
     }
 }
 
+static void
+gest_agenda_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gtk_widget_measure (GEST_AGENDA_PAGE (widget)->leaflet, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
 static GtkWidget *
 agenda_box (GestAgendaView *view,
             GtkLabel      **out_error)
@@ -408,12 +417,14 @@ build_nav (GestAgendaPage *self)
 {
   GtkWidget *previous = icon_button ("go-previous-symbolic", _("Previous"));
   GtkWidget *next = icon_button ("go-next-symbolic", _("Next"));
-  GtkWidget *today = gtk_button_new_with_mnemonic (_("_Today"));
+  GtkWidget *today = icon_button ("find-location-symbolic", _("Today"));
+  GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *new_button = icon_button ("list-add-symbolic", _("New Reservation"));
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  self->nav_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->nav_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (linked, "linked");
   gtk_widget_set_margin_start (self->nav_box, 6);
   gtk_widget_set_margin_end (self->nav_box, 6);
   gtk_widget_set_margin_bottom (self->nav_box, 6);
@@ -426,9 +437,11 @@ build_nav (GestAgendaPage *self)
   self->range_button = gtk_menu_button_new ();
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->range_button), popover);
   gtk_widget_set_tooltip_text (self->range_button, _("Choose a day"));
-  self->move_button = gtk_toggle_button_new_with_mnemonic (_("_Move"));
+  self->move_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->move_button), "go-jump-symbolic");
   gtk_widget_set_tooltip_text (self->move_button,
                                _("Move mode: the arrow keys move the focused reservation (also Alt+arrows)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->move_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move"), -1);
   g_signal_connect_swapped (self->move_button, "toggled", G_CALLBACK (move_toggled_cb), self);
   self->advisor_dropdown = gtk_drop_down_new (NULL, NULL);
   gtk_widget_set_tooltip_text (self->advisor_dropdown, _("Service advisor shown"));
@@ -437,12 +450,12 @@ build_nav (GestAgendaPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (new_button), "agenda.new");
   gtk_widget_set_hexpand (spacer, TRUE);
 
-  gtk_box_append (GTK_BOX (self->nav_box), previous);
-  gtk_box_append (GTK_BOX (self->nav_box), today);
-  gtk_box_append (GTK_BOX (self->nav_box), next);
+  gtk_box_append (GTK_BOX (linked), previous);
+  gtk_box_append (GTK_BOX (linked), today);
+  gtk_box_append (GTK_BOX (linked), next);
+  gtk_box_append (GTK_BOX (self->nav_box), linked);
   gtk_box_append (GTK_BOX (self->nav_box), self->range_button);
   gtk_box_append (GTK_BOX (self->nav_box), spacer);
-  gtk_box_append (GTK_BOX (self->nav_box), self->advisor_dropdown);
   gtk_box_append (GTK_BOX (self->nav_box), self->move_button);
   gtk_box_append (GTK_BOX (self->nav_box), new_button);
 }
@@ -462,6 +475,7 @@ gest_agenda_page_constructed (GObject *object)
     .empty_title = _("No Reservations This Day"),
     .empty_description = _("Book one from the week or day view, or choose another day above."),
   };
+  GtkWidget *day_box;
   GDate date;
 
   G_OBJECT_CLASS (gest_agenda_page_parent_class)->constructed (object);
@@ -489,9 +503,15 @@ gest_agenda_page_constructed (GObject *object)
   g_signal_connect_object (self->board, "notify::can-go-back", G_CALLBACK (board_notify_cb), self,
                            G_CONNECT_SWAPPED);
 
+  build_nav (self);
   page = adw_view_stack_add_titled (self->stack, agenda_box (self->week, &self->week_error), "week", _("Week"));
   adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
-  page = adw_view_stack_add_titled (self->stack, agenda_box (self->dayview, &self->day_error), "day", _("Day"));
+  day_box = agenda_box (self->dayview, &self->day_error);
+  gtk_widget_set_margin_start (self->advisor_dropdown, 6);
+  gtk_widget_set_margin_end (self->advisor_dropdown, 6);
+  gtk_widget_set_margin_bottom (self->advisor_dropdown, 6);
+  gtk_box_prepend (GTK_BOX (day_box), self->advisor_dropdown);
+  page = adw_view_stack_add_titled (self->stack, day_box, "day", _("Day"));
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->board), "board", _("Today’s Board"));
   adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
@@ -508,7 +528,6 @@ gest_agenda_page_constructed (GObject *object)
   gtk_widget_set_margin_start (squeezer, 6);
   gtk_widget_set_margin_end (squeezer, 6);
   self->switcher = squeezer;
-  build_nav (self);
   gtk_box_prepend (GTK_BOX (self->main_box), self->nav_box);
   gtk_box_prepend (GTK_BOX (self->main_box), squeezer);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (view_changed_cb), self,
@@ -606,6 +625,7 @@ gest_agenda_page_class_init (GestAgendaPageClass *klass)
   object_class->finalize = gest_agenda_page_finalize;
   object_class->get_property = gest_agenda_page_get_property;
   object_class->set_property = gest_agenda_page_set_property;
+  widget_class->measure = gest_agenda_page_measure;
   widget_class->size_allocate = gest_agenda_page_size_allocate;
 
   properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, GEST_TYPE_CONTEXT,
@@ -623,7 +643,6 @@ gest_agenda_page_class_init (GestAgendaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agenda.new", NULL, new_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "board-page.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "agenda.new", NULL);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

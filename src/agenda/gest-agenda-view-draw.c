@@ -125,13 +125,14 @@ draw_reservation (GestAgendaView         *self,
     }
   text (self, snapshot, first, &card_text, rx + 4, line_y, lane_w - 10, TRUE);
   line_y += 16;
-  if (line_y + 14 < ry + rh && r->vehicle_label != NULL)
+  /* The flag before the vehicle: a slot's height has room for two lines. */
+  if (flag != NULL && line_y + 14 < ry + rh)
     {
-      text (self, snapshot, r->vehicle_label, &card_text, rx + 4, line_y, lane_w - 10, FALSE);
+      text (self, snapshot, flag, flag_color, rx + 4, line_y, lane_w - 10, TRUE);
       line_y += 16;
     }
-  if (flag != NULL && line_y + 14 < ry + rh)
-    text (self, snapshot, flag, flag_color, rx + 4, line_y, lane_w - 10, TRUE);
+  if (line_y + 14 < ry + rh && r->vehicle_label != NULL)
+    text (self, snapshot, r->vehicle_label, &card_text, rx + 4, line_y, lane_w - 10, FALSE);
   if (focused)
     outline (snapshot, &focus_ring, rx - 1, ry - 1, lane_w, rh + 2, 3);
 }

@@ -352,7 +352,7 @@ gest_agenda_view_measure (GtkWidget      *widget,
   else
     {
       *minimum = HEADER_H + 60 * PX_PER_MIN;
-      *natural = (int) content_height (self);
+      *natural = MAX (*minimum, (int) content_height (self));
     }
 }
 
