@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "gest-agenda-domain.h"
+#include "gest-agenda-mail.h"
+#include "gest-agenda-reports.h"
 
 static void gest_agenda_domain_iface_init (GestDomainModuleInterface *iface);
 
@@ -22,6 +24,9 @@ static void
 gest_agenda_domain_iface_init (GestDomainModuleInterface *iface)
 {
   iface->get_id = gest_agenda_domain_get_id;
+  iface->get_reports = gest_agenda_reports_get;
+  iface->queue_due_mail = gest_agenda_queue_due_mail;
+  iface->mail_sent = gest_agenda_mail_sent;
 }
 
 static void
