@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-agenda-module.h"
+#include "gest-agenda-page.h"
 #include "gest-agenda-preferences.h"
 #include "gest-welcome-panel.h"
 
@@ -37,12 +38,24 @@ gest_agenda_module_get_position (GestModule *module)
   return 60;
 }
 
-/* SKELETON: the module's helper replaces this with the board page. */
 static GtkWidget *
 gest_agenda_module_create_page (GestModule  *module,
-                                   GestContext *context)
+                                GestContext *context)
 {
-  return adw_status_page_new ();
+  return gest_agenda_page_new (context);
+}
+
+static gboolean
+gest_agenda_module_open_hit (GestModule  *module,
+                             GestContext *context,
+                             GtkWidget   *page,
+                             const char  *kind,
+                             const char  *uuid)
+{
+  if (!g_str_equal (kind, "reservation") || !GEST_IS_AGENDA_PAGE (page))
+    return FALSE;
+  gest_agenda_page_show_reservation (GEST_AGENDA_PAGE (page), uuid);
+  return TRUE;
 }
 
 static GPtrArray *
@@ -70,6 +83,7 @@ gest_agenda_module_iface_init (GestModuleInterface *iface)
   iface->get_icon_name = gest_agenda_module_get_icon_name;
   iface->get_position = gest_agenda_module_get_position;
   iface->create_page = gest_agenda_module_create_page;
+  iface->open_hit = gest_agenda_module_open_hit;
   iface->create_preferences_pages = gest_agenda_module_create_preferences_pages;
   iface->create_welcome_panel = gest_agenda_module_create_welcome_panel;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* LOCAL STUB of agenda-pages (issue 15): compiled only while wip-agenda-core's implementation is not merged into wip-agenda-pages
+/* LOCAL STUB of agenda-pages (issue 15), beside agenda-board's gest-agenda-board-stub.c (which
+ * has the functions both call): compiled only while wip-agenda-core's implementation is not merged into wip-agenda-pages
  * (src/agenda/meson.build checks for its file). Deleted when they are. Every function
  * refuses. */
 #define G_LOG_DOMAIN "gest-agenda-stub"
@@ -15,21 +16,12 @@
 
 #define STUB_FAIL(ret) G_STMT_START { g_set_error_literal (error, GEST_ERROR, GEST_ERROR_INVALID, "not merged yet"); return ret; } G_STMT_END
 
-const char *gest_reservation_state_id (GestReservationState s) { return "confirmed"; }
-const char *gest_reservation_state_label (GestReservationState s) { return "State"; }
-const char *gest_reservation_kind_label (const char *k) { return k; }
-const char *gest_reservation_transport_label (const char *t) { return t; }
-void gest_reservation_free (GestReservation *r) { g_free (r); }
-GestReservation *gest_reservation_load (GestStore *s, const char *u, GError **error) { STUB_FAIL (NULL); }
 gboolean gest_reservation_set_state (GestStore *s, const char *u, GestReservationState st, GError **error) { STUB_FAIL (FALSE); }
 gboolean gest_reservation_confirm (GestStore *s, const char *u, const char *a, gboolean e, GError **error) { STUB_FAIL (FALSE); }
 gboolean gest_reservation_refuse (GestStore *s, const char *u, const char *r, gboolean f, GError **error) { STUB_FAIL (FALSE); }
 gboolean gest_reservation_cancel (GestStore *s, const char *u, const char *r, GError **error) { STUB_FAIL (FALSE); }
 gboolean gest_reservation_arrive (GestStore *s, const char *u, gint64 at, int km, GError **error) { STUB_FAIL (FALSE); }
 gboolean gest_reservation_no_show (GestStore *s, const char *u, const char *r, gint64 n, GError **error) { STUB_FAIL (FALSE); }
-void gest_agenda_schedule_free (GestAgendaSchedule *s) { g_free (s); }
-GPtrArray *gest_agenda_advisors (GestStore *s, GError **error) { STUB_FAIL (NULL); }
-GPtrArray *gest_agenda_schedules (GestStore *s, GError **error) { STUB_FAIL (NULL); }
 gboolean gest_agenda_schedule_set (GestStore *s, const GestAgendaSchedule *sc, GError **error) { STUB_FAIL (FALSE); }
 gboolean gest_agenda_schedule_clear (GestStore *s, const char *a, int w, GError **error) { STUB_FAIL (FALSE); }
 char *gest_agenda_block_add (GestStore *s, const char *a, const char *d, int st, int en, const char *r, GError **error) { STUB_FAIL (NULL); }

@@ -5,6 +5,7 @@
 
 #include "gest-context.h"
 #include "gest-reservation.h"
+#include "gest-reservation-values.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,17 @@ GtkWidget *gest_reservation_dialog_new (GestContext                 *context,
                                         const char                  *uuid,
                                         const GestReservationValues *preset,
                                         const char                  *reschedule_uuid);
+/* What "Save" does (Ctrl+S): FALSE when the form shows errors or a save is under way. */
+gboolean    gest_reservation_dialog_save            (GestReservationDialog *self);
+/* The message shown on @field (GestReservationFormField), or on the window with -1; NULL
+ * when none. */
+const char *gest_reservation_dialog_get_error       (GestReservationDialog *self,
+                                                     int                    field);
+const GestReservationFormValues *
+            gest_reservation_dialog_get_values      (GestReservationDialog *self);
+/* As choosing @customer_uuid among the search's matches (and @vehicle_uuid, when given). */
+void        gest_reservation_dialog_choose_customer (GestReservationDialog *self,
+                                                     const char            *customer_uuid,
+                                                     const char            *vehicle_uuid);
 
 G_END_DECLS

@@ -1,0 +1,691 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-agenda-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-agenda-view-private.h"
+#include "gest-date.h"
+
+static void gest_agenda_view_scrollable_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GestAgendaView, gest_agenda_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, gest_agenda_view_scrollable_init))
+
+enum {
+  PROP_0,
+  PROP_ERROR,
+  PROP_LOADING,
+  N_PROPS,
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SLOT_ACTIVATED,
+  RESERVATION_ACTIVATED,
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char     *db_path;
+  char     *from_day;
+  guint     n_days;
+  gint64    now;
+  guint     serial;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->db_path);
+  g_free (data->from_day);
+  g_free (data);
+}
+
+/* --- Geometry ------------------------------------------------------------------------------- */
+
+GestAgendaColumn *
+gest_agenda_view_shown_column (GestAgendaView *self,
+                               int             index)
+{
+  if (self->grid == NULL || index < 0 || (guint) index >= self->shown->len)
+    return NULL;
+  return g_ptr_array_index (self->grid->columns, g_array_index (self->shown, guint, index));
+}
+
+double
+gest_agenda_view_column_width (GestAgendaView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_W;
+  guint n = MAX (self->shown->len, 1);
+
+  if (n * COLUMN_W < (guint) MAX (width, 0))
+    return (double) width / n;
+  return COLUMN_W;
+}
+
+static double
+content_height (GestAgendaView *self)
+{
+  if (self->grid == NULL)
+    return HEADER_H;
+  return HEADER_H + (self->grid->last_min - self->grid->first_min) * PX_PER_MIN;
+}
+
+double
+gest_agenda_view_y_of_minute (GestAgendaView *self,
+                              int             minute)
+{
+  return HEADER_H + (minute - self->grid->first_min) * PX_PER_MIN - gtk_adjustment_get_value (self->vadjustment);
+}
+
+double
+gest_agenda_view_x_of_column (GestAgendaView *self,
+                              int             index)
+{
+  return GUTTER_W + index * gest_agenda_view_column_width (self) - gtk_adjustment_get_value (self->hadjustment);
+}
+
+static void
+configure_adjustments (GestAgendaView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double content_w = GUTTER_W + self->shown->len * gest_agenda_view_column_width (self);
+  double content_h = content_height (self);
+
+  if (self->hadjustment != NULL)
+    gtk_adjustment_configure (self->hadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->hadjustment), 0, MAX (content_w - width, 0)),
+                              0, MAX (content_w, width), width * 0.1, width * 0.9, width);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_configure (self->vadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (content_h - height, 0)),
+                              0, MAX (content_h, height), height * 0.1, height * 0.9, height);
+}
+
+void
+gest_agenda_view_scroll_to_cursor (GestAgendaView *self)
+{
+  GestAgendaColumn *column = gest_agenda_view_shown_column (self, self->cursor_col);
+  double w = gest_agenda_view_column_width (self);
+  double left, top, width, height;
+
+  if (column == NULL)
+    return;
+  left = self->cursor_col * w;
+  top = (self->cursor_min - self->grid->first_min) * PX_PER_MIN;
+  width = gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_W;
+  height = gtk_widget_get_height (GTK_WIDGET (self)) - HEADER_H;
+  if (left < gtk_adjustment_get_value (self->hadjustment))
+    gtk_adjustment_set_value (self->hadjustment, left);
+  else if (left + w > gtk_adjustment_get_value (self->hadjustment) + width)
+    gtk_adjustment_set_value (self->hadjustment, left + w - width);
+  if (top < gtk_adjustment_get_value (self->vadjustment))
+    gtk_adjustment_set_value (self->vadjustment, top);
+  else if (top + column->slot_minutes * PX_PER_MIN > gtk_adjustment_get_value (self->vadjustment) + height)
+    gtk_adjustment_set_value (self->vadjustment, top + column->slot_minutes * PX_PER_MIN - height);
+}
+
+/* --- State ---------------------------------------------------------------------------------- */
+
+void
+gest_agenda_view_set_error (GestAgendaView *self,
+           const char     *message)
+{
+  if (g_strcmp0 (self->error, message) == 0)
+    return;
+  g_free (self->error);
+  self->error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+GestReservation *
+gest_agenda_view_focused_reservation (GestAgendaView *self)
+{
+  GestAgendaColumn *column = gest_agenda_view_shown_column (self, self->cursor_col);
+
+  if (column == NULL)
+    return NULL;
+  return gest_agenda_column_reservation_at (column, self->cursor_min, self->cursor_lane, NULL);
+}
+
+void
+gest_agenda_view_announce_focus (GestAgendaView *self)
+{
+  GestAgendaColumn *column = gest_agenda_view_shown_column (self, self->cursor_col);
+  GestReservation *r = gest_agenda_view_focused_reservation (self);
+  g_autofree char *text = NULL;
+
+  if (column == NULL)
+    return;
+  if (r != NULL)
+    text = g_strdup_printf ("%02d:%02d %s, %s, %s", r->starts_min / 60, r->starts_min % 60,
+                            r->customer_name != NULL ? r->customer_name : "",
+                            r->vehicle_label != NULL ? r->vehicle_label : "",
+                            gest_reservation_state_label (r->state));
+  else
+    text = g_strdup_printf ("%s %s %02d:%02d",
+                            column->advisor_name != NULL ? column->advisor_name : _("To assign"),
+                            column->day, self->cursor_min / 60, self->cursor_min % 60);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+static void
+rebuild_shown (GestAgendaView *self)
+{
+  g_array_set_size (self->shown, 0);
+  for (guint c = 0; self->grid != NULL && c < self->grid->columns->len; c++)
+    {
+      GestAgendaColumn *column = g_ptr_array_index (self->grid->columns, c);
+
+      if (self->advisor == NULL || g_strcmp0 (self->advisor, column->advisor_uuid) == 0)
+        g_array_append_val (self->shown, c);
+    }
+  self->cursor_col = CLAMP (self->cursor_col, 0, MAX ((int) self->shown->len - 1, 0));
+  if (self->grid != NULL)
+    self->cursor_min = CLAMP (self->cursor_min, self->grid->first_min, self->grid->last_min - 1);
+}
+
+/* After a reload: the focus goes back to the reservation that was moved. */
+static void
+refocus (GestAgendaView *self)
+{
+  g_autofree char *uuid = g_steal_pointer (&self->refocus);
+
+  if (uuid == NULL || self->grid == NULL)
+    return;
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      GestAgendaColumn *column = gest_agenda_view_shown_column (self, i);
+
+      for (guint j = 0; j < column->reservations->len; j++)
+        {
+          GestReservation *r = g_ptr_array_index (column->reservations, j);
+
+          if (g_strcmp0 (r->uuid, uuid) == 0)
+            {
+              self->cursor_col = i;
+              self->cursor_min = gest_agenda_column_snap (column, r->starts_min);
+              self->cursor_lane = g_array_index (column->lanes, GestAgendaLane, j).lane;
+              return;
+            }
+        }
+    }
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GestAgendaView *self = GEST_AGENDA_VIEW (object);
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GestAgendaGrid *grid = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->serial != self->serial)
+    {
+      g_clear_pointer (&grid, gest_agenda_grid_free);
+      return;
+    }
+  self->loading = FALSE;
+  if (grid == NULL)
+    gest_agenda_view_set_error (self, error->message);
+  else
+    {
+      g_clear_pointer (&self->grid, gest_agenda_grid_free);
+      self->grid = grid;
+      if (self->cursor_min == 0)
+        self->cursor_min = grid->first_min;
+      rebuild_shown (self);
+      refocus (self);
+    }
+  configure_adjustments (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gest_agenda_view_announce_focus (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GestStore) store = gest_store_open (data->db_path, &error);
+  GestAgendaGrid *grid = NULL;
+
+  if (store != NULL && gest_store_set_read_only (store, TRUE, &error))
+    grid = gest_agenda_grid_load (store, data->from_day, data->n_days,
+                                  data->now > 0 ? data->now : gest_timestamp_now (), &error);
+  if (grid == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, grid, (GDestroyNotify) gest_agenda_grid_free);
+}
+
+static char *
+range_start (GestAgendaView *self,
+             guint          *out_n_days)
+{
+  GDate date;
+
+  if (self->day == NULL || !gest_date_from_iso (self->day, &date))
+    gest_date_today (&date);
+  if (self->mode == GEST_AGENDA_VIEW_WEEK)
+    {
+      g_date_subtract_days (&date, g_date_get_weekday (&date) - G_DATE_MONDAY);
+      *out_n_days = 7;
+    }
+  else
+    *out_n_days = 1;
+  return gest_date_to_iso (&date);
+}
+
+/* --- GtkWidget, GtkScrollable ---------------------------------------------------------------- */
+
+static void
+adjustment_changed_cb (GestAgendaView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (GestAgendaView  *self,
+                GtkAdjustment  **slot,
+                GtkAdjustment   *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, adjustment_changed_cb, self);
+      g_object_unref (*slot);
+    }
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_changed_cb), self);
+  configure_adjustments (self);
+}
+
+static void
+gest_agenda_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  configure_adjustments (GEST_AGENDA_VIEW (widget));
+}
+
+static void
+gest_agenda_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GestAgendaView *self = GEST_AGENDA_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = GUTTER_W + MIN_COL_W;
+      *natural = GUTTER_W + MAX (self->shown->len, 1) * COLUMN_W;
+    }
+  else
+    {
+      *minimum = HEADER_H + 60 * PX_PER_MIN;
+      *natural = MAX (*minimum, (int) content_height (self));
+    }
+}
+
+static void
+gest_agenda_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  gest_agenda_view_draw (GEST_AGENDA_VIEW (widget), snapshot);
+}
+
+static void
+gest_agenda_view_dispose (GObject *object)
+{
+  GestAgendaView *self = GEST_AGENDA_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_changed_cb, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (gest_agenda_view_parent_class)->dispose (object);
+}
+
+static void
+gest_agenda_view_finalize (GObject *object)
+{
+  GestAgendaView *self = GEST_AGENDA_VIEW (object);
+
+  g_clear_pointer (&self->grid, gest_agenda_grid_free);
+  g_array_unref (self->shown);
+  g_free (self->day);
+  g_free (self->advisor);
+  g_free (self->refocus);
+  g_free (self->error);
+
+  G_OBJECT_CLASS (gest_agenda_view_parent_class)->finalize (object);
+}
+
+static void
+gest_agenda_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  GestAgendaView *self = GEST_AGENDA_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_agenda_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  GestAgendaView *self = GEST_AGENDA_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gest_agenda_view_scrollable_init (GtkScrollableInterface *iface)
+{
+}
+
+static void
+gest_agenda_view_class_init (GestAgendaViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gest_agenda_view_dispose;
+  object_class->finalize = gest_agenda_view_finalize;
+  object_class->get_property = gest_agenda_view_get_property;
+  object_class->set_property = gest_agenda_view_set_property;
+  widget_class->measure = gest_agenda_view_measure;
+  widget_class->size_allocate = gest_agenda_view_size_allocate;
+  widget_class->snapshot = gest_agenda_view_snapshot;
+
+  properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                   G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  signals[SLOT_ACTIVATED] = g_signal_new ("slot-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                          G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT);
+  signals[RESERVATION_ACTIVATED] = g_signal_new ("reservation-activated", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                 G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gest_agenda_view_input_class_init (widget_class);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_widget_class_set_css_name (widget_class, "agendaview");
+}
+
+static void
+gest_agenda_view_init (GestAgendaView *self)
+{
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->cancellable = g_cancellable_new ();
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agenda"), -1);
+
+  gest_agenda_view_input_init (self);
+}
+
+/* --- Public API ----------------------------------------------------------------------------- */
+
+GtkWidget *
+gest_agenda_view_new (GestContext        *context,
+                      GestAgendaViewMode  mode)
+{
+  GestAgendaView *self;
+
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (GEST_TYPE_AGENDA_VIEW, NULL);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (gest_context_get_store (context));
+  self->mode = mode;
+  return GTK_WIDGET (self);
+}
+
+void
+gest_agenda_view_set_day (GestAgendaView *self,
+                          const char     *day)
+{
+  g_return_if_fail (GEST_IS_AGENDA_VIEW (self));
+
+  g_free (self->day);
+  self->day = g_strdup (day);
+  gest_agenda_view_reload (self);
+}
+
+void
+gest_agenda_view_reload (GestAgendaView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (GEST_IS_AGENDA_VIEW (self));
+
+  data = g_new0 (LoadData, 1);
+  data->db_path = g_strdup (gest_store_get_path (self->store));
+  data->from_day = range_start (self, &data->n_days);
+  data->now = self->now;
+  data->serial = ++self->serial;
+  self->loading = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  task = g_task_new (self, self->cancellable, loaded_cb, NULL);
+  g_task_set_source_tag (task, gest_agenda_view_reload);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+void
+gest_agenda_view_set_advisor (GestAgendaView *self,
+                              const char     *advisor_uuid)
+{
+  g_return_if_fail (GEST_IS_AGENDA_VIEW (self));
+
+  if (g_strcmp0 (self->advisor, advisor_uuid) == 0)
+    return;
+  g_free (self->advisor);
+  self->advisor = g_strdup (advisor_uuid);
+  rebuild_shown (self);
+  configure_adjustments (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+gest_agenda_view_set_move_mode (GestAgendaView *self,
+                                gboolean        move_mode)
+{
+  g_return_if_fail (GEST_IS_AGENDA_VIEW (self));
+
+  self->move_mode = !!move_mode;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+gest_agenda_view_get_move_mode (GestAgendaView *self)
+{
+  g_return_val_if_fail (GEST_IS_AGENDA_VIEW (self), FALSE);
+
+  return self->move_mode;
+}
+
+void
+gest_agenda_view_set_now (GestAgendaView *self,
+                          gint64          now)
+{
+  g_return_if_fail (GEST_IS_AGENDA_VIEW (self));
+
+  self->now = now;
+}
+
+const char *
+gest_agenda_view_get_error (GestAgendaView *self)
+{
+  g_return_val_if_fail (GEST_IS_AGENDA_VIEW (self), NULL);
+
+  return self->error;
+}
+
+const GestAgendaGrid *
+gest_agenda_view_get_grid (GestAgendaView *self)
+{
+  g_return_val_if_fail (GEST_IS_AGENDA_VIEW (self), NULL);
+
+  return self->grid;
+}
+
+gboolean
+gest_agenda_view_get_loading (GestAgendaView *self)
+{
+  g_return_val_if_fail (GEST_IS_AGENDA_VIEW (self), FALSE);
+
+  return self->loading;
+}
+
+void
+gest_agenda_view_focus_cell (GestAgendaView *self,
+                             guint           column,
+                             int             minute)
+{
+  g_return_if_fail (GEST_IS_AGENDA_VIEW (self));
+
+  for (guint i = 0; i < self->shown->len; i++)
+    if (g_array_index (self->shown, guint, i) == column)
+      {
+        self->cursor_col = i;
+        self->cursor_min = gest_agenda_column_snap (gest_agenda_view_shown_column (self, i), minute);
+        self->cursor_lane = 0;
+        gest_agenda_view_scroll_to_cursor (self);
+        gest_agenda_view_announce_focus (self);
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+        return;
+      }
+}
+
+const char *
+gest_agenda_view_get_focused (GestAgendaView *self)
+{
+  GestReservation *r;
+
+  g_return_val_if_fail (GEST_IS_AGENDA_VIEW (self), NULL);
+
+  r = gest_agenda_view_focused_reservation (self);
+  return r != NULL ? r->uuid : NULL;
+}
+
+guint
+gest_agenda_view_get_n_shown_columns (GestAgendaView *self)
+{
+  g_return_val_if_fail (GEST_IS_AGENDA_VIEW (self), 0);
+
+  return self->shown->len;
+}
+
+void
+gest_agenda_view_emit_slot (GestAgendaView *self,
+                            const char     *advisor_uuid,
+                            const char     *day,
+                            int             starts_min)
+{
+  g_signal_emit (self, signals[SLOT_ACTIVATED], 0, advisor_uuid, day, starts_min);
+}
+
+void
+gest_agenda_view_emit_reservation (GestAgendaView *self,
+                                   const char     *uuid)
+{
+  g_signal_emit (self, signals[RESERVATION_ACTIVATED], 0, uuid);
+}

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The week and day agenda on screen (S12, S7; issue 15): Enter (or a click) on a free slot
+ * opens the reservation window preset with the advisor, day and time; a keyboard move into a
+ * full slot is refused with the model's message in full under the view and nothing moves; a
+ * move into room is made and the focus follows it; web bookings without advisor have the first
+ * column, "To assign"; at 360 px the day view shows one advisor at a time with a selector. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "agenda-board-test-util.h"
+#include "gest-agenda-page.h"
+#include "gest-date.h"
+#include "gest-domain-module.h"
+#include "gest-reservation-dialog.h"
+#include "gest-test-util.h"
+#include "gest-test-widgets.h"
+
+#define MSG_FULL "Luis Hernández Peña already has 2 reservations at 09:00, his capacity: choose another time or advisor."
+
+typedef struct
+{
+  char        *dir;
+  char        *monday;
+  GestStore   *store;
+  GestContext *context;
+  GtkWindow   *window;
+  GtkWidget   *page;
+  guint        loads;
+} Fixture;
+
+static void
+loaded_cb (Fixture *f)
+{
+  f->loads++;
+}
+
+static GestAgendaView *
+view (Fixture           *f,
+      GestAgendaViewMode mode)
+{
+  return gest_agenda_page_get_agenda (GEST_AGENDA_PAGE (f->page), mode);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int width = GPOINTER_TO_INT (data);
+
+  gest_domain_modules_init ();
+  f->dir = gest_test_tmpdir_new ();
+  f->monday = agenda_test_monday ();
+  path = g_build_filename (f->dir, "gestiona.db", NULL);
+  f->store = gest_store_open (path, &error);
+  g_assert_no_error (error);
+  agenda_test_fill (f->store, f->monday);
+  gest_test_sign_in (f->store, GEST_ROLE_SERVICE_COORDINATOR);
+  g_assert_true (gest_store_set_read_only (f->store, TRUE, &error));
+  f->context = gest_context_new (f->store);
+
+  f->page = g_object_ref_sink (gest_agenda_page_new (f->context));
+  g_signal_connect_swapped (view (f, GEST_AGENDA_VIEW_WEEK), "loaded", G_CALLBACK (loaded_cb), f);
+  g_signal_connect_swapped (view (f, GEST_AGENDA_VIEW_DAY), "loaded", G_CALLBACK (loaded_cb), f);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, width > 0 ? width : 1100, 760);
+  gtk_window_set_child (f->window, f->page);
+  gtk_window_present (f->window);
+  gest_agenda_page_set_view (GEST_AGENDA_PAGE (f->page), "day");
+  f->loads = 0;
+  gest_agenda_page_set_day (GEST_AGENDA_PAGE (f->page), f->monday);
+  WAIT_UNTIL (f->loads >= 2 && !gest_agenda_view_get_loading (view (f, GEST_AGENDA_VIEW_DAY)));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *dialog = gest_agenda_page_get_dialog (GEST_AGENDA_PAGE (f->page));
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  gest_store_wait_for_writes (f->store);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_window_destroy (f->window);
+  g_assert_finalize_object (f->page);
+  g_assert_finalize_object (f->context);
+  g_assert_finalize_object (f->store);
+  gest_test_tmpdir_free (f->dir);
+  g_free (f->monday);
+}
+
+static guint
+column_of (Fixture    *f,
+           const char *advisor)
+{
+  const GestAgendaGrid *grid = gest_agenda_view_get_grid (view (f, GEST_AGENDA_VIEW_DAY));
+  int column = gest_agenda_grid_find_column (grid, advisor, f->monday);
+
+  g_assert_cmpint (column, >=, 0);
+  return (guint) column;
+}
+
+static void
+test_to_assign_first (Fixture       *f,
+                      gconstpointer  data)
+{
+  const GestAgendaGrid *day = gest_agenda_view_get_grid (view (f, GEST_AGENDA_VIEW_DAY));
+  const GestAgendaGrid *week = gest_agenda_view_get_grid (view (f, GEST_AGENDA_VIEW_WEEK));
+  GestAgendaColumn *first = g_ptr_array_index (day->columns, 0);
+  GestAgendaColumn *ana = g_ptr_array_index (day->columns, 1);
+  GestAgendaColumn *luis = g_ptr_array_index (day->columns, 2);
+
+  /* The web booking without advisor: the first column of its day, then the advisors by name. */
+  g_assert_cmpuint (day->columns->len, ==, 3);
+  g_assert_null (first->advisor_uuid);
+  g_assert_cmpuint (first->reservations->len, ==, 1);
+  g_assert_cmpstr (ana->advisor_name, ==, "Ana María Ortiz");
+  g_assert_cmpstr (luis->advisor_name, ==, "Luis Hernández Peña");
+  /* Luis's 09:00: both cars side by side, his capacity of 2. */
+  g_assert_cmpuint (luis->reservations->len, ==, 2);
+  g_assert_cmpint (g_array_index (luis->lanes, GestAgendaLane, 1).lane, ==, 1);
+  g_assert_cmpint (g_array_index (luis->lanes, GestAgendaLane, 1).lanes, ==, 2);
+  /* The week: Monday's "To assign" and two advisors, then two advisors a day to Sunday. */
+  g_assert_cmpuint (week->columns->len, ==, 3 + 6 * 2);
+  g_assert_cmpint (day->first_min, ==, 8 * 60);
+  g_assert_cmpint (day->last_min, ==, 18 * 60);
+}
+
+static void
+test_free_slot_opens_dialog (Fixture       *f,
+                             gconstpointer  data)
+{
+  GestAgendaView *day = view (f, GEST_AGENDA_VIEW_DAY);
+  GestReservationDialog *dialog;
+  const GestReservationFormValues *values;
+  g_autofree char *day_text = NULL;
+  GDate date;
+
+  gest_agenda_view_focus_cell (day, column_of (f, AGENDA_TEST_LUIS), 10 * 60 + 10);
+  g_assert_null (gest_agenda_view_get_focused (day));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "agenda.activate", NULL));
+  dialog = GEST_RESERVATION_DIALOG (gest_agenda_page_get_dialog (GEST_AGENDA_PAGE (f->page)));
+  g_assert_nonnull (dialog);
+  values = gest_reservation_dialog_get_values (dialog);
+  gest_date_from_iso (f->monday, &date);
+  day_text = gest_date_format (&date);
+  g_assert_cmpstr (values->advisor_uuid, ==, AGENDA_TEST_LUIS);
+  g_assert_cmpstr (values->day_text, ==, day_text);
+  g_assert_cmpstr (values->time_text, ==, "10:00");
+  g_assert_null (values->customer_uuid);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Reservation");
+}
+
+static void
+test_full_slot_no_dialog (Fixture       *f,
+                          gconstpointer  data)
+{
+  GestAgendaView *day = view (f, GEST_AGENDA_VIEW_DAY);
+
+  /* Luis's 09:00 holds two cars: Enter there opens the first of them, not a new one. */
+  gest_agenda_view_focus_cell (day, column_of (f, AGENDA_TEST_LUIS), 9 * 60);
+  g_assert_cmpstr (gest_agenda_view_get_focused (day), ==, "res-luis-1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "agenda.activate", NULL));
+  g_assert_null (gest_agenda_page_get_dialog (GEST_AGENDA_PAGE (f->page)));
+  g_assert_nonnull (gest_agenda_page_get_detail (GEST_AGENDA_PAGE (f->page)));
+}
+
+static void
+test_keyboard_move_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  GestAgendaView *day = view (f, GEST_AGENDA_VIEW_DAY);
+  g_autofree char *before = agenda_test_where (f->store, "res-ana");
+  g_autofree char *after = NULL;
+
+  gest_agenda_view_focus_cell (day, column_of (f, AGENDA_TEST_ANA), 9 * 60);
+  g_assert_cmpstr (gest_agenda_view_get_focused (day), ==, "res-ana");
+  /* Alt+Right: to Luis's 09:00, full. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "agenda.move", "(ii)", 1, 0));
+  WAIT_UNTIL (gest_agenda_view_get_error (day) != NULL);
+  g_assert_cmpstr (gest_agenda_page_get_error (GEST_AGENDA_PAGE (f->page)), ==, MSG_FULL);
+  g_assert_nonnull (gest_test_find_widget (f->page, gest_test_is_visible_label, MSG_FULL));
+  after = agenda_test_where (f->store, "res-ana");
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_keyboard_move_made (Fixture       *f,
+                         gconstpointer  data)
+{
+  GestAgendaView *day = view (f, GEST_AGENDA_VIEW_DAY);
+  g_autofree char *expected = g_strdup_printf ("adv-ana %s 570", f->monday);
+  g_autofree char *after = NULL;
+  guint loads;
+
+  gest_agenda_view_focus_cell (day, column_of (f, AGENDA_TEST_ANA), 9 * 60);
+  /* Move mode: the plain arrow moves the reservation a slot later. */
+  gest_agenda_view_set_move_mode (day, TRUE);
+  loads = f->loads;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "agenda.focus", "(ii)", 0, 1));
+  WAIT_UNTIL (f->loads > loads);
+  after = agenda_test_where (f->store, "res-ana");
+  g_assert_cmpstr (after, ==, expected);
+  g_assert_null (gest_agenda_view_get_error (day));
+  g_assert_null (gest_agenda_page_get_error (GEST_AGENDA_PAGE (f->page)));
+  /* The focus follows the reservation to 09:30. */
+  g_assert_cmpstr (gest_agenda_view_get_focused (day), ==, "res-ana");
+}
+
+static void
+test_narrow_one_advisor (Fixture       *f,
+                         gconstpointer  data)
+{
+  GestAgendaView *day = view (f, GEST_AGENDA_VIEW_DAY);
+  GtkWidget *dropdown;
+  int minimum;
+
+  WAIT_UNTIL (gest_agenda_page_get_narrow (GEST_AGENDA_PAGE (f->page))
+              && gest_agenda_view_get_n_shown_columns (day) == 1);
+  gtk_widget_measure (f->page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  dropdown = gest_test_find_widget (f->page, gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_widget_get_visible (dropdown));
+  /* The first advisor, then the second through the selector. */
+  gest_agenda_view_focus_cell (day, column_of (f, AGENDA_TEST_ANA), 9 * 60);
+  g_assert_cmpstr (gest_agenda_view_get_focused (day), ==, "res-ana");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  g_assert_cmpuint (gest_agenda_view_get_n_shown_columns (day), ==, 1);
+  gest_agenda_view_focus_cell (day, column_of (f, AGENDA_TEST_LUIS), 9 * 60);
+  g_assert_cmpstr (gest_agenda_view_get_focused (day), ==, "res-luis-1");
+  /* The week view keeps every column, scrolled sideways. */
+  g_assert_cmpuint (gest_agenda_view_get_n_shown_columns (view (f, GEST_AGENDA_VIEW_WEEK)), ==, 15);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/agenda/S7/view/to-assign-first", Fixture, NULL, fixture_setup, test_to_assign_first,
+              fixture_teardown);
+  g_test_add ("/agenda/S12/view/free-slot-opens-dialog-preset", Fixture, NULL, fixture_setup,
+              test_free_slot_opens_dialog, fixture_teardown);
+  g_test_add ("/agenda/S12/view/enter-on-reservation-opens-it", Fixture, NULL, fixture_setup,
+              test_full_slot_no_dialog, fixture_teardown);
+  g_test_add ("/agenda/S12/view/keyboard-move-refused-in-full", Fixture, NULL, fixture_setup,
+              test_keyboard_move_refused, fixture_teardown);
+  g_test_add ("/agenda/S12/view/keyboard-move-made", Fixture, NULL, fixture_setup, test_keyboard_move_made,
+              fixture_teardown);
+  g_test_add ("/agenda/S12/view/360px-one-advisor", Fixture, GINT_TO_POINTER (360), fixture_setup,
+              test_narrow_one_advisor, fixture_teardown);
+  return g_test_run ();
+}
