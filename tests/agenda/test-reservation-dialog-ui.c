@@ -16,7 +16,6 @@
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
 
-#define MSG_FULL "Luis Hernández Peña already has 2 reservations at 09:00, his capacity: choose another time or advisor."
 
 typedef struct
 {
@@ -178,6 +177,7 @@ static void
 test_slot_refused (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autofree char *full = agenda_test_full_message (f->monday);
   GestReservationDialog *dialog;
 
   open_dialog (f, AGENDA_TEST_LUIS, 9 * 60);
@@ -186,9 +186,9 @@ test_slot_refused (Fixture       *f,
   g_assert_true (gest_reservation_dialog_save (dialog));
   WAIT_UNTIL (!gest_reservation_dialog_get_values (dialog)->saving);
   g_assert_null (f->saved);
-  g_assert_cmpstr (gest_reservation_dialog_get_error (dialog, GEST_RESERVATION_FORM_TIME), ==, MSG_FULL);
+  g_assert_cmpstr (gest_reservation_dialog_get_error (dialog, GEST_RESERVATION_FORM_TIME), ==, full);
   g_assert_true (gtk_widget_has_css_class (entry_row (f, "Time (hh:mm)"), "error"));
-  g_assert_nonnull (gest_test_find_widget (f->dialog, gest_test_is_visible_label, MSG_FULL));
+  g_assert_nonnull (gest_test_find_widget (f->dialog, gest_test_is_visible_label, full));
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM reservations"), ==, 4);
 }
 
