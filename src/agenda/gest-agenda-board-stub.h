@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* STUB (agenda-board): stands in for agenda-core's gest-reservation-board-source.h until
- * wip-agenda-core lands; deleted then. */
+/* STUB (agenda-board): stands in for agenda-core's gest-reservation-board-source.h until it
+ * lands; deleted then. */
 #pragma once
 
 #include "gest-sql-board-source.h"

@@ -99,7 +99,7 @@ gest_agenda_day_add (const char *iso,
 }
 
 gint64
-gest_agenda_moment (const char *iso,
+gest_agenda_day_moment (const char *iso,
                     int         minutes)
 {
   g_autoptr(GDateTime) at = NULL;

@@ -22,7 +22,7 @@ char     *gest_agenda_today_iso      (int          offset_days);
 char     *gest_agenda_day_add        (const char  *iso,
                                       int          days);
 /* The unix µs of @iso at @minutes in the dealer's time zone (0 when @iso is no day). */
-gint64    gest_agenda_moment         (const char  *iso,
+gint64    gest_agenda_day_moment     (const char  *iso,
                                       int          minutes);
 /* What the reception's screen shows of a customer (S12): the first name and the initial of
  * the first surname, "Juan P." for "Juan Pérez López" (of Mexican names' usual order: the

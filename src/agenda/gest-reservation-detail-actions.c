@@ -542,7 +542,7 @@ test_drive_response_cb (AdwMessageDialog      *dialog,
   action = action_new (ACTION_TEST_DRIVE);
   action->flag = TRUE;
   action->text = g_strstrip (g_strdup (gtk_editable_get_text (vehicle)));
-  action->at = gest_agenda_moment (iso, minutes);
+  action->at = gest_agenda_day_moment (iso, minutes);
   run_action (self, action, _("Test drive accepted: the lead went to sales"));
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-agenda-schedule.h"
+#include "gest-billing-group.h"
 #include "gest-campaign.h"
 #include "gest-date.h"
 #include "gest-field-error.h"
@@ -39,6 +40,8 @@ struct _GestReservationDialog
   AdwEntryRow               *notes_row;
   GtkSwitch                 *invoice_switch;
   GtkWidget                 *billing_box;
+  GestBillingGroup          *billing;        /* in billing_box */
+  GestBillingValues         *billing_loaded; /* the customer's, as stored */
 
   GtkLabel                  *error_labels[GEST_RESERVATION_FORM_N_FIELDS];
   GtkLabel                  *refusal_label;
@@ -71,6 +74,7 @@ typedef struct
   char                  *reschedule_uuid;
   GestReservationValues  values;           /* strings owned below */
   GestReservationFormField refusal_field;
+  GestBillingValues       *billing;        /* to save on the customer first, or NULL */
 } SaveData;
 
 static void
@@ -87,6 +91,7 @@ save_data_free (gpointer data)
   g_free ((char *) save->values.day);
   g_free ((char *) save->values.transport);
   g_free ((char *) save->values.notes);
+  g_clear_pointer (&save->billing, gest_billing_values_free);
   g_free (save);
 }
 
@@ -138,6 +143,50 @@ update_from_values (GestReservationDialog     *self,
   g_clear_pointer (&self->state, gest_reservation_form_state_free);
   self->state = gest_reservation_form_widget_state_from_values (self->values);
   update_widgets (self, self->state);
+}
+
+/* --- The billing data (S11) ------------------------------------------------------------------ */
+
+/* The billing group's data checked as the SAT's receiver rule does; NULL when complete. */
+static char *
+billing_error (GestReservationDialog *self)
+{
+  const GestBillingValues *billing = gest_billing_group_get_values (self->billing);
+  g_autoptr(GError) error = NULL;
+
+  if (self->values == NULL || self->values->customer_uuid == NULL)
+    return NULL;
+  if (gest_cfdi_check_receiver (billing->kind, billing->rfc, billing->name, billing->postal_code,
+                                billing->regime, billing->use, billing->email, NULL, &error))
+    return NULL;
+  return g_strdup (error->message);
+}
+
+static void
+billing_changed_cb (GestReservationDialog *self)
+{
+  g_autofree char *error = NULL;
+
+  if (self->filling || self->values == NULL)
+    return;
+  error = billing_error (self);
+  update_from_values (self, gest_reservation_form_values_set_invoice (self->values, self->values->needs_invoice,
+                                                                      error));
+}
+
+static void
+load_billing (GestReservationDialog *self,
+              const char            *customer_uuid)
+{
+  g_clear_pointer (&self->billing_loaded, gest_billing_values_free);
+  if (customer_uuid != NULL)
+    self->billing_loaded = gest_customer_billing_load (self->store, customer_uuid, NULL);
+  if (self->billing_loaded == NULL)
+    self->billing_loaded = gest_billing_values_new ();
+  self->filling = TRUE;
+  gest_billing_group_set_values (self->billing, self->billing_loaded);
+  self->filling = FALSE;
+  billing_changed_cb (self);
 }
 
 /* --- The customer and their vehicles ------------------------------------------------------ */
@@ -254,6 +303,7 @@ set_customer (GestReservationDialog *self,
   self->filling = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
   update_from_values (self, gest_reservation_form_values_set_customer (self->values, uuid, label));
+  load_billing (self, uuid);
   load_vehicles (self, uuid, vehicle_uuid);
   choose_vehicle_at (self, adw_combo_row_get_selected (self->vehicle_row));
 }
@@ -440,12 +490,13 @@ notes_changed_cb (GestReservationDialog *self)
 static void
 invoice_changed_cb (GestReservationDialog *self)
 {
+  g_autofree char *error = billing_error (self);
+
   if (self->filling || self->values == NULL)
     return;
-  /* The billing data's own check joins here once the shared billing group is in the window. */
   update_from_values (self, gest_reservation_form_values_set_invoice (self->values,
                                                                       gtk_switch_get_active (self->invoice_switch),
-                                                                      self->values->billing_error));
+                                                                      error));
 }
 
 /* --- Saving -------------------------------------------------------------------------------- */
@@ -458,6 +509,13 @@ save_func (GestStore  *store,
   SaveData *save = data;
   g_autofree char *uuid = NULL;
 
+  /* S11: the billing data typed here goes on the customer, in the same transaction. */
+  if (save->billing != NULL
+      && !gest_customer_billing_save (store, save->values.customer_uuid, save->billing, NULL, error))
+    {
+      save->refusal_field = GEST_RESERVATION_FORM_BILLING;
+      return FALSE;
+    }
   /* The slot first, so that its refusal goes on the time row. */
   if (save->values.advisor_uuid != NULL
       && !gest_agenda_slot_check (store, save->values.advisor_uuid, save->values.day, save->values.starts_min,
@@ -534,6 +592,7 @@ gest_reservation_dialog_finalize (GObject *object)
   g_clear_pointer (&self->match_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->values, gest_reservation_form_values_free);
   g_clear_pointer (&self->state, gest_reservation_form_state_free);
+  g_clear_pointer (&self->billing_loaded, gest_billing_values_free);
 
   G_OBJECT_CLASS (gest_reservation_dialog_parent_class)->finalize (object);
 }
@@ -606,6 +665,9 @@ gest_reservation_dialog_init (GestReservationDialog *self)
   self->error_labels[GEST_RESERVATION_FORM_TIME] = gest_field_error_label_new (self->when_group);
   self->error_labels[GEST_RESERVATION_FORM_BILLING] = gest_field_error_label_new (self->invoice_group);
   self->refusal_label = gest_field_error_label_new (self->invoice_group);
+  self->billing = GEST_BILLING_GROUP (gest_billing_group_new ());
+  gtk_box_append (GTK_BOX (self->billing_box), GTK_WIDGET (self->billing));
+  g_signal_connect_object (self->billing, "changed", G_CALLBACK (billing_changed_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < GEST_RESERVATION_N_KINDS; i++)
     gtk_string_list_append (kinds, gest_reservation_kind_label (gest_reservation_form_kind_id (i)));
@@ -710,6 +772,8 @@ gest_reservation_dialog_save (GestReservationDialog *self)
 
   if (self->values->saving)
     return FALSE;
+  if (self->values->needs_invoice)
+    gest_billing_group_check (self->billing);
   update_from_values (self, gest_reservation_form_values_set_show_errors (self->values, TRUE));
   if (!self->state->valid)
     return FALSE;
@@ -726,6 +790,9 @@ gest_reservation_dialog_save (GestReservationDialog *self)
   save->values.day = g_strdup (out.day);
   save->values.transport = g_strdup (out.transport);
   save->values.notes = g_strstrip (g_strdup (out.notes));
+  if (self->values->needs_invoice && self->billing_loaded != NULL
+      && !gest_billing_values_equal (self->billing_loaded, gest_billing_group_get_values (self->billing)))
+    save->billing = gest_billing_values_copy (gest_billing_group_get_values (self->billing));
   update_from_values (self, gest_reservation_form_values_set_saving (self->values, TRUE));
   gest_store_write_async (self->store, save_func, save, save_data_free, NULL, saved_cb, g_object_ref (self));
   return TRUE;

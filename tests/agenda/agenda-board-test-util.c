@@ -64,3 +64,15 @@ agenda_test_where (GestStore  *store,
   return g_strdup_printf ("%s %s %d", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
                           sqlite3_column_int (stmt, 2));
 }
+
+char *
+agenda_test_full_message (const char *monday)
+{
+  g_autofree char *shown = NULL;
+  GDate date;
+
+  g_assert_true (gest_date_from_iso (monday, &date));
+  shown = gest_date_format (&date);
+  return g_strdup_printf ("Luis Hernández Peña already has 2 appointments at 09:00 on %s, the capacity of the"
+                          " slot (2): choose another time or advisor.", shown);
+}

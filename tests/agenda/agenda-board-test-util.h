@@ -22,4 +22,7 @@ void  agenda_test_fill   (GestStore  *store,
 char *agenda_test_where  (GestStore  *store,
                           const char *uuid);
 
+/* The model's refusal of Luis's full 09:00 on @monday, in full. */
+char *agenda_test_full_message (const char *monday);
+
 G_END_DECLS
