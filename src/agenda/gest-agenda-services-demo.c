@@ -102,7 +102,8 @@ fill_sessions (GestStore  *store,
   return TRUE;
 }
 
-/* One in three reservations offered a test drive accepted it: a lead for sales. */
+/* One in three reservations offered a test drive accepted it: a lead for sales (the
+ * reservations' demo may have written every answer as declined; the answers are decided here). */
 static gboolean
 fill_leads (GestStore  *store,
             GRand      *rand,
@@ -120,7 +121,8 @@ fill_leads (GestStore  *store,
                                 " trim (coalesce (v.model, '') || ' ' || coalesce (v.year, '')), r.mileage_km, r.day,"
                                 " r.starts_min FROM reservations r LEFT JOIN customers c ON c.uuid = r.customer_uuid"
                                 " LEFT JOIN vehicles v ON v.uuid = r.vehicle_uuid"
-                                " WHERE r.deleted = 0 AND r.test_drive = 'offered' ORDER BY r.day, r.starts_min"
+                                " WHERE r.deleted = 0 AND r.mileage_km > 30000 AND r.test_drive IN ('offered', 'declined')"
+                                " AND r.state NOT IN ('refused', 'cancelled') ORDER BY r.day, r.starts_min"
                                 " LIMIT 3000", error);
   insert = gest_store_prepare (store,
                                "INSERT INTO test_drive_leads (uuid, reservation_uuid, customer_uuid, name, phone,"
