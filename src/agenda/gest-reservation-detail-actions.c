@@ -160,6 +160,28 @@ ask (GestReservationDetail *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+/* A switch with its wrapping label, appended to @box (a long email address in a narrow
+ * dialog); returns the switch. */
+static GtkWidget *
+switch_new (GtkWidget  *box,
+            const char *mnemonic_label)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic_label);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), toggle);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), toggle);
+  gtk_box_append (GTK_BOX (box), row);
+  return toggle;
+}
+
 static GtkWidget *
 entry_new (const char *placeholder,
            const char *text)
@@ -182,7 +204,7 @@ confirm_response_cb (AdwMessageDialog      *dialog,
                      GestReservationDetail *self)
 {
   GtkDropDown *advisors = g_object_get_data (G_OBJECT (dialog), "gest-advisors");
-  GtkCheckButton *email = g_object_get_data (G_OBJECT (dialog), "gest-email");
+  GtkSwitch *email = g_object_get_data (G_OBJECT (dialog), "gest-email");
   GPtrArray *uuids = g_object_get_data (G_OBJECT (dialog), "gest-advisor-uuids");
   guint selected = gtk_drop_down_get_selected (advisors);
   Action *action;
@@ -192,7 +214,7 @@ confirm_response_cb (AdwMessageDialog      *dialog,
   action = action_new (ACTION_CONFIRM);
   if (selected != GTK_INVALID_LIST_POSITION && selected < uuids->len)
     action->advisor_uuid = g_strdup (g_ptr_array_index (uuids, selected));
-  action->flag = gtk_check_button_get_active (email);
+  action->flag = gtk_switch_get_active (email);
   run_action (self, action, action->flag ? _("Reservation confirmed; the email with the calendar file is queued")
                                          : _("Reservation confirmed"));
 }
@@ -229,12 +251,11 @@ confirm_clicked_cb (GestReservationDetail *self)
   /* Translators: %s is the customer's email address. */
   email_label = has_email ? g_strdup_printf (_("Send the confirmation _email to %s"), self->email)
                           : g_strdup (_("No _email to send the confirmation to"));
-  email = gtk_check_button_new_with_mnemonic (email_label);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (email), has_email);
-  gtk_widget_set_sensitive (email, has_email);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), dropdown);
-  gtk_box_append (GTK_BOX (box), email);
+  email = switch_new (box, email_label);
+  gtk_switch_set_active (GTK_SWITCH (email), has_email);
+  gtk_widget_set_sensitive (email, has_email);
   dialog = ask (self, _("Confirm the Reservation?"),
                 _("The reservation goes to the advisor’s column. The email carries the day, the time and a calendar file."),
                 box, "confirm", _("C_onfirm"), FALSE);
@@ -253,14 +274,14 @@ reason_response_cb (AdwMessageDialog      *dialog,
                     GestReservationDetail *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "gest-reason");
-  GtkCheckButton *followup = g_object_get_data (G_OBJECT (dialog), "gest-followup");
+  GtkSwitch *followup = g_object_get_data (G_OBJECT (dialog), "gest-followup");
   Action *action;
   const char *toast;
 
   if (g_strcmp0 (response, "refuse") == 0)
     {
       action = action_new (ACTION_REFUSE);
-      action->flag = gtk_check_button_get_active (followup);
+      action->flag = gtk_switch_get_active (followup);
       toast = action->flag ? _("Reservation refused; a follow-up call is in the queue") : _("Reservation refused");
     }
   else if (g_strcmp0 (response, "cancel-reservation") == 0)
@@ -298,10 +319,9 @@ ask_reason (GestReservationDetail *self,
   g_object_set_data (G_OBJECT (dialog), "gest-reason", entry);
   if (followup)
     {
-      GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Offer a _follow-up call to book another day"));
+      GtkWidget *check = switch_new (box, _("Offer a _follow-up call to book another day"));
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_box_append (GTK_BOX (box), check);
+      gtk_switch_set_active (GTK_SWITCH (check), TRUE);
       g_object_set_data (G_OBJECT (dialog), "gest-followup", check);
     }
   g_signal_connect_object (dialog, "response", G_CALLBACK (reason_response_cb), self, 0);

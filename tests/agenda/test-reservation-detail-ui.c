@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The reservation's page (issue 15): confirming a web booking with an advisor queues the
+ * customer's email (S7); refusing one records the reason and offers the follow-up call
+ * (S12); a no-show marked before the grace period is refused and the model's words show in
+ * full (S14); a no-show offers "Reschedule…", which opens the reservation window to book it
+ * again, and the new reservation follows it (S14); the test drive accepted becomes a lead
+ * (S10). */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "agenda-board-test-util.h"
+#include "gest-module.h"
+#include "gest-reservation.h"
+#include "gest-reservation-detail.h"
+#include "gest-reservation-dialog.h"
+#include "gest-test-util.h"
+#include "gest-test-widgets.h"
+
+typedef struct
+{
+  char        *dir;
+  GestStore   *store;
+  GestContext *context;
+  char        *monday;
+  GtkWidget   *window;
+  GtkWidget   *widget;
+} Fixture;
+
+static void
+exec_sql (GestStore  *store,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gest_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+
+  f->dir = gest_test_tmpdir_new ();
+  db_path = g_build_filename (f->dir, "gestiona.db", NULL);
+  f->store = gest_store_open (db_path, &error);
+  g_assert_no_error (error);
+  f->monday = agenda_test_monday ();
+  agenda_test_fill (f->store, f->monday);
+  exec_sql (f->store, "UPDATE customers SET email = 'juan@example.com' WHERE uuid = 'cust-juan'");
+  gest_test_sign_in (f->store, GEST_ROLE_SERVICE_COORDINATOR);
+  f->context = gest_context_new (f->store);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
+}
+
+static void
+read_only (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gest_store_set_read_only (f->store, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+show (Fixture   *f,
+      GtkWidget *widget)
+{
+  f->widget = g_object_ref_sink (widget);
+  gtk_window_set_child (GTK_WINDOW (f->window), widget);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+close_toplevels (Fixture *f)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (l->data != f->window)
+      gtk_window_destroy (l->data);
+  g_list_free (windows);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gest_store_wait_for_writes (f->store);
+  close_toplevels (f);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  if (f->widget != NULL)
+    g_assert_finalize_object (f->widget);
+  g_assert_finalize_object (f->context);
+  g_assert_finalize_object (f->store);
+  g_free (f->monday);
+  gest_test_tmpdir_free (f->dir);
+}
+
+/* The one window of @type open besides the test's. */
+static GtkWidget *
+find_toplevel (Fixture *f,
+               GType    type)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (l->data != f->window && G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
+static void
+click (Fixture    *f,
+       const char *label)
+{
+  GtkWidget *button = gest_test_find_widget (f->widget, gest_test_is_button_labelled, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static char *
+column (Fixture    *f,
+        const char *uuid,
+        const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM reservations WHERE uuid = '%s'", name, uuid);
+  g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (f->store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* S7: the web booking confirmed with Ana and the email: the outbox holds it. */
+static void
+test_confirm (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *dialog;
+  g_autofree char *state = NULL;
+  g_autofree char *advisor = NULL;
+
+  read_only (f);
+  show (f, gest_reservation_detail_new (f->context, "res-web"));
+  g_assert_nonnull (gest_test_find_widget (f->widget, gest_test_is_label, "Not assigned yet: choose one when confirming"));
+  click (f, "C_onfirm…");
+  dialog = find_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (gest_test_find_widget (dialog, gest_test_is_label, "Send the confirmation email to juan@example.com"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  gest_store_wait_for_writes (f->store);
+  g_assert_null (gest_reservation_detail_get_error (GEST_RESERVATION_DETAIL (f->widget)));
+  state = column (f, "res-web", "state");
+  advisor = column (f, "res-web", "advisor_uuid");
+  g_assert_cmpstr (state, ==, "confirmed");
+  g_assert_cmpstr (advisor, ==, AGENDA_TEST_ANA);
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM mail_outbox WHERE record_uuid = 'res-web'"
+                                                  " AND recipient = 'juan@example.com'"), ==, 1);
+  /* The page follows: the booking is confirmed, its actions are the arrival's. */
+  g_assert_nonnull (gest_test_find_widget (f->widget, gest_test_is_button_labelled, "_Arrived…"));
+  g_assert_null (gest_test_find_widget (f->widget, gest_test_is_button_labelled, "C_onfirm…"));
+}
+
+/* S12: refused with its reason, and the follow-up call offered. */
+static void
+test_refuse (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  g_autofree char *state = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *followup = NULL;
+
+  read_only (f);
+  show (f, gest_reservation_detail_new (f->context, "res-web"));
+  click (f, "_Refuse…");
+  dialog = find_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  entry = gest_test_find_widget (dialog, gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "El cliente no puede ese día");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "refuse");
+  gest_store_wait_for_writes (f->store);
+  g_assert_null (gest_reservation_detail_get_error (GEST_RESERVATION_DETAIL (f->widget)));
+  state = column (f, "res-web", "state");
+  reason = column (f, "res-web", "refusal_reason");
+  followup = column (f, "res-web", "followup");
+  g_assert_cmpstr (state, ==, "refused");
+  g_assert_cmpstr (reason, ==, "El cliente no puede ese día");
+  g_assert_cmpstr (followup, ==, "1");
+  g_assert_nonnull (gest_test_find_widget (f->widget, gest_test_is_label, "El cliente no puede ese día"));
+}
+
+/* S14: too early for a no-show: the model's refusal, in full, under the state; nothing
+ * written. */
+static void
+test_no_show_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) expected = NULL;
+  GtkWidget *dialog;
+  g_autofree char *state = NULL;
+
+  g_assert_false (gest_reservation_no_show (f->store, "res-luis-1", "", g_get_real_time (), &expected));
+  g_assert_nonnull (expected);
+  read_only (f);
+  show (f, gest_reservation_detail_new (f->context, "res-luis-1"));
+  click (f, "Record _No-show…");
+  dialog = find_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "no-show");
+  gest_store_wait_for_writes (f->store);
+  g_assert_cmpstr (gest_reservation_detail_get_error (GEST_RESERVATION_DETAIL (f->widget)), ==, expected->message);
+  g_assert_nonnull (gest_test_find_widget (f->widget, gest_test_is_visible_label, expected->message));
+  state = column (f, "res-luis-1", "state");
+  g_assert_cmpstr (state, ==, "confirmed");
+}
+
+/* S14: a no-show the customer agreed to rebook: "Reschedule…" opens the reservation window
+ * with the customer and vehicle; saved, the new reservation points back to it and the old one
+ * is recovered. */
+static void
+test_reschedule (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *dialog;
+  g_autofree char *recovery = NULL;
+  g_autofree char *sql = NULL;
+
+  exec_sql (f->store, "UPDATE reservations SET state = 'no-show', no_show_reason = 'Se le olvidó',"
+                      " recovery = 'accepted' WHERE uuid = 'res-ana'");
+  read_only (f);
+  show (f, gest_reservation_detail_new (f->context, "res-ana"));
+  g_assert_nonnull (gest_test_find_widget (f->widget, gest_test_is_label, "Se le olvidó"));
+  click (f, "_Reschedule…");
+  dialog = find_toplevel (f, GEST_TYPE_RESERVATION_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gest_reservation_dialog_get_values (GEST_RESERVATION_DIALOG (dialog))->customer_uuid, ==, "cust-juan");
+  g_assert_true (gest_reservation_dialog_save (GEST_RESERVATION_DIALOG (dialog)));
+  gest_store_wait_for_writes (f->store);
+  WAIT_UNTIL (gest_test_query_int (f->store, "SELECT count (*) FROM reservations WHERE rescheduled_from = 'res-ana'") == 1);
+  recovery = column (f, "res-ana", "recovery");
+  g_assert_cmpstr (recovery, ==, "accepted");
+  sql = g_strdup ("SELECT count (*) FROM reservations WHERE rescheduled_from = 'res-ana' AND origin = 'no-show-call'"
+                  " AND customer_uuid = 'cust-juan' AND vehicle_uuid = 'veh-juan'");
+  g_assert_cmpint (gest_test_query_int (f->store, sql), ==, 1);
+}
+
+/* S10: the offer accepted with the vehicle of interest and a time becomes sales' lead. */
+static void
+test_test_drive (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  g_autofree char *offer = NULL;
+
+  exec_sql (f->store, "UPDATE reservations SET test_drive = 'offered' WHERE uuid = 'res-luis-1'");
+  read_only (f);
+  show (f, gest_reservation_detail_new (f->context, "res-luis-1"));
+  click (f, "A_ccepted…");
+  dialog = find_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  entry = gest_test_find_widget (dialog, gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Bronco Sport");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  gest_store_wait_for_writes (f->store);
+  offer = column (f, "res-luis-1", "test_drive");
+  g_assert_cmpstr (offer, ==, "accepted");
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM test_drive_leads WHERE reservation_uuid = 'res-luis-1'"
+                                                  " AND vehicle_of_interest = 'Bronco Sport' AND name = 'Juan Pérez López'"
+                                                  " AND phone = '5512345678'"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  gest_modules_init ();
+
+  g_test_add ("/agenda/S7/detail-confirm-queues-email", Fixture, NULL, fixture_setup, test_confirm, fixture_teardown);
+  g_test_add ("/agenda/S12/detail-refuse-offers-followup", Fixture, NULL, fixture_setup, test_refuse, fixture_teardown);
+  g_test_add ("/agenda/S14/detail-no-show-before-grace-refused", Fixture, NULL, fixture_setup, test_no_show_refused,
+              fixture_teardown);
+  g_test_add ("/agenda/S14/detail-reschedule", Fixture, NULL, fixture_setup, test_reschedule, fixture_teardown);
+  g_test_add ("/agenda/S10/detail-test-drive-lead", Fixture, NULL, fixture_setup, test_test_drive, fixture_teardown);
+  return g_test_run ();
+}
