@@ -247,8 +247,10 @@ gest_agenda_print_button_new (GestContext *context,
 
   g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
 
-  button = gtk_button_new_with_mnemonic (_("_Print Next Day’s Sheets…"));
-  gtk_widget_set_tooltip_text (button, _("Each advisor’s reservations of the next working day, one page each"));
+  /* An icon: the agenda's navigation row must fit 360 px. */
+  button = gtk_button_new_from_icon_name ("document-print-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Print Next Day’s Sheets: each advisor’s reservations of the next working day, one page each"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print Next Day’s Sheets"), -1);
   g_object_set_data_full (G_OBJECT (button), "gest-context", g_object_ref (context), g_object_unref);
   g_object_set_data (G_OBJECT (button), "gest-error-label", error_label);
   g_signal_connect (button, "clicked", G_CALLBACK (button_clicked_cb), NULL);

@@ -29,7 +29,7 @@ void      gest_agenda_save_next_day_async   (GestContext          *context,
 gboolean  gest_agenda_save_next_day_finish  (GAsyncResult         *result,
                                              char                **out_day,
                                              GError              **error);
-/* A "Print Next Day’s Sheets…" button: prints, and shows a refusal in full in @error_label
+/* A print button ("Print Next Day’s Sheets", an icon): prints, and shows a refusal in full in @error_label
  * (the one error style; may be NULL). */
 GtkWidget *gest_agenda_print_button_new     (GestContext          *context,
                                              GtkLabel             *error_label);
