@@ -426,7 +426,11 @@ static void
 reschedule_clicked_cb (GestReservationDetail *self)
 {
   const GestReservation *r = self->reservation;
+  g_autofree char *today = gest_agenda_today_iso (0);
+  /* The same time, on its day when still ahead, else from today: the coordinator moves it. */
   GestReservationValues preset = {
+    .day = g_strcmp0 (r->day, today) > 0 ? r->day : today,
+    .starts_min = r->starts_min,
     .customer_uuid = r->customer_uuid,
     .vehicle_uuid = r->vehicle_uuid,
     .mileage_km = r->mileage_km,
