@@ -655,6 +655,9 @@ gest_agenda_page_init (GestAgendaPage *self)
   self->main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   adw_leaflet_append (ADW_LEAFLET (self->leaflet), self->main_box);
   self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  /* Only the visible view is measured: the others may be long (the board). */
+  adw_view_stack_set_hhomogeneous (self->stack, FALSE);
+  adw_view_stack_set_vhomogeneous (self->stack, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (self->main_box), GTK_WIDGET (self->stack));
 }
