@@ -7,6 +7,8 @@
 
 #include "gest-agenda-module.h"
 #include "gest-agenda-page.h"
+#include "gest-agenda-preferences.h"
+#include "gest-welcome-panel.h"
 
 struct _GestAgendaModule
 {
@@ -56,6 +58,24 @@ gest_agenda_module_open_hit (GestModule  *module,
   return TRUE;
 }
 
+static GPtrArray *
+gest_agenda_module_create_preferences_pages (GestModule  *module,
+                                             GestContext *context)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+
+  g_ptr_array_add (pages, gest_agenda_preferences_page_new (context));
+  return pages;
+}
+
+static GtkWindow *
+gest_agenda_module_create_welcome_panel (GestModule     *module,
+                                         GtkApplication *app,
+                                         const char     *db_path)
+{
+  return gest_welcome_panel_new (app, db_path);
+}
+
 static void
 gest_agenda_module_iface_init (GestModuleInterface *iface)
 {
@@ -64,6 +84,8 @@ gest_agenda_module_iface_init (GestModuleInterface *iface)
   iface->get_position = gest_agenda_module_get_position;
   iface->create_page = gest_agenda_module_create_page;
   iface->open_hit = gest_agenda_module_open_hit;
+  iface->create_preferences_pages = gest_agenda_module_create_preferences_pages;
+  iface->create_welcome_panel = gest_agenda_module_create_welcome_panel;
 }
 
 static void

@@ -5,8 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-agenda-leads-view.h"
 #include "gest-agenda-page.h"
+#include "gest-agenda-print.h"
 #include "gest-agenda-schedule.h"
+#include "gest-agenda-sessions-view.h"
 #include "gest-date.h"
 #include "gest-reservation-detail.h"
 #if __has_include ("gest-reservation-board-source.h")
@@ -515,7 +518,10 @@ gest_agenda_page_constructed (GObject *object)
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->board), "board", _("Today’s Board"));
   adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
-  /* agenda-pages: the sessions and leads views, one line each. */
+  /* agenda-pages: the sessions and leads views, one line each; printing the next day's sheets. */
+  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, gest_agenda_sessions_view_new (self->context), "sessions", _("Sessions")), "video-display-symbolic");
+  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, gest_agenda_leads_view_new (self->context), "leads", _("Leads")), "system-users-symbolic");
+  gtk_box_append (GTK_BOX (self->nav_box), gest_agenda_print_button_new (self->context, self->week_error));
 
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (wide), ADW_VIEW_SWITCHER_POLICY_WIDE);
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (narrow), ADW_VIEW_SWITCHER_POLICY_NARROW);

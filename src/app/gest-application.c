@@ -19,6 +19,7 @@ struct _GestApplication
 
   char           *path;
   GestStore      *store;
+  gboolean        welcome_panel;
 };
 
 G_DEFINE_FINAL_TYPE (GestApplication, gest_application, ADW_TYPE_APPLICATION)
@@ -26,6 +27,8 @@ G_DEFINE_FINAL_TYPE (GestApplication, gest_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the database in FILE instead of the default one"), N_("FILE") },
+  { "welcome-panel", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the reception’s full-screen welcome panel instead of the main window"), NULL },
   { NULL }
 };
 
@@ -227,6 +230,12 @@ gest_application_handle_local_options (GApplication *app,
       /* Another database is another instance: a running Gestiona must not take over. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
+  if (g_variant_dict_contains (options, "welcome-panel"))
+    {
+      /* The reception's screen runs beside the desktop's own window: its own instance. */
+      self->welcome_panel = TRUE;
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
   return -1;
 }
 
@@ -253,6 +262,29 @@ gest_application_startup (GApplication *app)
   exit_after_first_frame_install (GEST_APPLICATION (app));
 }
 
+/* gestiona --welcome-panel: the first module that has a welcome panel shows it, full screen
+ * and dark; nobody signs in and the panel reads the database itself. */
+static void
+gest_application_show_welcome_panel (GestApplication *self)
+{
+  g_autoptr(GPtrArray) modules = gest_modules_get_ui ();
+
+  for (guint i = 0; i < modules->len; i++)
+    {
+      GtkWindow *panel = gest_module_create_welcome_panel (g_ptr_array_index (modules, i), GTK_APPLICATION (self),
+                                                           self->path);
+
+      if (panel != NULL)
+        {
+          adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+          gtk_window_fullscreen (panel);
+          gtk_window_present (panel);
+          return;
+        }
+    }
+  g_printerr ("%s\n", _("No module of this Gestiona has a welcome panel."));
+}
+
 static void
 gest_application_activate (GApplication *app)
 {
@@ -269,6 +301,11 @@ gest_application_activate (GApplication *app)
 
   if (self->path == NULL)
     self->path = gest_store_default_path ();
+  if (self->welcome_panel)
+    {
+      gest_application_show_welcome_panel (self);
+      return;
+    }
   if (self->store == NULL)
     self->store = gest_store_open (self->path, &error);
   if (self->store == NULL)

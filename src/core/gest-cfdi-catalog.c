@@ -278,7 +278,10 @@ gest_cfdi_check_receiver (GestTaxpayerKind  kind,
                              "or XAXX010101000 for the public in general.")));
   check = gest_rfc_check (clean_rfc, &rfc_message);
   if (check != GEST_CHECK_VALID)
-    return fail ("rfc", out_field, error, g_steal_pointer (&rfc_message));
+    return fail ("rfc", out_field, error,
+                 rfc_message != NULL ? g_steal_pointer (&rfc_message)
+                                     : g_strdup_printf (_("“%s” is not an RFC: copy it again from the customer’s tax status certificate."),
+                                                        clean_rfc));
   rfc_kind = strlen (clean_rfc) == 13 ? GEST_TAXPAYER_PERSON : GEST_TAXPAYER_COMPANY;
   if (rfc_kind != kind)
     return fail ("rfc", out_field, error,

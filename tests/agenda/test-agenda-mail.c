@@ -18,6 +18,7 @@
 #include "gest-date.h"
 #include "gest-document-store.h"
 #include "gest-domain-module.h"
+#include "gest-reservation.h"
 #include "gest-test-util.h"
 
 typedef struct
@@ -260,6 +261,34 @@ test_confirmation_queued (Fixture       *f,
                                                    " AND kind = 'email'"), ==, 1);
 }
 
+/* The booking confirmed from the agenda (gest_reservation_confirm) queues the same email. */
+static void
+test_confirm_queues_it (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day_iso = NULL;
+  g_autofree char *row = NULL;
+  GDate day;
+
+  for (int weekday = 1; weekday <= 7; weekday++)
+    exec_printf (f->store,
+                 "INSERT INTO agenda_schedules (uuid, advisor_uuid, weekday, starts_min, ends_min, slot_minutes,"
+                 " capacity) VALUES ('sch-%d', 'adv-1', %d, 0, 1440, 30, 2)", weekday, weekday);
+  gest_date_today (&day);
+  g_date_add_days (&day, 10);
+  day_iso = gest_date_to_iso (&day);
+  exec_printf (f->store,
+               "INSERT INTO reservations (uuid, customer_uuid, vehicle_uuid, advisor_uuid, day, starts_min, state,"
+               " origin, received_at, created_at, updated_at) VALUES ('web-1', 'cust-1', 'veh-1', 'adv-1', '%s', 600,"
+               " 'to-confirm', 'web', 1, 1, 1)", day_iso);
+  g_assert_true (gest_reservation_confirm (f->store, "web-1", NULL, TRUE, &error));
+  g_assert_no_error (error);
+  row = query_text (f->store, "SELECT m.purpose || '|' || m.recipient || '|' || d.filename FROM mail_outbox m"
+                              " JOIN documents d ON d.uuid = json_extract (m.attachments, '$[0]')");
+  g_assert_cmpstr (row, ==, "confirmation|juan@example.com|cita-de-servicio.ics");
+}
+
 static void
 test_confirmation_needs_email (Fixture       *f,
                                gconstpointer  data)
@@ -421,6 +450,7 @@ main (int   argc,
   ADD ("/agenda/S7/ics-read-back-uid-dtstart-location", test_ics_parsed_back);
   ADD ("/agenda/S7/confirmation-queued-with-ics", test_confirmation_queued);
   ADD ("/agenda/S7/confirmation-needs-an-email", test_confirmation_needs_email);
+  ADD ("/agenda/S7/confirm-queues-the-email-with-ics", test_confirm_queues_it);
   ADD ("/agenda/S13/next-day-once-after-the-hour-per-advisor", test_next_day_once_after_hour);
   ADD ("/agenda/S13/next-day-friday-covers-monday", test_next_day_friday_covers_monday);
   ADD ("/agenda/S12/day-sheet-pdf", test_day_sheet_pdf);

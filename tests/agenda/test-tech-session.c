@@ -15,26 +15,6 @@
 #include "gest-tech-session.h"
 #include "gest-test-util.h"
 
-/* LOCAL STUB until wip-agenda-core lands (its gest-agenda-workflow.c holds every agenda.*
- * permission row): the rows this test needs, as gest-tech-session.h and gest-test-drive.h
- * describe them. Delete on merging agenda-core. */
-#include "gest-permissions.h"
-#define STUB_R(role) GEST_ROLE_BIT (GEST_ROLE_##role)
-static const GestPermission stub_permissions[] = {
-  { "agenda.sessions", "sessions", STUB_R (SERVICE_COORDINATOR) | STUB_R (TECH_SPECIALIST) |
-                                   STUB_R (SERVICE_MANAGER) | STUB_R (GENERAL_MANAGER) },
-  { "agenda.test-drives", "test drives", STUB_R (SERVICE_COORDINATOR) | STUB_R (SERVICE_ADVISOR) |
-                                         STUB_R (SERVICE_MANAGER) | STUB_R (GENERAL_MANAGER) },
-  { "agenda.leads", "leads", STUB_R (SALES_ADVISOR) | STUB_R (GENERAL_MANAGER) },
-};
-
-static void
-stub_permissions_add (void)
-{
-  if (gest_permissions_find ("agenda.sessions") == NULL)
-    gest_permissions_add (stub_permissions, G_N_ELEMENTS (stub_permissions));
-}
-
 typedef struct
 {
   char      *dir;
@@ -93,7 +73,6 @@ setup (Fixture       *f,
   GDate day;
 
   gest_domain_modules_init ();
-  stub_permissions_add ();
   f->dir = gest_test_tmpdir_new ();
   path = g_build_filename (f->dir, "gestiona.db", NULL);
   f->store = gest_store_open (path, &error);

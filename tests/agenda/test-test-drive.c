@@ -14,26 +14,6 @@
 #include "gest-test-drive.h"
 #include "gest-test-util.h"
 
-/* LOCAL STUB until wip-agenda-core lands (its gest-agenda-workflow.c holds every agenda.*
- * permission row): the rows this test needs, as gest-tech-session.h and gest-test-drive.h
- * describe them. Delete on merging agenda-core. */
-#include "gest-permissions.h"
-#define STUB_R(role) GEST_ROLE_BIT (GEST_ROLE_##role)
-static const GestPermission stub_permissions[] = {
-  { "agenda.sessions", "sessions", STUB_R (SERVICE_COORDINATOR) | STUB_R (TECH_SPECIALIST) |
-                                   STUB_R (SERVICE_MANAGER) | STUB_R (GENERAL_MANAGER) },
-  { "agenda.test-drives", "test drives", STUB_R (SERVICE_COORDINATOR) | STUB_R (SERVICE_ADVISOR) |
-                                         STUB_R (SERVICE_MANAGER) | STUB_R (GENERAL_MANAGER) },
-  { "agenda.leads", "leads", STUB_R (SALES_ADVISOR) | STUB_R (GENERAL_MANAGER) },
-};
-
-static void
-stub_permissions_add (void)
-{
-  if (gest_permissions_find ("agenda.sessions") == NULL)
-    gest_permissions_add (stub_permissions, G_N_ELEMENTS (stub_permissions));
-}
-
 typedef struct
 {
   char      *dir;
@@ -87,7 +67,6 @@ setup (Fixture       *f,
   GDate day;
 
   gest_domain_modules_init ();
-  stub_permissions_add ();
   f->dir = gest_test_tmpdir_new ();
   path = g_build_filename (f->dir, "gestiona.db", NULL);
   f->store = gest_store_open (path, &error);
@@ -229,7 +208,7 @@ test_once_per_reservation (Fixture       *f,
   g_assert_no_error (error);
   offer = offer_of (f, uuid);
   g_assert_cmpstr (offer, ==, "declined");
-  again = gest_test_drive_answer (f->store, uuid, TRUE, "Territory 2025", g_get_real_time () + G_USEC_PER_SEC * 3600, &error);
+  again = gest_test_drive_answer (f->store, uuid, TRUE, "Territory 2025", g_get_real_time () + (gint64) G_USEC_PER_SEC * 3600, &error);
   g_assert_null (again);
   g_assert_error (error, GEST_ERROR, GEST_ERROR_REFUSED);
   g_assert_cmpstr (error->message, ==,
@@ -291,7 +270,7 @@ test_answer_refusals (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *lead = NULL;
-  gint64 tomorrow = g_get_real_time () + G_USEC_PER_SEC * 86400;
+  gint64 tomorrow = g_get_real_time () + (gint64) G_USEC_PER_SEC * 86400;
 
   reservation (f, "res-none", f->day, 20000, "");
   reservation (f, "res-1", f->day, 35000, "offered");
@@ -310,7 +289,7 @@ test_answer_refusals (Fixture       *f,
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "Choose the day and time of the test drive.");
   g_clear_error (&error);
-  lead = gest_test_drive_answer (f->store, "res-1", TRUE, "Bronco", 1577836800 * G_USEC_PER_SEC, &error);
+  lead = gest_test_drive_answer (f->store, "res-1", TRUE, "Bronco", (gint64) 1577836800 * G_USEC_PER_SEC, &error);
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
   g_assert_true (g_str_has_suffix (error->message, ", has passed: choose a time still to come."));
   g_clear_error (&error);
@@ -330,7 +309,7 @@ test_outcome_by_sales_only (Fixture       *f,
 
   reservation (f, "res-1", f->day, 35000, "offered");
   lead = gest_test_drive_answer (f->store, "res-1", TRUE, "Territory 2025",
-                                 g_get_real_time () + G_USEC_PER_SEC * 86400, &error);
+                                 g_get_real_time () + (gint64) G_USEC_PER_SEC * 86400, &error);
   g_assert_no_error (error);
   /* The coordinator who took the answer cannot mark the outcome. */
   g_assert_false (gest_test_drive_lead_outcome (f->store, lead, "sold", NULL, &error));

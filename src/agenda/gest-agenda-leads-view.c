@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gest-agenda-leads-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gest-agenda-leads-view.h"
+#include "gest-agenda-text.h"
+#include "gest-date.h"
+#include "gest-field-error.h"
+#include "gest-test-drive.h"
+
+struct _GestAgendaLeadsView
+{
+  GtkWidget            parent_instance;
+
+  GtkWidget           *scrolled;      /* the only child */
+  GtkWidget           *day_label;
+  AdwPreferencesGroup *day_group;
+  AdwPreferencesGroup *open_group;
+  GtkLabel            *error;
+  GPtrArray           *rows;          /* (group, row) pairs */
+
+  GestContext         *context;
+  GestStore           *store;         /* the context's */
+  char                *day;
+  char                *error_text;
+  gboolean             busy;
+};
+
+G_DEFINE_FINAL_TYPE (GestAgendaLeadsView, gest_agenda_leads_view, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The outcomes sales records, in the dialog's order. */
+static const char * const outcomes[] = { "test-driven", "sold", "not-interested", "no-answer" };
+
+typedef struct
+{
+  char *lead_uuid;
+  char *outcome;
+  char *note;
+} OutcomeWrite;
+
+static void
+outcome_write_free (gpointer data)
+{
+  OutcomeWrite *w = data;
+
+  g_free (w->lead_uuid);
+  g_free (w->outcome);
+  g_free (w->note);
+  g_free (w);
+}
+
+static gboolean
+outcome_write (GestStore  *store,
+               gpointer    data,
+               GError    **error)
+{
+  OutcomeWrite *w = data;
+
+  return gest_test_drive_lead_outcome (store, w->lead_uuid, w->outcome, w->note, error);
+}
+
+static void
+show_error (GestAgendaLeadsView *self,
+            const char          *message)
+{
+  g_free (self->error_text);
+  self->error_text = g_strdup (message);
+  gest_field_error_show (NULL, self->error, message);
+}
+
+static void
+outcome_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GestAgendaLeadsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->busy = FALSE;
+  if (self->store == NULL)
+    return;
+  if (!gest_store_write_finish (GEST_STORE (object), result, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  gest_agenda_leads_view_reload (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+outcome_response_cb (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     GestAgendaLeadsView *self)
+{
+  GtkDropDown *choice = g_object_get_data (G_OBJECT (dialog), "gest-outcome");
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "gest-note");
+  guint selected = gtk_drop_down_get_selected (choice);
+
+  if (g_strcmp0 (response, "save") != 0 || selected >= G_N_ELEMENTS (outcomes))
+    return;
+  gest_agenda_leads_view_set_outcome (self, g_object_get_data (G_OBJECT (dialog), "gest-lead"), outcomes[selected],
+                                      gtk_editable_get_text (note));
+}
+
+static void
+outcome_clicked_cb (GtkButton           *button,
+                    GestAgendaLeadsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *dropdown;
+  GtkWidget *note = gtk_entry_new ();
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    gtk_string_list_append (labels, gest_test_drive_outcome_label (outcomes[i]));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (labels), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outcome"), -1);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (optional)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note (optional)"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  gtk_box_append (GTK_BOX (box), note);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Record the Lead’s Outcome?"),
+                                   _("What came of the test drive offer: the service reports count it."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "gest-outcome", dropdown);
+  g_object_set_data (G_OBJECT (dialog), "gest-note", note);
+  g_object_set_data_full (G_OBJECT (dialog), "gest-lead", g_strdup (g_object_get_data (G_OBJECT (button), "gest-lead")), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (outcome_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_lead (GestAgendaLeadsView     *self,
+          AdwPreferencesGroup     *group,
+          const GestTestDriveLead *lead)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = gest_timestamp_format (lead->appointment_at);
+  /* Translators: a lead's title: "Juan Pérez López · 2221234567". */
+  g_autofree char *title = g_strdup_printf (_("%s · %s"), lead->name, lead->phone != NULL ? lead->phone : "");
+  /* Translators: a lead: "Escape 2019 · 35,000 km → Bronco Sport · 07/12/2026 11:00 · Open". */
+  g_autofree char *text = g_strdup_printf (_("%s → %s · %s · %s"), lead->current_vehicle, lead->vehicle_of_interest,
+                                           when, gest_test_drive_outcome_label (lead->outcome));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (g_strcmp0 (lead->outcome, "open") == 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Outcome…"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "gest-lead", g_strdup (lead->uuid), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (outcome_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, group);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+add_empty (GestAgendaLeadsView *self,
+           AdwPreferencesGroup *group,
+           const char          *title,
+           const char          *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, group);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+day_clicked_cb (GtkButton           *button,
+                GestAgendaLeadsView *self)
+{
+  int offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "gest-offset"));
+  g_autofree char *day = offset == 0 ? gest_agenda_today_iso (0) : gest_agenda_day_add (self->day, offset);
+
+  gest_agenda_leads_view_set_day (self, day);
+}
+
+static void
+gest_agenda_leads_view_dispose (GObject *object)
+{
+  GestAgendaLeadsView *self = GEST_AGENDA_LEADS_VIEW (object);
+
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (gest_agenda_leads_view_parent_class)->dispose (object);
+}
+
+static void
+gest_agenda_leads_view_finalize (GObject *object)
+{
+  GestAgendaLeadsView *self = GEST_AGENDA_LEADS_VIEW (object);
+
+  g_ptr_array_unref (self->rows);
+  g_free (self->day);
+  g_free (self->error_text);
+
+  G_OBJECT_CLASS (gest_agenda_leads_view_parent_class)->finalize (object);
+}
+
+static void
+gest_agenda_leads_view_class_init (GestAgendaLeadsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gest_agenda_leads_view_dispose;
+  object_class->finalize = gest_agenda_leads_view_finalize;
+
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+gest_agenda_leads_view_init (GestAgendaLeadsView *self)
+{
+  self->rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+gest_agenda_leads_view_new (GestContext *context)
+{
+  GestAgendaLeadsView *self;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *clamp = adw_clamp_new ();
+  const struct { const char *icon; const char *label; int offset; } days[] = {
+    { "go-previous-symbolic", N_("Previous Day"), -1 },
+    { NULL, N_("_Today"), 0 },
+    { "go-next-symbolic", N_("Next Day"), 1 },
+  };
+
+  g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (GEST_TYPE_AGENDA_LEADS_VIEW, NULL);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (gest_context_get_store (context));
+  self->day = gest_agenda_today_iso (0);
+  self->day_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->day_label, "title-4");
+  gtk_widget_set_hexpand (self->day_label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->day_label), 0);
+  gtk_box_append (GTK_BOX (nav), self->day_label);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      GtkWidget *button = days[i].icon != NULL ? gtk_button_new_from_icon_name (days[i].icon)
+                                               : gtk_button_new_with_mnemonic (_(days[i].label));
+
+      if (days[i].icon != NULL)
+        {
+          gtk_widget_set_tooltip_text (button, _(days[i].label));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(days[i].label), -1);
+        }
+      g_object_set_data (G_OBJECT (button), "gest-offset", GINT_TO_POINTER (days[i].offset));
+      g_signal_connect (button, "clicked", G_CALLBACK (day_clicked_cb), self);
+      gtk_box_append (GTK_BOX (nav), button);
+    }
+  self->day_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->day_group, _("Test Drives of the Day"));
+  adw_preferences_group_set_description (self->day_group,
+                                         _("Service customers whose vehicle has more than 30,000 km and who accepted a test drive."));
+  self->error = gest_field_error_label_new (self->day_group);
+  self->open_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->open_group, _("Open Leads"));
+  adw_preferences_group_set_description (self->open_group, _("Every lead without an outcome yet, by appointment."));
+  gtk_box_append (GTK_BOX (box), nav);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->day_group));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->open_group));
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gest_agenda_leads_view_reload (self);
+  return GTK_WIDGET (self);
+}
+
+void
+gest_agenda_leads_view_set_day (GestAgendaLeadsView *self,
+                                const char          *day)
+{
+  g_return_if_fail (GEST_IS_AGENDA_LEADS_VIEW (self));
+  g_return_if_fail (day != NULL);
+
+  if (g_strcmp0 (self->day, day) == 0)
+    return;
+  g_free (self->day);
+  self->day = g_strdup (day);
+  gest_agenda_leads_view_reload (self);
+}
+
+void
+gest_agenda_leads_view_reload (GestAgendaLeadsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) day_leads = NULL;
+  g_autoptr(GPtrArray) open_leads = NULL;
+  g_autofree char *day_text = NULL;
+
+  g_return_if_fail (GEST_IS_AGENDA_LEADS_VIEW (self));
+
+  day_text = gest_agenda_day_text (self->day);
+  gtk_label_set_text (GTK_LABEL (self->day_label), day_text);
+  for (guint i = 0; i + 1 < self->rows->len; i += 2)
+    adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
+  g_ptr_array_set_size (self->rows, 0);
+  show_error (self, NULL);
+  day_leads = gest_test_drive_leads (self->store, self->day, &error);
+  if (day_leads != NULL)
+    open_leads = gest_test_drive_leads (self->store, NULL, &error);
+  if (open_leads == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < day_leads->len; i++)
+    add_lead (self, self->day_group, g_ptr_array_index (day_leads, i));
+  if (day_leads->len == 0)
+    add_empty (self, self->day_group, _("No test drives this day"),
+               _("Leads appear when a customer accepts the test drive offered at booking or at arrival."));
+  for (guint i = 0; i < open_leads->len; i++)
+    add_lead (self, self->open_group, g_ptr_array_index (open_leads, i));
+  if (open_leads->len == 0)
+    add_empty (self, self->open_group, _("No open leads"), _("Every lead has its outcome."));
+}
+
+void
+gest_agenda_leads_view_set_outcome (GestAgendaLeadsView *self,
+                                    const char          *lead_uuid,
+                                    const char          *outcome,
+                                    const char          *note)
+{
+  OutcomeWrite *w;
+
+  g_return_if_fail (GEST_IS_AGENDA_LEADS_VIEW (self));
+  g_return_if_fail (lead_uuid != NULL && outcome != NULL);
+
+  if (self->busy)
+    return;
+  self->busy = TRUE;
+  w = g_new0 (OutcomeWrite, 1);
+  w->lead_uuid = g_strdup (lead_uuid);
+  w->outcome = g_strdup (outcome);
+  w->note = g_strstrip (g_strdup (note != NULL ? note : ""));
+  gest_store_write_async (self->store, outcome_write, w, outcome_write_free, NULL, outcome_saved_cb, g_object_ref (self));
+}
+
+const char *
+gest_agenda_leads_view_get_error (GestAgendaLeadsView *self)
+{
+  g_return_val_if_fail (GEST_IS_AGENDA_LEADS_VIEW (self), NULL);
+
+  return self->error_text;
+}
