@@ -12,11 +12,7 @@
 #include "gest-agenda-sessions-view.h"
 #include "gest-date.h"
 #include "gest-reservation-detail.h"
-#if __has_include ("gest-reservation-board-source.h")
 #include "gest-reservation-board-source.h"
-#else
-#include "gest-agenda-board-stub.h"   /* STUB until agenda-core lands */
-#endif
 #include "gest-reservation-dialog.h"
 
 /* Narrower than this, the day view shows one advisor at a time. */
@@ -426,7 +422,7 @@ build_nav (GestAgendaPage *self)
   GtkWidget *new_button = icon_button ("list-add-symbolic", _("New Reservation"));
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  self->nav_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  self->nav_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   gtk_widget_add_css_class (linked, "linked");
   gtk_widget_set_margin_start (self->nav_box, 6);
   gtk_widget_set_margin_end (self->nav_box, 6);
@@ -479,6 +475,7 @@ gest_agenda_page_constructed (GObject *object)
     .empty_description = _("Book one from the week or day view, or choose another day above."),
   };
   GtkWidget *day_box;
+  GtkWidget *print;
   GDate date;
 
   G_OBJECT_CLASS (gest_agenda_page_parent_class)->constructed (object);
@@ -503,6 +500,9 @@ gest_agenda_page_constructed (GObject *object)
   g_signal_connect_object (self->board, "item-activated", G_CALLBACK (board_item_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "notify::title", G_CALLBACK (board_notify_cb), self, G_CONNECT_SWAPPED);
+  /* The reservation's page may have changed it (and its week). */
+  g_signal_connect_object (self->board, "detail-closed", G_CALLBACK (gest_agenda_page_reload), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "notify::can-go-back", G_CALLBACK (board_notify_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -521,7 +521,13 @@ gest_agenda_page_constructed (GObject *object)
   /* agenda-pages: the sessions and leads views, one line each; printing the next day's sheets. */
   adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, gest_agenda_sessions_view_new (self->context), "sessions", _("Sessions")), "video-display-symbolic");
   adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, gest_agenda_leads_view_new (self->context), "leads", _("Leads")), "system-users-symbolic");
-  gtk_box_append (GTK_BOX (self->nav_box), gest_agenda_print_button_new (self->context, self->week_error));
+  print = gest_agenda_print_button_new (self->context, self->week_error);
+  /* An icon, as the other navigation buttons, so the bar fits 360 px. */
+  gtk_widget_set_tooltip_text (print, _("Print Next Day’s Sheets…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Print Next Day’s Sheets…"), -1);
+  gtk_button_set_icon_name (GTK_BUTTON (print), "printer-symbolic");
+  gtk_box_insert_child_after (GTK_BOX (self->nav_box), print, self->move_button);
 
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (wide), ADW_VIEW_SWITCHER_POLICY_WIDE);
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (narrow), ADW_VIEW_SWITCHER_POLICY_NARROW);

@@ -95,6 +95,9 @@ fixture_teardown (Fixture       *f,
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gest_store_wait_for_writes (f->store);
+  /* A load still in its thread holds its view until it reports. */
+  WAIT_UNTIL (!gest_agenda_view_get_loading (view (f, GEST_AGENDA_VIEW_WEEK))
+              && !gest_agenda_view_get_loading (view (f, GEST_AGENDA_VIEW_DAY)));
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
   gtk_window_destroy (f->window);
@@ -215,9 +218,11 @@ test_keyboard_move_made (Fixture       *f,
   gest_agenda_view_set_move_mode (day, TRUE);
   loads = f->loads;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "agenda.focus", "(ii)", 0, 1));
-  WAIT_UNTIL (f->loads > loads);
+  gest_store_wait_for_writes (f->store);
   after = agenda_test_where (f->store, "res-ana");
   g_assert_cmpstr (after, ==, expected);
+  /* The view reads the day again after the move. */
+  WAIT_UNTIL (f->loads > loads && !gest_agenda_view_get_loading (day));
   g_assert_null (gest_agenda_view_get_error (day));
   g_assert_null (gest_agenda_page_get_error (GEST_AGENDA_PAGE (f->page)));
   /* The focus follows the reservation to 09:30. */
