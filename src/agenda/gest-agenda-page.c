@@ -40,6 +40,7 @@ struct _GestAgendaPage
   GtkWidget          *detail;
   GtkWidget          *dialog;        /* weak */
   GPtrArray          *advisors;      /* GestAgendaSchedule: the selector's */
+  gboolean            unassigned;    /* the selector starts with "To assign" */
 
   GestContext        *context;
   char               *day;
@@ -108,10 +109,13 @@ update_narrow (GestAgendaPage *self)
   GestAgendaSchedule *advisor = NULL;
   gboolean day_view = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "day") == 0;
 
-  if (self->narrow && self->advisors != NULL && self->advisors->len > 0)
-    advisor = g_ptr_array_index (self->advisors, MIN (selected, self->advisors->len - 1));
-  gest_agenda_view_set_advisor (self->dayview, advisor != NULL ? advisor->advisor_uuid : NULL);
-  gtk_widget_set_visible (self->advisor_dropdown, self->narrow && day_view && advisor != NULL);
+  gboolean to_assign = self->narrow && self->unassigned && selected == 0;
+
+  if (self->narrow && !to_assign && self->advisors != NULL && self->advisors->len > 0)
+    advisor = g_ptr_array_index (self->advisors, MIN (selected - (self->unassigned ? 1 : 0), self->advisors->len - 1));
+  /* "": the column of the web bookings without advisor. */
+  gest_agenda_view_set_advisor (self->dayview, to_assign ? "" : advisor != NULL ? advisor->advisor_uuid : NULL);
+  gtk_widget_set_visible (self->advisor_dropdown, self->narrow && day_view && (advisor != NULL || to_assign));
 }
 
 static void
@@ -121,6 +125,8 @@ load_advisors (GestAgendaPage *self)
 
   g_clear_pointer (&self->advisors, g_ptr_array_unref);
   self->advisors = gest_agenda_advisors (gest_context_get_store (self->context), NULL);
+  if (self->unassigned)
+    gtk_string_list_append (names, _("To assign"));
   for (guint i = 0; self->advisors != NULL && i < self->advisors->len; i++)
     gtk_string_list_append (names, ((GestAgendaSchedule *) g_ptr_array_index (self->advisors, i))->advisor_name);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->advisor_dropdown), G_LIST_MODEL (names));
@@ -225,6 +231,21 @@ move_toggled_cb (GestAgendaPage *self)
 
   gest_agenda_view_set_move_mode (self->week, active);
   gest_agenda_view_set_move_mode (self->dayview, active);
+}
+
+/* The day's web bookings without advisor get their place in the narrow selector. */
+static void
+day_loaded_cb (GestAgendaPage *self)
+{
+  const GestAgendaGrid *grid = gest_agenda_view_get_grid (self->dayview);
+  gboolean unassigned = grid != NULL && grid->columns->len > 0
+                        && ((GestAgendaColumn *) g_ptr_array_index (grid->columns, 0))->advisor_uuid == NULL;
+
+  if (unassigned == self->unassigned)
+    return;
+  self->unassigned = unassigned;
+  load_advisors (self);
+  update_narrow (self);
 }
 
 static void
@@ -497,6 +518,7 @@ gest_agenda_page_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (view, "notify::error", G_CALLBACK (view_error_cb), self, G_CONNECT_SWAPPED);
     }
+  g_signal_connect_object (self->dayview, "loaded", G_CALLBACK (day_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "item-activated", G_CALLBACK (board_item_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "notify::title", G_CALLBACK (board_notify_cb), self, G_CONNECT_SWAPPED);

@@ -222,7 +222,8 @@ rebuild_shown (GestAgendaView *self)
     {
       GestAgendaColumn *column = g_ptr_array_index (self->grid->columns, c);
 
-      if (self->advisor == NULL || g_strcmp0 (self->advisor, column->advisor_uuid) == 0)
+      if (self->advisor == NULL || g_strcmp0 (self->advisor, column->advisor_uuid) == 0
+          || (*self->advisor == '\0' && column->advisor_uuid == NULL))
         g_array_append_val (self->shown, c);
     }
   self->cursor_col = CLAMP (self->cursor_col, 0, MAX ((int) self->shown->len - 1, 0));

@@ -36,7 +36,8 @@ GtkWidget            *gest_agenda_view_new            (GestContext        *conte
 void                  gest_agenda_view_set_day        (GestAgendaView     *self,
                                                        const char         *day);
 void                  gest_agenda_view_reload         (GestAgendaView     *self);
-/* NULL, or one advisor's column only (the day view at 360 px). */
+/* NULL, or one advisor's column only (the day view at 360 px); "" the column of the web
+ * bookings without advisor. */
 void                  gest_agenda_view_set_advisor    (GestAgendaView     *self,
                                                        const char         *advisor_uuid);
 void                  gest_agenda_view_set_move_mode  (GestAgendaView     *self,
