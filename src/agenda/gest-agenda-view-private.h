@@ -44,6 +44,8 @@ struct _GestAgendaView
   guint               serial;
   GCancellable       *cancellable;
   PangoLayout        *layout;
+  PangoLayout        *bold_layout;
+  PangoLayout        *free_layouts[21];   /* "N free" by room, capacity ≤ 20 */
 };
 
 /* gest-agenda-view.c */

@@ -430,6 +430,9 @@ gest_agenda_view_dispose (GObject *object)
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->layout);
+  g_clear_object (&self->bold_layout);
+  for (guint i = 0; i < G_N_ELEMENTS (self->free_layouts); i++)
+    g_clear_object (&self->free_layouts[i]);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 
