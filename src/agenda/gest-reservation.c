@@ -12,43 +12,6 @@
 #include "gest-date.h"
 #include "gest-reservation-private.h"
 
-static const char * const state_ids[GEST_N_RESERVATION_STATES] = {
-  "to-confirm", "confirmed", "arrived", "in-workshop", "delivered", "no-show", "refused", "cancelled",
-};
-
-static const char * const state_labels[GEST_N_RESERVATION_STATES] = {
-  N_("To confirm"), N_("Confirmed"), N_("Arrived"), N_("In the workshop"), N_("Delivered"),
-  N_("No-show"), N_("Refused"), N_("Cancelled"),
-};
-
-const char *
-gest_reservation_state_id (GestReservationState state)
-{
-  g_return_val_if_fail (state < GEST_N_RESERVATION_STATES, NULL);
-  return state_ids[state];
-}
-
-const char *
-gest_reservation_state_label (GestReservationState state)
-{
-  g_return_val_if_fail (state < GEST_N_RESERVATION_STATES, NULL);
-  return _(state_labels[state]);
-}
-
-gboolean
-gest_reservation_state_from_id (const char           *id,
-                                GestReservationState *out)
-{
-  for (guint i = 0; i < GEST_N_RESERVATION_STATES; i++)
-    if (g_strcmp0 (id, state_ids[i]) == 0)
-      {
-        if (out != NULL)
-          *out = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 gest_reservation_kind_label (const char *kind)
 {
