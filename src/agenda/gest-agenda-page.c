@@ -6,50 +6,16 @@
 #include <glib/gi18n.h>
 
 #include "gest-agenda-leads-view.h"
-#include "gest-agenda-page.h"
+#include "gest-agenda-page-private.h"
 #include "gest-agenda-print.h"
 #include "gest-agenda-schedule.h"
 #include "gest-agenda-sessions-view.h"
 #include "gest-date.h"
 #include "gest-reservation-detail.h"
-#if __has_include ("gest-reservation-board-source.h")
 #include "gest-reservation-board-source.h"
-#else
-#include "gest-agenda-board-stub.h"   /* STUB until agenda-core lands */
-#endif
 #include "gest-reservation-dialog.h"
 
-/* Narrower than this, the day view shows one advisor at a time. */
-#define NARROW_WIDTH 600
 
-struct _GestAgendaPage
-{
-  GtkWidget           parent_instance;
-
-  GtkWidget          *leaflet;       /* the only child: the views, a reservation's page */
-  GtkWidget          *main_box;
-  GtkWidget          *switcher;
-  AdwViewStack       *stack;
-  GtkWidget          *nav_box;
-  GtkWidget          *range_button;  /* GtkMenuButton with the calendar */
-  GtkCalendar        *calendar;
-  GtkWidget          *move_button;
-  GtkWidget          *advisor_dropdown;
-  GestAgendaView     *week;
-  GestAgendaView     *dayview;
-  GtkLabel           *week_error;
-  GtkLabel           *day_error;
-  GestBoardPage      *board;
-  GestSqlBoardSource *source;
-  GtkWidget          *detail;
-  GtkWidget          *dialog;        /* weak */
-  GPtrArray          *advisors;      /* GestAgendaSchedule: the selector's */
-
-  GestContext        *context;
-  char               *day;
-  gboolean            narrow;
-  guint               narrow_idle;
-};
 
 G_DEFINE_FINAL_TYPE (GestAgendaPage, gest_agenda_page, GTK_TYPE_WIDGET)
 
@@ -105,17 +71,20 @@ reload_board (GestAgendaPage *self)
   gest_board_page_set_source (self->board, GEST_BOARD_SOURCE (self->source));
 }
 
-static void
-update_narrow (GestAgendaPage *self)
+void
+gest_agenda_page_update_narrow (GestAgendaPage *self)
 {
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->advisor_dropdown));
   GestAgendaSchedule *advisor = NULL;
   gboolean day_view = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "day") == 0;
 
-  if (self->narrow && self->advisors != NULL && self->advisors->len > 0)
-    advisor = g_ptr_array_index (self->advisors, MIN (selected, self->advisors->len - 1));
-  gest_agenda_view_set_advisor (self->dayview, advisor != NULL ? advisor->advisor_uuid : NULL);
-  gtk_widget_set_visible (self->advisor_dropdown, self->narrow && day_view && advisor != NULL);
+  gboolean to_assign = self->narrow && self->unassigned && selected == 0;
+
+  if (self->narrow && !to_assign && self->advisors != NULL && self->advisors->len > 0)
+    advisor = g_ptr_array_index (self->advisors, MIN (selected - (self->unassigned ? 1 : 0), self->advisors->len - 1));
+  /* "": the column of the web bookings without advisor. */
+  gest_agenda_view_set_advisor (self->dayview, to_assign ? "" : advisor != NULL ? advisor->advisor_uuid : NULL);
+  gtk_widget_set_visible (self->advisor_dropdown, self->narrow && day_view && (advisor != NULL || to_assign));
 }
 
 static void
@@ -125,13 +94,15 @@ load_advisors (GestAgendaPage *self)
 
   g_clear_pointer (&self->advisors, g_ptr_array_unref);
   self->advisors = gest_agenda_advisors (gest_context_get_store (self->context), NULL);
+  if (self->unassigned)
+    gtk_string_list_append (names, _("To assign"));
   for (guint i = 0; self->advisors != NULL && i < self->advisors->len; i++)
     gtk_string_list_append (names, ((GestAgendaSchedule *) g_ptr_array_index (self->advisors, i))->advisor_name);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->advisor_dropdown), G_LIST_MODEL (names));
 }
 
-static void
-show_day (GestAgendaPage *self,
+void
+gest_agenda_page_show_day (GestAgendaPage *self,
           const char     *day)
 {
   GDate date;
@@ -157,57 +128,6 @@ show_day (GestAgendaPage *self,
 }
 
 static void
-step_day (GestAgendaPage *self,
-          int             sign)
-{
-  GDate date;
-  g_autofree char *day = NULL;
-  int step = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "week") == 0 ? 7 : 1;
-
-  if (!gest_date_from_iso (self->day, &date))
-    gest_date_today (&date);
-  if (sign > 0)
-    g_date_add_days (&date, step);
-  else
-    g_date_subtract_days (&date, step);
-  day = gest_date_to_iso (&date);
-  show_day (self, day);
-}
-
-static void
-previous_cb (GestAgendaPage *self)
-{
-  step_day (self, -1);
-}
-
-static void
-next_cb (GestAgendaPage *self)
-{
-  step_day (self, 1);
-}
-
-static void
-today_cb (GestAgendaPage *self)
-{
-  GDate date;
-  g_autofree char *day = NULL;
-
-  gest_date_today (&date);
-  day = gest_date_to_iso (&date);
-  show_day (self, day);
-}
-
-static void
-calendar_day_cb (GestAgendaPage *self)
-{
-  g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->calendar);
-  g_autofree char *day = g_date_time_format (dt, "%Y-%m-%d");
-
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->range_button));
-  show_day (self, day);
-}
-
-static void
 view_changed_cb (GestAgendaPage *self)
 {
   gboolean board = is_board (self);
@@ -217,18 +137,33 @@ view_changed_cb (GestAgendaPage *self)
   gtk_widget_set_visible (self->move_button, agenda);
   gtk_widget_set_visible (self->nav_box, agenda || board);
   update_range_label (self);
-  update_narrow (self);
+  gest_agenda_page_update_narrow (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
 }
 
-static void
-move_toggled_cb (GestAgendaPage *self)
+void
+gest_agenda_page_move_toggled_cb (GestAgendaPage *self)
 {
   gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->move_button));
 
   gest_agenda_view_set_move_mode (self->week, active);
   gest_agenda_view_set_move_mode (self->dayview, active);
+}
+
+/* The day's web bookings without advisor get their place in the narrow selector. */
+static void
+day_loaded_cb (GestAgendaPage *self)
+{
+  const GestAgendaGrid *grid = gest_agenda_view_get_grid (self->dayview);
+  gboolean unassigned = grid != NULL && grid->columns->len > 0
+                        && ((GestAgendaColumn *) g_ptr_array_index (grid->columns, 0))->advisor_uuid == NULL;
+
+  if (unassigned == self->unassigned)
+    return;
+  self->unassigned = unassigned;
+  load_advisors (self);
+  gest_agenda_page_update_narrow (self);
 }
 
 static void
@@ -341,7 +276,7 @@ narrow_idle_cb (gpointer user_data)
   GestAgendaPage *self = user_data;
 
   self->narrow_idle = 0;
-  update_narrow (self);
+  gest_agenda_page_update_narrow (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -404,65 +339,6 @@ agenda_box (GestAgendaView *view,
   return box;
 }
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return button;
-}
-
-static void
-build_nav (GestAgendaPage *self)
-{
-  GtkWidget *previous = icon_button ("go-previous-symbolic", _("Previous"));
-  GtkWidget *next = icon_button ("go-next-symbolic", _("Next"));
-  GtkWidget *today = icon_button ("find-location-symbolic", _("Today"));
-  GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *new_button = icon_button ("list-add-symbolic", _("New Reservation"));
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  self->nav_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_add_css_class (linked, "linked");
-  gtk_widget_set_margin_start (self->nav_box, 6);
-  gtk_widget_set_margin_end (self->nav_box, 6);
-  gtk_widget_set_margin_bottom (self->nav_box, 6);
-  g_signal_connect_swapped (previous, "clicked", G_CALLBACK (previous_cb), self);
-  g_signal_connect_swapped (next, "clicked", G_CALLBACK (next_cb), self);
-  g_signal_connect_swapped (today, "clicked", G_CALLBACK (today_cb), self);
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (calendar_day_cb), self);
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
-  self->range_button = gtk_menu_button_new ();
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->range_button), popover);
-  gtk_widget_set_tooltip_text (self->range_button, _("Choose a day"));
-  self->move_button = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (self->move_button), "go-jump-symbolic");
-  gtk_widget_set_tooltip_text (self->move_button,
-                               _("Move mode: the arrow keys move the focused reservation (also Alt+arrows)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->move_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move"), -1);
-  g_signal_connect_swapped (self->move_button, "toggled", G_CALLBACK (move_toggled_cb), self);
-  self->advisor_dropdown = gtk_drop_down_new (NULL, NULL);
-  gtk_widget_set_tooltip_text (self->advisor_dropdown, _("Service advisor shown"));
-  gtk_widget_set_visible (self->advisor_dropdown, FALSE);
-  g_signal_connect_swapped (self->advisor_dropdown, "notify::selected", G_CALLBACK (update_narrow), self);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (new_button), "agenda.new");
-  gtk_widget_set_hexpand (spacer, TRUE);
-
-  gtk_box_append (GTK_BOX (linked), previous);
-  gtk_box_append (GTK_BOX (linked), today);
-  gtk_box_append (GTK_BOX (linked), next);
-  gtk_box_append (GTK_BOX (self->nav_box), linked);
-  gtk_box_append (GTK_BOX (self->nav_box), self->range_button);
-  gtk_box_append (GTK_BOX (self->nav_box), spacer);
-  gtk_box_append (GTK_BOX (self->nav_box), self->move_button);
-  gtk_box_append (GTK_BOX (self->nav_box), new_button);
-}
-
 static void
 gest_agenda_page_constructed (GObject *object)
 {
@@ -479,6 +355,7 @@ gest_agenda_page_constructed (GObject *object)
     .empty_description = _("Book one from the week or day view, or choose another day above."),
   };
   GtkWidget *day_box;
+  GtkWidget *print;
   GDate date;
 
   G_OBJECT_CLASS (gest_agenda_page_parent_class)->constructed (object);
@@ -500,13 +377,17 @@ gest_agenda_page_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (view, "notify::error", G_CALLBACK (view_error_cb), self, G_CONNECT_SWAPPED);
     }
+  g_signal_connect_object (self->dayview, "loaded", G_CALLBACK (day_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "item-activated", G_CALLBACK (board_item_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "notify::title", G_CALLBACK (board_notify_cb), self, G_CONNECT_SWAPPED);
+  /* The reservation's page may have changed it (and its week). */
+  g_signal_connect_object (self->board, "detail-closed", G_CALLBACK (gest_agenda_page_reload), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "notify::can-go-back", G_CALLBACK (board_notify_cb), self,
                            G_CONNECT_SWAPPED);
 
-  build_nav (self);
+  gest_agenda_page_build_nav (self);
   page = adw_view_stack_add_titled (self->stack, agenda_box (self->week, &self->week_error), "week", _("Week"));
   adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
   day_box = agenda_box (self->dayview, &self->day_error);
@@ -521,7 +402,13 @@ gest_agenda_page_constructed (GObject *object)
   /* agenda-pages: the sessions and leads views, one line each; printing the next day's sheets. */
   adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, gest_agenda_sessions_view_new (self->context), "sessions", _("Sessions")), "video-display-symbolic");
   adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, gest_agenda_leads_view_new (self->context), "leads", _("Leads")), "system-users-symbolic");
-  gtk_box_append (GTK_BOX (self->nav_box), gest_agenda_print_button_new (self->context, self->week_error));
+  print = gest_agenda_print_button_new (self->context, self->week_error);
+  /* An icon, as the other navigation buttons, so the bar fits 360 px. */
+  gtk_widget_set_tooltip_text (print, _("Print Next Day’s Sheets…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Print Next Day’s Sheets…"), -1);
+  gtk_button_set_icon_name (GTK_BUTTON (print), "printer-symbolic");
+  gtk_box_insert_child_after (GTK_BOX (self->nav_box), print, self->move_button);
 
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (wide), ADW_VIEW_SWITCHER_POLICY_WIDE);
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (narrow), ADW_VIEW_SWITCHER_POLICY_NARROW);
@@ -540,7 +427,7 @@ gest_agenda_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
 
   load_advisors (self);
-  show_day (self, NULL);
+  gest_agenda_page_show_day (self, NULL);
   view_changed_cb (self);
 }
 
@@ -661,6 +548,9 @@ gest_agenda_page_init (GestAgendaPage *self)
   self->main_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   adw_leaflet_append (ADW_LEAFLET (self->leaflet), self->main_box);
   self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  /* Only the visible view is measured: the others may be long (the board). */
+  adw_view_stack_set_hhomogeneous (self->stack, FALSE);
+  adw_view_stack_set_vhomogeneous (self->stack, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (self->main_box), GTK_WIDGET (self->stack));
 }
@@ -705,7 +595,7 @@ gest_agenda_page_set_day (GestAgendaPage *self,
   g_return_if_fail (GEST_IS_AGENDA_PAGE (self));
   g_return_if_fail (day != NULL);
 
-  show_day (self, day);
+  gest_agenda_page_show_day (self, day);
 }
 
 GestAgendaView *

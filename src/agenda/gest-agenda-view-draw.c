@@ -60,7 +60,8 @@ outline (GtkSnapshot   *snapshot,
   gtk_snapshot_append_border (snapshot, &rect, widths, colors);
 }
 
-/* One line of text at (@x, @y), ellipsized to @width. */
+/* One line of text at (@x, @y), cut at @width. Clipped rather than ellipsized: shaping the
+ * text once is what a frame of a week can afford (an ellipsis shapes it again). */
 static void
 text (GestAgendaView *self,
       GtkSnapshot    *snapshot,
@@ -71,23 +72,17 @@ text (GestAgendaView *self,
       double          width,
       gboolean        bold)
 {
-  PangoAttrList *attrs = NULL;
+  PangoLayout *layout = bold ? self->bold_layout : self->layout;
 
   if (width < 8)
     return;
-  pango_layout_set_text (self->layout, line, -1);
-  pango_layout_set_width (self->layout, (int) (width * PANGO_SCALE));
-  if (bold)
-    {
-      attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-    }
-  pango_layout_set_attributes (self->layout, attrs);
+  pango_layout_set_text (layout, line, -1);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, y, width, 18));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, self->layout, color);
+  gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
-  g_clear_pointer (&attrs, pango_attr_list_unref);
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -171,13 +166,25 @@ draw_column (GestAgendaView   *self,
           continue;
         }
       fill (snapshot, room > 0 ? &free_fill : &full_fill, x, y, w, slot_h);
-      if (room > 0 && slot->taken == 0)
+      if (room > 0 && slot->taken == 0 && room < (int) G_N_ELEMENTS (self->free_layouts))
         {
-          g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d free", "%d free", room), room);
           GdkRGBA dim = *fg;
 
+          /* One shaped "2 free" for every slot that shows it. */
+          if (self->free_layouts[room] == NULL)
+            {
+              g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d free", "%d free", room),
+                                                        room);
+
+              self->free_layouts[room] = gtk_widget_create_pango_layout (GTK_WIDGET (self), label);
+            }
           dim.alpha = 0.55;
-          text (self, snapshot, label, &dim, x + 6, y + slot_h - 18, w - 12, FALSE);
+          gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x + 6, y + slot_h - 18, MAX (w - 12, 0), 18));
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, y + slot_h - 18));
+          gtk_snapshot_append_layout (snapshot, self->free_layouts[room], &dim);
+          gtk_snapshot_restore (snapshot);
+          gtk_snapshot_pop (snapshot);
         }
     }
   /* Row lines every slot, a column line at the right. */
@@ -238,8 +245,13 @@ gest_agenda_view_draw (GestAgendaView *self,
     return;
   if (self->layout == NULL)
     {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
       self->layout = gtk_widget_create_pango_layout (widget, NULL);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      self->bold_layout = gtk_widget_create_pango_layout (widget, NULL);
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (self->bold_layout, attrs);
+      pango_attr_list_unref (attrs);
     }
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 #define MIN_COL_W   120
 #define PX_PER_MIN  1.6
 
+typedef struct _GestAgendaReader GestAgendaReader;
+
 struct _GestAgendaView
 {
   GtkWidget           parent_instance;
@@ -31,6 +33,8 @@ struct _GestAgendaView
   guint               vscroll_policy : 1;
   guint               move_mode : 1;
   guint               loading : 1;
+  guint               stale : 1;     /* a day set while out of sight */
+  GestAgendaReader   *reader;
   int                 cursor_col;    /* index into shown */
   int                 cursor_min;
   int                 cursor_lane;
@@ -40,6 +44,8 @@ struct _GestAgendaView
   guint               serial;
   GCancellable       *cancellable;
   PangoLayout        *layout;
+  PangoLayout        *bold_layout;
+  PangoLayout        *free_layouts[21];   /* "N free" by room, capacity ≤ 20 */
 };
 
 /* gest-agenda-view.c */

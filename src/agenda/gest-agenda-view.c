@@ -35,9 +35,42 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The views' read-only connection, opened on the first load's thread and kept for the next
+ * (a week after another is one query, not a new connection); one load uses it at a time. */
+struct _GestAgendaReader
+{
+  GMutex     lock;
+  char      *db_path;
+  GestStore *store;
+};
+
+static GestAgendaReader *
+reader_new (const char *db_path)
+{
+  GestAgendaReader *reader = g_atomic_rc_box_new0 (GestAgendaReader);
+
+  g_mutex_init (&reader->lock);
+  reader->db_path = g_strdup (db_path);
+  return reader;
+}
+
+static void
+reader_clear (GestAgendaReader *reader)
+{
+  g_clear_object (&reader->store);
+  g_free (reader->db_path);
+  g_mutex_clear (&reader->lock);
+}
+
+static void
+reader_unref (GestAgendaReader *reader)
+{
+  g_atomic_rc_box_release_full (reader, (GDestroyNotify) reader_clear);
+}
+
 typedef struct
 {
-  char     *db_path;
+  GestAgendaReader *reader;
   char     *from_day;
   guint     n_days;
   gint64    now;
@@ -47,7 +80,7 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->db_path);
+  reader_unref (data->reader);
   g_free (data->from_day);
   g_free (data);
 }
@@ -189,7 +222,8 @@ rebuild_shown (GestAgendaView *self)
     {
       GestAgendaColumn *column = g_ptr_array_index (self->grid->columns, c);
 
-      if (self->advisor == NULL || g_strcmp0 (self->advisor, column->advisor_uuid) == 0)
+      if (self->advisor == NULL || g_strcmp0 (self->advisor, column->advisor_uuid) == 0
+          || (*self->advisor == '\0' && column->advisor_uuid == NULL))
         g_array_append_val (self->shown, c);
     }
   self->cursor_col = CLAMP (self->cursor_col, 0, MAX ((int) self->shown->len - 1, 0));
@@ -251,8 +285,8 @@ loaded_cb (GObject      *object,
       rebuild_shown (self);
       refocus (self);
     }
+  /* Inside its scrolled window the view's size is the adjustments': no relayout of the page. */
   configure_adjustments (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gest_agenda_view_announce_focus (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -267,12 +301,21 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GestStore) store = gest_store_open (data->db_path, &error);
+  GestAgendaReader *reader = data->reader;
   GestAgendaGrid *grid = NULL;
 
-  if (store != NULL && gest_store_set_read_only (store, TRUE, &error))
-    grid = gest_agenda_grid_load (store, data->from_day, data->n_days,
+  g_mutex_lock (&reader->lock);
+  if (reader->store == NULL)
+    {
+      g_autoptr(GestStore) store = gest_store_open (reader->db_path, &error);
+
+      if (store != NULL && gest_store_set_read_only (store, TRUE, &error))
+        reader->store = g_steal_pointer (&store);
+    }
+  if (reader->store != NULL)
+    grid = gest_agenda_grid_load (reader->store, data->from_day, data->n_days,
                                   data->now > 0 ? data->now : gest_timestamp_now (), &error);
+  g_mutex_unlock (&reader->lock);
   if (grid == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -357,6 +400,16 @@ gest_agenda_view_measure (GtkWidget      *widget,
 }
 
 static void
+gest_agenda_view_map (GtkWidget *widget)
+{
+  GestAgendaView *self = GEST_AGENDA_VIEW (widget);
+
+  GTK_WIDGET_CLASS (gest_agenda_view_parent_class)->map (widget);
+  if (self->stale)
+    gest_agenda_view_reload (self);
+}
+
+static void
 gest_agenda_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
@@ -377,6 +430,9 @@ gest_agenda_view_dispose (GObject *object)
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->layout);
+  g_clear_object (&self->bold_layout);
+  for (guint i = 0; i < G_N_ELEMENTS (self->free_layouts); i++)
+    g_clear_object (&self->free_layouts[i]);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 
@@ -389,6 +445,7 @@ gest_agenda_view_finalize (GObject *object)
   GestAgendaView *self = GEST_AGENDA_VIEW (object);
 
   g_clear_pointer (&self->grid, gest_agenda_grid_free);
+  g_clear_pointer (&self->reader, reader_unref);
   g_array_unref (self->shown);
   g_free (self->day);
   g_free (self->advisor);
@@ -478,6 +535,7 @@ gest_agenda_view_class_init (GestAgendaViewClass *klass)
   widget_class->measure = gest_agenda_view_measure;
   widget_class->size_allocate = gest_agenda_view_size_allocate;
   widget_class->snapshot = gest_agenda_view_snapshot;
+  widget_class->map = gest_agenda_view_map;
 
   properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
@@ -556,8 +614,17 @@ gest_agenda_view_reload (GestAgendaView *self)
 
   g_return_if_fail (GEST_IS_AGENDA_VIEW (self));
 
+  /* A view out of sight reads its range when it shows. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   data = g_new0 (LoadData, 1);
-  data->db_path = g_strdup (gest_store_get_path (self->store));
+  if (self->reader == NULL)
+    self->reader = reader_new (gest_store_get_path (self->store));
+  data->reader = g_atomic_rc_box_acquire (self->reader);
+  self->stale = FALSE;
   data->from_day = range_start (self, &data->n_days);
   data->now = self->now;
   data->serial = ++self->serial;

@@ -31,11 +31,13 @@ G_DECLARE_FINAL_TYPE (GestAgendaView, gest_agenda_view, GEST, AGENDA_VIEW, GtkWi
 
 GtkWidget            *gest_agenda_view_new            (GestContext        *context,
                                                        GestAgendaViewMode  mode);
-/* Shows the week of @day (Monday first) or @day; loads it on a thread. */
+/* Shows the week of @day (Monday first) or @day; loads it on a thread, or when the view
+ * next shows if it is out of sight (as reload). */
 void                  gest_agenda_view_set_day        (GestAgendaView     *self,
                                                        const char         *day);
 void                  gest_agenda_view_reload         (GestAgendaView     *self);
-/* NULL, or one advisor's column only (the day view at 360 px). */
+/* NULL, or one advisor's column only (the day view at 360 px); "" the column of the web
+ * bookings without advisor. */
 void                  gest_agenda_view_set_advisor    (GestAgendaView     *self,
                                                        const char         *advisor_uuid);
 void                  gest_agenda_view_set_move_mode  (GestAgendaView     *self,

@@ -16,6 +16,43 @@
 #define COORDINATORS (MANAGERS | R (SERVICE_COORDINATOR))
 #define DESK         (COORDINATORS | R (SERVICE_ADVISOR))
 
+static const char * const state_ids[GEST_N_RESERVATION_STATES] = {
+  "to-confirm", "confirmed", "arrived", "in-workshop", "delivered", "no-show", "refused", "cancelled",
+};
+
+static const char * const state_labels[GEST_N_RESERVATION_STATES] = {
+  N_("To confirm"), N_("Confirmed"), N_("Arrived"), N_("In the workshop"), N_("Delivered"),
+  N_("No-show"), N_("Refused"), N_("Cancelled"),
+};
+
+const char *
+gest_reservation_state_id (GestReservationState state)
+{
+  g_return_val_if_fail (state < GEST_N_RESERVATION_STATES, NULL);
+  return state_ids[state];
+}
+
+const char *
+gest_reservation_state_label (GestReservationState state)
+{
+  g_return_val_if_fail (state < GEST_N_RESERVATION_STATES, NULL);
+  return _(state_labels[state]);
+}
+
+gboolean
+gest_reservation_state_from_id (const char           *id,
+                                GestReservationState *out)
+{
+  for (guint i = 0; i < GEST_N_RESERVATION_STATES; i++)
+    if (g_strcmp0 (id, state_ids[i]) == 0)
+      {
+        if (out != NULL)
+          *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static const GestPermission permissions[] = {
   { GEST_AGENDA_PERMISSION_BOOK, N_("book and edit service appointments"), COORDINATORS },
   { GEST_AGENDA_PERMISSION_CONFIRM, N_("confirm, refuse and cancel appointments, mark no-shows"), COORDINATORS },
@@ -47,7 +84,6 @@ gest_agenda_permission_for_entity (const char *entity)
     { "agenda_schedule", GEST_AGENDA_PERMISSION_SCHEDULES },
     { "agenda_block", GEST_AGENDA_PERMISSION_SCHEDULES },
     { "reservation", GEST_AGENDA_PERMISSION_BOOK },
-    { "agenda_web_day", GEST_AGENDA_PERMISSION_BOOK },
     { "tech_session", GEST_AGENDA_PERMISSION_SESSIONS },
     { "test_drive_lead", GEST_AGENDA_PERMISSION_TEST_DRIVES },
   };
@@ -109,15 +145,52 @@ char *
 gest_agenda_state_moves_text (GestReservationState from)
 {
   GString *text = g_string_new ("");
-  guint n = 0;
+  guint n = 0, total = 0;
 
+  for (int to = 0; to < GEST_RESERVATION_N_COLUMNS; to++)
+    total += gest_agenda_state_move_allowed (from, to) ? 1 : 0;
   for (int to = 0; to < GEST_RESERVATION_N_COLUMNS; to++)
     if (gest_agenda_state_move_allowed (from, to))
       {
         if (n > 0)
-          g_string_append (text, _(" or "));
+          g_string_append (text, n + 1 == total ? _(" or ") : ", ");
         g_string_append_printf (text, "“%s”", gest_reservation_state_label (to));
         n++;
       }
   return g_string_free (text, FALSE);
+}
+
+const char *
+gest_agenda_reservation_field_permission (const char *field,
+                                          const char *state)
+{
+  static const char * const confirm_fields[] = {
+    "confirm_by", "confirmed_at", "confirmed_by", "refusal_reason", "followup", "no_show_at",
+    "no_show_reason", NULL
+  };
+  static const char * const move_fields[] = { "advisor_uuid", "day", "starts_min", "starts_at", NULL };
+  static const char * const arrive_fields[] = { "arrived_at", "mileage_km", NULL };
+  GestReservationState to;
+
+  if (g_strcmp0 (field, "state") == 0)
+    return gest_reservation_state_from_id (state, &to) ? gest_agenda_state_permission (to)
+                                                      : GEST_AGENDA_PERMISSION_CONFIRM;
+  if (g_strv_contains (confirm_fields, field))
+    return GEST_AGENDA_PERMISSION_CONFIRM;
+  if (g_strv_contains (move_fields, field))
+    return GEST_AGENDA_PERMISSION_MOVE;
+  if (g_strv_contains (arrive_fields, field))
+    return GEST_AGENDA_PERMISSION_ARRIVE;
+  if (g_strcmp0 (field, "test_drive") == 0)
+    return GEST_AGENDA_PERMISSION_TEST_DRIVES;
+  return GEST_AGENDA_PERMISSION_BOOK;
+}
+
+const char *
+gest_agenda_lead_field_permission (const char *field)
+{
+  static const char * const outcome_fields[] = { "outcome", "outcome_note", "outcome_by", "outcome_at", NULL };
+
+  return g_strv_contains (outcome_fields, field) ? GEST_AGENDA_PERMISSION_LEADS
+                                                 : GEST_AGENDA_PERMISSION_TEST_DRIVES;
 }

@@ -4,7 +4,7 @@
 #include <glib.h>
 
 #include "gest-permissions.h"
-#include "gest-reservation.h"
+#include "gest-reservation-state.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,9 @@ G_BEGIN_DECLS
 
 const GestPermission *gest_agenda_permissions_get (guint *n_rows);
 
-/* The permission a synced change of @entity (an agenda entity) needs, NULL when unknown. */
+/* The permission a synced change of @entity (an agenda entity) needs, NULL when unknown or
+ * when any dealer user may make it: the free slots a desktop publishes (agenda_web_day) are
+ * written whoever is signed in. Reservations and leads go by field (below). */
 const char           *gest_agenda_permission_for_entity (const char *entity);
 
 /* Whether the day's board may take a reservation from @from to @to (one step forward, one
@@ -34,5 +36,13 @@ const char           *gest_agenda_state_permission (GestReservationState to);
 /* The states reachable from @from on the board, as "“Llegó” or “Por confirmar”" (translated
  * labels), for a refusal; "" when none. */
 char                 *gest_agenda_state_moves_text (GestReservationState from);
+/* The permission a synced change of a reservation's @field needs (the server's check): "state"
+ * by the state it goes to (@state), the confirmation's fields agenda.confirm, the slot's
+ * agenda.move, the arrival's agenda.arrive, test_drive agenda.test-drives, the rest
+ * (a new booking's) agenda.book. */
+const char           *gest_agenda_reservation_field_permission (const char *field,
+                                                                const char *state);
+/* The same for a test-drive lead: its outcome agenda.leads (sales), the rest agenda.test-drives. */
+const char           *gest_agenda_lead_field_permission (const char *field);
 
 G_END_DECLS

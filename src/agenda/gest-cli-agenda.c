@@ -19,6 +19,19 @@ usage (const char *message)
   return GEST_CLI_EXIT_USAGE;
 }
 
+/* gest_cli_fail(), but a full slot (GEST_ERROR_CONFLICT) is a rule's refusal here (exit 1),
+ * not a database failure. */
+static int
+agenda_fail (const GError *error)
+{
+  if (g_error_matches (error, GEST_ERROR, GEST_ERROR_CONFLICT))
+    {
+      g_printerr ("gestiona-cli: %s\n", error->message);
+      return GEST_CLI_EXIT_REFUSED;
+    }
+  return gest_cli_fail (error);
+}
+
 static gboolean
 parse (const char     *syntax,
        const char     *summary,
@@ -251,7 +264,7 @@ reservation_new (const char  *db_path,
   store = gest_cli_open_store (db_path, &error);
   if (store == NULL || !find_vehicle (store, vehicle, &vehicle_uuid, &customer_uuid, &error) ||
       (advisor_uuid = find_user (store, advisor, &error)) == NULL)
-    return gest_cli_fail (error);
+    return agenda_fail (error);
   values.customer_uuid = customer_uuid;
   values.vehicle_uuid = vehicle_uuid;
   values.mileage_km = mileage;
@@ -264,7 +277,7 @@ reservation_new (const char  *db_path,
   values.needs_invoice = invoice;
   uuid = gest_reservation_create (store, origin != NULL ? origin : "phone", &values, &error);
   if (uuid == NULL)
-    return gest_cli_fail (error);
+    return agenda_fail (error);
   g_print ("%s\n", uuid);
   return GEST_CLI_EXIT_OK;
 }
@@ -304,7 +317,7 @@ reservation_change (const char  *db_path,
     return usage (error->message);
   store = gest_cli_open_store (db_path, &error);
   if (store == NULL || (advisor != NULL && (advisor_uuid = find_user (store, advisor, &error)) == NULL))
-    return gest_cli_fail (error);
+    return agenda_fail (error);
   if (g_str_equal (verb, "move"))
     ok = gest_reservation_move (store, rest[1], advisor_uuid, day, minute, &error);
   else if (g_str_equal (verb, "arrive"))
@@ -316,7 +329,7 @@ reservation_change (const char  *db_path,
   else
     ok = gest_reservation_refuse (store, rest[1], reason, followup, &error);
   if (!ok)
-    return gest_cli_fail (error);
+    return agenda_fail (error);
   return GEST_CLI_EXIT_OK;
 }
 
@@ -350,10 +363,10 @@ reservation_list (const char  *db_path,
     return usage (_("The state is one of to-confirm, confirmed, arrived, in-workshop, delivered, no-show, refused, cancelled."));
   store = gest_cli_open_store (db_path, &error);
   if (store == NULL)
-    return gest_cli_fail (error);
+    return agenda_fail (error);
   list = gest_reservations_list_range (store, from_day, to_day, gest_timestamp_now (), &error);
   if (list == NULL)
-    return gest_cli_fail (error);
+    return agenda_fail (error);
   for (guint i = 0; i < list->len; i++)
     {
       GestReservation *r = g_ptr_array_index (list, i);

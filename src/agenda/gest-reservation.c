@@ -12,43 +12,6 @@
 #include "gest-date.h"
 #include "gest-reservation-private.h"
 
-static const char * const state_ids[GEST_N_RESERVATION_STATES] = {
-  "to-confirm", "confirmed", "arrived", "in-workshop", "delivered", "no-show", "refused", "cancelled",
-};
-
-static const char * const state_labels[GEST_N_RESERVATION_STATES] = {
-  N_("To confirm"), N_("Confirmed"), N_("Arrived"), N_("In the workshop"), N_("Delivered"),
-  N_("No-show"), N_("Refused"), N_("Cancelled"),
-};
-
-const char *
-gest_reservation_state_id (GestReservationState state)
-{
-  g_return_val_if_fail (state < GEST_N_RESERVATION_STATES, NULL);
-  return state_ids[state];
-}
-
-const char *
-gest_reservation_state_label (GestReservationState state)
-{
-  g_return_val_if_fail (state < GEST_N_RESERVATION_STATES, NULL);
-  return _(state_labels[state]);
-}
-
-gboolean
-gest_reservation_state_from_id (const char           *id,
-                                GestReservationState *out)
-{
-  for (guint i = 0; i < GEST_N_RESERVATION_STATES; i++)
-    if (g_strcmp0 (id, state_ids[i]) == 0)
-      {
-        if (out != NULL)
-          *out = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 gest_reservation_kind_label (const char *kind)
 {
@@ -152,13 +115,15 @@ gint64
 gest_agenda_moment (const char *day,
                     int         minutes)
 {
+  g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GDateTime) at = NULL;
   GDate date;
 
   if (day == NULL || !gest_date_from_iso (day, &date))
     return 0;
-  midnight = g_date_time_new (gest_dealer_timezone (), g_date_get_year (&date),
+  tz = gest_dealer_timezone ();
+  midnight = g_date_time_new (tz, g_date_get_year (&date),
                               g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
   if (midnight == NULL)
     return 0;
@@ -171,8 +136,9 @@ char *
 gest_agenda_day_of (gint64  moment,
                     int    *out_minute)
 {
+  g_autoptr(GTimeZone) tz = gest_dealer_timezone ();
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (moment / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, gest_dealer_timezone ());
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
 
   if (out_minute != NULL)
     *out_minute = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);

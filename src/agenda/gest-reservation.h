@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "gest-reservation-state.h"
 #include "gest-store.h"
 
 G_BEGIN_DECLS
@@ -47,26 +48,6 @@ G_BEGIN_DECLS
 
 #define GEST_TEST_DRIVE_MIN_KM            30000   /* S10: over this, a test drive is offered */
 
-typedef enum
-{
-  GEST_RESERVATION_TO_CONFIRM,
-  GEST_RESERVATION_CONFIRMED,
-  GEST_RESERVATION_ARRIVED,
-  GEST_RESERVATION_IN_WORKSHOP,
-  GEST_RESERVATION_DELIVERED,
-  GEST_RESERVATION_NO_SHOW,
-  GEST_RESERVATION_REFUSED,
-  GEST_RESERVATION_CANCELLED,
-  GEST_N_RESERVATION_STATES
-} GestReservationState;
-
-/* The board's columns: the first six states. */
-#define GEST_RESERVATION_N_COLUMNS 6
-
-const char *gest_reservation_state_id       (GestReservationState state);  /* "to-confirm" */
-const char *gest_reservation_state_label    (GestReservationState state);  /* "To confirm", translated */
-gboolean    gest_reservation_state_from_id  (const char           *id,
-                                             GestReservationState *out);
 /* Service kinds: "maintenance", "repair", "field-action", "diagnosis", "warranty", "other". */
 const char *gest_reservation_kind_label     (const char           *kind);
 /* Transport: "waits" (the customer waits), "drops-off" (leaves the car). */

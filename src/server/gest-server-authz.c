@@ -15,6 +15,7 @@
 #include "gest-annulment-workflow.h"
 #include "gest-campaign-workflow.h"
 #include "gest-retention-workflow.h"
+#include "gest-agenda-workflow.h"
 
 typedef struct
 {
@@ -68,6 +69,8 @@ ensure_permissions (void)
       rows = gest_campaign_permissions_get (&n);
       gest_permissions_add (rows, n);
       rows = gest_retention_permissions_get (&n);
+      gest_permissions_add (rows, n);
+      rows = gest_agenda_permissions_get (&n);
       gest_permissions_add (rows, n);
       g_once_init_leave (&done, 1);
     }
@@ -345,6 +348,41 @@ gest_server_user_fields_check (JsonObject *fields,
   return NULL;
 }
 
+/* Issue 15: a new reservation is a booking (a new lead an offer answered); a change needs the
+ * permission of each field it changes (an advisor marks an arrival: agenda.arrive, not
+ * agenda.book; sales a lead's outcome: agenda.leads). */
+static void
+reservation_needs (const char            *entity,
+                   JsonObject            *fields,
+                   const GestRecordState *current,
+                   gboolean               is_delete,
+                   GPtrArray             *needed)
+{
+  gboolean lead = g_str_equal (entity, "test_drive_lead");
+  gboolean is_new = current == NULL || !current->exists || current->deleted;
+  JsonNode *state = merged (fields, current, "state");
+  const char *state_id = state != NULL && json_node_get_value_type (state) == G_TYPE_STRING
+                         ? json_node_get_string (state) : NULL;
+  g_autoptr(GList) names = NULL;
+
+  if (is_delete || is_new || fields == NULL)
+    {
+      g_ptr_array_add (needed, (gpointer) (lead ? GEST_AGENDA_PERMISSION_TEST_DRIVES
+                                           : is_delete ? GEST_AGENDA_PERMISSION_CONFIRM : GEST_AGENDA_PERMISSION_BOOK));
+      return;
+    }
+  names = json_object_get_members (fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (changes (fields, current, l->data))
+      {
+        const char *permission = lead ? gest_agenda_lead_field_permission (l->data)
+                                      : gest_agenda_reservation_field_permission (l->data, state_id);
+
+        if (!g_ptr_array_find (needed, permission, NULL))
+          g_ptr_array_add (needed, (gpointer) permission);
+      }
+}
+
 char *
 gest_server_authz_check (GestServerAuthors     *self,
                          const char            *login,
@@ -414,6 +452,10 @@ gest_server_authz_check (GestServerAuthors     *self,
     g_ptr_array_add (needed, (gpointer) gest_campaign_permission_for_entity (entity));
   else if (gest_retention_permission_for_entity (entity) != NULL)   /* issue 14 */
     g_ptr_array_add (needed, (gpointer) gest_retention_permission_for_entity (entity));
+  else if (g_str_equal (entity, "reservation") || g_str_equal (entity, "test_drive_lead"))   /* issue 15 */
+    reservation_needs (entity, fields, current, is_delete, needed);
+  else if (gest_agenda_permission_for_entity (entity) != NULL)
+    g_ptr_array_add (needed, (gpointer) gest_agenda_permission_for_entity (entity));
   else if (g_str_equal (entity, "customer") || g_str_equal (entity, "vehicle"))
     g_ptr_array_add (needed, (gpointer) GEST_PERMISSION_EDIT_CUSTOMERS);
   else if (g_str_equal (entity, "plan"))

@@ -25,6 +25,8 @@ static const char * const entities[] = {
   "campaign_vehicle", "campaign_part", "campaign_review", "customer_data_origin",
   "service_visit", "service_followup", "contact_target", "contact_call", "contact_letter",
   "promotion",           /* issue 14: retention (gest-retention-workflow.h) */
+  /* issue 15: the agenda (gest-agenda-workflow.h); "reservation" is above */
+  "agenda_schedule", "agenda_block", "agenda_web_day", "tech_session", "test_drive_lead",
 };
 
 /* Conauto's balances (T1 statement), written only by `admin load-plans`. */
