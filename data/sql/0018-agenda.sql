@@ -129,6 +129,50 @@ CREATE TABLE tech_sessions (
 );
 CREATE INDEX tech_sessions_day ON tech_sessions (day, starts_min) WHERE deleted = 0;
 
+-- The outbox triggers of tech_sessions (entity tech_session): an insert sends every synced field,
+-- an update the fields that changed, nothing while sync_applying has a row.
+CREATE TRIGGER tech_sessions_sync_insert AFTER INSERT ON tech_sessions
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('tech_session', new.uuid, CASE new.deleted WHEN 1 THEN 'delete' ELSE 'upsert' END, new.sync_version,
+          json_object ('day', new.day, 'starts_min', new.starts_min, 'duration_min', new.duration_min, 'customer_uuid', new.customer_uuid, 'customer_name', new.customer_name, 'vehicle_type', new.vehicle_type, 'model', new.model, 'reservation_uuid', new.reservation_uuid, 'state', new.state, 'created_by', new.created_by, 'created_at', new.created_at),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+CREATE TRIGGER tech_sessions_sync_update AFTER UPDATE ON tech_sessions
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying) AND
+    (old.deleted IS NOT new.deleted OR
+     old.day IS NOT new.day OR
+     old.starts_min IS NOT new.starts_min OR
+     old.duration_min IS NOT new.duration_min OR
+     old.customer_uuid IS NOT new.customer_uuid OR
+     old.customer_name IS NOT new.customer_name OR
+     old.vehicle_type IS NOT new.vehicle_type OR
+     old.model IS NOT new.model OR
+     old.reservation_uuid IS NOT new.reservation_uuid OR
+     old.state IS NOT new.state OR
+     old.created_by IS NOT new.created_by OR
+     old.created_at IS NOT new.created_at)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('tech_session', new.uuid, CASE WHEN new.deleted = 1 AND old.deleted = 0 THEN 'delete' ELSE 'upsert' END,
+          new.sync_version,
+          (SELECT coalesce (json_group_object (k, v), '{}')
+           FROM (SELECT 'day' AS k, new.day AS v WHERE old.day IS NOT new.day
+                 UNION ALL SELECT 'starts_min', new.starts_min WHERE old.starts_min IS NOT new.starts_min
+                 UNION ALL SELECT 'duration_min', new.duration_min WHERE old.duration_min IS NOT new.duration_min
+                 UNION ALL SELECT 'customer_uuid', new.customer_uuid WHERE old.customer_uuid IS NOT new.customer_uuid
+                 UNION ALL SELECT 'customer_name', new.customer_name WHERE old.customer_name IS NOT new.customer_name
+                 UNION ALL SELECT 'vehicle_type', new.vehicle_type WHERE old.vehicle_type IS NOT new.vehicle_type
+                 UNION ALL SELECT 'model', new.model WHERE old.model IS NOT new.model
+                 UNION ALL SELECT 'reservation_uuid', new.reservation_uuid WHERE old.reservation_uuid IS NOT new.reservation_uuid
+                 UNION ALL SELECT 'state', new.state WHERE old.state IS NOT new.state
+                 UNION ALL SELECT 'created_by', new.created_by WHERE old.created_by IS NOT new.created_by
+                 UNION ALL SELECT 'created_at', new.created_at WHERE old.created_at IS NOT new.created_at)),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
 -- Test-drive leads for sales (S10, S13): an accepted offer to a vehicle over 30,000 km.
 CREATE TABLE test_drive_leads (
   uuid                 TEXT PRIMARY KEY NOT NULL,
@@ -152,6 +196,54 @@ CREATE TABLE test_drive_leads (
 );
 CREATE INDEX test_drive_leads_day ON test_drive_leads (appointment_at) WHERE deleted = 0;
 CREATE INDEX test_drive_leads_open ON test_drive_leads (outcome) WHERE deleted = 0;
+
+-- The outbox triggers of test_drive_leads (entity test_drive_lead), as tech_sessions'.
+CREATE TRIGGER test_drive_leads_sync_insert AFTER INSERT ON test_drive_leads
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('test_drive_lead', new.uuid, CASE new.deleted WHEN 1 THEN 'delete' ELSE 'upsert' END, new.sync_version,
+          json_object ('reservation_uuid', new.reservation_uuid, 'customer_uuid', new.customer_uuid, 'name', new.name, 'phone', new.phone, 'current_vehicle', new.current_vehicle, 'vehicle_of_interest', new.vehicle_of_interest, 'appointment_at', new.appointment_at, 'outcome', new.outcome, 'outcome_note', new.outcome_note, 'outcome_by', new.outcome_by, 'outcome_at', new.outcome_at, 'created_by', new.created_by, 'created_at', new.created_at),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+CREATE TRIGGER test_drive_leads_sync_update AFTER UPDATE ON test_drive_leads
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying) AND
+    (old.deleted IS NOT new.deleted OR
+     old.reservation_uuid IS NOT new.reservation_uuid OR
+     old.customer_uuid IS NOT new.customer_uuid OR
+     old.name IS NOT new.name OR
+     old.phone IS NOT new.phone OR
+     old.current_vehicle IS NOT new.current_vehicle OR
+     old.vehicle_of_interest IS NOT new.vehicle_of_interest OR
+     old.appointment_at IS NOT new.appointment_at OR
+     old.outcome IS NOT new.outcome OR
+     old.outcome_note IS NOT new.outcome_note OR
+     old.outcome_by IS NOT new.outcome_by OR
+     old.outcome_at IS NOT new.outcome_at OR
+     old.created_by IS NOT new.created_by OR
+     old.created_at IS NOT new.created_at)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('test_drive_lead', new.uuid, CASE WHEN new.deleted = 1 AND old.deleted = 0 THEN 'delete' ELSE 'upsert' END,
+          new.sync_version,
+          (SELECT coalesce (json_group_object (k, v), '{}')
+           FROM (SELECT 'reservation_uuid' AS k, new.reservation_uuid AS v WHERE old.reservation_uuid IS NOT new.reservation_uuid
+                 UNION ALL SELECT 'customer_uuid', new.customer_uuid WHERE old.customer_uuid IS NOT new.customer_uuid
+                 UNION ALL SELECT 'name', new.name WHERE old.name IS NOT new.name
+                 UNION ALL SELECT 'phone', new.phone WHERE old.phone IS NOT new.phone
+                 UNION ALL SELECT 'current_vehicle', new.current_vehicle WHERE old.current_vehicle IS NOT new.current_vehicle
+                 UNION ALL SELECT 'vehicle_of_interest', new.vehicle_of_interest WHERE old.vehicle_of_interest IS NOT new.vehicle_of_interest
+                 UNION ALL SELECT 'appointment_at', new.appointment_at WHERE old.appointment_at IS NOT new.appointment_at
+                 UNION ALL SELECT 'outcome', new.outcome WHERE old.outcome IS NOT new.outcome
+                 UNION ALL SELECT 'outcome_note', new.outcome_note WHERE old.outcome_note IS NOT new.outcome_note
+                 UNION ALL SELECT 'outcome_by', new.outcome_by WHERE old.outcome_by IS NOT new.outcome_by
+                 UNION ALL SELECT 'outcome_at', new.outcome_at WHERE old.outcome_at IS NOT new.outcome_at
+                 UNION ALL SELECT 'created_by', new.created_by WHERE old.created_by IS NOT new.created_by
+                 UNION ALL SELECT 'created_at', new.created_at WHERE old.created_at IS NOT new.created_at)),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
 
 -- Sync (agenda-core): every change of a schedule, a block or a reservation goes to the outbox
 -- (data/sync-protocol.md), as 0016-retention.sql does; a change the sync applies does not.

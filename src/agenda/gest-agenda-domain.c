@@ -8,6 +8,10 @@
 #include "gest-activity-log.h"
 #include "gest-agenda-demo.h"
 #include "gest-agenda-domain.h"
+#include "gest-agenda-mail.h"
+#include "gest-agenda-reports.h"
+#include "gest-agenda-services-demo.h"
+#include "gest-agenda-services-entities.h"
 #include "gest-agenda-sources.h"
 #include "gest-agenda-workflow.h"
 #include "gest-cli-agenda.h"
@@ -226,8 +230,8 @@ static const GestEntityInfo entities[] = {
   { "agenda_block", "agenda_blocks", block_columns, NULL, TRUE, validate_block },
   { "reservation", "reservations", reservation_columns, NULL, TRUE, validate_reservation },
   { "agenda_web_day", "agenda_web_days", web_day_columns, NULL, TRUE, NULL },
-  { "tech_session", "tech_sessions", session_columns, NULL, TRUE, NULL },
-  { "test_drive_lead", "test_drive_leads", lead_columns, NULL, TRUE, NULL },
+  { "tech_session", "tech_sessions", session_columns, NULL, TRUE, gest_tech_session_validate },
+  { "test_drive_lead", "test_drive_leads", lead_columns, NULL, TRUE, gest_test_drive_lead_validate },
 };
 
 /* Search code 5: a reservation by the customer's name and the vehicle's plate or VIN
@@ -323,7 +327,8 @@ gest_agenda_domain_fill_demo (GestDomainModule  *module,
                               GRand             *rand,
                               GError           **error)
 {
-  return gest_agenda_demo_fill (store, n, rand, error);
+  return gest_agenda_demo_fill (store, n, rand, error) &&
+         gest_agenda_services_demo_fill (store, n, rand, error);
 }
 
 static gboolean
@@ -350,6 +355,9 @@ gest_agenda_domain_iface_init (GestDomainModuleInterface *iface)
   iface->contact_outcome = gest_agenda_domain_contact_outcome;
   iface->fill_demo = gest_agenda_domain_fill_demo;
   iface->change_rejected = gest_agenda_domain_change_rejected;
+  iface->get_reports = gest_agenda_reports_get;
+  iface->queue_due_mail = gest_agenda_queue_due_mail;
+  iface->mail_sent = gest_agenda_mail_sent;
 }
 
 static void

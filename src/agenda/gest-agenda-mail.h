@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "gest-domain-module.h"
 #include "gest-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,13 @@ G_BEGIN_DECLS
  *   same as one PDF to print; "sessions" to each technology specialist, the next day's
  *   sessions; "leads" to each sales user, the next day's test-drive leads (name, phone,
  *   current vehicle, vehicle of interest, appointment time). */
+
+/* The purposes of the agenda's queued email (gest_mail_outbox_queue's @purpose). */
+#define GEST_AGENDA_MAIL_CONFIRMATION "confirmation"
+#define GEST_AGENDA_MAIL_NEXT_DAY     "next-day"
+#define GEST_AGENDA_MAIL_SESSIONS     "sessions"
+#define GEST_AGENDA_MAIL_LEADS        "leads"
+#define GEST_AGENDA_SETTING_NEXT_DAY_HOUR "agenda.next_day_hour"   /* "16:00" */
 
 /* The .ics text of reservation @uuid (for the attachment and the tests). */
 char     *gest_agenda_ics_for_reservation (GestStore   *store,
@@ -41,5 +49,17 @@ GBytes   *gest_agenda_day_sheet_pdf       (GestStore   *store,
                                            const char  *day,
                                            const char  *advisor_uuid,
                                            GError     **error);
+
+/* The module's hooks (GestDomainModule.queue_due_mail and .mail_sent). */
+gboolean  gest_agenda_queue_due_mail      (GestDomainModule  *module,
+                                           GestStore         *store,
+                                           gint64             now,
+                                           GError           **error);
+gboolean  gest_agenda_mail_sent           (GestDomainModule  *module,
+                                           GestStore         *store,
+                                           const char        *purpose,
+                                           const char        *record_uuid,
+                                           gint64             sent_at,
+                                           GError           **error);
 
 G_END_DECLS

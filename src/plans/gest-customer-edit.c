@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gest-activity-log.h"
+#include "gest-cfdi-catalog.h"
 #include "gest-contact.h"
 #include "gest-customer-edit.h"
 #include "gest-error.h"
@@ -26,7 +27,7 @@ typedef struct
 static const char * const labels[GEST_N_CUSTOMER_FIELDS] = {
   N_("name"), N_("RFC"), N_("mobile phone"), N_("home phone"), N_("work phone"), N_("e-mail"),
   N_("street"), N_("number"), N_("interior number"), N_("neighborhood"), N_("city"),
-  N_("state"), N_("postal code"),
+  N_("state"), N_("postal code"), N_("fiscal postal code"), N_("fiscal regime"), N_("CFDI use"),
 };
 
 static char *
@@ -50,6 +51,8 @@ normalized (const GestCustomerValues *values,
   g_autofree char *text = trimmed (values->fields[field]);
   char *digits = NULL;
 
+  if (*text == '\0' && field == GEST_CUSTOMER_FIELD_FISCAL_POSTAL_CODE)
+    return normalized (values, GEST_CUSTOMER_FIELD_POSTAL_CODE);
   if (*text == '\0')
     return g_steal_pointer (&text);
   if (field == GEST_CUSTOMER_FIELD_RFC)
@@ -113,22 +116,22 @@ insert (GestStore                *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *rfc = normalized (values, GEST_CUSTOMER_FIELD_RFC);
-  g_autofree char *postal_code = normalized (values, GEST_CUSTOMER_FIELD_POSTAL_CODE);
 
   stmt = gest_store_prepare (store,
-                             "INSERT INTO customers (uuid, kind, fiscal_postal_code, updated_at, name, rfc,"
+                             "INSERT INTO customers (uuid, kind, updated_at, name, rfc,"
                              " phone_mobile, phone_home, phone_work, email, street, ext_number, int_number,"
-                             " neighborhood, city, state_code, postal_code)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                             " neighborhood, city, state_code, postal_code, fiscal_postal_code, fiscal_regime,"
+                             " cfdi_use)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+                             " ?18, ?19)",
                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, gest_customer_kind_for_rfc (rfc), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, postal_code, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, gest_plan_edit_now (0));
+  sqlite3_bind_int64 (stmt, 3, gest_plan_edit_now (0));
   for (guint i = 0; i < GEST_N_CUSTOMER_FIELDS; i++)
-    sqlite3_bind_text (stmt, 5 + i, normalized (values, i), -1, g_free);
+    sqlite3_bind_text (stmt, 4 + i, normalized (values, i), -1, g_free);
   return gest_plan_edit_step (store, stmt, error);
 }
 
@@ -141,7 +144,6 @@ update (GestStore                *store,
   g_autoptr(GestCustomerValues) stored = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *rfc = normalized (values, GEST_CUSTOMER_FIELD_RFC);
-  g_autofree char *postal_code = normalized (values, GEST_CUSTOMER_FIELD_POSTAL_CODE);
 
   stored = gest_customer_load (store, values->uuid, error);
   if (stored == NULL)
@@ -154,21 +156,21 @@ update (GestStore                *store,
         g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", _(labels[i]));
     }
   stmt = gest_store_prepare (store,
-                             "UPDATE customers SET kind = ?2, fiscal_postal_code = ?3, updated_at = ?4,"
-                             " name = ?5, rfc = ?6, phone_mobile = ?7, phone_home = ?8, phone_work = ?9,"
-                             " email = ?10, street = ?11, ext_number = ?12, int_number = ?13,"
-                             " neighborhood = ?14, city = ?15, state_code = ?16, postal_code = ?17"
-                             " WHERE uuid = ?1 AND updated_at = ?18 AND deleted = 0",
+                             "UPDATE customers SET kind = ?2, updated_at = ?3,"
+                             " name = ?4, rfc = ?5, phone_mobile = ?6, phone_home = ?7, phone_work = ?8,"
+                             " email = ?9, street = ?10, ext_number = ?11, int_number = ?12,"
+                             " neighborhood = ?13, city = ?14, state_code = ?15, postal_code = ?16,"
+                             " fiscal_postal_code = ?17, fiscal_regime = ?18, cfdi_use = ?19"
+                             " WHERE uuid = ?1 AND updated_at = ?20 AND deleted = 0",
                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, values->uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, gest_customer_kind_for_rfc (rfc), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, postal_code, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, gest_plan_edit_now (values->version));
+  sqlite3_bind_int64 (stmt, 3, gest_plan_edit_now (values->version));
   for (guint i = 0; i < GEST_N_CUSTOMER_FIELDS; i++)
-    sqlite3_bind_text (stmt, 5 + i, normalized (values, i), -1, g_free);
-  sqlite3_bind_int64 (stmt, 18, values->version);
+    sqlite3_bind_text (stmt, 4 + i, normalized (values, i), -1, g_free);
+  sqlite3_bind_int64 (stmt, 20, values->version);
   return gest_plan_edit_step_update (store, stmt, error);
 }
 
@@ -270,6 +272,41 @@ gest_rfc_is_generic (const char *rfc)
   return g_str_equal (norm, GEST_RFC_GENERIC_NATIONAL) || g_str_equal (norm, GEST_RFC_GENERIC_FOREIGN);
 }
 
+/* The regime and use, when given: from the SAT's catalogs, allowed for the kind of taxpayer
+ * the RFC gives (when it is valid) and, for the use, with the regime. */
+static char *
+billing_problem (const GestCustomerValues *values,
+                 GestCustomerField         field,
+                 const char               *text)
+{
+  g_autofree char *rfc = normalized (values, GEST_CUSTOMER_FIELD_RFC);
+  g_autofree char *regime = trimmed (values->fields[GEST_CUSTOMER_FIELD_FISCAL_REGIME]);
+  gboolean known_kind = gest_rfc_check (rfc, NULL) == GEST_CHECK_VALID;
+  GestTaxpayerKind kind = strlen (rfc) == 12 ? GEST_TAXPAYER_COMPANY : GEST_TAXPAYER_PERSON;
+  const char *who = kind == GEST_TAXPAYER_COMPANY ? _("a company (persona moral)") : _("an individual (persona física)");
+
+  if (*text == '\0')
+    return NULL;
+  if (field == GEST_CUSTOMER_FIELD_FISCAL_REGIME)
+    {
+      if (gest_cfdi_regime_label (text) == NULL)
+        return g_strdup_printf (_("“%s” is not a fiscal regime of the SAT’s catalog: choose one from the list."), text);
+      if (known_kind && !gest_cfdi_regime_allows (text, kind))
+        return g_strdup_printf (_("The fiscal regime “%s” is not for %s: choose one the SAT allows for %s."),
+                                gest_cfdi_regime_label (text), who, who);
+      return NULL;
+    }
+  if (gest_cfdi_use_label (text) == NULL)
+    return g_strdup_printf (_("“%s” is not a CFDI use of the SAT’s catalog: choose one from the list."), text);
+  if (known_kind && !gest_cfdi_use_allows (text, kind, NULL))
+    return g_strdup_printf (_("The CFDI use “%s” is not for %s: choose another."), gest_cfdi_use_label (text), who);
+  if (known_kind && gest_cfdi_regime_allows (regime, kind) && !gest_cfdi_use_allows (text, kind, regime))
+    return g_strdup_printf (_("The CFDI use “%s” is not allowed with the fiscal regime “%s”: "
+                              "choose a use the list offers for that regime."),
+                            gest_cfdi_use_label (text), gest_cfdi_regime_label (regime));
+  return NULL;
+}
+
 char *
 gest_customer_field_problem (const GestCustomerValues *values,
                              GestCustomerField         field)
@@ -322,6 +359,14 @@ gest_customer_field_problem (const GestCustomerValues *values,
           return g_strdup (error->message);
         return NULL;
       }
+    case GEST_CUSTOMER_FIELD_FISCAL_POSTAL_CODE:
+      if (*text != '\0' && !gest_postal_code_check (text, &error))
+        return g_strdup_printf (_("The fiscal postal code is the one of the customer’s tax status certificate: %s"),
+                                error->message);
+      return NULL;
+    case GEST_CUSTOMER_FIELD_FISCAL_REGIME:
+    case GEST_CUSTOMER_FIELD_CFDI_USE:
+      return billing_problem (values, field, text);
     case GEST_CUSTOMER_FIELD_STREET:
     case GEST_CUSTOMER_FIELD_EXT_NUMBER:
     case GEST_CUSTOMER_FIELD_INT_NUMBER:
@@ -371,7 +416,8 @@ gest_customer_load (GestStore   *store,
 
   stmt = gest_store_prepare (store,
                              "SELECT updated_at, name, rfc, phone_mobile, phone_home, phone_work, email,"
-                             " street, ext_number, int_number, neighborhood, city, state_code, postal_code"
+                             " street, ext_number, int_number, neighborhood, city, state_code, postal_code,"
+                             " fiscal_postal_code, fiscal_regime, cfdi_use"
                              " FROM customers WHERE uuid = ?1 AND deleted = 0", error);
   if (stmt == NULL)
     return NULL;

@@ -27,6 +27,12 @@ typedef enum
   GEST_CUSTOMER_FIELD_CITY,
   GEST_CUSTOMER_FIELD_STATE,
   GEST_CUSTOMER_FIELD_POSTAL_CODE,
+  /* Issue 15 (S11): the billing data for a CFDI 4.0 invoice, optional on the customer (an
+   * empty fiscal postal code is stored as the address's); when given, the regime and the use
+   * must be ones the SAT allows for the kind of taxpayer the RFC gives. */
+  GEST_CUSTOMER_FIELD_FISCAL_POSTAL_CODE,
+  GEST_CUSTOMER_FIELD_FISCAL_REGIME,
+  GEST_CUSTOMER_FIELD_CFDI_USE,
   GEST_N_CUSTOMER_FIELDS
 } GestCustomerField;
 

@@ -12,7 +12,7 @@
 static const char * const customer_columns[] = {
   "kind", "name", "rfc", "fiscal_postal_code", "street", "ext_number", "int_number",
   "neighborhood", "city", "state_code", "postal_code", "email", "phone_mobile", "phone_home",
-  "phone_work", NULL
+  "phone_work", "fiscal_regime", "cfdi_use", NULL
 };
 static const char * const vehicle_columns[] = {
   "vin", "model", "year", "km", "plate", "customer_uuid", NULL

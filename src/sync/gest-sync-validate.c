@@ -30,6 +30,7 @@ static const GestFieldSpec fields_spec[] = {
   { "state_code", GEST_FIELD_STATE }, { "postal_code", GEST_FIELD_POSTAL },
   { "email", GEST_FIELD_EMAIL }, { "phone_mobile", GEST_FIELD_PHONE },
   { "phone_home", GEST_FIELD_PHONE }, { "phone_work", GEST_FIELD_PHONE },
+  { "fiscal_regime", GEST_FIELD_TEXT }, { "cfdi_use", GEST_FIELD_TEXT },
   { "vin", GEST_FIELD_VIN }, { "model", GEST_FIELD_TEXT }, { "year", GEST_FIELD_INT },
   { "km", GEST_FIELD_INT }, { "plate", GEST_FIELD_TEXT }, { "customer_uuid", GEST_FIELD_UUID },
   { "number", GEST_FIELD_TEXT }, { "vehicle_uuid", GEST_FIELD_UUID },

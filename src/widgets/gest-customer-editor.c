@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-billing-group.h"
 #include "gest-contact.h"
 #include "gest-customer-editor.h"
 #include "gest-customer-form-rows.h"
@@ -16,6 +17,7 @@ enum
   GROUP_CUSTOMER,
   GROUP_CONTACT,
   GROUP_ADDRESS,
+  GROUP_BILLING,
   N_GROUPS
 };
 
@@ -30,6 +32,7 @@ struct _GestCustomerEditor
   gboolean            updating;
 
   GtkWidget          *save_button;
+  GestBillingGroup   *billing;
   GtkWidget          *rows[GEST_N_CUSTOMER_FIELDS];
   GtkLabel           *labels[N_GROUPS];
 };
@@ -63,6 +66,9 @@ static const struct
   { N_("City or municipality"), GROUP_ADDRESS },
   { N_("State"), GROUP_ADDRESS },
   { N_("Postal code"), GROUP_ADDRESS },
+  { N_("Fiscal postal code"), GROUP_BILLING },
+  { N_("Fiscal regime"), GROUP_BILLING },
+  { N_("CFDI use"), GROUP_BILLING },
 };
 
 static void
@@ -84,13 +90,28 @@ update_widgets (GestCustomerEditor *self)
     }
 }
 
-/* The widgets' text into the values (the state combo gives the state's code). */
+/* The kind of taxpayer the RFC gives, for the regimes and uses the billing group offers. */
+static void
+update_billing_kind (GestCustomerEditor *self)
+{
+  g_autofree char *rfc = g_strstrip (g_strdup (self->values->fields[GEST_CUSTOMER_FIELD_RFC]));
+
+  gest_billing_group_set_kind (self->billing, g_str_equal (gest_customer_kind_for_rfc (rfc), "moral")
+                                                ? GEST_TAXPAYER_COMPANY : GEST_TAXPAYER_PERSON);
+}
+
+/* The widgets' text into the values (the state combo gives the state's code, the billing
+ * group the regime's and the use's). */
 static void
 read_widgets (GestCustomerEditor *self)
 {
   for (guint i = 0; i < GEST_N_CUSTOMER_FIELDS; i++)
     {
-      if (i == GEST_CUSTOMER_FIELD_STATE)
+      if (i == GEST_CUSTOMER_FIELD_FISCAL_REGIME)
+        gest_customer_values_set (self->values, i, gest_billing_group_get_values (self->billing)->regime);
+      else if (i == GEST_CUSTOMER_FIELD_CFDI_USE)
+        gest_customer_values_set (self->values, i, gest_billing_group_get_values (self->billing)->use);
+      else if (i == GEST_CUSTOMER_FIELD_STATE)
         {
           guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[i]));
           guint n_states;
@@ -140,6 +161,8 @@ row_changed_cb (GestCustomerEditor *self)
   if (self->updating)
     return;
   read_widgets (self);
+  update_billing_kind (self);
+  read_widgets (self);
   update_widgets (self);
 }
 
@@ -188,7 +211,7 @@ gest_customer_editor_class_init (GestCustomerEditorClass *klass)
 static void
 gest_customer_editor_init (GestCustomerEditor *self)
 {
-  static const char *group_titles[N_GROUPS] = { N_("Customer"), N_("Contact"), N_("Address") };
+  static const char *group_titles[N_GROUPS] = { N_("Customer"), N_("Contact"), N_("Address"), NULL };
   GtkWidget *page = adw_preferences_page_new ();
   AdwPreferencesGroup *groups[N_GROUPS];
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -201,15 +224,33 @@ gest_customer_editor_init (GestCustomerEditor *self)
 
   for (guint g = 0; g < N_GROUPS; g++)
     {
-      groups[g] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      adw_preferences_group_set_title (groups[g], _(group_titles[g]));
+      if (g == GROUP_BILLING)
+        {
+          /* The shared billing group, compact: the RFC, name and e-mail are the rows above. */
+          self->billing = GEST_BILLING_GROUP (gest_billing_group_new ());
+          gest_billing_group_set_compact (self->billing, TRUE);
+          groups[g] = ADW_PREFERENCES_GROUP (self->billing);
+          g_signal_connect_swapped (self->billing, "changed", G_CALLBACK (row_changed_cb), self);
+        }
+      else
+        {
+          groups[g] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (groups[g], _(group_titles[g]));
+        }
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), groups[g]);
     }
   for (guint i = 0; i < GEST_N_CUSTOMER_FIELDS; i++)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
-      if (i == GEST_CUSTOMER_FIELD_STATE)
+      if (fields[i].group == GROUP_BILLING)
+        {
+          self->rows[i] = gest_billing_group_get_row (self->billing,
+                                                      i == GEST_CUSTOMER_FIELD_FISCAL_POSTAL_CODE ? GEST_BILLING_FIELD_POSTAL_CODE
+                                                      : i == GEST_CUSTOMER_FIELD_FISCAL_REGIME ? GEST_BILLING_FIELD_REGIME
+                                                                                                 : GEST_BILLING_FIELD_USE);
+        }
+      else if (i == GEST_CUSTOMER_FIELD_STATE)
         {
           self->rows[i] = adw_combo_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]), _(fields[i].title));
@@ -235,7 +276,8 @@ gest_customer_editor_init (GestCustomerEditor *self)
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->rows[GEST_CUSTOMER_FIELD_EMAIL]),
                                    GTK_INPUT_PURPOSE_EMAIL);
   for (guint g = 0; g < N_GROUPS; g++)
-    self->labels[g] = gest_field_error_label_new (groups[g]);
+    self->labels[g] = g == GROUP_BILLING ? gest_billing_group_get_error_label (self->billing)
+                                         : gest_field_error_label_new (groups[g]);
 
   self->save_button = gest_customer_form_frame (ADW_WINDOW (self), page, _("_Save"));
   g_signal_connect (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
@@ -271,12 +313,29 @@ gest_customer_editor_new (GtkWindow                *parent,
           if ((i == GEST_CUSTOMER_FIELD_PHONE_MOBILE || i == GEST_CUSTOMER_FIELD_PHONE_HOME ||
                i == GEST_CUSTOMER_FIELD_PHONE_WORK) && *values->fields[i] != '\0')
             phone = gest_phone_format (values->fields[i]);
-          if (i != GEST_CUSTOMER_FIELD_STATE)
+          if (fields[i].group != GROUP_BILLING && i != GEST_CUSTOMER_FIELD_STATE)
             gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), phone != NULL ? phone : values->fields[i]);
         }
       for (guint i = 0; state != NULL && i < n_states; i++)
         if (&states[i] == state)
           adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[GEST_CUSTOMER_FIELD_STATE]), i + 1);
+      {
+        g_autoptr(GestBillingValues) billing = gest_billing_values_new ();
+        g_autoptr(GestBillingValues) with_kind = NULL;
+        g_autoptr(GestBillingValues) with_code = NULL;
+        g_autoptr(GestBillingValues) with_regime = NULL;
+        g_autoptr(GestBillingValues) with_use = NULL;
+        g_autofree char *rfc = g_strstrip (g_strdup (values->fields[GEST_CUSTOMER_FIELD_RFC]));
+
+        with_kind = gest_billing_values_set (billing, GEST_BILLING_FIELD_KIND, gest_customer_kind_for_rfc (rfc));
+        with_code = gest_billing_values_set (with_kind, GEST_BILLING_FIELD_POSTAL_CODE,
+                                             values->fields[GEST_CUSTOMER_FIELD_FISCAL_POSTAL_CODE]);
+        with_regime = gest_billing_values_set (with_code, GEST_BILLING_FIELD_REGIME,
+                                               values->fields[GEST_CUSTOMER_FIELD_FISCAL_REGIME]);
+        with_use = gest_billing_values_set (with_regime, GEST_BILLING_FIELD_USE,
+                                            values->fields[GEST_CUSTOMER_FIELD_CFDI_USE]);
+        gest_billing_group_set_values (self->billing, with_use);
+      }
       self->updating = FALSE;
       read_widgets (self);
     }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gest-cfdi-catalog.h"
 #include "gest-contact.h"
 #include "gest-customer-edit.h"
 #include "gest-customer-editor.h"
@@ -144,6 +145,13 @@ add_contact (GestCustomerPage    *self,
       g_string_append_printf (address, "%s%s", address->len > 0 ? (i == 1 || i == 2 ? " " : ", ") : "", parts[i]);
   if (address->len > 0)
     add_contact_row (self, group, _("Address"), address->str, NULL, NULL, NULL);
+  /* Issue 15 (S11): the billing data an invoice needs, when known. */
+  if (gest_cfdi_regime_label (self->values->fields[GEST_CUSTOMER_FIELD_FISCAL_REGIME]) != NULL)
+    add_contact_row (self, group, _("Fiscal regime"),
+                     gest_cfdi_regime_label (self->values->fields[GEST_CUSTOMER_FIELD_FISCAL_REGIME]), NULL, NULL, NULL);
+  if (gest_cfdi_use_label (self->values->fields[GEST_CUSTOMER_FIELD_CFDI_USE]) != NULL)
+    add_contact_row (self, group, _("CFDI use"),
+                     gest_cfdi_use_label (self->values->fields[GEST_CUSTOMER_FIELD_CFDI_USE]), NULL, NULL, NULL);
 }
 
 /* A group with a boxed list (so the page can count and activate its rows), and a placeholder. */

@@ -265,6 +265,8 @@ test_roles (void)
     { "service-advisor", "Service advisor" },
     { "collections-supervisor", "Collections supervisor" },
     { "cs-coordinator", "Customer service coordinator" },
+    { "technology-specialist", "Technology specialist" },   /* issue 15 */
+    { "sales-advisor", "Sales advisor" },                   /* issue 15 */
     { "conauto-liaison", "Conauto" },
   };
   GestRole role;
