@@ -77,7 +77,7 @@ item_from_row (sqlite3_stmt *stmt,
     }
   if (r->n_open_actions > 0)
     g_string_append_printf (marks, "%s%s", marks->len > 0 ? " · " : "",
-                            g_dngettext (GETTEXT_PACKAGE, "Field action", "Field actions", r->n_open_actions));
+                            g_dngettext (GETTEXT_PACKAGE, "Open field action", "Open field actions", r->n_open_actions));
   if (g_strcmp0 (r->test_drive, "offered") == 0 || g_strcmp0 (r->test_drive, "accepted") == 0)
     g_string_append_printf (marks, "%s%s", marks->len > 0 ? " · " : "", _("Test drive"));
   if (r->needs_invoice)

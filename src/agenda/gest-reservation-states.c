@@ -13,16 +13,6 @@
 /* The day's states (S7, S12, S14): confirm, refuse, cancel, arrive and the board's moves. */
 
 static gboolean
-refuse_state (const GestReservation  *r,
-              const char             *what,
-              GError                **error)
-{
-  g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
-               _("The appointment is “%s”: it cannot be %s."), gest_reservation_state_label (r->state), what);
-  return FALSE;
-}
-
-static gboolean
 confirm (GestStore   *store,
          const char  *uuid,
          const char  *advisor_uuid,
@@ -43,7 +33,12 @@ confirm (GestStore   *store,
   if (r == NULL)
     return FALSE;
   if (r->state != GEST_RESERVATION_TO_CONFIRM)
-    return refuse_state (r, _("confirmed: it is not to confirm"), error);
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("The appointment is “%s”: only a booking to confirm can be confirmed."),
+                   gest_reservation_state_label (r->state));
+      return FALSE;
+    }
   if (advisor_uuid == NULL || *advisor_uuid == '\0')
     advisor_uuid = r->advisor_uuid;
   if (advisor_uuid == NULL || *advisor_uuid == '\0')
@@ -132,7 +127,12 @@ refuse (GestStore   *store,
   if (r == NULL)
     return FALSE;
   if (r->state != GEST_RESERVATION_TO_CONFIRM)
-    return refuse_state (r, _("refused: only a booking to confirm can be"), error);
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("The appointment is “%s”: only a booking to confirm can be refused. Cancel it instead."),
+                   gest_reservation_state_label (r->state));
+      return FALSE;
+    }
   if (*clean == '\0')
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID, _("Write why the booking is refused."));
@@ -184,7 +184,12 @@ cancel (GestStore   *store,
   if (r == NULL)
     return FALSE;
   if (r->state != GEST_RESERVATION_TO_CONFIRM && r->state != GEST_RESERVATION_CONFIRMED)
-    return refuse_state (r, _("cancelled: only one to confirm or confirmed can be"), error);
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("The appointment is “%s”: only one to confirm or confirmed can be cancelled."),
+                   gest_reservation_state_label (r->state));
+      return FALSE;
+    }
   if (!gest_reservation_exec (store,
                               "UPDATE reservations SET state = 'cancelled', refusal_reason = ?3, updated_at = ?2"
                               " WHERE uuid = ?1", uuid, now, clean, 0, error))
@@ -232,7 +237,12 @@ arrive (GestStore   *store,
   /* A customer who came late arrives all the same: the no-show (derived or stored) is undone. */
   if (r->state != GEST_RESERVATION_CONFIRMED && r->state != GEST_RESERVATION_TO_CONFIRM &&
       r->state != GEST_RESERVATION_NO_SHOW)
-    return refuse_state (r, _("marked as arrived"), error);
+    {
+      g_set_error (error, GEST_ERROR, GEST_ERROR_REFUSED,
+                   _("The appointment is “%s”: it cannot be marked as arrived."),
+                   gest_reservation_state_label (r->state));
+      return FALSE;
+    }
   if (r->advisor_uuid == NULL)
     {
       g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
