@@ -25,6 +25,7 @@ static const char * const entities[] = {
   "campaign_vehicle", "campaign_part", "campaign_review", "customer_data_origin",
   "service_visit", "service_followup", "contact_target", "contact_call", "contact_letter",
   "promotion",           /* issue 14: retention (gest-retention-workflow.h) */
+  "agenda_web_day",      /* issue 15: the free slots the desktops publish for web bookings (S7) */
 };
 
 /* Conauto's balances (T1 statement), written only by `admin load-plans`. */
