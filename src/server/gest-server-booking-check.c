@@ -181,10 +181,11 @@ char *
 gest_booking_write (PGconn            *conn,
                     const char        *dealer_id,
                     GestBookingInput  *input,
-               const char        *day,
-               int                minute,
-               const char        *by,
-               GError           **error)
+                    const char        *day,
+                    int                minute,
+                    GTimeZone         *tz,
+                    const char        *by,
+                    GError           **error)
 {
   gboolean failed = FALSE;
   gboolean is_vin = strlen (input->plate_vin) == 17;
@@ -260,6 +261,17 @@ gest_booking_write (PGconn            *conn,
   json_object_set_null_member (fields, "advisor_uuid");
   json_object_set_string_member (fields, "day", day);
   json_object_set_int_member (fields, "starts_min", minute);
+  {
+    int y = 0, m = 0, d = 0;
+    g_autoptr(GDateTime) start = NULL;
+
+    if (sscanf (day, "%4d-%2d-%2d", &y, &m, &d) == 3)
+      start = g_date_time_new (tz, y, m, d, minute / 60, minute % 60, 0);
+    if (start != NULL)
+      json_object_set_int_member (fields, "starts_at", g_date_time_to_unix (start) * G_USEC_PER_SEC);
+    else
+      json_object_set_null_member (fields, "starts_at");
+  }
   json_object_set_int_member (fields, "duration_min", 30);
   json_object_set_string_member (fields, "transport", "waits");
   json_object_set_string_member (fields, "notes", "");
@@ -275,6 +287,10 @@ gest_booking_write (PGconn            *conn,
     json_object_set_string_member (fields, "confirm_by", by);
   else
     json_object_set_null_member (fields, "confirm_by");
+  json_object_set_string_member (fields, "refusal_reason", "");
+  json_object_set_int_member (fields, "followup", 0);
+  json_object_set_string_member (fields, "recovery", "");
+  json_object_set_string_member (fields, "test_drive", "");
   json_object_set_string_member (fields, "created_by", "");
   json_object_set_int_member (fields, "created_at", now);
   if (write_record (conn, dealer_id, "reservation", uuid, fields, error) == 0)

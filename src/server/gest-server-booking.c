@@ -628,7 +628,7 @@ book (GestServerRequest *req,
       return;
     }
   by = confirm_by (booking);
-  uuid = gest_booking_write (conn, booking->dealer_id, &input, day, minute, by, &error);
+  uuid = gest_booking_write (conn, booking->dealer_id, &input, day, minute, booking->tz, by, &error);
   if (uuid == NULL || !gest_pg_commit (conn, &error))
     {
       gest_pg_rollback (conn);

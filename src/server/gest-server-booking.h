@@ -63,6 +63,7 @@ char *gest_booking_write (PGconn            *conn,
                           GestBookingInput  *input,
                           const char        *day,
                           int                minute,
+                          GTimeZone         *tz,
                           const char        *confirm_by,
                           GError           **error);
 

@@ -300,6 +300,15 @@ test_book_and_isolation (void)
   g_assert_cmpstr (json_object_get_string_member (fields, "contact_phone"), ==, "5512345678");
   g_assert_cmpstr (json_object_get_string_member (fields, "contact_plate_vin"), ==, GOOD_VIN);
   g_assert_true (json_object_get_null_member (fields, "advisor_uuid"));
+  {
+    g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (TZ_NAME);
+    g_autoptr(GDateTime) start = NULL;
+    int y = 0, m = 0, dd = 0;
+
+    g_assert_cmpint (sscanf (a.tomorrow, "%4d-%2d-%2d", &y, &m, &dd), ==, 3);
+    start = g_date_time_new (tz, y, m, dd, 9, 0, 0);
+    g_assert_cmpint (json_object_get_int_member (fields, "starts_at"), ==, g_date_time_to_unix (start) * G_USEC_PER_SEC);
+  }
   customer = test_find_change (pull_a, json_object_get_string_member (fields, "customer_uuid"));
   g_assert_nonnull (customer);
   g_assert_cmpstr (json_object_get_string_member (customer, "entity"), ==, "customer");
