@@ -7,8 +7,8 @@
 -- The published days of a dealer, by day.
 CREATE INDEX records_agenda_web_day ON records (dealer_id, (data ->> 'day'))
   WHERE entity = 'agenda_web_day';
--- The reservations of a day (web bookings counted against the published slots).
-CREATE INDEX records_reservation_day ON records (dealer_id, (data ->> 'day'))
+-- The reservations of a day and time (web bookings counted against the published slots).
+CREATE INDEX records_reservation_slot ON records (dealer_id, (data ->> 'day'), (data ->> 'starts_min'))
   WHERE entity = 'reservation';
 -- The dealer's vehicle by VIN or by plate, as typed on the website (upper case, no spaces).
 CREATE INDEX records_vehicle_vin ON records (dealer_id, upper (data ->> 'vin'))

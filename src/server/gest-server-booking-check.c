@@ -166,44 +166,60 @@ query_uuid (PGconn      *conn,
   return g_strdup (PQgetvalue (res, 0, 0));
 }
 
-static gint64
-write_record (PGconn      *conn,
-              const char  *dealer_id,
-              const char  *entity,
-              const char  *uuid,
-              JsonObject  *fields,
-              GError     **error)
+/* A record the server makes (a new uuid): the next sequence value and one INSERT, without
+ * reading it first. */
+static gboolean
+write_new (PGconn      *conn,
+           const char  *dealer_id,
+           const char  *entity,
+           const char  *uuid,
+           JsonObject  *fields,
+           GError     **error)
 {
-  return gest_record_write_server (conn, dealer_id, entity, uuid, fields, error);
+  GestRecordState state = { 0 };
+  gint64 seq = 0;
+  gboolean ok;
+
+  if (!gest_pg_next_seq (conn, dealer_id, &seq, error))
+    return FALSE;
+  gest_record_merge (&state, fields, G_MAXINT64, seq, NULL);
+  ok = gest_record_save (conn, dealer_id, entity, uuid, seq, &state, error);
+  gest_record_state_clear (&state);
+  return ok;
 }
 
-char *
-gest_booking_write (PGconn            *conn,
+static char *
+find_vin (PGconn      *conn,
+          const char  *dealer_id,
+          const char  *vin,
+          gboolean    *failed,
+          char       **out_customer,
+          GError     **error)
+{
+  return query_uuid (conn, error, failed,
+                     "SELECT uuid, data ->> 'customer_uuid' FROM records WHERE dealer_id = $1"
+                     " AND entity = 'vehicle' AND NOT deleted AND upper (data ->> 'vin') = $2 LIMIT 2",
+                     dealer_id, vin, out_customer);
+}
+
+gboolean
+gest_booking_match (PGconn            *conn,
                     const char        *dealer_id,
                     GestBookingInput  *input,
-                    const char        *day,
-                    int                minute,
-                    GTimeZone         *tz,
-                    const char        *by,
+                    char             **out_vehicle,
+                    char             **out_customer,
                     GError           **error)
 {
   gboolean failed = FALSE;
-  gboolean is_vin = strlen (input->plate_vin) == 17;
   g_autofree char *vehicle = NULL;
   g_autofree char *customer = NULL;
-  g_autofree char *plate = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autoptr(JsonObject) fields = json_object_new ();
-  gint64 now = g_get_real_time ();
 
-  if (is_vin)
-    vehicle = query_uuid (conn, error, &failed,
-                          "SELECT uuid, data ->> 'customer_uuid' FROM records WHERE dealer_id = $1"
-                          " AND entity = 'vehicle' AND NOT deleted AND upper (data ->> 'vin') = $2 LIMIT 2",
-                          dealer_id, input->plate_vin, &customer);
+  if (strlen (input->plate_vin) == 17)
+    vehicle = find_vin (conn, dealer_id, input->plate_vin, &failed, &customer, error);
   else
     {
       GString *bare = g_string_new (NULL);
+      g_autofree char *plate = NULL;
 
       for (const char *p = input->plate_vin; *p != '\0'; p++)
         if (*p != '-')
@@ -215,15 +231,53 @@ gest_booking_write (PGconn            *conn,
                             " AND upper (replace (replace (data ->> 'plate', '-', ''), ' ', '')) = $2 LIMIT 2",
                             dealer_id, plate, &customer);
     }
-  if (failed)
-    return NULL;
-  if (customer == NULL)
+  if (!failed && customer == NULL)
     customer = query_uuid (conn, error, &failed,
                            "SELECT uuid FROM records WHERE dealer_id = $1 AND entity = 'customer'"
                            " AND NOT deleted AND data ->> 'phone_mobile' = $2 LIMIT 2",
                            dealer_id, input->phone, NULL);
   if (failed)
-    return NULL;
+    return FALSE;
+  *out_vehicle = g_steal_pointer (&vehicle);
+  *out_customer = g_steal_pointer (&customer);
+  return TRUE;
+}
+
+char *
+gest_booking_write (PGconn            *conn,
+                    const char        *dealer_id,
+                    GestBookingInput  *input,
+                    const char        *matched_vehicle,
+                    const char        *matched_customer,
+                    const char        *day,
+                    int                minute,
+                    GTimeZone         *tz,
+                    const char        *by,
+                    GError           **error)
+{
+  gboolean failed = FALSE;
+  gboolean is_vin = strlen (input->plate_vin) == 17;
+  g_autofree char *vehicle = g_strdup (matched_vehicle);
+  g_autofree char *customer = g_strdup (matched_customer);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(JsonObject) fields = json_object_new ();
+  gint64 now = g_get_real_time ();
+
+  /* A VIN seen for the first time: looked up again under the dealer's lock, so a form sent
+   * twice at once makes one vehicle (the desktops keep VINs unique). */
+  if (vehicle == NULL && is_vin)
+    {
+      g_autofree char *owner = NULL;
+
+      vehicle = find_vin (conn, dealer_id, input->plate_vin, &failed, &owner, error);
+      if (failed)
+        return NULL;
+      if (vehicle != NULL && owner != NULL)
+        {
+          g_free (customer);
+          customer = g_steal_pointer (&owner);
+        }
+    }
   if (customer == NULL)
     {
       g_autoptr(JsonObject) record = json_object_new ();
@@ -233,7 +287,7 @@ gest_booking_write (PGconn            *conn,
       json_object_set_string_member (record, "name", input->name);
       json_object_set_string_member (record, "phone_mobile", input->phone);
       json_object_set_string_member (record, "email", input->email);
-      if (write_record (conn, dealer_id, "customer", customer, record, error) == 0)
+      if (!write_new (conn, dealer_id, "customer", customer, record, error))
         return NULL;
     }
   if (vehicle == NULL && is_vin)
@@ -247,7 +301,7 @@ gest_booking_write (PGconn            *conn,
       json_object_set_int_member (record, "km", 0);
       json_object_set_string_member (record, "plate", "");
       json_object_set_string_member (record, "customer_uuid", customer);
-      if (write_record (conn, dealer_id, "vehicle", vehicle, record, error) == 0)
+      if (!write_new (conn, dealer_id, "vehicle", vehicle, record, error))
         return NULL;
     }
 
@@ -293,7 +347,7 @@ gest_booking_write (PGconn            *conn,
   json_object_set_string_member (fields, "test_drive", "");
   json_object_set_string_member (fields, "created_by", "");
   json_object_set_int_member (fields, "created_at", now);
-  if (write_record (conn, dealer_id, "reservation", uuid, fields, error) == 0)
+  if (!write_new (conn, dealer_id, "reservation", uuid, fields, error))
     return NULL;
   return g_steal_pointer (&uuid);
 }

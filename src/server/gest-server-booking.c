@@ -46,6 +46,7 @@ typedef struct
   GPtrArray  *slots;      /* GestBookingSlot published from now on, full ones too */
   GPtrArray  *errors;     /* GestBookingError */
   GHashTable *web_days;   /* day → JsonObject of the published record (ref) */
+  char       *slot_version; /* the version of the booked slot's day */
 } Booking;
 
 static GestRateLimit *rate_limit;
@@ -60,6 +61,7 @@ booking_clear (Booking *booking)
   g_clear_pointer (&booking->slots, g_ptr_array_unref);
   g_clear_pointer (&booking->errors, g_ptr_array_unref);
   g_clear_pointer (&booking->web_days, g_hash_table_unref);
+  g_free (booking->slot_version);
 }
 
 static void
@@ -235,12 +237,42 @@ valid_day (const char *day)
          && day[4] == '-' && day[7] == '-' && g_date_valid_dmy (d, m, y);
 }
 
-/* The dealer's name, its published days from today on and the web bookings received since
- * each: booking->slots gets their slots (today's only after now) with their free places. */
+/* The web bookings of one slot received after @version (the publication of its day). */
 static gboolean
-load_slots (PGconn   *conn,
-            Booking  *booking,
-            GError  **error)
+count_slot (PGconn      *conn,
+            Booking     *booking,
+            const char  *day,
+            int          minute,
+            const char  *version,
+            int         *out_count,
+            GError     **error)
+{
+  g_autofree char *minute_text = g_strdup_printf ("%d", minute);
+  g_autoptr(PGresult) res = gest_pg_query (conn, error,
+                                           "SELECT count (*) FROM records"
+                                           " WHERE dealer_id = $1 AND entity = 'reservation' AND NOT deleted"
+                                           " AND data ->> 'day' = $2 AND data ->> 'starts_min' = $3"
+                                           " AND data ->> 'origin' = 'web'"
+                                           " AND coalesce (data ->> 'state', '') NOT IN ('refused', 'cancelled')"
+                                           " AND version > $4::bigint",
+                                           4, booking->dealer_id, day, minute_text, version);
+
+  if (res == NULL)
+    return FALSE;
+  *out_count = (int) g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+/* The dealer's name, its published days from today on and the web bookings received since
+ * each: booking->slots gets their slots (today's only after now) with their free places.
+ * With @only_day, only that day's slots, and only the one at @only_minute counted (a
+ * booking: the count of every slot would read every booking of the coming days). */
+static gboolean
+load_slots (PGconn      *conn,
+            Booking     *booking,
+            const char  *only_day,
+            int          only_minute,
+            GError     **error)
 {
   g_autoptr(PGresult) dealer = NULL;
   g_autoptr(PGresult) days = NULL;
@@ -269,19 +301,32 @@ load_slots (PGconn   *conn,
     return FALSE;
   set_now (booking, PQntuples (days) > 0 && !PQgetisnull (days, 0, 2) ? PQgetvalue (days, 0, 2) : NULL);
 
-  taken = gest_pg_query (conn, error,
-                         "SELECT r.data ->> 'day', r.data ->> 'starts_min', count (*) FROM records r"
-                         " WHERE r.dealer_id = $1 AND r.entity = 'reservation' AND NOT r.deleted"
-                         " AND r.data ->> 'day' >= $2 AND r.data ->> 'origin' = 'web'"
-                         " AND coalesce (r.data ->> 'state', '') NOT IN ('refused', 'cancelled')"
-                         " AND r.version > coalesce ((SELECT max (w.version) FROM records w"
-                         "   WHERE w.dealer_id = r.dealer_id AND w.entity = 'agenda_web_day' AND NOT w.deleted"
-                         "   AND w.data ->> 'day' = r.data ->> 'day'), 0)"
-                         " GROUP BY 1, 2",
-                         2, booking->dealer_id, booking->today);
-  if (taken == NULL)
-    return FALSE;
-  for (int i = 0; i < PQntuples (taken); i++)
+  if (only_day != NULL)
+    {
+      /* Counted under the dealer's lock, just before writing (book()). */
+      for (int i = 0; i < PQntuples (days); i++)
+        if (g_str_equal (PQgetvalue (days, i, 0), only_day))
+          {
+            g_free (booking->slot_version);
+            booking->slot_version = g_strdup (PQgetvalue (days, i, 6));
+          }
+    }
+  else
+    {
+      taken = gest_pg_query (conn, error,
+                             "SELECT r.data ->> 'day', r.data ->> 'starts_min', count (*) FROM records r"
+                             " WHERE r.dealer_id = $1 AND r.entity = 'reservation' AND NOT r.deleted"
+                             " AND r.data ->> 'day' >= $2 AND r.data ->> 'origin' = 'web'"
+                             " AND coalesce (r.data ->> 'state', '') NOT IN ('refused', 'cancelled')"
+                             " AND r.version > coalesce ((SELECT max (w.version) FROM records w"
+                             "   WHERE w.dealer_id = r.dealer_id AND w.entity = 'agenda_web_day' AND NOT w.deleted"
+                             "   AND w.data ->> 'day' = r.data ->> 'day'), 0)"
+                             " GROUP BY 1, 2",
+                             2, booking->dealer_id, booking->today);
+      if (taken == NULL)
+        return FALSE;
+    }
+  for (int i = 0; taken != NULL && i < PQntuples (taken); i++)
     g_hash_table_insert (counts, g_strdup_printf ("%s %s", PQgetvalue (taken, i, 0), PQgetvalue (taken, i, 1)),
                          GINT_TO_POINTER ((int) g_ascii_strtoll (PQgetvalue (taken, i, 2), NULL, 10)));
 
@@ -300,7 +345,8 @@ load_slots (PGconn   *conn,
       json_object_set_string_member (row, "confirm_after", PQgetvalue (days, i, 5));
       g_hash_table_insert (booking->web_days, g_strdup (day), json_object_ref (row));
 
-      if (!json_parser_load_from_data (parser, PQgetvalue (days, i, 1), -1, NULL)
+      if ((only_day != NULL && !g_str_equal (day, only_day))
+          || !json_parser_load_from_data (parser, PQgetvalue (days, i, 1), -1, NULL)
           || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
         continue;
       array = json_node_get_array (root);
@@ -332,6 +378,15 @@ load_slots (PGconn   *conn,
   return TRUE;
 }
 
+/* "07/12/2026 a las 09:00" */
+static char *
+slot_when (const char *day,
+           int         minute)
+{
+  return g_strdup_printf ("%c%c/%c%c/%.4s a las %02d:%02d", day[8], day[9], day[5], day[6], day,
+                          minute / 60, minute % 60);
+}
+
 /* The slot checked against the offered ones: 0 when free, else the status of the refusal
  * (its message in booking->errors). */
 static guint
@@ -356,8 +411,7 @@ check_slot (Booking    *booking,
       add_error (booking, "horario", "El horario «%s» no se entiende: elija uno de la lista.", slot);
       return 400;
     }
-  when = g_strdup_printf ("%c%c/%c%c/%.4s a las %02d:%02d", day[8], day[9], day[5], day[6], day,
-                          minute / 60, minute % 60);
+  when = slot_when (day, minute);
   if (strcmp (day, booking->today) < 0 || (g_str_equal (day, booking->today) && minute <= booking->now_min))
     {
       add_error (booking, "horario", "El horario del %s ya pasó: elija uno de la lista.", when);
@@ -380,6 +434,22 @@ check_slot (Booking    *booking,
     }
   add_error (booking, "horario", "El horario del %s no se ofrece en línea: elija uno de la lista.", when);
   return 400;
+}
+
+/* The published free places of a slot (before counting the bookings since). */
+static int
+free_places (Booking    *booking,
+             const char *day,
+             int         minute)
+{
+  for (guint i = 0; i < booking->slots->len; i++)
+    {
+      const GestBookingSlot *slot = g_ptr_array_index (booking->slots, i);
+
+      if (slot->minute == minute && g_str_equal (slot->day, day))
+        return slot->free;
+    }
+  return 0;
 }
 
 /* S7: the business day to confirm on, from the published row of the day it arrives on:
@@ -595,8 +665,12 @@ book (GestServerRequest *req,
   g_autofree char *day = NULL;
   g_autofree char *by = NULL;
   g_autofree char *uuid = NULL;
+  g_autofree char *slot_day = NULL;
+  g_autofree char *vehicle = NULL;
+  g_autofree char *customer = NULL;
   guint status = 0;
   int minute = -1;
+  int slot_minute = -1;
 
   if (!(booking->json ? parse_json (req, &input) : parse_form (req, &input)))
     {
@@ -605,9 +679,19 @@ book (GestServerRequest *req,
                        "No pudimos leer el formulario: vuelva a la página de la agencia e intente de nuevo.");
       return;
     }
+  for (char **field = &input.name; field <= &input.slot; field++)
+    if (*field == NULL)
+      *field = g_strdup ("");
+  /* Only the slot asked for is counted; a slot that does not read as one counts none. */
+  if (strlen (input.slot) == 16 && input.slot[10] == 'T' && parse_time (input.slot + 11) >= 0)
+    {
+      slot_day = g_strndup (input.slot, 10);
+      slot_minute = parse_time (input.slot + 11);
+    }
+  else
+    slot_day = g_strdup ("-");
   if (!gest_pg_begin_dealer (conn, booking->dealer_id, &error)
-      || !gest_record_lock_dealer (conn, booking->dealer_id, &error)
-      || !load_slots (conn, booking, &error))
+      || !load_slots (conn, booking, slot_day, slot_minute, &error))
     {
       gest_pg_rollback (conn);
       if (g_error_matches (error, GEST_ERROR, GEST_ERROR_NOT_FOUND))
@@ -616,19 +700,58 @@ book (GestServerRequest *req,
         database_down (req, booking, error);
       return;
     }
-  for (char **field = &input.name; field <= &input.slot; field++)
-    if (*field == NULL)
-      *field = g_strdup ("");
   gest_booking_check_fields (&input, booking->errors);
   status = check_slot (booking, input.slot, &day, &minute);
+  if (booking->errors->len == 0
+      && !gest_booking_match (conn, booking->dealer_id, &input, &vehicle, &customer, &error))
+    {
+      gest_pg_rollback (conn);
+      database_down (req, booking, error);
+      return;
+    }
+  /* From here the dealer's only writer: the web bookings of the slot since its publication
+   * are counted and the last place is given once. */
+  if (booking->errors->len == 0)
+    {
+      int taken = 0;
+
+      if (!gest_record_lock_dealer (conn, booking->dealer_id, &error)
+          || (booking->slot_version != NULL
+              && !count_slot (conn, booking, day, minute, booking->slot_version, &taken, &error)))
+        {
+          gest_pg_rollback (conn);
+          database_down (req, booking, error);
+          return;
+        }
+      if (free_places (booking, day, minute) - taken <= 0)
+        {
+          g_autofree char *when = slot_when (day, minute);
+
+          add_error (booking, "horario", "El horario del %s ya se ocupó: elija otro de la lista.", when);
+          status = 409;
+        }
+    }
   if (booking->errors->len > 0)
     {
+      /* The form offers every free slot again. */
+      if (!booking->json)
+        {
+          g_ptr_array_set_size (booking->slots, 0);
+          g_hash_table_remove_all (booking->web_days);
+          g_clear_pointer (&booking->dealer_name, g_free);
+          if (!load_slots (conn, booking, NULL, -1, &error))
+            {
+              gest_pg_rollback (conn);
+              database_down (req, booking, error);
+              return;
+            }
+        }
       gest_pg_rollback (conn);
       reply_errors (req, booking, booking->errors->len > 1 || status == 0 ? 400 : status, &input);
       return;
     }
   by = confirm_by (booking);
-  uuid = gest_booking_write (conn, booking->dealer_id, &input, day, minute, booking->tz, by, &error);
+  uuid = gest_booking_write (conn, booking->dealer_id, &input, vehicle, customer, day, minute, booking->tz, by, &error);
   if (uuid == NULL || !gest_pg_commit (conn, &error))
     {
       gest_pg_rollback (conn);
@@ -700,7 +823,7 @@ gest_server_handle_booking (GestServerRequest *req,
         book (req, conn, &booking);
     }
   else if (!gest_pg_begin_dealer (conn, booking.dealer_id, &error)
-           || !load_slots (conn, &booking, &error))
+           || !load_slots (conn, &booking, NULL, -1, &error))
     {
       gest_pg_rollback (conn);
       if (g_error_matches (error, GEST_ERROR, GEST_ERROR_NOT_FOUND))

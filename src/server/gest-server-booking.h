@@ -54,13 +54,23 @@ char *gest_booking_normalize_plate_vin (const char *text);
  * field, in the form's order. Normalizes the phone (10 digits) and the plate/VIN. */
 void  gest_booking_check_fields (GestBookingInput *input,
                                  GPtrArray        *errors);
-/* The dealer's vehicle by VIN or plate and its owner, else the only customer with this
- * mobile phone, else a new customer (and, with a VIN, a new vehicle); then the reservation
- * (origin web, state to-confirm, @confirm_by nullable). Inside the dealer's transaction,
- * after gest_record_lock_dealer(). Returns the reservation's uuid, or NULL with @error. */
+/* The dealer's vehicle by VIN or plate (*@out_vehicle, and its owner), else the only customer
+ * with this mobile phone (*@out_customer); NULL each when none. In the dealer's transaction. */
+gboolean gest_booking_match (PGconn            *conn,
+                             const char        *dealer_id,
+                             GestBookingInput  *input,
+                             char             **out_vehicle,
+                             char             **out_customer,
+                             GError           **error);
+/* Writes the booking: a new customer when @matched_customer is NULL, a new vehicle when the
+ * input is a VIN of no vehicle, then the reservation (origin web, state to-confirm,
+ * @confirm_by nullable). Inside the dealer's transaction, after gest_record_lock_dealer().
+ * Returns the reservation's uuid, or NULL with @error. */
 char *gest_booking_write (PGconn            *conn,
                           const char        *dealer_id,
                           GestBookingInput  *input,
+                          const char        *matched_vehicle,
+                          const char        *matched_customer,
                           const char        *day,
                           int                minute,
                           GTimeZone         *tz,
