@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "gest-error.h"
@@ -46,7 +47,6 @@ typedef struct
   GPtrArray  *slots;      /* GestBookingSlot published from now on, full ones too */
   GPtrArray  *errors;     /* GestBookingError */
   GHashTable *web_days;   /* day → JsonObject of the published record (ref) */
-  char       *slot_version; /* the version of the booked slot's day */
 } Booking;
 
 static GestRateLimit *rate_limit;
@@ -61,7 +61,6 @@ booking_clear (Booking *booking)
   g_clear_pointer (&booking->slots, g_ptr_array_unref);
   g_clear_pointer (&booking->errors, g_ptr_array_unref);
   g_clear_pointer (&booking->web_days, g_hash_table_unref);
-  g_free (booking->slot_version);
 }
 
 static void
@@ -237,41 +236,12 @@ valid_day (const char *day)
          && day[4] == '-' && day[7] == '-' && g_date_valid_dmy (d, m, y);
 }
 
-/* The web bookings of one slot received after @version (the publication of its day). */
-static gboolean
-count_slot (PGconn      *conn,
-            Booking     *booking,
-            const char  *day,
-            int          minute,
-            const char  *version,
-            int         *out_count,
-            GError     **error)
-{
-  g_autofree char *minute_text = g_strdup_printf ("%d", minute);
-  g_autoptr(PGresult) res = gest_pg_query (conn, error,
-                                           "SELECT count (*) FROM records"
-                                           " WHERE dealer_id = $1 AND entity = 'reservation' AND NOT deleted"
-                                           " AND data ->> 'day' = $2 AND data ->> 'starts_min' = $3"
-                                           " AND data ->> 'origin' = 'web'"
-                                           " AND coalesce (data ->> 'state', '') NOT IN ('refused', 'cancelled')"
-                                           " AND version > $4::bigint",
-                                           4, booking->dealer_id, day, minute_text, version);
-
-  if (res == NULL)
-    return FALSE;
-  *out_count = (int) g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
-  return TRUE;
-}
-
 /* The dealer's name, its published days from today on and the web bookings received since
- * each: booking->slots gets their slots (today's only after now) with their free places.
- * With @only_day, only that day's slots, and only the one at @only_minute counted (a
- * booking: the count of every slot would read every booking of the coming days). */
+ * each: booking->slots gets their slots (today's only after now) with their free places. For
+ * the form and /v1/slots; a booking counts its one slot in gestiona_web_book(). */
 static gboolean
 load_slots (PGconn      *conn,
             Booking     *booking,
-            const char  *only_day,
-            int          only_minute,
             GError     **error)
 {
   g_autoptr(PGresult) dealer = NULL;
@@ -301,17 +271,6 @@ load_slots (PGconn      *conn,
     return FALSE;
   set_now (booking, PQntuples (days) > 0 && !PQgetisnull (days, 0, 2) ? PQgetvalue (days, 0, 2) : NULL);
 
-  if (only_day != NULL)
-    {
-      /* Counted under the dealer's lock, just before writing (book()). */
-      for (int i = 0; i < PQntuples (days); i++)
-        if (g_str_equal (PQgetvalue (days, i, 0), only_day))
-          {
-            g_free (booking->slot_version);
-            booking->slot_version = g_strdup (PQgetvalue (days, i, 6));
-          }
-    }
-  else
     {
       taken = gest_pg_query (conn, error,
                              "SELECT r.data ->> 'day', r.data ->> 'starts_min', count (*) FROM records r"
@@ -345,8 +304,7 @@ load_slots (PGconn      *conn,
       json_object_set_string_member (row, "confirm_after", PQgetvalue (days, i, 5));
       g_hash_table_insert (booking->web_days, g_strdup (day), json_object_ref (row));
 
-      if ((only_day != NULL && !g_str_equal (day, only_day))
-          || !json_parser_load_from_data (parser, PQgetvalue (days, i, 1), -1, NULL)
+      if (!json_parser_load_from_data (parser, PQgetvalue (days, i, 1), -1, NULL)
           || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
         continue;
       array = json_node_get_array (root);
@@ -385,89 +343,6 @@ slot_when (const char *day,
 {
   return g_strdup_printf ("%c%c/%c%c/%.4s a las %02d:%02d", day[8], day[9], day[5], day[6], day,
                           minute / 60, minute % 60);
-}
-
-/* The slot checked against the offered ones: 0 when free, else the status of the refusal
- * (its message in booking->errors). */
-static guint
-check_slot (Booking    *booking,
-            const char *slot,
-            char      **out_day,
-            int        *out_minute)
-{
-  g_autofree char *day = NULL;
-  g_autofree char *when = NULL;
-  int minute;
-
-  if (*slot == '\0')
-    {
-      add_error (booking, "horario", "Elija el día y la hora de su cita.");
-      return 400;
-    }
-  day = g_strndup (slot, 10);
-  minute = strlen (slot) == 16 && slot[10] == 'T' ? parse_time (slot + 11) : -1;
-  if (!valid_day (day) || minute < 0)
-    {
-      add_error (booking, "horario", "El horario «%s» no se entiende: elija uno de la lista.", slot);
-      return 400;
-    }
-  when = slot_when (day, minute);
-  if (strcmp (day, booking->today) < 0 || (g_str_equal (day, booking->today) && minute <= booking->now_min))
-    {
-      add_error (booking, "horario", "El horario del %s ya pasó: elija uno de la lista.", when);
-      return 400;
-    }
-  for (guint i = 0; i < booking->slots->len; i++)
-    {
-      const GestBookingSlot *offered = g_ptr_array_index (booking->slots, i);
-
-      if (!g_str_equal (offered->day, day) || offered->minute != minute)
-        continue;
-      if (offered->free <= 0)
-        {
-          add_error (booking, "horario", "El horario del %s ya se ocupó: elija otro de la lista.", when);
-          return 409;
-        }
-      *out_day = g_steal_pointer (&day);
-      *out_minute = minute;
-      return 0;
-    }
-  add_error (booking, "horario", "El horario del %s no se ofrece en línea: elija uno de la lista.", when);
-  return 400;
-}
-
-/* The published free places of a slot (before counting the bookings since). */
-static int
-free_places (Booking    *booking,
-             const char *day,
-             int         minute)
-{
-  for (guint i = 0; i < booking->slots->len; i++)
-    {
-      const GestBookingSlot *slot = g_ptr_array_index (booking->slots, i);
-
-      if (slot->minute == minute && g_str_equal (slot->day, day))
-        return slot->free;
-    }
-  return 0;
-}
-
-/* S7: the business day to confirm on, from the published row of the day it arrives on:
- * confirm_before before the cutoff, else confirm_after; NULL without a row. */
-static char *
-confirm_by (Booking *booking)
-{
-  JsonObject *row = g_hash_table_lookup (booking->web_days, booking->today);
-  const char *cutoff;
-  const char *day;
-
-  if (row == NULL)
-    return NULL;
-  cutoff = json_object_get_string_member_with_default (row, "cutoff_min", "1020");
-  day = booking->now_min < (int) g_ascii_strtoll (cutoff, NULL, 10)
-        ? json_object_get_string_member_with_default (row, "confirm_before", NULL)
-        : json_object_get_string_member_with_default (row, "confirm_after", NULL);
-  return valid_day (day) ? g_strdup (day) : NULL;
 }
 
 /* The form's fields from an application/x-www-form-urlencoded body. */
@@ -655,6 +530,39 @@ database_down (GestServerRequest *req,
                  "No podemos recibir su solicitud en este momento: intente de nuevo en unos minutos o llame a la agencia.");
 }
 
+/* The form again with every free slot, or the JSON errors: after a refusal. */
+static void
+refuse (GestServerRequest *req,
+        PGconn            *conn,
+        Booking           *booking,
+        guint              status,
+        GestBookingInput  *input)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!booking->json)
+    {
+      g_ptr_array_set_size (booking->slots, 0);
+      g_hash_table_remove_all (booking->web_days);
+      g_clear_pointer (&booking->dealer_name, g_free);
+      if (!gest_pg_begin_dealer (conn, booking->dealer_id, &error)
+          || !load_slots (conn, booking, &error))
+        {
+          gest_pg_rollback (conn);
+          if (g_error_matches (error, GEST_ERROR, GEST_ERROR_NOT_FOUND))
+            unknown_dealer (req, booking);
+          else
+            database_down (req, booking, error);
+          return;
+        }
+      gest_pg_rollback (conn);
+    }
+  reply_errors (req, booking, status, input);
+}
+
+/* The fields checked here; the slot, the matching and the writing in one call of
+ * gestiona_web_book() (data/server-sql/0007-web-bookings.sql): one round trip, the dealer's
+ * lock held only for it. */
 static void
 book (GestServerRequest *req,
       PGconn            *conn,
@@ -662,15 +570,24 @@ book (GestServerRequest *req,
 {
   g_auto(GestBookingInput) input = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) res = NULL;
+  g_autoptr(JsonObject) customer = NULL;
+  g_autoptr(JsonObject) vehicle = NULL;
+  g_autoptr(JsonObject) reservation = NULL;
   g_autofree char *day = NULL;
-  g_autofree char *by = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *slot_day = NULL;
-  g_autofree char *vehicle = NULL;
-  g_autofree char *customer = NULL;
-  guint status = 0;
+  g_autofree char *when = NULL;
+  g_autofree char *minute_text = NULL;
+  g_autofree char *customer_text = NULL;
+  g_autofree char *vehicle_text = NULL;
+  g_autofree char *reservation_text = NULL;
+  g_autofree char *customer_uuid = g_uuid_string_random ();
+  g_autofree char *vehicle_uuid = g_uuid_string_random ();
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *plate = NULL;
+  const char *status;
+  const char *by;
+  gboolean is_vin;
   int minute = -1;
-  int slot_minute = -1;
 
   if (!(booking->json ? parse_json (req, &input) : parse_form (req, &input)))
     {
@@ -682,82 +599,75 @@ book (GestServerRequest *req,
   for (char **field = &input.name; field <= &input.slot; field++)
     if (*field == NULL)
       *field = g_strdup ("");
-  /* Only the slot asked for is counted; a slot that does not read as one counts none. */
-  if (strlen (input.slot) == 16 && input.slot[10] == 'T' && parse_time (input.slot + 11) >= 0)
-    {
-      slot_day = g_strndup (input.slot, 10);
-      slot_minute = parse_time (input.slot + 11);
-    }
-  else
-    slot_day = g_strdup ("-");
-  if (!gest_pg_begin_dealer (conn, booking->dealer_id, &error)
-      || !load_slots (conn, booking, slot_day, slot_minute, &error))
-    {
-      gest_pg_rollback (conn);
-      if (g_error_matches (error, GEST_ERROR, GEST_ERROR_NOT_FOUND))
-        unknown_dealer (req, booking);
-      else
-        database_down (req, booking, error);
-      return;
-    }
   gest_booking_check_fields (&input, booking->errors);
-  status = check_slot (booking, input.slot, &day, &minute);
-  if (booking->errors->len == 0
-      && !gest_booking_match (conn, booking->dealer_id, &input, &vehicle, &customer, &error))
+  if (*input.slot == '\0')
+    add_error (booking, "horario", "Elija el día y la hora de su cita.");
+  else
     {
-      gest_pg_rollback (conn);
-      database_down (req, booking, error);
-      return;
-    }
-  /* From here the dealer's only writer: the web bookings of the slot since its publication
-   * are counted and the last place is given once. */
-  if (booking->errors->len == 0)
-    {
-      int taken = 0;
-
-      if (!gest_record_lock_dealer (conn, booking->dealer_id, &error)
-          || (booking->slot_version != NULL
-              && !count_slot (conn, booking, day, minute, booking->slot_version, &taken, &error)))
-        {
-          gest_pg_rollback (conn);
-          database_down (req, booking, error);
-          return;
-        }
-      if (free_places (booking, day, minute) - taken <= 0)
-        {
-          g_autofree char *when = slot_when (day, minute);
-
-          add_error (booking, "horario", "El horario del %s ya se ocupó: elija otro de la lista.", when);
-          status = 409;
-        }
+      day = g_strndup (input.slot, 10);
+      minute = strlen (input.slot) == 16 && input.slot[10] == 'T' ? parse_time (input.slot + 11) : -1;
+      if (!valid_day (day) || minute < 0)
+        add_error (booking, "horario", "El horario «%s» no se entiende: elija uno de la lista.", input.slot);
     }
   if (booking->errors->len > 0)
     {
-      /* The form offers every free slot again. */
-      if (!booking->json)
-        {
-          g_ptr_array_set_size (booking->slots, 0);
-          g_hash_table_remove_all (booking->web_days);
-          g_clear_pointer (&booking->dealer_name, g_free);
-          if (!load_slots (conn, booking, NULL, -1, &error))
-            {
-              gest_pg_rollback (conn);
-              database_down (req, booking, error);
-              return;
-            }
-        }
-      gest_pg_rollback (conn);
-      reply_errors (req, booking, booking->errors->len > 1 || status == 0 ? 400 : status, &input);
+      refuse (req, conn, booking, 400, &input);
       return;
     }
-  by = confirm_by (booking);
-  uuid = gest_booking_write (conn, booking->dealer_id, &input, vehicle, customer, day, minute, booking->tz, by, &error);
-  if (uuid == NULL || !gest_pg_commit (conn, &error))
+
+  is_vin = strlen (input.plate_vin) == 17;
+  if (!is_vin)
     {
-      gest_pg_rollback (conn);
+      GString *bare = g_string_new (NULL);
+
+      for (const char *p = input.plate_vin; *p != '\0'; p++)
+        if (*p != '-')
+          g_string_append_c (bare, *p);
+      plate = g_string_free (bare, FALSE);
+    }
+  gest_booking_records (&input, day, minute, &customer, &vehicle, &reservation);
+  customer_text = gest_json_object_text (customer);
+  vehicle_text = gest_json_object_text (vehicle);
+  reservation_text = gest_json_object_text (reservation);
+  minute_text = g_strdup_printf ("%d", minute);
+  res = gest_pg_query (conn, &error,
+                       "SELECT status, dealer_name, confirm_by FROM gestiona_web_book ($1::uuid, $2, $3::integer,"
+                       " $4, $5, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12)",
+                       12, booking->dealer_id, day, minute_text, is_vin ? input.plate_vin : NULL, plate,
+                       input.phone, customer_text, vehicle_text, reservation_text, customer_uuid,
+                       vehicle_uuid, uuid);
+  if (res == NULL || PQntuples (res) != 1)
+    {
+      if (error == NULL)
+        g_set_error (&error, GEST_ERROR, GEST_ERROR_STORE, "gestiona_web_book: no row");
       database_down (req, booking, error);
       return;
     }
+  status = PQgetvalue (res, 0, 0);
+  by = PQgetisnull (res, 0, 2) ? NULL : PQgetvalue (res, 0, 2);
+  when = slot_when (day, minute);
+  if (g_str_equal (status, "no-dealer"))
+    {
+      unknown_dealer (req, booking);
+      return;
+    }
+  if (!g_str_equal (status, "booked"))
+    {
+      guint code = 400;
+
+      if (g_str_equal (status, "past"))
+        add_error (booking, "horario", "El horario del %s ya pasó: elija uno de la lista.", when);
+      else if (g_str_equal (status, "full"))
+        {
+          add_error (booking, "horario", "El horario del %s ya se ocupó: elija otro de la lista.", when);
+          code = 409;
+        }
+      else
+        add_error (booking, "horario", "El horario del %s no se ofrece en línea: elija uno de la lista.", when);
+      refuse (req, conn, booking, code, &input);
+      return;
+    }
+
   if (booking->json)
     {
       g_autoptr(JsonObject) object = json_object_new ();
@@ -773,7 +683,7 @@ book (GestServerRequest *req,
       gest_server_request_object (req, 201, object);
     }
   else
-    reply_html (req, 200, gest_booking_done_html (booking->dealer_name, day, minute, by));
+    reply_html (req, 200, gest_booking_done_html (PQgetvalue (res, 0, 1), day, minute, by));
 }
 
 void
@@ -823,7 +733,7 @@ gest_server_handle_booking (GestServerRequest *req,
         book (req, conn, &booking);
     }
   else if (!gest_pg_begin_dealer (conn, booking.dealer_id, &error)
-           || !load_slots (conn, &booking, NULL, -1, &error))
+           || !load_slots (conn, &booking, &error))
     {
       gest_pg_rollback (conn);
       if (g_error_matches (error, GEST_ERROR, GEST_ERROR_NOT_FOUND))

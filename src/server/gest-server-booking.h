@@ -2,7 +2,7 @@
 #pragma once
 
 #include <glib.h>
-#include <libpq-fe.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -54,28 +54,16 @@ char *gest_booking_normalize_plate_vin (const char *text);
  * field, in the form's order. Normalizes the phone (10 digits) and the plate/VIN. */
 void  gest_booking_check_fields (GestBookingInput *input,
                                  GPtrArray        *errors);
-/* The dealer's vehicle by VIN or plate (*@out_vehicle, and its owner), else the only customer
- * with this mobile phone (*@out_customer); NULL each when none. In the dealer's transaction. */
-gboolean gest_booking_match (PGconn            *conn,
-                             const char        *dealer_id,
-                             GestBookingInput  *input,
-                             char             **out_vehicle,
-                             char             **out_customer,
-                             GError           **error);
-/* Writes the booking: a new customer when @matched_customer is NULL, a new vehicle when the
- * input is a VIN of no vehicle, then the reservation (origin web, state to-confirm,
- * @confirm_by nullable). Inside the dealer's transaction, after gest_record_lock_dealer().
- * Returns the reservation's uuid, or NULL with @error. */
-char *gest_booking_write (PGconn            *conn,
-                          const char        *dealer_id,
-                          GestBookingInput  *input,
-                          const char        *matched_vehicle,
-                          const char        *matched_customer,
-                          const char        *day,
-                          int                minute,
-                          GTimeZone         *tz,
-                          const char        *confirm_by,
-                          GError           **error);
+/* The fields of the records a booking may make (new objects): a customer and a vehicle for
+ * when the server finds none, and the reservation (origin web, state to-confirm) without
+ * what the server adds (customer_uuid, vehicle_uuid, confirm_by, starts_at, received_at,
+ * created_at: gestiona_web_book() in data/server-sql/0007-web-bookings.sql). */
+void gest_booking_records (GestBookingInput  *input,
+                           const char        *day,
+                           int                minute,
+                           JsonObject       **out_customer,
+                           JsonObject       **out_vehicle,
+                           JsonObject       **out_reservation);
 
 /* "lunes 07/12/2026" (new). */
 char *gest_booking_day_label (const char *day);
