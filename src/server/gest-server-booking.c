@@ -37,7 +37,6 @@
 
 typedef struct
 {
-  const char *kind;       /* "form" or "json" */
   gboolean    json;
   char       *dealer_id;
   char       *dealer_name;
@@ -46,7 +45,6 @@ typedef struct
   int         now_min;
   GPtrArray  *slots;      /* GestBookingSlot published from now on, full ones too */
   GPtrArray  *errors;     /* GestBookingError */
-  GHashTable *web_days;   /* day → JsonObject of the published record (ref) */
 } Booking;
 
 static GestRateLimit *rate_limit;
@@ -60,7 +58,6 @@ booking_clear (Booking *booking)
   g_free (booking->today);
   g_clear_pointer (&booking->slots, g_ptr_array_unref);
   g_clear_pointer (&booking->errors, g_ptr_array_unref);
-  g_clear_pointer (&booking->web_days, g_hash_table_unref);
 }
 
 static void
@@ -261,8 +258,7 @@ load_slots (PGconn      *conn,
 
   /* The zone first (any published day carries it), then today in it. */
   days = gest_pg_query (conn, error,
-                        "SELECT DISTINCT ON (data ->> 'day') data ->> 'day', data ->> 'slots', data ->> 'tz',"
-                        " (data ->> 'cutoff_min'), data ->> 'confirm_before', data ->> 'confirm_after', version"
+                        "SELECT DISTINCT ON (data ->> 'day') data ->> 'day', data ->> 'slots', data ->> 'tz'"
                         " FROM records WHERE dealer_id = $1 AND entity = 'agenda_web_day' AND NOT deleted"
                         " AND data ->> 'day' >= to_char (now () - interval '1 day', 'YYYY-MM-DD')"
                         " ORDER BY data ->> 'day', version DESC",
@@ -271,39 +267,31 @@ load_slots (PGconn      *conn,
     return FALSE;
   set_now (booking, PQntuples (days) > 0 && !PQgetisnull (days, 0, 2) ? PQgetvalue (days, 0, 2) : NULL);
 
-    {
-      taken = gest_pg_query (conn, error,
-                             "SELECT r.data ->> 'day', r.data ->> 'starts_min', count (*) FROM records r"
-                             " WHERE r.dealer_id = $1 AND r.entity = 'reservation' AND NOT r.deleted"
-                             " AND r.data ->> 'day' >= $2 AND r.data ->> 'origin' = 'web'"
-                             " AND coalesce (r.data ->> 'state', '') NOT IN ('refused', 'cancelled')"
-                             " AND r.version > coalesce ((SELECT max (w.version) FROM records w"
-                             "   WHERE w.dealer_id = r.dealer_id AND w.entity = 'agenda_web_day' AND NOT w.deleted"
-                             "   AND w.data ->> 'day' = r.data ->> 'day'), 0)"
-                             " GROUP BY 1, 2",
-                             2, booking->dealer_id, booking->today);
-      if (taken == NULL)
-        return FALSE;
-    }
-  for (int i = 0; taken != NULL && i < PQntuples (taken); i++)
+  taken = gest_pg_query (conn, error,
+                         "SELECT r.data ->> 'day', r.data ->> 'starts_min', count (*) FROM records r"
+                         " WHERE r.dealer_id = $1 AND r.entity = 'reservation' AND NOT r.deleted"
+                         " AND r.data ->> 'day' >= $2 AND r.data ->> 'origin' = 'web'"
+                         " AND coalesce (r.data ->> 'state', '') NOT IN ('refused', 'cancelled')"
+                         " AND r.version > coalesce ((SELECT max (w.version) FROM records w"
+                         "   WHERE w.dealer_id = r.dealer_id AND w.entity = 'agenda_web_day' AND NOT w.deleted"
+                         "   AND w.data ->> 'day' = r.data ->> 'day'), 0)"
+                         " GROUP BY 1, 2",
+                         2, booking->dealer_id, booking->today);
+  if (taken == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (taken); i++)
     g_hash_table_insert (counts, g_strdup_printf ("%s %s", PQgetvalue (taken, i, 0), PQgetvalue (taken, i, 1)),
                          GINT_TO_POINTER ((int) g_ascii_strtoll (PQgetvalue (taken, i, 2), NULL, 10)));
 
   for (int i = 0; i < PQntuples (days); i++)
     {
       const char *day = PQgetvalue (days, i, 0);
-      g_autoptr(JsonObject) row = json_object_new ();
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonNode *root;
       JsonArray *array;
 
       if (!valid_day (day) || strcmp (day, booking->today) < 0)
         continue;
-      json_object_set_string_member (row, "cutoff_min", PQgetvalue (days, i, 3));
-      json_object_set_string_member (row, "confirm_before", PQgetvalue (days, i, 4));
-      json_object_set_string_member (row, "confirm_after", PQgetvalue (days, i, 5));
-      g_hash_table_insert (booking->web_days, g_strdup (day), json_object_ref (row));
-
       if (!json_parser_load_from_data (parser, PQgetvalue (days, i, 1), -1, NULL)
           || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
         continue;
@@ -543,7 +531,6 @@ refuse (GestServerRequest *req,
   if (!booking->json)
     {
       g_ptr_array_set_size (booking->slots, 0);
-      g_hash_table_remove_all (booking->web_days);
       g_clear_pointer (&booking->dealer_name, g_free);
       if (!gest_pg_begin_dealer (conn, booking->dealer_id, &error)
           || !load_slots (conn, booking, &error))
@@ -698,7 +685,6 @@ gest_server_handle_booking (GestServerRequest *req,
 
   booking.errors = g_ptr_array_new_with_free_func ((GDestroyNotify) gest_booking_error_free);
   booking.slots = g_ptr_array_new_with_free_func ((GDestroyNotify) gest_booking_slot_free);
-  booking.web_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
   if (g_str_has_prefix (req->path, "/book/"))
     {
       dealer = req->path + strlen ("/book/");
