@@ -24,10 +24,11 @@
  *   POST /v1/bookings/<dealer>   JSON {name, phone, email, plate_vin, service_kind, day,
  *                                time}; 201 {uuid, day, time, confirm_by} or 4xx {error, errors}
  *
- * Everything runs in one transaction of that dealer only (gest_pg_begin_dealer): row-level
- * security shows and writes nothing of another dealer. A booking first locks the dealer's
- * counter row (gest_record_lock_dealer), so two bookings of the same slot are counted one
- * after the other and the last free place is given once. The free places of a slot are what
+ * Everything runs for that dealer only (gest_pg_begin_dealer, or the set_config of
+ * gestiona_web_book()): row-level security shows and writes nothing of another dealer. A
+ * booking is one call of gestiona_web_book() (data/server-sql/0007-web-bookings.sql), which
+ * locks the dealer's counter row, so two bookings of the same slot are counted one after the
+ * other and the last free place is given once. The free places of a slot are what
  * the desktops published in the day's agenda_web_day record minus the web bookings of that
  * slot the server received after that record's version (a booking the desktop had pulled
  * before publishing is already in its count). POSTs count against a per-address limit in
