@@ -50,6 +50,9 @@ CREATE TABLE reservations (
   advisor_uuid       TEXT REFERENCES users (uuid),                   -- NULL: a web booking to assign
   day                TEXT NOT NULL,
   starts_min         INTEGER NOT NULL CHECK (starts_min BETWEEN 0 AND 1439),
+  -- day + starts_min as unix µs (the dealer's zone), for the queue's SQL, which has no clock of
+  -- the dealer's zone: NULL when not known (a no-show is then found the day after).
+  starts_at          INTEGER,
   duration_min       INTEGER NOT NULL DEFAULT 30 CHECK (duration_min BETWEEN 5 AND 600),
   transport          TEXT NOT NULL DEFAULT 'waits' CHECK (transport IN ('waits', 'drops-off')),
   notes              TEXT NOT NULL DEFAULT '',
@@ -67,6 +70,7 @@ CREATE TABLE reservations (
   confirmed_at       INTEGER,
   confirmed_by       TEXT,
   refusal_reason     TEXT NOT NULL DEFAULT '',
+  followup           INTEGER NOT NULL DEFAULT 0 CHECK (followup IN (0, 1)),  -- refused: a follow-up call offered
   arrived_at         INTEGER,
   no_show_at         INTEGER,
   no_show_reason     TEXT NOT NULL DEFAULT '',
@@ -148,6 +152,189 @@ CREATE TABLE test_drive_leads (
 );
 CREATE INDEX test_drive_leads_day ON test_drive_leads (appointment_at) WHERE deleted = 0;
 CREATE INDEX test_drive_leads_open ON test_drive_leads (outcome) WHERE deleted = 0;
+
+-- Sync (agenda-core): every change of a schedule, a block or a reservation goes to the outbox
+-- (data/sync-protocol.md), as 0016-retention.sql does; a change the sync applies does not.
+CREATE TRIGGER agenda_schedules_sync_insert AFTER INSERT ON agenda_schedules
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('agenda_schedule', new.uuid, CASE new.deleted WHEN 1 THEN 'delete' ELSE 'upsert' END, new.sync_version,
+          json_object ('advisor_uuid', new.advisor_uuid, 'weekday', new.weekday, 'starts_min', new.starts_min, 'ends_min', new.ends_min, 'break_starts_min', new.break_starts_min, 'break_ends_min', new.break_ends_min, 'slot_minutes', new.slot_minutes, 'capacity', new.capacity),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+CREATE TRIGGER agenda_schedules_sync_update AFTER UPDATE ON agenda_schedules
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying) AND
+    (old.deleted IS NOT new.deleted OR
+     old.advisor_uuid IS NOT new.advisor_uuid OR
+     old.weekday IS NOT new.weekday OR
+     old.starts_min IS NOT new.starts_min OR
+     old.ends_min IS NOT new.ends_min OR
+     old.break_starts_min IS NOT new.break_starts_min OR
+     old.break_ends_min IS NOT new.break_ends_min OR
+     old.slot_minutes IS NOT new.slot_minutes OR
+     old.capacity IS NOT new.capacity)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('agenda_schedule', new.uuid, CASE WHEN new.deleted = 1 AND old.deleted = 0 THEN 'delete' ELSE 'upsert' END,
+          new.sync_version,
+          (SELECT coalesce (json_group_object (k, v), '{}')
+           FROM (SELECT 'advisor_uuid' AS k, new.advisor_uuid AS v WHERE old.advisor_uuid IS NOT new.advisor_uuid
+                 UNION ALL SELECT 'weekday', new.weekday WHERE old.weekday IS NOT new.weekday
+                 UNION ALL SELECT 'starts_min', new.starts_min WHERE old.starts_min IS NOT new.starts_min
+                 UNION ALL SELECT 'ends_min', new.ends_min WHERE old.ends_min IS NOT new.ends_min
+                 UNION ALL SELECT 'break_starts_min', new.break_starts_min WHERE old.break_starts_min IS NOT new.break_starts_min
+                 UNION ALL SELECT 'break_ends_min', new.break_ends_min WHERE old.break_ends_min IS NOT new.break_ends_min
+                 UNION ALL SELECT 'slot_minutes', new.slot_minutes WHERE old.slot_minutes IS NOT new.slot_minutes
+                 UNION ALL SELECT 'capacity', new.capacity WHERE old.capacity IS NOT new.capacity)),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+CREATE TRIGGER agenda_blocks_sync_insert AFTER INSERT ON agenda_blocks
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('agenda_block', new.uuid, CASE new.deleted WHEN 1 THEN 'delete' ELSE 'upsert' END, new.sync_version,
+          json_object ('advisor_uuid', new.advisor_uuid, 'day', new.day, 'starts_min', new.starts_min, 'ends_min', new.ends_min, 'reason', new.reason, 'created_by', new.created_by, 'created_at', new.created_at),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+CREATE TRIGGER agenda_blocks_sync_update AFTER UPDATE ON agenda_blocks
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying) AND
+    (old.deleted IS NOT new.deleted OR
+     old.advisor_uuid IS NOT new.advisor_uuid OR
+     old.day IS NOT new.day OR
+     old.starts_min IS NOT new.starts_min OR
+     old.ends_min IS NOT new.ends_min OR
+     old.reason IS NOT new.reason OR
+     old.created_by IS NOT new.created_by OR
+     old.created_at IS NOT new.created_at)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('agenda_block', new.uuid, CASE WHEN new.deleted = 1 AND old.deleted = 0 THEN 'delete' ELSE 'upsert' END,
+          new.sync_version,
+          (SELECT coalesce (json_group_object (k, v), '{}')
+           FROM (SELECT 'advisor_uuid' AS k, new.advisor_uuid AS v WHERE old.advisor_uuid IS NOT new.advisor_uuid
+                 UNION ALL SELECT 'day', new.day WHERE old.day IS NOT new.day
+                 UNION ALL SELECT 'starts_min', new.starts_min WHERE old.starts_min IS NOT new.starts_min
+                 UNION ALL SELECT 'ends_min', new.ends_min WHERE old.ends_min IS NOT new.ends_min
+                 UNION ALL SELECT 'reason', new.reason WHERE old.reason IS NOT new.reason
+                 UNION ALL SELECT 'created_by', new.created_by WHERE old.created_by IS NOT new.created_by
+                 UNION ALL SELECT 'created_at', new.created_at WHERE old.created_at IS NOT new.created_at)),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+CREATE TRIGGER reservations_sync_insert AFTER INSERT ON reservations
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('reservation', new.uuid, CASE new.deleted WHEN 1 THEN 'delete' ELSE 'upsert' END, new.sync_version,
+          json_object ('customer_uuid', new.customer_uuid, 'vehicle_uuid', new.vehicle_uuid, 'mileage_km', new.mileage_km, 'service_kind', new.service_kind, 'advisor_uuid', new.advisor_uuid, 'day', new.day, 'starts_min', new.starts_min, 'starts_at', new.starts_at, 'duration_min', new.duration_min, 'transport', new.transport, 'notes', new.notes, 'state', new.state, 'origin', new.origin, 'contact_name', new.contact_name, 'contact_phone', new.contact_phone, 'contact_email', new.contact_email, 'contact_plate_vin', new.contact_plate_vin, 'needs_invoice', new.needs_invoice, 'received_at', new.received_at, 'confirm_by', new.confirm_by, 'confirmed_at', new.confirmed_at, 'confirmed_by', new.confirmed_by, 'refusal_reason', new.refusal_reason, 'followup', new.followup, 'arrived_at', new.arrived_at, 'no_show_at', new.no_show_at, 'no_show_reason', new.no_show_reason, 'recovery', new.recovery, 'rescheduled_from', new.rescheduled_from, 'test_drive', new.test_drive, 'created_by', new.created_by, 'created_at', new.created_at),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+CREATE TRIGGER reservations_sync_update AFTER UPDATE ON reservations
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying) AND
+    (old.deleted IS NOT new.deleted OR
+     old.customer_uuid IS NOT new.customer_uuid OR
+     old.vehicle_uuid IS NOT new.vehicle_uuid OR
+     old.mileage_km IS NOT new.mileage_km OR
+     old.service_kind IS NOT new.service_kind OR
+     old.advisor_uuid IS NOT new.advisor_uuid OR
+     old.day IS NOT new.day OR
+     old.starts_min IS NOT new.starts_min OR
+     old.starts_at IS NOT new.starts_at OR
+     old.duration_min IS NOT new.duration_min OR
+     old.transport IS NOT new.transport OR
+     old.notes IS NOT new.notes OR
+     old.state IS NOT new.state OR
+     old.origin IS NOT new.origin OR
+     old.contact_name IS NOT new.contact_name OR
+     old.contact_phone IS NOT new.contact_phone OR
+     old.contact_email IS NOT new.contact_email OR
+     old.contact_plate_vin IS NOT new.contact_plate_vin OR
+     old.needs_invoice IS NOT new.needs_invoice OR
+     old.received_at IS NOT new.received_at OR
+     old.confirm_by IS NOT new.confirm_by OR
+     old.confirmed_at IS NOT new.confirmed_at OR
+     old.confirmed_by IS NOT new.confirmed_by OR
+     old.refusal_reason IS NOT new.refusal_reason OR
+     old.followup IS NOT new.followup OR
+     old.arrived_at IS NOT new.arrived_at OR
+     old.no_show_at IS NOT new.no_show_at OR
+     old.no_show_reason IS NOT new.no_show_reason OR
+     old.recovery IS NOT new.recovery OR
+     old.rescheduled_from IS NOT new.rescheduled_from OR
+     old.test_drive IS NOT new.test_drive OR
+     old.created_by IS NOT new.created_by OR
+     old.created_at IS NOT new.created_at)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('reservation', new.uuid, CASE WHEN new.deleted = 1 AND old.deleted = 0 THEN 'delete' ELSE 'upsert' END,
+          new.sync_version,
+          (SELECT coalesce (json_group_object (k, v), '{}')
+           FROM (SELECT 'customer_uuid' AS k, new.customer_uuid AS v WHERE old.customer_uuid IS NOT new.customer_uuid
+                 UNION ALL SELECT 'vehicle_uuid', new.vehicle_uuid WHERE old.vehicle_uuid IS NOT new.vehicle_uuid
+                 UNION ALL SELECT 'mileage_km', new.mileage_km WHERE old.mileage_km IS NOT new.mileage_km
+                 UNION ALL SELECT 'service_kind', new.service_kind WHERE old.service_kind IS NOT new.service_kind
+                 UNION ALL SELECT 'advisor_uuid', new.advisor_uuid WHERE old.advisor_uuid IS NOT new.advisor_uuid
+                 UNION ALL SELECT 'day', new.day WHERE old.day IS NOT new.day
+                 UNION ALL SELECT 'starts_min', new.starts_min WHERE old.starts_min IS NOT new.starts_min
+                 UNION ALL SELECT 'starts_at', new.starts_at WHERE old.starts_at IS NOT new.starts_at
+                 UNION ALL SELECT 'duration_min', new.duration_min WHERE old.duration_min IS NOT new.duration_min
+                 UNION ALL SELECT 'transport', new.transport WHERE old.transport IS NOT new.transport
+                 UNION ALL SELECT 'notes', new.notes WHERE old.notes IS NOT new.notes
+                 UNION ALL SELECT 'state', new.state WHERE old.state IS NOT new.state
+                 UNION ALL SELECT 'origin', new.origin WHERE old.origin IS NOT new.origin
+                 UNION ALL SELECT 'contact_name', new.contact_name WHERE old.contact_name IS NOT new.contact_name
+                 UNION ALL SELECT 'contact_phone', new.contact_phone WHERE old.contact_phone IS NOT new.contact_phone
+                 UNION ALL SELECT 'contact_email', new.contact_email WHERE old.contact_email IS NOT new.contact_email
+                 UNION ALL SELECT 'contact_plate_vin', new.contact_plate_vin WHERE old.contact_plate_vin IS NOT new.contact_plate_vin
+                 UNION ALL SELECT 'needs_invoice', new.needs_invoice WHERE old.needs_invoice IS NOT new.needs_invoice
+                 UNION ALL SELECT 'received_at', new.received_at WHERE old.received_at IS NOT new.received_at
+                 UNION ALL SELECT 'confirm_by', new.confirm_by WHERE old.confirm_by IS NOT new.confirm_by
+                 UNION ALL SELECT 'confirmed_at', new.confirmed_at WHERE old.confirmed_at IS NOT new.confirmed_at
+                 UNION ALL SELECT 'confirmed_by', new.confirmed_by WHERE old.confirmed_by IS NOT new.confirmed_by
+                 UNION ALL SELECT 'refusal_reason', new.refusal_reason WHERE old.refusal_reason IS NOT new.refusal_reason
+                 UNION ALL SELECT 'followup', new.followup WHERE old.followup IS NOT new.followup
+                 UNION ALL SELECT 'arrived_at', new.arrived_at WHERE old.arrived_at IS NOT new.arrived_at
+                 UNION ALL SELECT 'no_show_at', new.no_show_at WHERE old.no_show_at IS NOT new.no_show_at
+                 UNION ALL SELECT 'no_show_reason', new.no_show_reason WHERE old.no_show_reason IS NOT new.no_show_reason
+                 UNION ALL SELECT 'recovery', new.recovery WHERE old.recovery IS NOT new.recovery
+                 UNION ALL SELECT 'rescheduled_from', new.rescheduled_from WHERE old.rescheduled_from IS NOT new.rescheduled_from
+                 UNION ALL SELECT 'test_drive', new.test_drive WHERE old.test_drive IS NOT new.test_drive
+                 UNION ALL SELECT 'created_by', new.created_by WHERE old.created_by IS NOT new.created_by
+                 UNION ALL SELECT 'created_at', new.created_at WHERE old.created_at IS NOT new.created_at)),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+-- Search: kind "reservation" takes search code 5, so its index rows have rowid = (5 << 40) + the
+-- reservation's rowid. Title the customer's name (or the name typed on the website); body the
+-- vehicle's plate, VIN and model, the web booking's plate or VIN and phone, and the day.
+CREATE TRIGGER reservations_search_insert AFTER INSERT ON reservations WHEN new.deleted = 0
+BEGIN
+  INSERT INTO search_index (rowid, kind, uuid, title, body)
+  VALUES ((5 << 40) + new.rowid, 'reservation', new.uuid, coalesce ((SELECT nullif (c.name, '') FROM customers c WHERE c.uuid = new.customer_uuid), new.contact_name),
+          coalesce ((SELECT v.plate || ' ' || v.vin || ' ' || v.model FROM vehicles v WHERE v.uuid = new.vehicle_uuid), '') || ' ' || new.contact_plate_vin || ' ' || new.contact_phone || ' '
+          || substr (new.day, 9, 2) || '/' || substr (new.day, 6, 2) || '/' || substr (new.day, 1, 4));
+END;
+
+CREATE TRIGGER reservations_search_update
+AFTER UPDATE OF customer_uuid, vehicle_uuid, contact_name, contact_plate_vin, contact_phone, day, deleted ON reservations
+BEGIN
+  DELETE FROM search_index WHERE rowid = (5 << 40) + old.rowid;
+  INSERT INTO search_index (rowid, kind, uuid, title, body)
+  SELECT (5 << 40) + new.rowid, 'reservation', new.uuid, coalesce ((SELECT nullif (c.name, '') FROM customers c WHERE c.uuid = new.customer_uuid), new.contact_name),
+         coalesce ((SELECT v.plate || ' ' || v.vin || ' ' || v.model FROM vehicles v WHERE v.uuid = new.vehicle_uuid), '') || ' ' || new.contact_plate_vin || ' ' || new.contact_phone || ' '
+          || substr (new.day, 9, 2) || '/' || substr (new.day, 6, 2) || '/' || substr (new.day, 1, 4)
+  WHERE new.deleted = 0;
+END;
+
+CREATE TRIGGER reservations_search_delete AFTER DELETE ON reservations
+BEGIN
+  DELETE FROM search_index WHERE rowid = (5 << 40) + old.rowid;
+END;
 
 -- Outbox triggers of agenda_web_days (as in 0016-retention.sql): an insert sends every synced
 -- field, an update only those that changed; nothing while the sync applies pulled changes.
