@@ -79,17 +79,22 @@ valid_email (const char *email)
   return dot != NULL && dot > at + 1 && dot[1] != '\0' && dot[2] != '\0';
 }
 
+/* 3 to 8 letters or digits, hyphens between them not counted ("TXA-123-B"). */
 static gboolean
 valid_plate (const char *plate)
 {
-  gsize len = strlen (plate);
+  gsize alnum = 0;
 
-  if (len < 3 || len > 8)
+  if (strlen (plate) > 12 || plate[0] == '-')
     return FALSE;
   for (const char *p = plate; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-')
-      return FALSE;
-  return TRUE;
+    {
+      if (g_ascii_isalnum (*p))
+        alnum++;
+      else if (*p != '-')
+        return FALSE;
+    }
+  return alnum >= 3 && alnum <= 8 && plate[strlen (plate) - 1] != '-';
 }
 
 void
@@ -130,7 +135,7 @@ gest_booking_check_fields (GestBookingInput *input,
                    plate_vin);
     }
   else if (!valid_plate (plate_vin))
-    add_error (errors, "placa", "La placa «%s» no es válida: escriba de 3 a 8 letras, números o guiones, o los 17 caracteres del VIN.",
+    add_error (errors, "placa", "La placa «%s» no es válida: escriba de 3 a 8 letras o números (con o sin guiones), o los 17 caracteres del VIN.",
                plate_vin);
   g_free (input->plate_vin);
   input->plate_vin = g_steal_pointer (&plate_vin);

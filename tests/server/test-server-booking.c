@@ -403,7 +403,10 @@ assert_refused (const char *dealer,
                 const char *field,
                 const char *message)
 {
-  g_autoptr(TestReply) reply = post_json (dealer, "198.51.100.4", json);
+  static guint n = 0;
+  /* An address of its own each: the test's refusals never reach the limit of 10 per hour. */
+  g_autofree char *address = g_strdup_printf ("198.51.100.%u", 100 + n++);
+  g_autoptr(TestReply) reply = post_json (dealer, address, json);
   JsonArray *errors;
 
   g_assert_cmpuint (reply->status, ==, status);
@@ -448,11 +451,15 @@ test_bad_inputs (void)
   g_free (json);
   json = booking_json ("Juan Pérez", "5512345678", "", "AB", d.tomorrow, "09:00");
   assert_refused (d.dealer, json, 400, "plate_vin",
-                  "La placa «AB» no es válida: escriba de 3 a 8 letras, números o guiones, o los 17 caracteres del VIN.");
+                  "La placa «AB» no es válida: escriba de 3 a 8 letras o números (con o sin guiones), o los 17 caracteres del VIN.");
+  g_free (json);
+  json = booking_json ("Juan Pérez", "5512345678", "", "ABC-1234-DE", d.tomorrow, "09:00");
+  assert_refused (d.dealer, json, 400, "plate_vin",
+                  "La placa «ABC-1234-DE» no es válida: escriba de 3 a 8 letras o números (con o sin guiones), o los 17 caracteres del VIN.");
   g_free (json);
   json = booking_json ("Juan Pérez", "5512345678", "", "ABC_123", d.tomorrow, "09:00");
   assert_refused (d.dealer, json, 400, "plate_vin",
-                  "La placa «ABC_123» no es válida: escriba de 3 a 8 letras, números o guiones, o los 17 caracteres del VIN.");
+                  "La placa «ABC_123» no es válida: escriba de 3 a 8 letras o números (con o sin guiones), o los 17 caracteres del VIN.");
   g_free (json);
   json = booking_json ("Juan Pérez", "5512345678", "", "ABC123", d.tomorrow, "11:15");
   message = g_strdup_printf ("El horario del %s a las 11:15 no se ofrece en línea: elija uno de la lista.", tomorrow);

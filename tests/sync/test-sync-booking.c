@@ -14,6 +14,7 @@
 #include "gest-agenda-web.h"
 #include "gest-business-calendar-store.h"
 #include "gest-date.h"
+#include "gest-domain-module.h"
 #include "gest-reservation.h"
 #include "gest-sync-client.h"
 #include "gest-test-util.h"
@@ -200,7 +201,9 @@ main (int   argc,
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GESTIONA_SYNC_TOKEN_STORE", "file", TRUE);
   g_test_init (&argc, &argv, NULL);
+  gest_domain_modules_init ();
   g_test_add_func ("/sync/booking/S7/offline-desktop-pulls-web-booking", test_web_booking_reaches_desktop);
   return g_test_run ();
 }
