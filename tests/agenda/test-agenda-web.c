@@ -237,6 +237,49 @@ test_confirm_days (Fixture       *f,
   g_assert_cmpstr (text, ==, "1");
 }
 
+/* Only with -m perf: what a publication adds to each change of the agenda, with 12 advisors
+ * and 60,000 reservations over a year (the agenda's benchmark size). */
+static void
+test_publish_cost (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  guint n = 0;
+  double first;
+  double again;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("a measurement: run with -m perf");
+      return;
+    }
+  exec (f->store,
+        "WITH RECURSIVE k (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 10)"
+        " INSERT INTO users (uuid, login, name, role, active, created_at, updated_at)"
+        " SELECT 'adv-' || i, 'asesor' || i, 'Asesor ' || i, 'service-advisor', 1, 1, 1 FROM k;"
+        "WITH RECURSIVE k (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 10)"
+        " INSERT INTO agenda_schedules (uuid, advisor_uuid, weekday, starts_min, ends_min, break_starts_min,"
+        " break_ends_min, slot_minutes, capacity)"
+        " SELECT 'adv-' || i || '-' || d.n, 'adv-' || i, d.n, 480, 1080, 840, 900, 30, 2 FROM k,"
+        " (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) d;"
+        "WITH RECURSIVE k (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < 59999)"
+        " INSERT INTO reservations (uuid, advisor_uuid, day, starts_min, state, origin, received_at, created_at)"
+        " SELECT 'r-' || i, 'adv-' || (i % 10 + 1), date ('now', '-270 days', '+' || (i / 165) || ' days'),"
+        " 480 + (i % 20) * 30, 'confirmed', 'desk', 1, 1 FROM k;");
+  g_timer_start (timer);
+  g_assert_true (gest_agenda_web_publish (f->store, NULL, &n, &error));
+  g_assert_no_error (error);
+  first = g_timer_elapsed (timer, NULL) * 1000;
+  g_timer_start (timer);
+  for (int i = 0; i < 10; i++)
+    g_assert_true (gest_agenda_web_publish (f->store, NULL, &n, &error));
+  again = g_timer_elapsed (timer, NULL) * 100;
+  g_test_message ("publish of %d days, 12 advisors, 60,000 reservations: first %.1f ms, unchanged %.1f ms",
+                  GEST_AGENDA_WEB_DAYS, first, again);
+  g_print ("# publish: first %.1f ms, unchanged %.1f ms\n", first, again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,5 +288,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/agenda/S7/web-publish-free-slots", Fixture, NULL, fixture_setup, test_free_slots, fixture_teardown);
   g_test_add ("/agenda/S7/web-publish-confirm-days", Fixture, NULL, fixture_setup, test_confirm_days, fixture_teardown);
+  g_test_add ("/agenda/S7/web-publish-cost", Fixture, NULL, fixture_setup, test_publish_cost, fixture_teardown);
   return g_test_run ();
 }
