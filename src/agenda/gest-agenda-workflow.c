@@ -109,13 +109,15 @@ char *
 gest_agenda_state_moves_text (GestReservationState from)
 {
   GString *text = g_string_new ("");
-  guint n = 0;
+  guint n = 0, total = 0;
 
+  for (int to = 0; to < GEST_RESERVATION_N_COLUMNS; to++)
+    total += gest_agenda_state_move_allowed (from, to) ? 1 : 0;
   for (int to = 0; to < GEST_RESERVATION_N_COLUMNS; to++)
     if (gest_agenda_state_move_allowed (from, to))
       {
         if (n > 0)
-          g_string_append (text, _(" or "));
+          g_string_append (text, n + 1 == total ? _(" or ") : ", ");
         g_string_append_printf (text, "“%s”", gest_reservation_state_label (to));
         n++;
       }

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /* The SELECT every loaded GestReservation comes from: FROM reservations r and its customer,
  * vehicle and advisor; gest_reservation_from_row() reads it. */
-#define GEST_RESERVATION_SELECT \
+#define GEST_RESERVATION_SELECT GEST_RESERVATION_SELECT_COLUMNS GEST_RESERVATION_FROM
+#define GEST_RESERVATION_SELECT_COLUMNS \
   "SELECT r.uuid, r.customer_uuid, COALESCE (NULLIF (c.name, ''), r.contact_name)," \
   " COALESCE (NULLIF (c.phone_mobile, ''), r.contact_phone), r.vehicle_uuid, v.model, v.year," \
   " COALESCE (NULLIF (v.plate, ''), v.vin, r.contact_plate_vin), r.mileage_km, r.service_kind," \
@@ -20,9 +21,13 @@ G_BEGIN_DECLS
   " r.test_drive, r.needs_invoice, r.sync_version," \
   " (SELECT count(*) FROM campaign_vehicles cv JOIN campaigns k ON k.uuid = cv.campaign_uuid" \
   "   WHERE cv.vehicle_uuid = r.vehicle_uuid AND cv.deleted = 0 AND cv.stage < 4" \
-  "   AND k.deleted = 0 AND k.closed_at IS NULL)" \
+  "   AND k.deleted = 0 AND k.closed_at IS NULL)"
+#define GEST_RESERVATION_FROM \
   " FROM reservations r LEFT JOIN customers c ON c.uuid = r.customer_uuid" \
   " LEFT JOIN vehicles v ON v.uuid = r.vehicle_uuid LEFT JOIN users u ON u.uuid = r.advisor_uuid"
+/* The same with the row's rowid as column 28 (the board's cards). */
+#define GEST_RESERVATION_SELECT_ROWID \
+  GEST_RESERVATION_SELECT_COLUMNS ", r.rowid" GEST_RESERVATION_FROM
 
 /* The settings the rules read, with their defaults. */
 typedef struct

@@ -61,13 +61,15 @@ confirm (GestStore   *store,
     return FALSE;
   stmt = gest_store_prepare (store,
                              "UPDATE reservations SET state = 'confirmed', advisor_uuid = ?2, confirmed_at = ?3,"
-                             " confirmed_by = ?4, updated_at = ?3 WHERE uuid = ?1", error);
+                             " confirmed_by = ?4, starts_at = ?5, updated_at = ?3 WHERE uuid = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, advisor_uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_text (stmt, 4, user != NULL ? user->uuid : user_name, -1, SQLITE_STATIC);
+  /* A web booking made on the server may lack it: the queue's no-shows need it. */
+  sqlite3_bind_int64 (stmt, 5, gest_agenda_moment (r->day, r->starts_min));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return gest_store_set_error (store, error);
   g_clear_pointer (&stmt, sqlite3_finalize);

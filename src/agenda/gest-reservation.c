@@ -152,13 +152,15 @@ gint64
 gest_agenda_moment (const char *day,
                     int         minutes)
 {
+  g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GDateTime) at = NULL;
   GDate date;
 
   if (day == NULL || !gest_date_from_iso (day, &date))
     return 0;
-  midnight = g_date_time_new (gest_dealer_timezone (), g_date_get_year (&date),
+  tz = gest_dealer_timezone ();
+  midnight = g_date_time_new (tz, g_date_get_year (&date),
                               g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
   if (midnight == NULL)
     return 0;
@@ -171,8 +173,9 @@ char *
 gest_agenda_day_of (gint64  moment,
                     int    *out_minute)
 {
+  g_autoptr(GTimeZone) tz = gest_dealer_timezone ();
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (moment / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, gest_dealer_timezone ());
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
 
   if (out_minute != NULL)
     *out_minute = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
