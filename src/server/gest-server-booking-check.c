@@ -97,13 +97,44 @@ valid_plate (const char *plate)
   return alnum >= 3 && alnum <= 8 && plate[strlen (plate) - 1] != '-';
 }
 
+/* What was typed, for a message: at most 40 characters. */
+char *
+gest_booking_quoted (const char *text)
+{
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (text, -1) <= 40)
+    return g_strdup (text);
+  head = g_utf8_substring (text, 0, 39);
+  return g_strconcat (head, "…", NULL);
+}
+
+/* A field as valid UTF-8 (a form may send anything). */
+static void
+make_valid (char **field)
+{
+  if (!g_utf8_validate (*field, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (*field, -1);
+
+      g_free (*field);
+      *field = valid;
+    }
+}
+
 void
 gest_booking_check_fields (GestBookingInput *input,
                            GPtrArray        *errors)
 {
-  g_autofree char *phone = phone_digits (input->phone);
-  g_autofree char *plate_vin = gest_booking_normalize_plate_vin (input->plate_vin);
+  g_autofree char *phone = NULL;
+  g_autofree char *plate_vin = NULL;
+  g_autofree char *shown = NULL;
   gboolean known_kind = FALSE;
+
+  for (char **field = &input->name; field <= &input->slot; field++)
+    make_valid (field);
+  phone = phone_digits (input->phone);
+  plate_vin = gest_booking_normalize_plate_vin (input->plate_vin);
 
   g_strstrip (input->name);
   if (*input->name == '\0')
@@ -121,8 +152,11 @@ gest_booking_check_fields (GestBookingInput *input,
 
   g_strstrip (input->email);
   if (*input->email != '\0' && !valid_email (input->email))
-    add_error (errors, "correo", "El correo electrónico «%s» no es válido: escríbalo como nombre@dominio.com, o déjelo vacío.",
-               input->email);
+    {
+      shown = gest_booking_quoted (input->email);
+      add_error (errors, "correo", "El correo electrónico «%s» no es válido: escríbalo como nombre@dominio.com, o déjelo vacío.",
+                 shown);
+    }
 
   if (*plate_vin == '\0')
     add_error (errors, "placa", "Escriba la placa o el número de serie (VIN) de su vehículo.");
@@ -135,8 +169,12 @@ gest_booking_check_fields (GestBookingInput *input,
                    plate_vin);
     }
   else if (!valid_plate (plate_vin))
-    add_error (errors, "placa", "La placa «%s» no es válida: escriba de 3 a 8 letras o números (con o sin guiones), o los 17 caracteres del VIN.",
-               plate_vin);
+    {
+      g_free (shown);
+      shown = gest_booking_quoted (plate_vin);
+      add_error (errors, "placa", "La placa «%s» no es válida: escriba de 3 a 8 letras o números (con o sin guiones), o los 17 caracteres del VIN.",
+                 shown);
+    }
   g_free (input->plate_vin);
   input->plate_vin = g_steal_pointer (&plate_vin);
 

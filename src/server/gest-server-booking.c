@@ -595,7 +595,11 @@ book (GestServerRequest *req,
       day = g_strndup (input.slot, 10);
       minute = strlen (input.slot) == 16 && input.slot[10] == 'T' ? parse_time (input.slot + 11) : -1;
       if (!valid_day (day) || minute < 0)
-        add_error (booking, "horario", "El horario «%s» no se entiende: elija uno de la lista.", input.slot);
+        {
+          g_autofree char *shown = gest_booking_quoted (input.slot);
+
+          add_error (booking, "horario", "El horario «%s» no se entiende: elija uno de la lista.", shown);
+        }
     }
   if (booking->errors->len > 0)
     {

@@ -48,7 +48,9 @@ void gest_booking_slot_free (GestBookingSlot *slot);
 /* The service kinds a visitor may choose: value (the reservation's service_kind), label. */
 extern const char * const gest_booking_service_kinds[][2];
 
-/* gest-server-booking-check.c. Upper case without spaces (new). */
+/* gest-server-booking-check.c. What was typed, for a message: at most 40 characters (new). */
+char *gest_booking_quoted (const char *text);
+/* Upper case without spaces (new). */
 char *gest_booking_normalize_plate_vin (const char *text);
 /* The fields of @input (none NULL) checked: @errors gets one GestBookingError per refused
  * field, in the form's order. Normalizes the phone (10 digits) and the plate/VIN. */

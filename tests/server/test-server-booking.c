@@ -457,6 +457,11 @@ test_bad_inputs (void)
   assert_refused (d.dealer, json, 400, "plate_vin",
                   "La placa «ABC-1234-DE» no es válida: escriba de 3 a 8 letras o números (con o sin guiones), o los 17 caracteres del VIN.");
   g_free (json);
+  /* What was typed is quoted up to 40 characters. */
+  json = booking_json ("Juan Pérez", "5512345678", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH", d.tomorrow, "09:00");
+  assert_refused (d.dealer, json, 400, "plate_vin",
+                  "La placa «ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABC…» no es válida: escriba de 3 a 8 letras o números (con o sin guiones), o los 17 caracteres del VIN.");
+  g_free (json);
   json = booking_json ("Juan Pérez", "5512345678", "", "ABC_123", d.tomorrow, "09:00");
   assert_refused (d.dealer, json, 400, "plate_vin",
                   "La placa «ABC_123» no es válida: escriba de 3 a 8 letras o números (con o sin guiones), o los 17 caracteres del VIN.");
