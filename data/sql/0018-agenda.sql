@@ -427,3 +427,41 @@ CREATE TRIGGER reservations_search_delete AFTER DELETE ON reservations
 BEGIN
   DELETE FROM search_index WHERE rowid = (5 << 40) + old.rowid;
 END;
+
+-- Outbox triggers of agenda_web_days (as in 0016-retention.sql): an insert sends every synced
+-- field, an update only those that changed; nothing while the sync applies pulled changes.
+-- The desktops write a day's row only when its slots or confirm-by days changed
+-- (src/agenda/gest-agenda-web.c).
+CREATE TRIGGER agenda_web_days_sync_insert AFTER INSERT ON agenda_web_days
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('agenda_web_day', new.uuid, CASE new.deleted WHEN 1 THEN 'delete' ELSE 'upsert' END, new.sync_version,
+          json_object ('day', new.day, 'slots', new.slots, 'tz', new.tz, 'cutoff_min', new.cutoff_min, 'confirm_before', new.confirm_before, 'confirm_after', new.confirm_after, 'published_at', new.published_at),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;
+
+CREATE TRIGGER agenda_web_days_sync_update AFTER UPDATE ON agenda_web_days
+WHEN NOT EXISTS (SELECT 1 FROM sync_applying) AND
+    (old.deleted IS NOT new.deleted OR
+     old.day IS NOT new.day OR
+     old.slots IS NOT new.slots OR
+     old.tz IS NOT new.tz OR
+     old.cutoff_min IS NOT new.cutoff_min OR
+     old.confirm_before IS NOT new.confirm_before OR
+     old.confirm_after IS NOT new.confirm_after OR
+     old.published_at IS NOT new.published_at)
+BEGIN
+  INSERT INTO sync_outbox (entity, uuid, op, base_version, fields, created_at)
+  VALUES ('agenda_web_day', new.uuid, CASE WHEN new.deleted = 1 AND old.deleted = 0 THEN 'delete' ELSE 'upsert' END,
+          new.sync_version,
+          (SELECT coalesce (json_group_object (k, v), '{}')
+           FROM (SELECT 'day' AS k, new.day AS v WHERE old.day IS NOT new.day
+                 UNION ALL SELECT 'slots', new.slots WHERE old.slots IS NOT new.slots
+                 UNION ALL SELECT 'tz', new.tz WHERE old.tz IS NOT new.tz
+                 UNION ALL SELECT 'cutoff_min', new.cutoff_min WHERE old.cutoff_min IS NOT new.cutoff_min
+                 UNION ALL SELECT 'confirm_before', new.confirm_before WHERE old.confirm_before IS NOT new.confirm_before
+                 UNION ALL SELECT 'confirm_after', new.confirm_after WHERE old.confirm_after IS NOT new.confirm_after
+                 UNION ALL SELECT 'published_at', new.published_at WHERE old.published_at IS NOT new.published_at)),
+          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER));
+END;

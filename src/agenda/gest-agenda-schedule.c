@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-activity-log.h"
+#include "gest-agenda-web.h"
 #include "gest-agenda-workflow.h"
 #include "gest-business-calendar-store.h"
 #include "gest-date.h"
@@ -248,6 +249,7 @@ gest_agenda_schedule_set (GestStore                 *store,
   if (!gest_store_begin_change (store, "gest_agenda_schedule_set", &own, error))
     return FALSE;
   ok = schedule_set (store, schedule, error);
+  ok = ok && gest_agenda_web_publish (store, NULL, NULL, error);   /* S7: the website's free slots */
   return gest_store_end_change (store, "gest_agenda_schedule_set", own, ok, error);
 }
 
@@ -299,6 +301,7 @@ gest_agenda_schedule_clear (GestStore   *store,
   if (!gest_store_begin_change (store, "gest_agenda_schedule_clear", &own, error))
     return FALSE;
   ok = schedule_clear (store, advisor_uuid, weekday, error);
+  ok = ok && gest_agenda_web_publish (store, NULL, NULL, error);   /* S7: the website's free slots */
   return gest_store_end_change (store, "gest_agenda_schedule_clear", own, ok, error);
 }
 
@@ -413,6 +416,7 @@ gest_agenda_block_add (GestStore   *store,
   if (!gest_store_begin_change (store, "gest_agenda_block_add", &own, error))
     return NULL;
   ok = block_add (store, uuid, advisor_uuid, day, starts_min, ends_min, reason, error);
+  ok = ok && gest_agenda_web_publish (store, day, NULL, error);   /* S7: the website's free slots */
   if (!gest_store_end_change (store, "gest_agenda_block_add", own, ok, error))
     return NULL;
   return g_steal_pointer (&uuid);
@@ -461,5 +465,6 @@ gest_agenda_block_remove (GestStore   *store,
   if (!gest_store_begin_change (store, "gest_agenda_block_remove", &own, error))
     return FALSE;
   ok = block_remove (store, uuid, error);
+  ok = ok && gest_agenda_web_publish (store, NULL, NULL, error);   /* S7: the website's free slots */
   return gest_store_end_change (store, "gest_agenda_block_remove", own, ok, error);
 }

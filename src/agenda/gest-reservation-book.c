@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-agenda-web.h"
 #include "gest-agenda-workflow.h"
 #include "gest-date.h"
 #include "gest-reservation-private.h"
@@ -262,6 +263,8 @@ gest_reservation_create (GestStore                    *store,
   if (!gest_store_begin_change (store, "gest_reservation_create", &own, error))
     return NULL;
   uuid = create (store, origin, values, error);
+  if (uuid != NULL && !gest_agenda_web_publish (store, values->day, NULL, error))   /* S7 */
+    g_clear_pointer (&uuid, g_free);
   if (!gest_store_end_change (store, "gest_reservation_create", own, uuid != NULL, error))
     g_clear_pointer (&uuid, g_free);
   return uuid;
@@ -344,6 +347,7 @@ gest_reservation_update (GestStore                    *store,
   if (!gest_store_begin_change (store, "gest_reservation_update", &own, error))
     return FALSE;
   ok = update (store, uuid, values, error);
+  ok = ok && gest_agenda_web_publish (store, NULL, NULL, error);   /* S7: the website's free slots */
   return gest_store_end_change (store, "gest_reservation_update", own, ok, error);
 }
 
@@ -407,5 +411,6 @@ gest_reservation_move (GestStore   *store,
   if (!gest_store_begin_change (store, "gest_reservation_move", &own, error))
     return FALSE;
   ok = move (store, uuid, advisor_uuid, day, starts_min, error);
+  ok = ok && gest_agenda_web_publish (store, NULL, NULL, error);   /* S7: the website's free slots */
   return gest_store_end_change (store, "gest_reservation_move", own, ok, error);
 }

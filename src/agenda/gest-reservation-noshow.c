@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-agenda-web.h"
 #include "gest-agenda-workflow.h"
 #include "gest-business-calendar-store.h"
 #include "gest-date.h"
@@ -73,6 +74,7 @@ gest_reservation_no_show (GestStore   *store,
   if (!gest_store_begin_change (store, "gest_reservation_no_show", &own, error))
     return FALSE;
   ok = gest_reservation_no_show_in (store, uuid, reason, now > 0 ? now : gest_timestamp_now (), error);
+  ok = ok && gest_agenda_web_publish (store, NULL, NULL, error);   /* S7: the website's free slots */
   return gest_store_end_change (store, "gest_reservation_no_show", own, ok, error);
 }
 
@@ -170,6 +172,8 @@ gest_reservation_reschedule (GestStore                    *store,
   if (!gest_store_begin_change (store, "gest_reservation_reschedule", &own, error))
     return NULL;
   new_uuid = reschedule (store, uuid, values, reason, error);
+  if (new_uuid != NULL && !gest_agenda_web_publish (store, values->day, NULL, error))   /* S7 */
+    g_clear_pointer (&new_uuid, g_free);
   if (!gest_store_end_change (store, "gest_reservation_reschedule", own, new_uuid != NULL, error))
     g_clear_pointer (&new_uuid, g_free);
   return new_uuid;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gest-agenda-mail.h"
+#include "gest-agenda-web.h"
 #include "gest-agenda-workflow.h"
 #include "gest-date.h"
 #include "gest-reservation-private.h"
@@ -106,6 +107,7 @@ gest_reservation_confirm (GestStore   *store,
   if (!gest_store_begin_change (store, "gest_reservation_confirm", &own, error))
     return FALSE;
   ok = confirm (store, uuid, advisor_uuid, send_email, error);
+  ok = ok && gest_agenda_web_publish (store, NULL, NULL, error);   /* S7: the website's free slots */
   return gest_store_end_change (store, "gest_reservation_confirm", own, ok, error);
 }
 
@@ -164,6 +166,7 @@ gest_reservation_refuse (GestStore   *store,
   if (!gest_store_begin_change (store, "gest_reservation_refuse", &own, error))
     return FALSE;
   ok = refuse (store, uuid, reason, offer_followup, error);
+  ok = ok && gest_agenda_web_publish (store, NULL, NULL, error);   /* S7: the website's free slots */
   return gest_store_end_change (store, "gest_reservation_refuse", own, ok, error);
 }
 
@@ -214,6 +217,7 @@ gest_reservation_cancel (GestStore   *store,
   if (!gest_store_begin_change (store, "gest_reservation_cancel", &own, error))
     return FALSE;
   ok = cancel (store, uuid, reason, error);
+  ok = ok && gest_agenda_web_publish (store, NULL, NULL, error);   /* S7: the website's free slots */
   return gest_store_end_change (store, "gest_reservation_cancel", own, ok, error);
 }
 
@@ -378,5 +382,6 @@ gest_reservation_set_state (GestStore             *store,
   if (!gest_store_begin_change (store, "gest_reservation_set_state", &own, error))
     return FALSE;
   ok = set_state (store, uuid, state, error);
+  ok = ok && gest_agenda_web_publish (store, NULL, NULL, error);   /* S7: the website's free slots */
   return gest_store_end_change (store, "gest_reservation_set_state", own, ok, error);
 }

@@ -130,8 +130,29 @@ apply (GestServerConfig  *config,
       config->workers = n;
       return TRUE;
     }
+  if (g_str_equal (key, "booking_per_hour"))
+    {
+      if (!parse_size (key, value, 1, 100000, &n, error))
+        return FALSE;
+      config->booking_per_hour = n;
+      return TRUE;
+    }
+  if (g_str_equal (key, "trust_proxy"))
+    {
+      if (g_ascii_strcasecmp (value, "true") == 0 || g_str_equal (value, "1"))
+        config->trust_proxy = TRUE;
+      else if (g_ascii_strcasecmp (value, "false") == 0 || g_str_equal (value, "0"))
+        config->trust_proxy = FALSE;
+      else
+        {
+          g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+                       _("The setting trust_proxy is “%s”: write true or false."), value);
+          return FALSE;
+        }
+      return TRUE;
+    }
   g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-               _("Unknown setting “%s”: the [server] group knows listen, pg, admin_pg, max_body, max_enroll_body, max_blob, workers, timeout, max_connections, max_connections_per_ip and backlog."),
+               _("Unknown setting “%s”: the [server] group knows listen, pg, admin_pg, max_body, max_enroll_body, max_blob, workers, timeout, max_connections, max_connections_per_ip, backlog, booking_per_hour and trust_proxy."),
                key);
   return FALSE;
 }
@@ -152,6 +173,8 @@ gest_server_config_load (const char  *path,
     { "max_connections", "GESTIONA_SERVER_MAX_CONNECTIONS" },
     { "max_connections_per_ip", "GESTIONA_SERVER_MAX_CONNECTIONS_PER_IP" },
     { "backlog", "GESTIONA_SERVER_BACKLOG" },
+    { "booking_per_hour", "GESTIONA_SERVER_BOOKING_PER_HOUR" },
+    { "trust_proxy", "GESTIONA_SERVER_TRUST_PROXY" },
   };
   g_autoptr(GestServerConfig) config = g_new0 (GestServerConfig, 1);
   const char *file = path != NULL ? path : GEST_SERVER_DEFAULT_CONFIG;
@@ -167,6 +190,8 @@ gest_server_config_load (const char  *path,
   config->max_connections = 4096;
   config->max_connections_per_ip = 0;
   config->backlog = 1024;
+  config->booking_per_hour = 10;
+  config->trust_proxy = FALSE;
 
   if (path != NULL || g_file_test (file, G_FILE_TEST_EXISTS))
     {

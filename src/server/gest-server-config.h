@@ -25,6 +25,14 @@ G_BEGIN_DECLS
  *   max_connections_per_ip  GESTIONA_SERVER_MAX_CONNECTIONS_PER_IP  0 = no limit (behind
  *                           nginx every connection comes from one address)
  *   backlog                 GESTIONA_SERVER_BACKLOG          listen backlog, 1024
+ *
+ * and, for the public web bookings (/book/<dealer>, /v1/bookings/<dealer>):
+ *
+ *   booking_per_hour        GESTIONA_SERVER_BOOKING_PER_HOUR  bookings (POSTs) one client
+ *                           address may send per hour (a sliding window), 10
+ *   trust_proxy             GESTIONA_SERVER_TRUST_PROXY       true: the client's address is
+ *                           the last hop of X-Forwarded-For (behind nginx); false: the
+ *                           socket's peer, false
  */
 typedef struct
 {
@@ -40,6 +48,8 @@ typedef struct
   guint   max_connections;
   guint   max_connections_per_ip;
   guint   backlog;
+  guint   booking_per_hour;
+  gboolean trust_proxy;
 } GestServerConfig;
 
 #define GEST_SERVER_DEFAULT_CONFIG "/etc/gestiona/server.conf"

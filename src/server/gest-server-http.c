@@ -10,6 +10,7 @@
 #include <microhttpd.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include "gest-json-limits.h"
@@ -80,6 +81,8 @@ job_free (Job *job)
   g_free (req->device_id);
   g_free (req->dealer_id);
   g_free (req->content_type);
+  g_free (req->peer_address);
+  g_free (req->forwarded_for);
   g_clear_pointer (&req->response, g_bytes_unref);
   g_clear_pointer (&req->headers, g_ptr_array_unref);
   g_clear_pointer (&job->body, g_byte_array_unref);
@@ -273,6 +276,21 @@ route (GestServerRequest *req,
       return;
     }
 
+  if (g_str_equal (path, "/v1/health"))
+    {
+      if (!g_str_equal (method, "GET"))
+        gest_server_request_error (req, 405, _("Use GET for %s."), path);
+      else
+        gest_server_handle_health (req, conn);
+      return;
+    }
+  /* The public web bookings: no token, the dealer is in the path. */
+  if (gest_server_is_booking_path (path))
+    {
+      gest_server_handle_booking (req, conn);
+      return;
+    }
+
   if (!g_str_equal (path, "/v1/push") && !g_str_equal (path, "/v1/pull")
       && !g_str_has_prefix (path, "/v1/blobs/"))
     {
@@ -437,6 +455,23 @@ header_dup (struct MHD_Connection *connection,
   return g_strdup (MHD_lookup_connection_value (connection, MHD_HEADER_KIND, name));
 }
 
+/* The socket's peer as text ("127.0.0.1", "::1"), or NULL. */
+static char *
+peer_address (struct MHD_Connection *connection)
+{
+  const union MHD_ConnectionInfo *info = MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  g_autoptr(GSocketAddress) address = NULL;
+  gsize len;
+
+  if (info == NULL || info->client_addr == NULL)
+    return NULL;
+  len = info->client_addr->sa_family == AF_INET6 ? sizeof (struct sockaddr_in6) : sizeof (struct sockaddr_in);
+  address = g_socket_address_new_from_native (info->client_addr, len);
+  if (address == NULL || !G_IS_INET_SOCKET_ADDRESS (address))
+    return NULL;
+  return g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)));
+}
+
 /* The first call of a request: its headers are in, its body is not. */
 static Job *
 job_new (GestServer            *server,
@@ -455,8 +490,12 @@ job_new (GestServer            *server,
   job->req.authorization = header_dup (connection, MHD_HTTP_HEADER_AUTHORIZATION);
   job->req.upload_offset = header_dup (connection, "Upload-Offset");
   job->req.upload_length = header_dup (connection, "Upload-Length");
-  /* Before login only /v1/enroll answers: its bodies are small, and so is its limit. */
-  job->limit = g_str_equal (url, "/v1/enroll") ? server->config->max_enroll_body : server->config->max_body;
+  job->req.forwarded_for = header_dup (connection, "X-Forwarded-For");
+  job->req.peer_address = peer_address (connection);
+  /* Before login only /v1/enroll and the web bookings answer: their bodies are small, and so
+   * is their limit. */
+  job->limit = g_str_equal (url, "/v1/enroll") || gest_server_is_booking_path (url)
+               ? server->config->max_enroll_body : server->config->max_body;
   job->body = g_byte_array_new ();
   return job;
 }

@@ -21,6 +21,8 @@ typedef struct
   char                   *upload_length;   /* nullable */
   GBytes                 *body;
   const GestServerConfig *config;          /* borrowed */
+  char                   *peer_address;    /* the socket's peer, nullable */
+  char                   *forwarded_for;   /* X-Forwarded-For, nullable */
 
   /* after authentication */
   char                   *device_id;
@@ -60,5 +62,10 @@ void gest_server_handle_enroll (GestServerRequest *req, PGconn *conn);
 void gest_server_handle_push   (GestServerRequest *req, PGconn *conn);
 void gest_server_handle_pull   (GestServerRequest *req, PGconn *conn);
 void gest_server_handle_blob   (GestServerRequest *req, PGconn *conn, const char *sha256);
+/* gest-server-booking.c: GET /v1/health, and the public web bookings (no token): /book/<dealer>
+ * (the HTML form), /v1/slots/<dealer> and /v1/bookings/<dealer> (JSON). */
+void gest_server_handle_health  (GestServerRequest *req, PGconn *conn);
+gboolean gest_server_is_booking_path (const char *path);
+void gest_server_handle_booking (GestServerRequest *req, PGconn *conn);
 
 G_END_DECLS
