@@ -90,10 +90,12 @@ gest_agenda_page_build_nav (GestAgendaPage *self)
   GtkWidget *new_button = icon_button ("list-add-symbolic", _("New Reservation"));
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  self->nav_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  /* No spacing and small margins: in the window's stack the row must fit 360 px with the
+   * week's label and every button (the window's minimum is its widest section's). */
+  self->nav_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (linked, "linked");
-  gtk_widget_set_margin_start (self->nav_box, 6);
-  gtk_widget_set_margin_end (self->nav_box, 6);
+  gtk_widget_set_margin_start (self->nav_box, 3);
+  gtk_widget_set_margin_end (self->nav_box, 3);
   gtk_widget_set_margin_bottom (self->nav_box, 6);
   g_signal_connect_swapped (previous, "clicked", G_CALLBACK (previous_cb), self);
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (next_cb), self);
