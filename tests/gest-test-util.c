@@ -92,6 +92,26 @@ gest_test_wake_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+void
+gest_test_finalize_after_drain (gpointer object)
+{
+  gpointer weak = object;
+  g_autofree char *type = g_strdup (G_OBJECT_TYPE_NAME (object));
+
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, gest_test_wake_cb, NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+  while (weak != NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%s was not finalized: something still holds it", type);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+}
+
 gint64
 gest_test_query_int (GestStore  *store,
                      const char *sql)

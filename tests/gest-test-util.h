@@ -48,6 +48,11 @@ void     gest_test_result_cb (GObject      *object,
 /* A no-op timeout callback that keeps the main loop waking up (WAIT_UNTIL). */
 gboolean gest_test_wake_cb (gpointer data);
 
+/* Drops the test's last reference to @object and spins the main loop until it is finalized:
+ * work cancelled when a widget went away (a board or agenda load in its thread) still holds
+ * its source until its callback runs. Fails after 20 s, naming the object's type. */
+void     gest_test_finalize_after_drain (gpointer object);
+
 /* Spins the main loop until @cond holds; fails after 20 s instead of hanging. */
 #define WAIT_UNTIL(cond)                                                      \
   G_STMT_START {                                                              \

@@ -96,9 +96,9 @@ fixture_teardown (Fixture       *f,
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
   gtk_window_destroy (f->window);
-  g_assert_finalize_object (f->page);
-  g_assert_finalize_object (f->context);
-  g_assert_finalize_object (f->store);
+  gest_test_finalize_after_drain (f->page);
+  gest_test_finalize_after_drain (f->context);
+  gest_test_finalize_after_drain (f->store);
   gest_test_tmpdir_free (f->dir);
   g_free (f->monday);
 }

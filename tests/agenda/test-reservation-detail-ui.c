@@ -95,9 +95,9 @@ fixture_teardown (Fixture       *f,
   close_toplevels (f);
   gtk_window_destroy (GTK_WINDOW (f->window));
   if (f->widget != NULL)
-    g_assert_finalize_object (f->widget);
-  g_assert_finalize_object (f->context);
-  g_assert_finalize_object (f->store);
+    gest_test_finalize_after_drain (f->widget);
+  gest_test_finalize_after_drain (f->context);
+  gest_test_finalize_after_drain (f->store);
   g_free (f->monday);
   gest_test_tmpdir_free (f->dir);
 }

@@ -75,10 +75,10 @@ fixture_teardown (Fixture       *f,
   if (f->dialog != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (f->dialog));
-      g_assert_finalize_object (f->dialog);
+      gest_test_finalize_after_drain (f->dialog);
     }
-  g_assert_finalize_object (f->context);
-  g_assert_finalize_object (f->store);
+  gest_test_finalize_after_drain (f->context);
+  gest_test_finalize_after_drain (f->store);
   gest_test_tmpdir_free (f->dir);
   g_free (f->monday);
   g_free (f->saved);

@@ -95,7 +95,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
+  gest_test_finalize_after_drain (f->store);
   g_free (f->today);
   g_free (f->db_path);
   gest_test_tmpdir_free (f->dir);
