@@ -227,13 +227,14 @@ fill_customer (GestReservationDetail *self)
     }
   if (g_strcmp0 (r->origin, "web") == 0)
     {
-      /* Translators: what the customer typed on the website, "Juan Pérez · 2221234567 · juan@example.com · ABC-123-D". */
-      g_autofree char *typed = g_strdup_printf (_("%s · %s · %s · %s"), contact_name != NULL ? contact_name : "",
-                                                contact_phone != NULL ? contact_phone : "",
-                                                contact_email != NULL ? contact_email : "",
-                                                contact_plate != NULL ? contact_plate : "");
+      /* What the customer typed, the empty fields left out: "Juan Pérez · 2221234567 · ABC-123-D". */
+      const char *parts[] = { contact_name, contact_phone, contact_email, contact_plate };
+      g_autoptr(GString) typed = g_string_new (NULL);
 
-      gest_reservation_detail_add_row (self, self->customer_group, _("Typed on the Website"), typed);
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        if (parts[i] != NULL && *parts[i] != '\0')
+          g_string_append_printf (typed, "%s%s", typed->len > 0 ? " · " : "", parts[i]);
+      gest_reservation_detail_add_row (self, self->customer_group, _("Typed on the Website"), typed->str);
     }
 }
 

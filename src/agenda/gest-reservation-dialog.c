@@ -10,6 +10,7 @@
 #include "gest-campaign.h"
 #include "gest-date.h"
 #include "gest-field-error.h"
+#include "gest-form-sensitive.h"
 #include "gest-reservation-dialog-private.h"
 #include "gest-reservation-values.h"
 
@@ -81,11 +82,11 @@ update_widgets (GestReservationDialog          *self,
   gtk_widget_set_visible (GTK_WIDGET (self->test_drive_row), state->test_drive_note != NULL);
   adw_action_row_set_subtitle (self->test_drive_row, state->test_drive_note != NULL ? state->test_drive_note : "");
   gtk_widget_set_visible (self->billing_box, state->billing_visible);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->customer_row), state->fields_sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->vehicle_row), state->vehicle_sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->mileage_row), state->fields_sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->when_group), state->fields_sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->invoice_group), state->fields_sensitive);
+  gest_form_set_sensitive (GTK_WIDGET (self->customer_row), state->fields_sensitive);
+  gest_form_set_sensitive (GTK_WIDGET (self->vehicle_row), state->vehicle_sensitive);
+  gest_form_set_sensitive (GTK_WIDGET (self->mileage_row), state->fields_sensitive);
+  gest_form_set_sensitive (GTK_WIDGET (self->when_group), state->fields_sensitive);
+  gest_form_set_sensitive (GTK_WIDGET (self->invoice_group), state->fields_sensitive);
   gtk_widget_set_sensitive (self->save_button, state->save_sensitive);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reservation.save", state->save_sensitive);
 }

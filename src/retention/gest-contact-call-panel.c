@@ -12,6 +12,7 @@
 #include "gest-date.h"
 #include "gest-field-error.h"
 #include "gest-followup-dialog.h"
+#include "gest-form-sensitive.h"
 
 struct _GestContactCallPanel
 {
@@ -225,8 +226,8 @@ update_widgets (GestContactCallPanel *self)
   for (guint o = 0; o < G_N_ELEMENTS (outcome_buttons); o++)
     gtk_widget_set_sensitive (self->outcome_buttons[outcome_buttons[o].outcome],
                               self->loaded && state->outcome_sensitive[outcome_buttons[o].outcome]);
-  gtk_widget_set_sensitive (self->call_back_row, state->fields_sensitive);
-  gtk_widget_set_sensitive (self->note_row, state->fields_sensitive);
+  gest_form_set_sensitive (self->call_back_row, state->fields_sensitive);
+  gest_form_set_sensitive (self->note_row, state->fields_sensitive);
   self->updating = FALSE;
 }
 

@@ -9,6 +9,7 @@
 #include "gest-date-row.h"
 #include "gest-field-error.h"
 #include "gest-followup-dialog.h"
+#include "gest-form-sensitive.h"
 #include "gest-retention-values.h"
 
 struct _GestFollowupDialog
@@ -76,9 +77,9 @@ update_widgets (GestFollowupDialog *self)
   gtk_widget_remove_css_class (self->call_on_row, "error");
   gest_field_error_show (row, self->error_label, message);
   gtk_widget_set_sensitive (self->save_button, state->fields_sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), state->fields_sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->detail_row), state->fields_sensitive);
-  gtk_widget_set_sensitive (self->call_on_row, state->fields_sensitive);
+  gest_form_set_sensitive (GTK_WIDGET (self->kind_row), state->fields_sensitive);
+  gest_form_set_sensitive (GTK_WIDGET (self->detail_row), state->fields_sensitive);
+  gest_form_set_sensitive (self->call_on_row, state->fields_sensitive);
 }
 
 static void

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The shared form rows: GestMoneyRow and GestDateRow parse, write back what they understood on
  * apply or when the user leaves them, refuse bad text and values out of bounds with the row
- * marked `error` and the whole message under it; GestValueRow shows and copies a figure. */
+ * marked `error` and the whole message under it; GestValueRow shows and copies a figure;
+ * gest_form_set_sensitive() takes the focus off a row it makes insensitive while saving. */
 
 #include "config.h"
 
 #include <locale.h>
 
 #include "gest-date-row.h"
+#include "gest-form-sensitive.h"
 #include "gest-money-row.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
@@ -476,6 +478,41 @@ test_value_row (Fixture       *f,
   finish (f, row);
 }
 
+/* A row that saves while the cursor is in it: the focus leaves it first (GTK 4.8 warns
+ * otherwise, fatal here), and it takes input again once sensitive. */
+static void
+test_form_sensitive_focused_row (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkWidget *row = add_row (f, adw_entry_row_new ());
+  GtkWidget *other = add_row (f, adw_entry_row_new ());
+  GtkWidget *focus;
+
+  flush ();
+  g_assert_true (gtk_widget_grab_focus (row));
+  flush ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+
+  gest_form_set_sensitive (row, FALSE);
+  flush ();
+  g_assert_false (gtk_widget_get_sensitive (row));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_false (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)));
+
+  /* A row without the focus keeps the window's focus where it is. */
+  gest_form_set_sensitive (row, TRUE);
+  g_assert_true (gtk_widget_grab_focus (row));
+  flush ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  gest_form_set_sensitive (other, FALSE);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == focus);
+  g_assert_true (gtk_widget_get_sensitive (row));
+
+  g_object_unref (other);
+  finish (f, row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +533,7 @@ main (int   argc,
   ADD ("/widgets/date-row/bounds", test_date_bounds);
   ADD ("/widgets/date-row/calendar", test_date_calendar);
   ADD ("/widgets/value-row/show-and-copy", test_value_row);
+  ADD ("/widgets/form-sensitive/focused-row", test_form_sensitive_focused_row);
 #undef ADD
 
   return g_test_run ();
