@@ -39,7 +39,7 @@ CREATE FUNCTION gestiona_web_book (p_dealer uuid, p_day text, p_minute integer, 
                                    p_reservation jsonb, p_customer_uuid text,
                                    p_vehicle_uuid text, p_reservation_uuid text)
   RETURNS TABLE (status text, dealer_name text, confirm_by text)
-  LANGUAGE plpgsql VOLATILE
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER
   SET search_path = pg_catalog, public
   AS $$
   DECLARE
@@ -173,3 +173,7 @@ CREATE FUNCTION gestiona_web_book (p_dealer uuid, p_day text, p_minute integer, 
     RETURN QUERY SELECT 'booked'::text, v_name, v_by;
   END;
   $$;
+REVOKE ALL ON FUNCTION gestiona_web_book (uuid, text, integer, text, text, text, jsonb, jsonb, jsonb, text, text, text)
+  FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gestiona_web_book (uuid, text, integer, text, text, text, jsonb, jsonb, jsonb, text, text, text)
+  TO gestiona_app;
