@@ -177,3 +177,24 @@ REVOKE ALL ON FUNCTION gestiona_web_book (uuid, text, integer, text, text, text,
   FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION gestiona_web_book (uuid, text, integer, text, text, text, jsonb, jsonb, jsonb, text, text, text)
   TO gestiona_app;
+
+-- The web bookings of each slot from p_from on, received after the day's latest published
+-- record: what /book and /v1/slots take off the published places. As its owner, like
+-- gestiona_web_book(), so the day's index serves it (under row-level security a data ->> 'day'
+-- condition is not leakproof, and the app role would read every reservation of the dealer).
+CREATE FUNCTION gestiona_web_taken (p_dealer uuid, p_from text)
+  RETURNS TABLE (day text, starts_min text, taken bigint)
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$
+    SELECT r.data ->> 'day', r.data ->> 'starts_min', count (*) FROM records r
+     WHERE r.dealer_id = p_dealer AND r.entity = 'reservation' AND NOT r.deleted
+       AND r.data ->> 'day' >= p_from AND r.data ->> 'origin' = 'web'
+       AND coalesce (r.data ->> 'state', '') NOT IN ('refused', 'cancelled')
+       AND r.version > coalesce ((SELECT max (w.version) FROM records w
+                                   WHERE w.dealer_id = p_dealer AND w.entity = 'agenda_web_day'
+                                     AND NOT w.deleted AND w.data ->> 'day' = r.data ->> 'day'), 0)
+     GROUP BY 1, 2
+  $$;
+REVOKE ALL ON FUNCTION gestiona_web_taken (uuid, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gestiona_web_taken (uuid, text) TO gestiona_app;
