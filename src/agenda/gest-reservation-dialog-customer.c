@@ -6,12 +6,15 @@
 #include <glib/gi18n.h>
 
 #include "gest-campaign.h"
+#include "gest-field-error.h"
 #include "gest-reservation-dialog-private.h"
 
 /* The reservation window's customer: the search by name, phone or plate, their vehicles and a
  * vehicle's open field actions (S8), and the customer's billing data (S11). */
 
 #define MAX_MATCHES 8
+/* The typing pause after which the search runs. */
+#define SEARCH_PAUSE_MS 200
 
 /* --- The billing data (S11) ------------------------------------------------------------------ */
 
@@ -159,6 +162,207 @@ customer_label (GestReservationDialog *self,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+/* --- The search, on the reader's thread ---------------------------------------------------- */
+
+typedef struct
+{
+  char  *text;
+  guint  serial;
+} SearchData;
+
+typedef struct
+{
+  char *uuid;
+  char *name;
+  char *phone;
+} Match;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+match_free (Match *match)
+{
+  g_free (match->uuid);
+  g_free (match->name);
+  g_free (match->phone);
+  g_free (match);
+}
+
+/* A handful of customers by name, phone, plate or VIN containing the text (LIMIT, the
+ * customers' and vehicles' indexes). */
+static gpointer
+search_func (GestStore     *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  SearchData *search = data;
+  g_autofree char *like = g_strdup_printf ("%%%s%%", search->text);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func ((GDestroyNotify) match_free);
+  int rc;
+
+  stmt = gest_store_prepare (store,
+                             "SELECT c.uuid, c.name, c.phone_mobile FROM customers c"
+                             " WHERE c.deleted = 0 AND (c.name LIKE ?1 OR c.phone_mobile LIKE ?1"
+                             "  OR EXISTS (SELECT 1 FROM vehicles v WHERE v.customer_uuid = c.uuid"
+                             "             AND v.deleted = 0 AND (v.plate LIKE ?1 OR v.vin LIKE ?1)))"
+                             " ORDER BY c.name LIMIT " G_STRINGIFY (MAX_MATCHES), error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, like, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Match *match = g_new0 (Match, 1);
+
+      match->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      match->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      match->phone = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (matches, match);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gest_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&matches);
+}
+
+static void
+clear_matches (GestReservationDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches_list))) != NULL)
+    gtk_list_box_remove (self->matches_list, child);
+  g_ptr_array_set_size (self->match_uuids, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
+}
+
+static void
+searched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GestReservationDialog) self = user_data;
+  SearchData *search = gest_reservation_reader_get_data (result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) matches = gest_reservation_reader_run_finish (result, &error);
+
+  /* The window closed, or the text changed since: a newer search (or none) is the one. */
+  if (self->search_cancellable == NULL || search->serial != self->search_serial)
+    return;
+  clear_matches (self);
+  if (matches == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gest_field_error_show (GTK_WIDGET (self->customer_row), self->error_labels[GEST_RESERVATION_FORM_CUSTOMER],
+                               error->message);
+      return;
+    }
+  for (guint i = 0; i < matches->len; i++)
+    {
+      Match *match = g_ptr_array_index (matches, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), match->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), match->phone != NULL ? match->phone : "");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->matches_list, row);
+      g_ptr_array_add (self->match_uuids, g_strdup (match->uuid));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), self->match_uuids->len > 0);
+}
+
+/* Drops the search in flight and the pause before the next: their results would be stale. */
+static void
+stop_search (GestReservationDialog *self)
+{
+  self->search_serial++;
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
+  if (self->search_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->search_cancellable);
+      g_clear_object (&self->search_cancellable);
+      self->search_cancellable = g_cancellable_new ();
+    }
+}
+
+static void
+start_search (GestReservationDialog *self)
+{
+  SearchData *search;
+
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
+  if (self->search_cancellable == NULL)
+    return;
+  if (self->reader == NULL)
+    self->reader = gest_reservation_reader_new (gest_store_get_path (self->store));
+  search = g_new0 (SearchData, 1);
+  search->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->customer_row)));
+  search->serial = self->search_serial;
+  gest_reservation_reader_run_async (self->reader, search_func, search, (GDestroyNotify) search_data_free,
+                                     (GDestroyNotify) g_ptr_array_unref, self->search_cancellable, searched_cb,
+                                     g_object_ref (self));
+}
+
+static gboolean
+search_timeout_cb (gpointer user_data)
+{
+  GestReservationDialog *self = user_data;
+
+  self->search_timeout = 0;
+  start_search (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Enter searches at once, without the typing pause. */
+static void
+customer_activated_cb (GestReservationDialog *self)
+{
+  if (self->search_timeout != 0)
+    start_search (self);
+}
+
+void
+gest_reservation_dialog_customer_search_changed_cb (GestReservationDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_row));
+
+  if (self->filling || self->values == NULL)
+    return;
+  if (self->values->customer_uuid != NULL)
+    gest_reservation_dialog_update_from_values (self, gest_reservation_form_values_set_customer (self->values, NULL, text));
+  stop_search (self);
+  clear_matches (self);
+  if (g_utf8_strlen (text, -1) < 2)
+    return;
+  /* Search as the user types, once they pause: one query per pause, not per key. */
+  self->search_timeout = g_timeout_add (SEARCH_PAUSE_MS, search_timeout_cb, self);
+}
+
+void
+gest_reservation_dialog_customer_init (GestReservationDialog *self)
+{
+  self->search_cancellable = g_cancellable_new ();
+  g_signal_connect_swapped (self->customer_row, "entry-activated", G_CALLBACK (customer_activated_cb), self);
+}
+
+void
+gest_reservation_dialog_customer_dispose (GestReservationDialog *self)
+{
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_pointer (&self->reader, gest_reservation_reader_unref);
+}
+
 void
 gest_reservation_dialog_set_customer (GestReservationDialog *self,
               const char            *uuid,
@@ -169,56 +373,12 @@ gest_reservation_dialog_set_customer (GestReservationDialog *self,
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->customer_row), label);
   self->filling = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
+  stop_search (self);
+  clear_matches (self);
   gest_reservation_dialog_update_from_values (self, gest_reservation_form_values_set_customer (self->values, uuid, label));
   load_billing (self, uuid);
   load_vehicles (self, uuid, vehicle_uuid);
   choose_vehicle_at (self, adw_combo_row_get_selected (self->vehicle_row));
-}
-
-void
-gest_reservation_dialog_customer_search_changed_cb (GestReservationDialog *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_row));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *like = NULL;
-  GtkWidget *child;
-
-  if (self->filling || self->values == NULL)
-    return;
-  if (self->values->customer_uuid != NULL)
-    gest_reservation_dialog_update_from_values (self, gest_reservation_form_values_set_customer (self->values, NULL, text));
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches_list))) != NULL)
-    gtk_list_box_remove (self->matches_list, child);
-  g_ptr_array_set_size (self->match_uuids, 0);
-  if (g_utf8_strlen (text, -1) < 2)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
-      return;
-    }
-  /* A handful of rows by name prefix of a word, phone or plate: few enough for the window's
-   * read-only connection (LIMIT, the customers' and vehicles' indexes). */
-  like = g_strdup_printf ("%%%s%%", text);
-  stmt = gest_store_prepare (self->store,
-                             "SELECT c.uuid, c.name, c.phone_mobile FROM customers c"
-                             " WHERE c.deleted = 0 AND (c.name LIKE ?1 OR c.phone_mobile LIKE ?1"
-                             "  OR EXISTS (SELECT 1 FROM vehicles v WHERE v.customer_uuid = c.uuid"
-                             "             AND v.deleted = 0 AND (v.plate LIKE ?1 OR v.vin LIKE ?1)))"
-                             " ORDER BY c.name LIMIT " G_STRINGIFY (MAX_MATCHES), NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_text (stmt, 1, like, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), (const char *) sqlite3_column_text (stmt, 1));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), (const char *) sqlite3_column_text (stmt, 2));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_list_box_append (self->matches_list, row);
-      g_ptr_array_add (self->match_uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), self->match_uuids->len > 0);
 }
 
 void
