@@ -48,10 +48,11 @@ struct _GestReservationDialog
   GPtrArray                 *advisors;       /* GestAgendaSchedule: uuid and name */
   GPtrArray                 *vehicle_uuids;  /* of the chosen customer, the combo's order */
   GArray                    *vehicle_km;     /* int, the same order */
+  GPtrArray                 *vehicle_actions; /* char *, their open field actions, the same order */
   GPtrArray                 *match_uuids;    /* of matches_list's rows */
   GestReservationReader     *reader;         /* the customer search's, opened at the first */
-  GCancellable              *search_cancellable; /* the search in flight */
-  guint                      search_serial;  /* of the latest search: older results are dropped */
+  GCancellable              *search_cancellable; /* the search or customer read in flight */
+  guint                      search_serial;  /* of the latest search or choice: older results are dropped */
   guint                      search_timeout; /* the typing pause before a search */
   GestReservationFormValues *values;
   GestReservationFormState  *state;

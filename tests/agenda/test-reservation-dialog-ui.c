@@ -131,6 +131,9 @@ choose_juan (Fixture *f)
   g_assert_true (gtk_widget_get_visible (list));
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
   g_signal_emit_by_name (list, "row-activated", match);
+  /* The customer's data and vehicles arrive from the thread. */
+  WAIT_UNTIL (g_strcmp0 (gest_reservation_dialog_get_values (GEST_RESERVATION_DIALOG (f->dialog))->customer_uuid,
+                         "cust-juan") == 0);
 }
 
 static void
@@ -301,10 +304,44 @@ test_search_latest_wins (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (customer), "Pérez");
   g_signal_emit_by_name (customer, "entry-activated");
   gest_reservation_dialog_choose_customer (dialog, "cust-rosa", NULL);
-  spin (500);
+  WAIT_UNTIL (g_strcmp0 (gest_reservation_dialog_get_values (dialog)->customer_uuid, "cust-rosa") == 0);
+  spin (300);
   g_assert_null (shown_match (f, "Juan Pérez López"));
   g_assert_cmpstr (gest_reservation_dialog_get_values (dialog)->customer_uuid, ==, "cust-rosa");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (customer)), ==, "Rosa Ruiz Soto · 5598765432");
+}
+
+/* Keeps the SQL of each statement the UI thread's connection runs. */
+static int
+ui_thread_trace_cb (unsigned  type,
+                    void     *data,
+                    void     *stmt,
+                    void     *sql)
+{
+  g_ptr_array_add (data, g_strdup (sqlite3_sql (stmt)));
+  return 0;
+}
+
+/* S12, S8, S11: the search, the chosen customer's label, vehicles, their open field actions
+ * and billing data are read on the window's thread: not one statement on the UI thread's
+ * connection from typing to the chosen vehicle. */
+static void
+test_customer_off_thread (Fixture       *f,
+                          gconstpointer  data)
+{
+  sqlite3 *db = gest_store_get_db (f->store);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+
+  open_dialog (f, AGENDA_TEST_LUIS, 600);
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, ui_thread_trace_cb, statements);
+  choose_juan (f);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  for (guint i = 0; i < statements->len; i++)
+    g_error ("The window read on the UI thread: %s", (const char *) g_ptr_array_index (statements, i));
+  g_assert_cmpstr (gest_reservation_dialog_get_values (GEST_RESERVATION_DIALOG (f->dialog))->vehicle_uuid, ==,
+                   "veh-juan");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (f, "Customer (name, phone or plate)"))), ==,
+                   "Juan Pérez López · 5512345678");
 }
 
 static void
@@ -336,6 +373,8 @@ main (int   argc,
               test_invoice_incomplete, fixture_teardown);
   g_test_add ("/agenda/S12/dialog/customer-search-latest-wins", Fixture, NULL, fixture_setup,
               test_search_latest_wins, fixture_teardown);
+  g_test_add ("/agenda/S12/dialog/customer-read-off-thread", Fixture, NULL, fixture_setup,
+              test_customer_off_thread, fixture_teardown);
   g_test_add ("/agenda/S12/dialog/escape-closes", Fixture, NULL, fixture_setup, test_escape_closes,
               fixture_teardown);
   return g_test_run ();
