@@ -23,7 +23,7 @@ typedef struct
   char              *contact_email;
   char              *contact_plate;
   char              *email;             /* the customer's, else the web booking's */
-  GPtrArray         *open_actions;      /* GestOpenFieldAction; NULL when not read */
+  char              *open_actions;      /* one a line; NULL when none or not read */
   char              *open_actions_error;
   GPtrArray         *sessions;          /* char *: title, text, title, text... */
   char              *lead_text;         /* the accepted test drive's lead, or NULL */

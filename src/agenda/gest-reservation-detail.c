@@ -8,7 +8,6 @@
 #include "gest-agenda-schedule.h"
 #include "gest-agenda-sessions-view.h"
 #include "gest-agenda-text.h"
-#include "gest-campaign.h"
 #include "gest-date.h"
 #include "gest-field-error.h"
 #include "gest-reservation-detail-private.h"
@@ -139,7 +138,7 @@ gest_reservation_detail_data_free (GestReservationDetailData *data)
   g_free (data->contact_email);
   g_free (data->contact_plate);
   g_free (data->email);
-  g_clear_pointer (&data->open_actions, g_ptr_array_unref);
+  g_free (data->open_actions);
   g_free (data->open_actions_error);
   g_clear_pointer (&data->sessions, g_ptr_array_unref);
   g_free (data->lead_text);
@@ -249,7 +248,7 @@ gest_reservation_detail_data_read (GestStore   *store,
   read_contact (store, data);
   if (r->vehicle_uuid != NULL)
     {
-      data->open_actions = gest_campaign_open_actions_for_vehicle (store, r->vehicle_uuid, &local);
+      data->open_actions = gest_reservation_read_open_actions (store, r->vehicle_uuid, &local);
       if (data->open_actions == NULL)
         data->open_actions_error = g_strdup (local->message);
       g_clear_error (&local);
@@ -350,21 +349,11 @@ fill_customer (GestReservationDetail *self)
     }
   if (data->open_actions_error != NULL)
     gest_reservation_detail_add_row (self, self->customer_group, _("Open Field Actions"), data->open_actions_error);
-  else if (data->open_actions != NULL && data->open_actions->len > 0)
+  else if (data->open_actions != NULL && *data->open_actions != '\0')
     {
-      g_autoptr(GString) text = g_string_new (NULL);
-      AdwActionRow *row;
+      AdwActionRow *row = gest_reservation_detail_add_row (self, self->customer_group, _("Open Field Actions"),
+                                                           data->open_actions);
 
-      for (guint i = 0; i < data->open_actions->len; i++)
-        {
-          GestOpenFieldAction *action = g_ptr_array_index (data->open_actions, i);
-
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          /* Translators: an open field action, "24S12: Reemplazo del inflador". */
-          g_string_append_printf (text, _("%s: %s"), action->code, action->description);
-        }
-      row = gest_reservation_detail_add_row (self, self->customer_group, _("Open Field Actions"), text->str);
       gtk_widget_add_css_class (GTK_WIDGET (row), "warning");
     }
   if (g_strcmp0 (r->origin, "web") == 0)

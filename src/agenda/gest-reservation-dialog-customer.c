@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "gest-campaign.h"
 #include "gest-field-error.h"
 #include "gest-reservation-dialog-private.h"
 
@@ -149,25 +148,6 @@ read_label (GestStore  *store,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
-/* S8: the coordinator sees the vehicle's open field actions while booking it. */
-static char *
-read_open_actions (GestStore  *store,
-                   const char *vehicle_uuid)
-{
-  g_autoptr(GPtrArray) actions = gest_campaign_open_actions_for_vehicle (store, vehicle_uuid, NULL);
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; actions != NULL && i < actions->len; i++)
-    {
-      GestOpenFieldAction *action = g_ptr_array_index (actions, i);
-
-      if (text->len > 0)
-        g_string_append (text, "\n");
-      g_string_append_printf (text, "%s: %s", action->code, action->description);
-    }
-  return g_string_free (text, FALSE);
-}
-
 static GPtrArray *
 read_vehicles (GestStore  *store,
                const char *customer_uuid)
@@ -198,7 +178,10 @@ read_vehicles (GestStore  *store,
     {
       Vehicle *vehicle = g_ptr_array_index (vehicles, i);
 
-      vehicle->open_actions = read_open_actions (store, vehicle->uuid);
+      /* S8: the coordinator sees the vehicle's open field actions while booking it. */
+      vehicle->open_actions = gest_reservation_read_open_actions (store, vehicle->uuid, NULL);
+      if (vehicle->open_actions == NULL)
+        vehicle->open_actions = g_strdup ("");
     }
   return vehicles;
 }

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "gest-campaign.h"
 #include "gest-reservation-reader.h"
 
 struct _GestReservationReader
@@ -146,4 +149,31 @@ gest_reservation_reader_get_data (GAsyncResult *result)
 
   run = g_task_get_task_data (G_TASK (result));
   return run->data;
+}
+
+char *
+gest_reservation_read_open_actions (GestStore   *store,
+                                    const char  *vehicle_uuid,
+                                    GError     **error)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+  GString *text;
+
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (vehicle_uuid != NULL, NULL);
+
+  actions = gest_campaign_open_actions_for_vehicle (store, vehicle_uuid, error);
+  if (actions == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      GestOpenFieldAction *action = g_ptr_array_index (actions, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: an open field action, "24S12: Reemplazo del inflador". */
+      g_string_append_printf (text, _("%s: %s"), action->code, action->description);
+    }
+  return g_string_free (text, FALSE);
 }

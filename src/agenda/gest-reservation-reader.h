@@ -43,6 +43,12 @@ gpointer               gest_reservation_reader_run_finish (GAsyncResult         
 /* The @data given to run_async(), valid while @result is. */
 gpointer               gest_reservation_reader_get_data   (GAsyncResult            *result);
 
+/* A read both share: the vehicle's open field actions (S8), one a line
+ * ("24S12: Reemplazo del inflador"), "" when none; NULL with @error. */
+char                  *gest_reservation_read_open_actions (GestStore               *store,
+                                                           const char              *vehicle_uuid,
+                                                           GError                 **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GestReservationReader, gest_reservation_reader_unref)
 
 G_END_DECLS

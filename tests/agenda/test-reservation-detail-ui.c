@@ -334,17 +334,6 @@ ui_thread_busy_cb (void *data)
   return 1;
 }
 
-/* Keeps the SQL of each statement the UI thread's connection runs. */
-static int
-ui_thread_trace_cb (unsigned  type,
-                    void     *data,
-                    void     *stmt,
-                    void     *sql)
-{
-  g_ptr_array_add (data, g_strdup (sqlite3_sql (stmt)));
-  return 0;
-}
-
 /* S12: the page reads its reservation, contact, field actions, sessions, advisors and billing
  * data on its own thread: shown "loading" first, then the reservation, and not one statement
  * on the UI thread's connection meanwhile. */
@@ -358,7 +347,7 @@ test_loads_off_thread (Fixture       *f,
 
   read_only (f);
   sqlite3_progress_handler (db, 1, ui_thread_busy_cb, NULL);
-  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, ui_thread_trace_cb, statements);
+  agenda_test_record_statements (f->store, statements);
   show_unloaded (f, gest_reservation_detail_new (f->context, "res-web"));
   g_assert_true (gest_reservation_detail_get_loading (GEST_RESERVATION_DETAIL (f->widget)));
   g_assert_true (on_screen (f, "Loading the Reservation…"));
@@ -380,7 +369,7 @@ test_loads_off_thread (Fixture       *f,
   g_assert_true (on_screen (f, "Juan Pérez López"));
   wait_loaded (f);
   sqlite3_progress_handler (db, 0, NULL, NULL);
-  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  agenda_test_record_statements (f->store, NULL);
   /* The one read left on the UI thread is the shared document list's, not the page's. */
   for (guint i = 0; i < statements->len; i++)
     if (strstr (g_ptr_array_index (statements, i), " FROM documents WHERE record_uuid = ?") == NULL)

@@ -311,17 +311,6 @@ test_search_latest_wins (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (customer)), ==, "Rosa Ruiz Soto · 5598765432");
 }
 
-/* Keeps the SQL of each statement the UI thread's connection runs. */
-static int
-ui_thread_trace_cb (unsigned  type,
-                    void     *data,
-                    void     *stmt,
-                    void     *sql)
-{
-  g_ptr_array_add (data, g_strdup (sqlite3_sql (stmt)));
-  return 0;
-}
-
 /* S12, S8, S11: the search, the chosen customer's label, vehicles, their open field actions
  * and billing data are read on the window's thread: not one statement on the UI thread's
  * connection from typing to the chosen vehicle. */
@@ -329,13 +318,12 @@ static void
 test_customer_off_thread (Fixture       *f,
                           gconstpointer  data)
 {
-  sqlite3 *db = gest_store_get_db (f->store);
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
 
   open_dialog (f, AGENDA_TEST_LUIS, 600);
-  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, ui_thread_trace_cb, statements);
+  agenda_test_record_statements (f->store, statements);
   choose_juan (f);
-  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  agenda_test_record_statements (f->store, NULL);
   for (guint i = 0; i < statements->len; i++)
     g_error ("The window read on the UI thread: %s", (const char *) g_ptr_array_index (statements, i));
   g_assert_cmpstr (gest_reservation_dialog_get_values (GEST_RESERVATION_DIALOG (f->dialog))->vehicle_uuid, ==,
