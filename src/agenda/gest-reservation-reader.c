@@ -41,6 +41,13 @@ reader_clear (GestReservationReader *reader)
   g_mutex_clear (&reader->lock);
 }
 
+/* A query still running when its read is cancelled (the user typed on) stops there. */
+static int
+cancelled_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
 static void
 run_thread (GTask        *task,
             gpointer      source_object,
@@ -66,8 +73,25 @@ run_thread (GTask        *task,
         reader->store = g_steal_pointer (&store);
     }
   if (reader->store != NULL)
-    result = run->func (reader->store, run->data, cancellable, &error);
+    {
+      sqlite3 *db = gest_store_get_db (reader->store);
+
+      if (cancellable != NULL)
+        sqlite3_progress_handler (db, 1000, cancelled_cb, cancellable);
+      result = run->func (reader->store, run->data, cancellable, &error);
+      sqlite3_progress_handler (db, 0, NULL, NULL);
+    }
   g_mutex_unlock (&reader->lock);
+  /* A cancelled read's result, whole or cut short, is never used. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      if (result != NULL && run->result_free != NULL)
+        run->result_free (result);
+      g_clear_error (&error);
+      g_cancellable_set_error_if_cancelled (cancellable, &error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

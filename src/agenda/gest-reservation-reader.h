@@ -26,7 +26,7 @@ void                   gest_reservation_reader_unref  (GestReservationReader *re
 
 /* Runs @func (@data, freed with @data_free after @callback) on a worker thread; @callback
  * runs in the caller's main context with @user_data, also when @cancellable was cancelled
- * (then the finish() says G_IO_ERROR_CANCELLED). The task has no source object: the
+ * (then the finish() says G_IO_ERROR_CANCELLED; a query running then is interrupted). The task has no source object: the
  * caller's widget is not unreffed on the worker thread; the caller passes its own reference
  * in @user_data and drops it in @callback. */
 void                   gest_reservation_reader_run_async  (GestReservationReader   *reader,
