@@ -54,6 +54,11 @@ struct _GestReservationDialog
   GCancellable              *search_cancellable; /* the search or customer read in flight */
   guint                      search_serial;  /* of the latest search or choice: older results are dropped */
   guint                      search_timeout; /* the typing pause before a search */
+  GCancellable              *load_cancellable;  /* the advisors' and reservation's read */
+  GCancellable              *slots_cancellable; /* the free slots' read in flight */
+  guint                      slots_serial;   /* of the latest slots read: older results are dropped */
+  gboolean                   slots_loading;  /* the advisors or the slots are being read: no saving */
+  GtkLabel                  *load_error_label; /* under the advisor row: the read failed */
   GestReservationFormValues *values;
   GestReservationFormState  *state;
   gboolean                   filling;

@@ -87,8 +87,35 @@ update_widgets (GestReservationDialog          *self,
   gest_form_set_sensitive (GTK_WIDGET (self->mileage_row), state->fields_sensitive);
   gest_form_set_sensitive (GTK_WIDGET (self->when_group), state->fields_sensitive);
   gest_form_set_sensitive (GTK_WIDGET (self->invoice_group), state->fields_sensitive);
-  gtk_widget_set_sensitive (self->save_button, state->save_sensitive);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reservation.save", state->save_sensitive);
+  gtk_widget_set_sensitive (self->save_button, state->save_sensitive && !self->slots_loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reservation.save",
+                                 state->save_sensitive && !self->slots_loading);
+}
+
+/* While the advisors or the free slots are read, the advisor row says so and nothing saves. */
+static void
+set_loading (GestReservationDialog *self,
+             gboolean               loading)
+{
+  self->slots_loading = loading;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->advisor_row), loading ? _("Loading…") : "");
+  if (self->state != NULL)
+    update_widgets (self, self->state);
+  else
+    {
+      gtk_widget_set_sensitive (self->save_button, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "reservation.save", FALSE);
+    }
+}
+
+/* A failed read, in the one error style under the advisor row. */
+static void
+show_read_error (GestReservationDialog *self,
+                 const GError          *error)
+{
+  g_warning ("The reservation window could not read: %s", error->message);
+  gest_field_error_show (GTK_WIDGET (self->advisor_row), self->load_error_label,
+                         _("The service advisors and their free slots could not be read. Close the window and open it again."));
 }
 
 void
@@ -120,24 +147,39 @@ slot_clicked_cb (GtkButton             *button,
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), gtk_button_get_label (button));
 }
 
+typedef struct
+{
+  char  *day;
+  guint  serial;
+} SlotsRead;
+
+static void
+slots_read_free (SlotsRead *read)
+{
+  g_free (read->day);
+  g_free (read);
+}
+
+static gpointer
+read_slots_func (GestStore     *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  SlotsRead *read = data;
+
+  return gest_agenda_slots_range (store, read->day, read->day, error);
+}
+
 /* The chosen advisor's free slots of the chosen day, as buttons that fill the time. */
 static void
-fill_slots (GestReservationDialog *self)
+show_slots (GestReservationDialog *self,
+            GHashTable            *days)
 {
-  g_autoptr(GHashTable) days = NULL;
   GPtrArray *slots;
-  GtkWidget *child;
   guint shown = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box))) != NULL)
-    gtk_flow_box_remove (self->slots_box, child);
-  if (self->state == NULL || self->state->day == NULL || self->values->advisor_uuid == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->slots_box), FALSE);
-      return;
-    }
-  days = gest_agenda_slots_range (self->store, self->state->day, self->state->day, NULL);
-  slots = days != NULL ? g_hash_table_lookup (days, self->state->day) : NULL;
+  slots = days != NULL && self->state->day != NULL ? g_hash_table_lookup (days, self->state->day) : NULL;
   for (guint i = 0; slots != NULL && i < slots->len; i++)
     {
       GestAgendaSlot *slot = g_ptr_array_index (slots, i);
@@ -156,6 +198,59 @@ fill_slots (GestReservationDialog *self)
       shown++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->slots_box), shown > 0);
+}
+
+static void
+slots_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GestReservationDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SlotsRead *read = gest_reservation_reader_get_data (result);
+  g_autoptr(GHashTable) days = gest_reservation_reader_run_finish (result, &error);
+
+  /* Disposed, or the user changed the day or advisor since: a newer read comes. */
+  if (self->load_cancellable == NULL || read->serial != self->slots_serial)
+    return;
+  set_loading (self, FALSE);
+  if (days == NULL)
+    {
+      show_read_error (self, error);
+      return;
+    }
+  show_slots (self, days);
+}
+
+/* Reads the chosen advisor's free slots of the chosen day on the reader's thread; a read
+ * still running is cancelled and its result dropped. */
+static void
+fill_slots (GestReservationDialog *self)
+{
+  SlotsRead *read;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box))) != NULL)
+    gtk_flow_box_remove (self->slots_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->slots_box), FALSE);
+  self->slots_serial++;
+  if (self->slots_cancellable != NULL)
+    g_cancellable_cancel (self->slots_cancellable);
+  g_clear_object (&self->slots_cancellable);
+  if (self->load_cancellable == NULL || self->state == NULL || self->state->day == NULL
+      || self->values->advisor_uuid == NULL)
+    {
+      set_loading (self, FALSE);
+      return;
+    }
+  self->slots_cancellable = g_cancellable_new ();
+  read = g_new0 (SlotsRead, 1);
+  read->day = g_strdup (self->state->day);
+  read->serial = self->slots_serial;
+  set_loading (self, TRUE);
+  gest_reservation_reader_run_async (self->reader, read_slots_func, read, (GDestroyNotify) slots_read_free,
+                                     (GDestroyNotify) g_hash_table_unref, self->slots_cancellable,
+                                     slots_read_cb, g_object_ref (self));
 }
 
 static void
@@ -300,6 +395,12 @@ gest_reservation_dialog_dispose (GObject *object)
 {
   GestReservationDialog *self = GEST_RESERVATION_DIALOG (object);
 
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->slots_cancellable != NULL)
+    g_cancellable_cancel (self->slots_cancellable);
+  g_clear_object (&self->slots_cancellable);
   gest_reservation_dialog_customer_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_RESERVATION_DIALOG);
   g_clear_object (&self->store);
@@ -398,6 +499,8 @@ gest_reservation_dialog_init (GestReservationDialog *self)
   self->error_labels[GEST_RESERVATION_FORM_TIME] = gest_field_error_label_new (self->when_group);
   self->error_labels[GEST_RESERVATION_FORM_BILLING] = gest_field_error_label_new (self->invoice_group);
   self->refusal_label = gest_field_error_label_new (self->invoice_group);
+  self->load_error_label = gest_field_error_label_new (self->when_group);
+  self->load_cancellable = g_cancellable_new ();
   self->billing = GEST_BILLING_GROUP (gest_billing_group_new ());
   gtk_box_append (GTK_BOX (self->billing_box), GTK_WIDGET (self->billing));
   g_signal_connect_object (self->billing, "changed", G_CALLBACK (gest_reservation_dialog_billing_changed_cb), self, G_CONNECT_SWAPPED);
@@ -441,8 +544,109 @@ fill_rows (GestReservationDialog           *self,
   self->filling = FALSE;
 }
 
+/* The window's first read: the advisors and, when editing, the reservation. */
+typedef struct
+{
+  GPtrArray       *advisors;
+  GestReservation *reservation;   /* or NULL */
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->advisors, g_ptr_array_unref);
+  g_clear_pointer (&loaded->reservation, gest_reservation_free);
+  g_free (loaded);
+}
+
+static gpointer
+read_window_func (GestStore     *store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) advisors = gest_agenda_advisors (store, error);
+  Loaded *loaded;
+
+  if (advisors == NULL)
+    return NULL;
+  loaded = g_new0 (Loaded, 1);
+  loaded->advisors = g_steal_pointer (&advisors);
+  if (data != NULL)
+    loaded->reservation = gest_reservation_load (store, data, NULL);
+  return loaded;
+}
+
+typedef struct
+{
+  GestReservationValues preset;   /* strings owned */
+  gboolean              has_preset;
+} Preset;
+
+static void
+preset_free (Preset *preset)
+{
+  g_free ((char *) preset->preset.customer_uuid);
+  g_free ((char *) preset->preset.vehicle_uuid);
+  g_free ((char *) preset->preset.service_kind);
+  g_free ((char *) preset->preset.advisor_uuid);
+  g_free ((char *) preset->preset.day);
+  g_free ((char *) preset->preset.transport);
+  g_free ((char *) preset->preset.notes);
+  g_free (preset);
+}
+
+static void
+window_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GestReservationDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Loaded *loaded = gest_reservation_reader_run_finish (result, &error);
+  Preset *preset = g_object_get_data (G_OBJECT (self), "gest-reservation-dialog-preset");
+  GestReservationFormValues *values = NULL;
+  g_autofree char *customer = NULL;
+  g_autofree char *vehicle = NULL;
+  g_autofree char *today = NULL;
+  GDate date;
+
+  if (self->load_cancellable == NULL)
+    {
+      g_clear_pointer (&loaded, loaded_free);
+      return;
+    }
+  if (loaded == NULL)
+    {
+      /* Nothing saves without the advisors: slots_loading stays. */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->advisor_row), "");
+      show_read_error (self, error);
+      return;
+    }
+  self->advisors = g_steal_pointer (&loaded->advisors);
+  gest_date_today (&date);
+  today = gest_date_to_iso (&date);
+  if (loaded->reservation != NULL)
+    values = gest_reservation_form_values_new_from (loaded->reservation, today);
+  if (values == NULL)
+    values = gest_reservation_form_values_new_preset (self->reschedule_uuid != NULL ? GEST_RESERVATION_FORM_RESCHEDULE
+                                                      : GEST_RESERVATION_FORM_NEW, today,
+                                                      preset != NULL && preset->has_preset ? &preset->preset : NULL);
+  loaded_free (loaded);
+  customer = g_strdup (values->customer_uuid);
+  vehicle = g_strdup (values->vehicle_uuid);
+  fill_rows (self, values);
+  gest_reservation_dialog_update_from_values (self, values);
+  if (customer != NULL)
+    gest_reservation_dialog_set_customer (self, customer, vehicle);
+  fill_slots (self);
+}
+
 /**
  * gest_reservation_dialog_new: (see gest-reservation-dialog.h)
+ *
+ * The advisors and the reservation are read on the window's reader thread: the rows fill
+ * when they arrive.
  */
 GtkWidget *
 gest_reservation_dialog_new (GestContext                 *context,
@@ -452,12 +656,7 @@ gest_reservation_dialog_new (GestContext                 *context,
                              const char                  *reschedule_uuid)
 {
   GestReservationDialog *self;
-  GestReservationFormValues *values = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *customer = NULL;
-  g_autofree char *vehicle = NULL;
-  g_autofree char *today = NULL;
-  GDate date;
+  Preset *kept;
 
   g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -467,31 +666,25 @@ gest_reservation_dialog_new (GestContext                 *context,
   self->store = g_object_ref (gest_context_get_store (context));
   self->uuid = g_strdup (uuid);
   self->reschedule_uuid = g_strdup (reschedule_uuid);
-  self->advisors = gest_agenda_advisors (self->store, &error);
-  if (self->advisors == NULL)
+  self->reader = gest_reservation_reader_new (gest_store_get_path (self->store));
+  kept = g_new0 (Preset, 1);
+  if (preset != NULL)
     {
-      g_warning ("The advisors could not be read: %s", error->message);
-      self->advisors = g_ptr_array_new_with_free_func ((GDestroyNotify) gest_agenda_schedule_free);
+      kept->has_preset = TRUE;
+      kept->preset = *preset;
+      kept->preset.customer_uuid = g_strdup (preset->customer_uuid);
+      kept->preset.vehicle_uuid = g_strdup (preset->vehicle_uuid);
+      kept->preset.service_kind = g_strdup (preset->service_kind);
+      kept->preset.advisor_uuid = g_strdup (preset->advisor_uuid);
+      kept->preset.day = g_strdup (preset->day);
+      kept->preset.transport = g_strdup (preset->transport);
+      kept->preset.notes = g_strdup (preset->notes);
     }
-  gest_date_today (&date);
-  today = gest_date_to_iso (&date);
-  if (uuid != NULL)
-    {
-      g_autoptr(GestReservation) reservation = gest_reservation_load (self->store, uuid, NULL);
-
-      if (reservation != NULL)
-        values = gest_reservation_form_values_new_from (reservation, today);
-    }
-  if (values == NULL)
-    values = gest_reservation_form_values_new_preset (reschedule_uuid != NULL ? GEST_RESERVATION_FORM_RESCHEDULE
-                                                      : GEST_RESERVATION_FORM_NEW, today, preset);
-  customer = g_strdup (values->customer_uuid);
-  vehicle = g_strdup (values->vehicle_uuid);
-  fill_rows (self, values);
-  gest_reservation_dialog_update_from_values (self, values);
-  if (customer != NULL)
-    gest_reservation_dialog_set_customer (self, customer, vehicle);
-  fill_slots (self);
+  g_object_set_data_full (G_OBJECT (self), "gest-reservation-dialog-preset", kept, (GDestroyNotify) preset_free);
+  set_loading (self, TRUE);
+  gest_reservation_reader_run_async (self->reader, read_window_func, g_strdup (uuid), g_free,
+                                     (GDestroyNotify) loaded_free, self->load_cancellable, window_read_cb,
+                                     g_object_ref (self));
   return GTK_WIDGET (self);
 }
 
@@ -503,7 +696,7 @@ gest_reservation_dialog_save (GestReservationDialog *self)
 
   g_return_val_if_fail (GEST_IS_RESERVATION_DIALOG (self), FALSE);
 
-  if (self->values->saving)
+  if (self->values == NULL || self->slots_loading || self->values->saving)
     return FALSE;
   if (self->values->needs_invoice)
     gest_billing_group_check (self->billing);
@@ -538,6 +731,8 @@ gest_reservation_dialog_get_error (GestReservationDialog *self,
   g_return_val_if_fail (GEST_IS_RESERVATION_DIALOG (self), NULL);
   g_return_val_if_fail (field >= -1 && field < GEST_RESERVATION_FORM_N_FIELDS, NULL);
 
+  if (self->state == NULL)
+    return NULL;
   return field < 0 ? self->state->refusal : self->state->errors[field];
 }
 

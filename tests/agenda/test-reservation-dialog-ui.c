@@ -37,16 +37,36 @@ saved_cb (GestReservationDialog *dialog,
   f->saved = g_strdup (uuid);
 }
 
+/* The advisors (and the reservation) arrived from the window's thread, and the slots. */
+static gboolean
+loaded (Fixture *f)
+{
+  GtkWidget *advisor = gest_test_find_widget (f->dialog, gest_test_is_row_titled, "Service advisor");
+
+  return gest_reservation_dialog_get_values (GEST_RESERVATION_DIALOG (f->dialog)) != NULL
+         && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (advisor)), "") == 0;
+}
+
+static void
+open_reservation (Fixture    *f,
+                  const char *uuid,
+                  const char *advisor,
+                  int         starts_min)
+{
+  GestReservationValues preset = { .advisor_uuid = advisor, .day = f->monday, .starts_min = starts_min };
+
+  f->dialog = g_object_ref_sink (gest_reservation_dialog_new (f->context, NULL, uuid, &preset, NULL));
+  g_signal_connect (f->dialog, "saved", G_CALLBACK (saved_cb), f);
+  gtk_window_present (GTK_WINDOW (f->dialog));
+  WAIT_UNTIL (loaded (f));
+}
+
 static void
 open_dialog (Fixture    *f,
              const char *advisor,
              int         starts_min)
 {
-  GestReservationValues preset = { .advisor_uuid = advisor, .day = f->monday, .starts_min = starts_min };
-
-  f->dialog = g_object_ref_sink (gest_reservation_dialog_new (f->context, NULL, NULL, &preset, NULL));
-  g_signal_connect (f->dialog, "saved", G_CALLBACK (saved_cb), f);
-  gtk_window_present (GTK_WINDOW (f->dialog));
+  open_reservation (f, NULL, advisor, starts_min);
 }
 
 static void
@@ -332,6 +352,87 @@ test_customer_off_thread (Fixture       *f,
                    "Juan Pérez López · 5512345678");
 }
 
+/* The free slots' buttons shown, "08:00 08:30 …". */
+static char *
+shown_slots (Fixture *f)
+{
+  GtkWidget *box = gtk_widget_get_parent (gest_test_find_widget (f->dialog, gest_test_is_button_labelled, "08:00"));
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, gtk_button_get_label (GTK_BUTTON (button)));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* S12: the advisors, the edited reservation and the free slots are read on the window's
+ * thread: no statement on the UI thread's connection from opening (new and edit) to changing
+ * the advisor and the day; Save waits for them; the slots shown are the latest choice's. */
+static void
+test_slots_off_thread (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) monday = NULL;
+  g_autoptr(GDateTime) tuesday = NULL;
+  g_autofree char *tuesday_text = NULL;
+  g_autofree char *slots = NULL;
+  GtkWidget *save;
+  int y, m, d;
+
+  g_assert_cmpint (sscanf (f->monday, "%d-%d-%d", &y, &m, &d), ==, 3);
+  monday = g_date_time_new_local (y, m, d, 12, 0, 0);
+  tuesday = g_date_time_add_days (monday, 1);
+  tuesday_text = g_date_time_format (tuesday, "%d/%m/%Y");
+  agenda_test_record_statements (f->store, statements);
+  f->dialog = g_object_ref_sink (gest_reservation_dialog_new (f->context, NULL, NULL,
+                                                              &(GestReservationValues) { .advisor_uuid = AGENDA_TEST_LUIS,
+                                                                                         .day = f->monday,
+                                                                                         .starts_min = 600 },
+                                                              NULL));
+  gtk_window_present (GTK_WINDOW (f->dialog));
+  /* While the advisors and slots load, the row says so and nothing saves. */
+  save = gest_test_find_widget (f->dialog, gest_test_is_button_labelled, "_Save");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row (f, "Service advisor"))), ==, "Loading…");
+  WAIT_UNTIL (loaded (f));
+  /* Luis is full at 09:00 on Monday. */
+  slots = shown_slots (f);
+  g_assert_cmpstr (slots, ==, "08:00 08:30 09:30 10:00 10:30 11:00 11:30 12:00 12:30 13:00 13:30 15:00 15:30 16:00 16:30 17:00 17:30");
+  g_clear_pointer (&slots, g_free);
+  /* Ana, then Tuesday at once: the first read's result is dropped. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "Service advisor")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (f, "Day (dd/mm/yyyy)")), tuesday_text);
+  g_assert_false (gtk_widget_get_sensitive (save));
+  WAIT_UNTIL (loaded (f));
+  slots = shown_slots (f);
+  g_assert_cmpstr (slots, ==, "08:00 08:30 09:00 09:30 10:00 10:30 11:00 11:30 12:00 12:30 13:00 13:30 15:00 15:30 16:00 16:30 17:00 17:30");
+  g_clear_pointer (&slots, g_free);
+  /* Luis on Tuesday: 09:00 free again. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "Service advisor")), 1);
+  WAIT_UNTIL (loaded (f));
+  slots = shown_slots (f);
+  g_assert_cmpstr (slots, ==, "08:00 08:30 09:00 09:30 10:00 10:30 11:00 11:30 12:00 12:30 13:00 13:30 15:00 15:30 16:00 16:30 17:00 17:30");
+  g_clear_pointer (&slots, g_free);
+  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  gest_test_finalize_after_drain (g_steal_pointer (&f->dialog));
+  /* Editing Ana's 09:00: the reservation arrives from the thread too. */
+  open_reservation (f, "res-ana", NULL, -1);
+  agenda_test_record_statements (f->store, NULL);
+  for (guint i = 0; i < statements->len; i++)
+    g_error ("The window read on the UI thread: %s", (const char *) g_ptr_array_index (statements, i));
+  g_assert_cmpstr (gest_reservation_dialog_get_values (GEST_RESERVATION_DIALOG (f->dialog))->advisor_uuid, ==,
+                   AGENDA_TEST_ANA);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (f, "Service advisor"))), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (f, "Time (hh:mm)"))), ==, "09:00");
+}
+
 static void
 test_escape_closes (Fixture       *f,
                     gconstpointer  data)
@@ -363,6 +464,8 @@ main (int   argc,
               test_search_latest_wins, fixture_teardown);
   g_test_add ("/agenda/S12/dialog/customer-read-off-thread", Fixture, NULL, fixture_setup,
               test_customer_off_thread, fixture_teardown);
+  g_test_add ("/agenda/S12/dialog/slots-off-thread", Fixture, NULL, fixture_setup, test_slots_off_thread,
+              fixture_teardown);
   g_test_add ("/agenda/S12/dialog/escape-closes", Fixture, NULL, fixture_setup, test_escape_closes,
               fixture_teardown);
   return g_test_run ();
