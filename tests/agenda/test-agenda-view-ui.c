@@ -160,6 +160,8 @@ test_free_slot_opens_dialog (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "agenda.activate", NULL));
   dialog = GEST_RESERVATION_DIALOG (gest_agenda_page_get_dialog (GEST_AGENDA_PAGE (f->page)));
   g_assert_nonnull (dialog);
+  /* The window's advisors arrive from its thread. */
+  WAIT_UNTIL (gest_reservation_dialog_get_values (dialog) != NULL);
   values = gest_reservation_dialog_get_values (dialog);
   gest_date_from_iso (f->monday, &date);
   day_text = gest_date_format (&date);

@@ -272,8 +272,10 @@ test_reschedule (Fixture       *f,
   click (f, "_Reschedule…");
   dialog = find_toplevel (f, GEST_TYPE_RESERVATION_DIALOG);
   g_assert_nonnull (dialog);
+  /* The window's advisors and free slots arrive from its thread; Save waits for them. */
+  WAIT_UNTIL (gest_reservation_dialog_get_values (GEST_RESERVATION_DIALOG (dialog)) != NULL);
   g_assert_cmpstr (gest_reservation_dialog_get_values (GEST_RESERVATION_DIALOG (dialog))->customer_uuid, ==, "cust-juan");
-  g_assert_true (gest_reservation_dialog_save (GEST_RESERVATION_DIALOG (dialog)));
+  WAIT_UNTIL (gest_reservation_dialog_save (GEST_RESERVATION_DIALOG (dialog)));
   gest_store_wait_for_writes (f->store);
   WAIT_UNTIL (gest_test_query_int (f->store, "SELECT count (*) FROM reservations WHERE rescheduled_from = 'res-ana'") == 1);
   recovery = column (f, "res-ana", "recovery");
