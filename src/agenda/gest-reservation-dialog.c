@@ -34,6 +34,19 @@ typedef struct
   GestBillingValues       *billing;        /* to save on the customer first, or NULL */
 } SaveData;
 
+/* Frees the strings of @values, which owns them. */
+static void
+values_clear (GestReservationValues *values)
+{
+  g_free ((char *) values->customer_uuid);
+  g_free ((char *) values->vehicle_uuid);
+  g_free ((char *) values->service_kind);
+  g_free ((char *) values->advisor_uuid);
+  g_free ((char *) values->day);
+  g_free ((char *) values->transport);
+  g_free ((char *) values->notes);
+}
+
 static void
 save_data_free (gpointer data)
 {
@@ -41,13 +54,7 @@ save_data_free (gpointer data)
 
   g_free (save->uuid);
   g_free (save->reschedule_uuid);
-  g_free ((char *) save->values.customer_uuid);
-  g_free ((char *) save->values.vehicle_uuid);
-  g_free ((char *) save->values.service_kind);
-  g_free ((char *) save->values.advisor_uuid);
-  g_free ((char *) save->values.day);
-  g_free ((char *) save->values.transport);
-  g_free ((char *) save->values.notes);
+  values_clear (&save->values);
   g_clear_pointer (&save->billing, gest_billing_values_free);
   g_free (save);
 }
@@ -586,13 +593,7 @@ typedef struct
 static void
 preset_free (Preset *preset)
 {
-  g_free ((char *) preset->preset.customer_uuid);
-  g_free ((char *) preset->preset.vehicle_uuid);
-  g_free ((char *) preset->preset.service_kind);
-  g_free ((char *) preset->preset.advisor_uuid);
-  g_free ((char *) preset->preset.day);
-  g_free ((char *) preset->preset.transport);
-  g_free ((char *) preset->preset.notes);
+  values_clear (&preset->preset);
   g_free (preset);
 }
 
