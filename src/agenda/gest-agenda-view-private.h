@@ -41,6 +41,9 @@ struct _GestAgendaView
   char               *refocus;       /* the reservation moved: the focus follows it */
   char               *error;
   gint64              now;
+  char                today[16];     /* the clock's day, yyyy-mm-dd, read once a frame */
+  int                 past_before;   /* its minute: the slots of today starting before it are past */
+  guint               minute_timer;  /* redraws as slots pass into the past */
   guint               serial;
   GCancellable       *cancellable;
   PangoLayout        *layout;
@@ -67,6 +70,8 @@ void              gest_agenda_view_emit_slot          (GestAgendaView *self,
                                                       int             starts_min);
 void              gest_agenda_view_emit_reservation   (GestAgendaView *self,
                                                       const char     *uuid);
+/* The moment judged at: the one set for the tests, or now. */
+gint64            gest_agenda_view_now                (GestAgendaView *self);
 
 /* gest-agenda-view-input.c */
 void              gest_agenda_view_input_class_init   (GtkWidgetClass *widget_class);
@@ -75,5 +80,11 @@ void              gest_agenda_view_input_init         (GestAgendaView *self);
 /* gest-agenda-view-draw.c */
 void              gest_agenda_view_draw               (GestAgendaView *self,
                                                       GtkSnapshot    *snapshot);
+/* Reads the clock into today and past_before (once a frame, and before a slot is judged). */
+void              gest_agenda_view_read_clock         (GestAgendaView *self);
+/* Whether @slot of @column starts before the clock read last. */
+gboolean          gest_agenda_view_slot_is_past       (GestAgendaView         *self,
+                                                      const GestAgendaColumn *column,
+                                                      const GestAgendaSlot   *slot);
 
 G_END_DECLS

@@ -193,27 +193,6 @@ gest_agenda_view_focused_reservation (GestAgendaView *self)
   return gest_agenda_column_reservation_at (column, self->cursor_min, self->cursor_lane, NULL);
 }
 
-void
-gest_agenda_view_announce_focus (GestAgendaView *self)
-{
-  GestAgendaColumn *column = gest_agenda_view_shown_column (self, self->cursor_col);
-  GestReservation *r = gest_agenda_view_focused_reservation (self);
-  g_autofree char *text = NULL;
-
-  if (column == NULL)
-    return;
-  if (r != NULL)
-    text = g_strdup_printf ("%02d:%02d %s, %s, %s", r->starts_min / 60, r->starts_min % 60,
-                            r->customer_name != NULL ? r->customer_name : "",
-                            r->vehicle_label != NULL ? r->vehicle_label : "",
-                            gest_reservation_state_label (r->state));
-  else
-    text = g_strdup_printf ("%s %s %02d:%02d",
-                            column->advisor_name != NULL ? column->advisor_name : _("To assign"),
-                            column->day, self->cursor_min / 60, self->cursor_min % 60);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-}
-
 static void
 rebuild_shown (GestAgendaView *self)
 {
@@ -258,22 +237,26 @@ refocus (GestAgendaView *self)
     }
 }
 
+/* The task holds the view (its user data, not its source object: the last reference of a
+ * source object could drop in the worker thread); a view disposed meanwhile does nothing. */
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  GestAgendaView *self = GEST_AGENDA_VIEW (object);
+  g_autoptr(GestAgendaView) self = user_data;
   LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   GestAgendaGrid *grid = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->serial != self->serial)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL
+      || data->serial != self->serial)
     {
       g_clear_pointer (&grid, gest_agenda_grid_free);
       return;
     }
   self->loading = FALSE;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
   if (grid == NULL)
     gest_agenda_view_set_error (self, error->message);
   else
@@ -313,8 +296,7 @@ load_thread (GTask        *task,
         reader->store = g_steal_pointer (&store);
     }
   if (reader->store != NULL)
-    grid = gest_agenda_grid_load (reader->store, data->from_day, data->n_days,
-                                  data->now > 0 ? data->now : gest_timestamp_now (), &error);
+    grid = gest_agenda_grid_load (reader->store, data->from_day, data->n_days, data->now, &error);
   g_mutex_unlock (&reader->lock);
   if (grid == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -399,14 +381,33 @@ gest_agenda_view_measure (GtkWidget      *widget,
     }
 }
 
+static gboolean
+minute_cb (gpointer user_data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 gest_agenda_view_map (GtkWidget *widget)
 {
   GestAgendaView *self = GEST_AGENDA_VIEW (widget);
 
   GTK_WIDGET_CLASS (gest_agenda_view_parent_class)->map (widget);
+  /* The slots that pass into the past while in sight are shaded within a minute. */
+  if (self->minute_timer == 0)
+    self->minute_timer = g_timeout_add_seconds (60, minute_cb, self);
   if (self->stale)
     gest_agenda_view_reload (self);
+}
+
+static void
+gest_agenda_view_unmap (GtkWidget *widget)
+{
+  GestAgendaView *self = GEST_AGENDA_VIEW (widget);
+
+  g_clear_handle_id (&self->minute_timer, g_source_remove);
+  GTK_WIDGET_CLASS (gest_agenda_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -421,6 +422,7 @@ gest_agenda_view_dispose (GObject *object)
 {
   GestAgendaView *self = GEST_AGENDA_VIEW (object);
 
+  g_clear_handle_id (&self->minute_timer, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->hadjustment != NULL)
@@ -536,6 +538,7 @@ gest_agenda_view_class_init (GestAgendaViewClass *klass)
   widget_class->size_allocate = gest_agenda_view_size_allocate;
   widget_class->snapshot = gest_agenda_view_snapshot;
   widget_class->map = gest_agenda_view_map;
+  widget_class->unmap = gest_agenda_view_unmap;
 
   properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
@@ -626,11 +629,12 @@ gest_agenda_view_reload (GestAgendaView *self)
   data->reader = g_atomic_rc_box_acquire (self->reader);
   self->stale = FALSE;
   data->from_day = range_start (self, &data->n_days);
-  data->now = self->now;
+  data->now = gest_agenda_view_now (self);
   data->serial = ++self->serial;
   self->loading = TRUE;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  task = g_task_new (self, self->cancellable, loaded_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, gest_agenda_view_reload);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
@@ -676,6 +680,12 @@ gest_agenda_view_set_now (GestAgendaView *self,
   g_return_if_fail (GEST_IS_AGENDA_VIEW (self));
 
   self->now = now;
+}
+
+gint64
+gest_agenda_view_now (GestAgendaView *self)
+{
+  return self->now > 0 ? self->now : gest_timestamp_now ();
 }
 
 const char *
