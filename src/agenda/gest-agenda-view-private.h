@@ -44,6 +44,7 @@ struct _GestAgendaView
   char                today[16];     /* the clock's day, yyyy-mm-dd, read once a frame */
   int                 past_before;   /* its minute: the slots of today starting before it are past */
   guint               minute_timer;  /* redraws as slots pass into the past */
+  guint               load_idle;     /* the range read once the view is on screen */
   guint               serial;
   GCancellable       *cancellable;
   PangoLayout        *layout;

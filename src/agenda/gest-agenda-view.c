@@ -237,6 +237,17 @@ refocus (GestAgendaView *self)
     }
 }
 
+static void
+set_loading (GestAgendaView *self,
+             gboolean        loading)
+{
+  if (self->loading == !!loading)
+    return;
+  self->loading = !!loading;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, self->loading, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 /* The task holds the view (its user data, not its source object: the last reference of a
  * source object could drop in the worker thread); a view disposed meanwhile does nothing. */
 static void
@@ -255,8 +266,7 @@ loaded_cb (GObject      *object,
       g_clear_pointer (&grid, gest_agenda_grid_free);
       return;
     }
-  self->loading = FALSE;
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
+  set_loading (self, FALSE);
   if (grid == NULL)
     gest_agenda_view_set_error (self, error->message);
   else
@@ -272,7 +282,6 @@ loaded_cb (GObject      *object,
   configure_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gest_agenda_view_announce_focus (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -382,6 +391,17 @@ gest_agenda_view_measure (GtkWidget      *widget,
 }
 
 static gboolean
+load_idle_cb (gpointer user_data)
+{
+  GestAgendaView *self = user_data;
+
+  self->load_idle = 0;
+  if (self->stale)
+    gest_agenda_view_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 minute_cb (gpointer user_data)
 {
   gtk_widget_queue_draw (GTK_WIDGET (user_data));
@@ -397,8 +417,13 @@ gest_agenda_view_map (GtkWidget *widget)
   /* The slots that pass into the past while in sight are shaded within a minute. */
   if (self->minute_timer == 0)
     self->minute_timer = g_timeout_add_seconds (60, minute_cb, self);
-  if (self->stale)
-    gest_agenda_view_reload (self);
+  /* The range is read after the frame that shows the view: its thread does not compete with
+   * that frame (an idle runs after the frame clock's paint). */
+  if (self->stale && self->load_idle == 0)
+    {
+      self->load_idle = g_idle_add (load_idle_cb, self);
+      set_loading (self, TRUE);
+    }
 }
 
 static void
@@ -407,6 +432,12 @@ gest_agenda_view_unmap (GtkWidget *widget)
   GestAgendaView *self = GEST_AGENDA_VIEW (widget);
 
   g_clear_handle_id (&self->minute_timer, g_source_remove);
+  /* Hidden before its read began: it reads when it shows again. */
+  if (self->load_idle != 0)
+    {
+      g_clear_handle_id (&self->load_idle, g_source_remove);
+      set_loading (self, FALSE);
+    }
   GTK_WIDGET_CLASS (gest_agenda_view_parent_class)->unmap (widget);
 }
 
@@ -423,6 +454,7 @@ gest_agenda_view_dispose (GObject *object)
   GestAgendaView *self = GEST_AGENDA_VIEW (object);
 
   g_clear_handle_id (&self->minute_timer, g_source_remove);
+  g_clear_handle_id (&self->load_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->hadjustment != NULL)
@@ -631,9 +663,7 @@ gest_agenda_view_reload (GestAgendaView *self)
   data->from_day = range_start (self, &data->n_days);
   data->now = gest_agenda_view_now (self);
   data->serial = ++self->serial;
-  self->loading = TRUE;
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  set_loading (self, TRUE);
   task = g_task_new (NULL, self->cancellable, loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, gest_agenda_view_reload);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);

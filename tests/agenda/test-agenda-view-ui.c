@@ -10,7 +10,9 @@
 #include <locale.h>
 
 #include "agenda-board-test-util.h"
+#include "gest-agenda-leads-view.h"
 #include "gest-agenda-page.h"
+#include "gest-agenda-sessions-view.h"
 #include "gest-agenda-view-private.h"
 #include "gest-date.h"
 #include "gest-domain-module.h"
@@ -364,6 +366,73 @@ test_past_slot_not_offered (Fixture       *f,
   g_assert_null (gest_agenda_page_get_error (GEST_AGENDA_PAGE (f->page)));
 }
 
+typedef struct
+{
+  GestAgendaView *week;
+  gboolean        painted;
+  gboolean        before_data;   /* the first frame came while the range was loading */
+  gboolean        drew;          /* and the view drew something in it */
+} FirstFrame;
+
+static void
+first_after_paint_cb (GdkFrameClock *clock,
+                      FirstFrame    *ff)
+{
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+
+  if (ff->painted)
+    return;
+  ff->painted = TRUE;
+  ff->before_data = gest_agenda_view_get_grid (ff->week) == NULL && gest_agenda_view_get_loading (ff->week);
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (ff->week)->snapshot (GTK_WIDGET (ff->week), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  ff->drew = node != NULL;
+}
+
+static void
+first_realize_cb (GtkWidget  *window,
+                  FirstFrame *ff)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_after_paint_cb), ff);
+}
+
+/* A new page's first frame comes before its week is read, with the hours and the loading state
+ * drawn; the week arrives from its thread; the sessions and leads views are built when shown. */
+static void
+test_first_frame_before_data (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *page = g_object_ref_sink (gest_agenda_page_new (f->context));
+  GtkWidget *window = gtk_window_new ();
+  FirstFrame ff = { .week = gest_agenda_page_get_agenda (GEST_AGENDA_PAGE (page), GEST_AGENDA_VIEW_WEEK) };
+  GtkWidget *sessions = gest_test_find_widget (page, gest_test_is_type,
+                                               GSIZE_TO_POINTER (gest_agenda_sessions_view_get_type ()));
+
+  g_assert_null (sessions);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_signal_connect (window, "realize", G_CALLBACK (first_realize_cb), &ff);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (ff.painted);
+  g_assert_true (ff.before_data);
+  g_assert_true (ff.drew);
+  WAIT_UNTIL (gest_agenda_view_get_grid (ff.week) != NULL && !gest_agenda_view_get_loading (ff.week));
+  g_assert_cmpuint (gest_agenda_view_get_grid (ff.week)->columns->len, >, 0);
+  gest_agenda_page_set_view (GEST_AGENDA_PAGE (page), "sessions");
+  g_assert_nonnull (gest_test_find_widget (page, gest_test_is_type,
+                                           GSIZE_TO_POINTER (gest_agenda_sessions_view_get_type ())));
+  g_assert_null (gest_test_find_widget (page, gest_test_is_type,
+                                        GSIZE_TO_POINTER (gest_agenda_leads_view_get_type ())));
+  gest_agenda_page_set_view (GEST_AGENDA_PAGE (page), "leads");
+  g_assert_nonnull (gest_test_find_widget (page, gest_test_is_type,
+                                           GSIZE_TO_POINTER (gest_agenda_leads_view_get_type ())));
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (window), &ff);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gest_test_finalize_after_drain (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,5 +455,7 @@ main (int   argc,
               test_narrow_one_advisor, fixture_teardown);
   g_test_add ("/agenda/S12/view/past-slot-not-offered", Fixture, NULL, fixture_setup,
               test_past_slot_not_offered, fixture_teardown);
+  g_test_add ("/agenda/S12/view/first-frame-before-data", Fixture, NULL, fixture_setup,
+              test_first_frame_before_data, fixture_teardown);
   return g_test_run ();
 }
