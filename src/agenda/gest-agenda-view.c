@@ -154,7 +154,9 @@ gest_agenda_view_scroll_to_cursor (GestAgendaView *self)
   double w = gest_agenda_view_column_width (self);
   double left, top, width, height;
 
-  if (column == NULL)
+  /* Not laid out yet: nothing is in sight to scroll to. */
+  if (column == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= GUTTER_W
+      || gtk_widget_get_height (GTK_WIDGET (self)) <= HEADER_H)
     return;
   left = self->cursor_col * w;
   top = (self->cursor_min - self->grid->first_min) * PX_PER_MIN;
