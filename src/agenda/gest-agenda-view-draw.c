@@ -387,6 +387,12 @@ gest_agenda_view_draw (GestAgendaView *self,
   gtk_snapshot_pop (snapshot);
 }
 
+gint64
+gest_agenda_view_now (GestAgendaView *self)
+{
+  return self->now > 0 ? self->now : gest_timestamp_now ();
+}
+
 void
 gest_agenda_view_read_clock (GestAgendaView *self)
 {

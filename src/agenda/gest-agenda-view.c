@@ -147,31 +147,6 @@ configure_adjustments (GestAgendaView *self)
                               0, MAX (content_h, height), height * 0.1, height * 0.9, height);
 }
 
-void
-gest_agenda_view_scroll_to_cursor (GestAgendaView *self)
-{
-  GestAgendaColumn *column = gest_agenda_view_shown_column (self, self->cursor_col);
-  double w = gest_agenda_view_column_width (self);
-  double left, top, width, height;
-
-  /* Not laid out yet: nothing is in sight to scroll to. */
-  if (column == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= GUTTER_W
-      || gtk_widget_get_height (GTK_WIDGET (self)) <= HEADER_H)
-    return;
-  left = self->cursor_col * w;
-  top = (self->cursor_min - self->grid->first_min) * PX_PER_MIN;
-  width = gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_W;
-  height = gtk_widget_get_height (GTK_WIDGET (self)) - HEADER_H;
-  if (left < gtk_adjustment_get_value (self->hadjustment))
-    gtk_adjustment_set_value (self->hadjustment, left);
-  else if (left + w > gtk_adjustment_get_value (self->hadjustment) + width)
-    gtk_adjustment_set_value (self->hadjustment, left + w - width);
-  if (top < gtk_adjustment_get_value (self->vadjustment))
-    gtk_adjustment_set_value (self->vadjustment, top);
-  else if (top + column->slot_minutes * PX_PER_MIN > gtk_adjustment_get_value (self->vadjustment) + height)
-    gtk_adjustment_set_value (self->vadjustment, top + column->slot_minutes * PX_PER_MIN - height);
-}
-
 /* --- State ---------------------------------------------------------------------------------- */
 
 void
@@ -712,12 +687,6 @@ gest_agenda_view_set_now (GestAgendaView *self,
   g_return_if_fail (GEST_IS_AGENDA_VIEW (self));
 
   self->now = now;
-}
-
-gint64
-gest_agenda_view_now (GestAgendaView *self)
-{
-  return self->now > 0 ? self->now : gest_timestamp_now ();
 }
 
 const char *
