@@ -78,12 +78,13 @@ text (GestAgendaView *self,
 {
   PangoLayout *layout = bold ? self->bold_layout : self->layout;
   glong fits = (glong) (width / 3);   /* no glyph of the UI font is narrower than 3 px */
-  const char *end;
+  const char *end = line;
 
   if (width < 8)
     return;
   /* Only what can show is shaped: a week shapes some 600 lines in its first frame. */
-  end = g_utf8_strlen (line, fits + 1) > fits ? g_utf8_offset_to_pointer (line, fits) : line + strlen (line);
+  for (glong n = 0; *end != '\0' && n < fits; n++)
+    end = g_utf8_next_char (end);
   pango_layout_set_text (layout, line, (int) (end - line));
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, y, width, 18));
   gtk_snapshot_save (snapshot);
