@@ -339,6 +339,21 @@ agenda_box (GestAgendaView *view,
   return box;
 }
 
+/* The first time "sessions" or "leads" shows, its view goes into the bin that held its place. */
+static void
+build_shown_view_cb (GestAgendaPage *self)
+{
+  GtkWidget *bin = adw_view_stack_get_visible_child (self->stack);
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (!ADW_IS_BIN (bin) || adw_bin_get_child (ADW_BIN (bin)) != NULL)
+    return;
+  if (g_strcmp0 (name, "sessions") == 0)
+    adw_bin_set_child (ADW_BIN (bin), gest_agenda_sessions_view_new (self->context));
+  else if (g_strcmp0 (name, "leads") == 0)
+    adw_bin_set_child (ADW_BIN (bin), gest_agenda_leads_view_new (self->context));
+}
+
 static void
 gest_agenda_page_constructed (GObject *object)
 {
@@ -399,9 +414,14 @@ gest_agenda_page_constructed (GObject *object)
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->board), "board", _("Today’s Board"));
   adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
-  /* agenda-pages: the sessions and leads views, one line each; printing the next day's sheets. */
-  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, gest_agenda_sessions_view_new (self->context), "sessions", _("Sessions")), "video-display-symbolic");
-  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, gest_agenda_leads_view_new (self->context), "leads", _("Leads")), "system-users-symbolic");
+  /* The sessions and leads views are built when first shown: an empty bin holds their place. */
+  page = adw_view_stack_add_titled (self->stack, adw_bin_new (), "sessions", _("Sessions"));
+  adw_view_stack_page_set_icon_name (page, "video-display-symbolic");
+  page = adw_view_stack_add_titled (self->stack, adw_bin_new (), "leads", _("Leads"));
+  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (build_shown_view_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* Printing the next day's sheets. */
   print = gest_agenda_print_button_new (self->context, self->week_error);
   /* An icon, as the other navigation buttons, so the bar fits 360 px. */
   gtk_widget_set_tooltip_text (print, _("Print Next Day’s Sheets…"));
