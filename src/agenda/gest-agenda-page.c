@@ -68,6 +68,7 @@ reload_board (GestAgendaPage *self)
     return;
   g_clear_object (&self->source);
   self->source = source;
+  self->board_stale = FALSE;
   gest_board_page_set_source (self->board, GEST_BOARD_SOURCE (self->source));
 }
 
@@ -87,18 +88,38 @@ gest_agenda_page_update_narrow (GestAgendaPage *self)
   gtk_widget_set_visible (self->advisor_dropdown, self->narrow && day_view && (advisor != NULL || to_assign));
 }
 
+/* The narrow selector's advisors: those of the day view's grid, read on its thread (none
+ * until the first day arrives). The advisor chosen stays chosen when the list is rebuilt. */
 static void
 load_advisors (GestAgendaPage *self)
 {
+  const GestAgendaGrid *grid = gest_agenda_view_get_grid (self->dayview);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *chosen = NULL;
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->advisor_dropdown));
+  guint restore = 0;
 
+  if (self->advisors != NULL && selected != GTK_INVALID_LIST_POSITION && selected >= (self->had_unassigned ? 1u : 0u)
+      && selected - (self->had_unassigned ? 1 : 0) < self->advisors->len)
+    chosen = g_strdup (((GestAgendaSchedule *) g_ptr_array_index (self->advisors,
+                                                                   selected - (self->had_unassigned ? 1 : 0)))->advisor_uuid);
   g_clear_pointer (&self->advisors, g_ptr_array_unref);
-  self->advisors = gest_agenda_advisors (gest_context_get_store (self->context), NULL);
+  if (grid != NULL && grid->advisors != NULL)
+    self->advisors = g_ptr_array_ref (grid->advisors);
+  self->had_unassigned = self->unassigned;
   if (self->unassigned)
     gtk_string_list_append (names, _("To assign"));
   for (guint i = 0; self->advisors != NULL && i < self->advisors->len; i++)
-    gtk_string_list_append (names, ((GestAgendaSchedule *) g_ptr_array_index (self->advisors, i))->advisor_name);
+    {
+      GestAgendaSchedule *advisor = g_ptr_array_index (self->advisors, i);
+
+      if (g_strcmp0 (advisor->advisor_uuid, chosen) == 0)
+        restore = i + (self->unassigned ? 1 : 0);
+      gtk_string_list_append (names, advisor->advisor_name);
+    }
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->advisor_dropdown), G_LIST_MODEL (names));
+  if (chosen != NULL)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->advisor_dropdown), restore);
 }
 
 void
@@ -114,7 +135,11 @@ gest_agenda_page_show_day (GestAgendaPage *self,
     }
   gest_agenda_view_set_day (self->week, self->day);
   gest_agenda_view_set_day (self->dayview, self->day);
-  reload_board (self);
+  /* The board reads its day when it shows, as the views do. */
+  if (is_board (self) || self->source == NULL)
+    reload_board (self);
+  else
+    self->board_stale = TRUE;
   update_range_label (self);
   if (gest_date_from_iso (self->day, &date))
     {
@@ -134,6 +159,8 @@ view_changed_cb (GestAgendaPage *self)
   const char *view = adw_view_stack_get_visible_child_name (self->stack);
   gboolean agenda = g_strcmp0 (view, "week") == 0 || g_strcmp0 (view, "day") == 0;
 
+  if (board && self->board_stale)
+    reload_board (self);
   gtk_widget_set_visible (self->move_button, agenda);
   gtk_widget_set_visible (self->nav_box, agenda || board);
   update_range_label (self);
@@ -159,8 +186,6 @@ day_loaded_cb (GestAgendaPage *self)
   gboolean unassigned = grid != NULL && grid->columns->len > 0
                         && ((GestAgendaColumn *) g_ptr_array_index (grid->columns, 0))->advisor_uuid == NULL;
 
-  if (unassigned == self->unassigned)
-    return;
   self->unassigned = unassigned;
   load_advisors (self);
   gest_agenda_page_update_narrow (self);
@@ -446,7 +471,6 @@ gest_agenda_page_constructed (GObject *object)
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (view_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  load_advisors (self);
   gest_agenda_page_show_day (self, NULL);
   view_changed_cb (self);
 }
