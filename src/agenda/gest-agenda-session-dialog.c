@@ -244,7 +244,14 @@ booked_cb (GObject      *object,
       else
         {
           if (dialog->done != NULL)
-            g_closure_invoke (dialog->done, NULL, 0, NULL, NULL);
+            {
+              GValue arg = G_VALUE_INIT;
+
+              /* VOID__VOID takes the instance: a NULL pointer, the closure's data comes first. */
+              g_value_init (&arg, G_TYPE_POINTER);
+              g_closure_invoke (dialog->done, NULL, 1, &arg, NULL);
+              g_value_unset (&arg);
+            }
           gtk_window_close (dialog->window);
         }
     }
@@ -328,6 +335,8 @@ gest_agenda_session_dialog_present (GtkWindow   *parent,
     {
       dialog->done = g_closure_ref (done);
       g_closure_sink (done);
+      if (done->marshal == NULL)
+        g_closure_set_marshal (done, g_cclosure_marshal_VOID__VOID);
     }
   g_object_weak_ref (G_OBJECT (window), window_gone, dialog);
 

@@ -240,6 +240,8 @@ static void
 show_day (GestAgendaSessionsView *self,
           DayData                *day)
 {
+  const char *iso = gest_agenda_sessions_view_get_day (self);
+  gint64 now = g_get_real_time ();
   guint s = 0, f = 0;
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -259,6 +261,8 @@ show_day (GestAgendaSessionsView *self,
           add_session (self, session);
           s++;
         }
+      else if (gest_agenda_day_moment (iso, free_at) < now)
+        f++;   /* a free slot whose time has passed is not offered */
       else
         {
           g_autofree char *time = gest_agenda_time_text (free_at);
@@ -270,6 +274,8 @@ show_day (GestAgendaSessionsView *self,
           f++;
         }
     }
+  if (self->rows->len == 0)
+    add_row (self, _("No sessions this day"), _("No session slot is left this day. Choose another day."));
 }
 
 static void

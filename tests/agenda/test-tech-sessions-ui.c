@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The technology sessions view (S9; issue 15): the day's slots read in a thread, a free slot
+ * booked through the session window, a session whose time came marked held or missed, the
+ * model's refusal in full under the view, another role's refusal, and the view at 360 px. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "gest-agenda-sessions-view.h"
+#include "gest-business-calendar-store.h"
+#include "gest-date.h"
+#include "gest-domain-module.h"
+#include "gest-test-util.h"
+#include "gest-test-widgets.h"
+
+/* A working day of the past: the sessions there can be marked. */
+#define PAST_DAY "2020-01-08"
+
+typedef struct
+{
+  char        *dir;
+  char        *day;         /* a working day two weeks ahead */
+  GestStore   *store;
+  GestContext *context;
+  GtkWindow   *window;
+  GtkWidget   *view;
+} Fixture;
+
+typedef struct
+{
+  GestRole role;
+  int      width;
+} Setup;
+
+static const Setup specialist = { GEST_ROLE_TECH_SPECIALIST, 900 };
+static const Setup advisor = { GEST_ROLE_SERVICE_ADVISOR, 900 };
+static const Setup narrow = { GEST_ROLE_TECH_SPECIALIST, 360 };
+
+static GestAgendaSessionsView *
+view (Fixture *f)
+{
+  return GEST_AGENDA_SESSIONS_VIEW (f->view);
+}
+
+static void
+wait_loaded (Fixture *f)
+{
+  WAIT_UNTIL (!gest_agenda_sessions_view_get_loading (view (f)));
+}
+
+static void
+show_day (Fixture    *f,
+          const char *day)
+{
+  gest_agenda_sessions_view_set_day (view (f), day);
+  g_assert_true (gest_agenda_sessions_view_get_loading (view (f)));
+  wait_loaded (f);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const Setup *setup = data;
+  g_autoptr(GestBusinessCalendar) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *path = NULL;
+  GDate date;
+
+  gest_domain_modules_init ();
+  f->dir = gest_test_tmpdir_new ();
+  path = g_build_filename (f->dir, "gestiona.db", NULL);
+  f->store = gest_store_open (path, &error);
+  g_assert_no_error (error);
+  calendar = gest_business_calendar_load (f->store, &error);
+  g_assert_no_error (error);
+  gest_date_today (&date);
+  g_date_add_days (&date, 14);
+  while (!gest_business_calendar_is_working_day (calendar, &date))
+    g_date_add_days (&date, 1);
+  f->day = gest_date_to_iso (&date);
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql,
+                          "INSERT INTO tech_sessions (uuid, day, starts_min, customer_name, vehicle_type, model,"
+                          " created_at) VALUES ('ses-ahead', '%s', 570, 'Pedro Luna', 'Pickup', 'Ranger 2024', 1),"
+                          " ('ses-past-1', '" PAST_DAY "', 540, 'María Pérez', 'SUV', 'Escape 2021', 1),"
+                          " ('ses-past-2', '" PAST_DAY "', 600, 'Jorge Díaz', 'Sedán', 'Fusion 2018', 1);",
+                          f->day);
+  g_assert_true (gest_store_exec (f->store, sql->str, &error));
+  g_assert_no_error (error);
+  gest_test_sign_in (f->store, setup->role);
+  g_assert_true (gest_store_set_read_only (f->store, TRUE, &error));
+  g_assert_no_error (error);
+  f->context = gest_context_new (f->store);
+
+  f->view = g_object_ref_sink (gest_agenda_sessions_view_new (f->context));
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, setup->width, 700);
+  gtk_window_set_child (f->window, f->view);
+  gtk_window_present (f->window);
+  show_day (f, f->day);
+}
+
+static void
+close_toplevels (Fixture *f)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (l->data != f->window)
+      gtk_window_destroy (l->data);
+  g_list_free (windows);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  close_toplevels (f);
+  gest_store_wait_for_writes (f->store);
+  gtk_window_destroy (f->window);
+  gest_test_finalize_after_drain (f->view);
+  gest_test_finalize_after_drain (f->context);
+  gest_test_finalize_after_drain (f->store);
+  gest_test_tmpdir_free (f->dir);
+  g_free (f->day);
+}
+
+static AdwActionRow *
+row_at (Fixture    *f,
+        const char *time)
+{
+  GtkWidget *row = gest_test_find_widget (f->view, gest_test_is_row_titled, time);
+
+  g_assert_nonnull (row);
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = gest_test_find_widget (root, gest_test_is_button_labelled, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static char *
+session_state (Fixture    *f,
+               const char *uuid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT state FROM tech_sessions WHERE uuid = '%s'", uuid);
+  g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (f->store, sql, NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+test_day_slots (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *shown = NULL;
+  AdwActionRow *free_row = row_at (f, "09:00");
+  AdwActionRow *booked = row_at (f, "09:30");
+  guint n_rows = 0;
+  GDate date;
+
+  g_assert_true (gest_date_from_iso (f->day, &date));
+  shown = gest_date_format (&date);
+
+  /* The day's label, then every slot from 09:00 to 17:30, booked or free. */
+  g_assert_nonnull (gest_test_find_widget (f->view, gest_test_is_label, shown));
+  g_assert_cmpstr (adw_action_row_get_subtitle (free_row), ==, "Free");
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (free_row), gest_test_is_button_labelled, "_Book…"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (booked), ==, "Pedro Luna · Pickup Ranger 2024 · Booked");
+  g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (booked), gest_test_is_button_labelled, "_Held"));
+  for (int m = 9 * 60; m < 18 * 60; m += 30)
+    {
+      g_autofree char *time = g_strdup_printf ("%02d:%02d", m / 60, m % 60);
+
+      if (gest_test_find_widget (f->view, gest_test_is_row_titled, time) != NULL)
+        n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, 18);
+  g_assert_null (gest_test_find_widget (f->view, gest_test_is_row_titled, "18:00"));
+  /* A day in the past offers no free slot: only its sessions. */
+  show_day (f, PAST_DAY);
+  g_assert_null (gest_test_find_widget (f->view, gest_test_is_button_labelled, "_Book…"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row_at (f, "09:00")), ==, "María Pérez · SUV Escape 2021 · Booked");
+  g_assert_null (gest_test_find_widget (f->view, gest_test_is_row_titled, "09:30"));
+}
+
+static GtkWindow *
+find_dialog (Fixture *f)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (l->data != f->window && gtk_widget_get_visible (l->data)
+        && g_strcmp0 (gtk_window_get_title (l->data), "Book a Technology Session") == 0)
+      found = l->data;
+  g_list_free (windows);
+  return found;
+}
+
+static void
+set_entry (GtkWindow  *dialog,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = gest_test_find_widget (GTK_WIDGET (dialog), gest_test_is_entry_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_book_slot (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *book_button;
+  GtkWindow *dialog;
+  AdwComboRow *time_row;
+
+  click (GTK_WIDGET (row_at (f, "10:00")), "_Book…");
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  /* The window reads the free slots in its thread: "Book" waits for them. */
+  book_button = gest_test_find_widget (GTK_WIDGET (dialog), gest_test_is_button_labelled, "_Book");
+  g_assert_nonnull (book_button);
+  WAIT_UNTIL (gtk_widget_is_sensitive (book_button));
+  time_row = ADW_COMBO_ROW (gest_test_find_widget (GTK_WIDGET (dialog), gest_test_is_row_titled, "Time"));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (time_row)), ==, "10:00");
+  set_entry (dialog, "Customer", "Ana Ruiz Soto");
+  set_entry (dialog, "Vehicle Type (SUV, pickup, sedan…)", "SUV");
+  set_entry (dialog, "Model", "Escape 2019");
+  click (GTK_WIDGET (dialog), "_Book");
+  gest_store_wait_for_writes (f->store);
+  WAIT_UNTIL (find_dialog (f) == NULL && !gest_agenda_sessions_view_get_loading (view (f)));
+  g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM tech_sessions WHERE starts_min = 600"
+                                                  " AND customer_name = 'Ana Ruiz Soto' AND state = 'booked'"), ==, 1);
+  /* The view read its day again. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (row_at (f, "10:00")), ==, "Ana Ruiz Soto · SUV Escape 2019 · Booked");
+  g_assert_null (gest_agenda_sessions_view_get_error (view (f)));
+}
+
+static void
+test_held_and_missed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *held = NULL;
+  g_autofree char *missed = NULL;
+
+  show_day (f, PAST_DAY);
+  click (GTK_WIDGET (row_at (f, "09:00")), "_Held");
+  gest_store_wait_for_writes (f->store);
+  WAIT_UNTIL (g_strcmp0 (adw_action_row_get_subtitle (row_at (f, "09:00")), "María Pérez · SUV Escape 2021 · Held") == 0
+              && !gest_agenda_sessions_view_get_loading (view (f)));
+  g_assert_null (gest_test_find_widget (GTK_WIDGET (row_at (f, "09:00")), gest_test_is_button_labelled, "_Held"));
+  click (GTK_WIDGET (row_at (f, "10:00")), "_Missed");
+  gest_store_wait_for_writes (f->store);
+  WAIT_UNTIL (g_strcmp0 (adw_action_row_get_subtitle (row_at (f, "10:00")), "Jorge Díaz · Sedán Fusion 2018 · Missed") == 0
+              && !gest_agenda_sessions_view_get_loading (view (f)));
+  held = session_state (f, "ses-past-1");
+  missed = session_state (f, "ses-past-2");
+  g_assert_cmpstr (held, ==, "held");
+  g_assert_cmpstr (missed, ==, "missed");
+  g_assert_null (gest_agenda_sessions_view_get_error (view (f)));
+}
+
+static void
+test_refusal_in_full (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *message = "The session at 09:30 has not started yet: mark it held or missed once its time has come.";
+  g_autofree char *state = NULL;
+
+  click (GTK_WIDGET (row_at (f, "09:30")), "_Held");
+  gest_store_wait_for_writes (f->store);
+  WAIT_UNTIL (gest_agenda_sessions_view_get_error (view (f)) != NULL);
+  g_assert_cmpstr (gest_agenda_sessions_view_get_error (view (f)), ==, message);
+  g_assert_nonnull (gest_test_find_widget (f->view, gest_test_is_visible_label, message));
+  state = session_state (f, "ses-ahead");
+  g_assert_cmpstr (state, ==, "booked");
+}
+
+static void
+test_other_role_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *message = "Test service-advisor (Service advisor) cannot book and mark technology sessions: it is for"
+                        " General manager, Service manager, Service coordinator, Technology specialist. Ask one of"
+                        " them, or sign in as one.";
+  g_autofree char *state = NULL;
+
+  show_day (f, PAST_DAY);
+  click (GTK_WIDGET (row_at (f, "09:00")), "_Held");
+  gest_store_wait_for_writes (f->store);
+  WAIT_UNTIL (gest_agenda_sessions_view_get_error (view (f)) != NULL);
+  g_assert_cmpstr (gest_agenda_sessions_view_get_error (view (f)), ==, message);
+  g_assert_nonnull (gest_test_find_widget (f->view, gest_test_is_visible_label, message));
+  state = session_state (f, "ses-past-1");
+  g_assert_cmpstr (state, ==, "booked");
+}
+
+/* Every widget shown fits the window's width. */
+static void
+assert_fits (GtkWidget *widget,
+             int        width)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (gtk_widget_get_width (child) > width)
+        g_error ("%s is %d px wide, more than %d", G_OBJECT_TYPE_NAME (child), gtk_widget_get_width (child), width);
+      assert_fits (child, width);
+    }
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  int minimum;
+
+  gtk_widget_measure (f->view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  WAIT_UNTIL (gtk_widget_get_width (f->view) > 0 && gtk_widget_get_width (f->view) <= 360);
+  assert_fits (GTK_WIDGET (f->window), 360);
+  /* The day's navigation is there to use. */
+  click (f->view, "_Today");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, setup, func) g_test_add (path, Fixture, &setup, fixture_setup, func, fixture_teardown)
+  ADD ("/agenda/S9/sessions-view/day-slots-shown", specialist, test_day_slots);
+  ADD ("/agenda/S9/sessions-view/book-a-free-slot", specialist, test_book_slot);
+  ADD ("/agenda/S9/sessions-view/held-and-missed", specialist, test_held_and_missed);
+  ADD ("/agenda/S9/sessions-view/refusal-in-full", specialist, test_refusal_in_full);
+  ADD ("/agenda/S9/sessions-view/other-role-refused", advisor, test_other_role_refused);
+  ADD ("/agenda/S9/sessions-view/360px", narrow, test_narrow);
+#undef ADD
+
+  return g_test_run ();
+}
