@@ -714,3 +714,11 @@ gest_agenda_preferences_get_error (AdwPreferencesPage *page)
 
   return self != NULL ? self->error : NULL;
 }
+
+gboolean
+gest_agenda_preferences_get_loading (AdwPreferencesPage *page)
+{
+  Prefs *self = g_object_get_data (G_OBJECT (page), "gest-agenda-prefs");
+
+  return self != NULL && self->loading;
+}
