@@ -360,7 +360,7 @@ gest_agenda_leads_view_new (GestContext *context)
   adw_preferences_group_set_description (self->day_group,
                                          _("Service customers whose vehicle has more than 30,000 km and who accepted a test drive."));
   self->spinner = gtk_spinner_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading…"), -1);
   adw_preferences_group_set_header_suffix (self->day_group, self->spinner);
   self->error = gest_field_error_label_new (self->day_group);
   self->open_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

@@ -682,7 +682,7 @@ gest_agenda_preferences_page_new (GestContext *context)
   gtk_widget_set_valign (self->rules_save, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->rules_save, "clicked", G_CALLBACK (rules_save_cb), self);
   self->spinner = gtk_spinner_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading…"), -1);
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (header), self->spinner);
   gtk_box_append (GTK_BOX (header), self->rules_save);

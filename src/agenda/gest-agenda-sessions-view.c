@@ -372,7 +372,7 @@ gest_agenda_sessions_view_new (GestContext *context)
                                          _("The specialist shows customers their vehicle’s technology. Book a free slot, "
                                            "or from a reservation’s page."));
   self->spinner = gtk_spinner_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading…"), -1);
   adw_preferences_group_set_header_suffix (self->group, self->spinner);
   self->error = gest_field_error_label_new (self->group);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->nav));
