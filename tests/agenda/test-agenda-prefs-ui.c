@@ -8,89 +8,53 @@
 #include <locale.h>
 
 #include "agenda-board-test-util.h"
+#include "agenda-views-test-util.h"
 #include "gest-agenda-preferences.h"
 #include "gest-date.h"
-#include "gest-domain-module.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
 
 typedef struct
 {
-  char               *dir;
+  AgendaViewsFixture  base;
   char               *monday;
-  GestStore          *store;
-  GestContext        *context;
-  GtkWindow          *window;
-  AdwPreferencesPage *page;
+  GestStore          *store;       /* base's */
+  AdwPreferencesPage *page;        /* base's */
 } Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   int width = GPOINTER_TO_INT (data);
 
-  gest_domain_modules_init ();
-  f->dir = gest_test_tmpdir_new ();
+  agenda_views_open (&f->base);
+  f->store = f->base.store;
   f->monday = agenda_test_monday ();
-  path = g_build_filename (f->dir, "gestiona.db", NULL);
-  f->store = gest_store_open (path, &error);
-  g_assert_no_error (error);
   agenda_test_fill (f->store, f->monday);
-  gest_test_sign_in (f->store, GEST_ROLE_SERVICE_MANAGER);
-  g_assert_true (gest_store_set_read_only (f->store, TRUE, &error));
-  g_assert_no_error (error);
-  f->context = gest_context_new (f->store);
-
-  f->page = g_object_ref_sink (gest_agenda_preferences_page_new (f->context));
+  agenda_views_sign_in (&f->base, GEST_ROLE_SERVICE_MANAGER);
+  f->page = gest_agenda_preferences_page_new (f->base.context);
   /* Its rows come from its thread. */
   g_assert_true (gest_agenda_preferences_get_loading (f->page));
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, width > 0 ? width : 900, 700);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
+  agenda_views_show (&f->base, GTK_WIDGET (f->page), width > 0 ? width : 900);
   WAIT_UNTIL (!gest_agenda_preferences_get_loading (f->page));
-}
-
-static void
-close_toplevels (Fixture *f)
-{
-  GList *windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (windows);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  close_toplevels (f);
-  gest_store_wait_for_writes (f->store);
-  gtk_window_destroy (f->window);
-  gest_test_finalize_after_drain (f->page);
-  gest_test_finalize_after_drain (f->context);
-  gest_test_finalize_after_drain (f->store);
-  gest_test_tmpdir_free (f->dir);
+  agenda_views_teardown (&f->base);
   g_free (f->monday);
 }
 
 static AdwMessageDialog *
 find_dialog (Fixture *f)
 {
-  GList *windows = gtk_window_list_toplevels ();
-  AdwMessageDialog *found = NULL;
+  GtkWindow *found = agenda_views_find_window (&f->base, ADW_TYPE_MESSAGE_DIALOG);
 
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (windows);
   g_assert_nonnull (found);
-  return found;
+  return ADW_MESSAGE_DIALOG (found);
 }
 
 static void
@@ -228,13 +192,6 @@ test_bad_range (Fixture       *f,
                             "Write the break as start-end inside the hours, such as 14:00-15:00, or leave it empty.");
 }
 
-static gboolean
-is_tooltip (GtkWidget     *widget,
-            gconstpointer  text)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
-}
-
 static void
 test_block_refused (Fixture       *f,
                     gconstpointer  data)
@@ -245,7 +202,7 @@ test_block_refused (Fixture       *f,
   GtkWidget *advisors;
   GDate date;
 
-  g_signal_emit_by_name (gest_test_find_widget (GTK_WIDGET (f->page), is_tooltip, "Block Time"), "clicked");
+  g_signal_emit_by_name (gest_test_find_widget (GTK_WIDGET (f->page), agenda_views_is_tooltip, "Block Time"), "clicked");
   dialog = find_dialog (f);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Block Time");
   advisors = gest_test_find_widget (GTK_WIDGET (dialog), gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
@@ -269,34 +226,15 @@ test_block_refused (Fixture       *f,
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM agenda_blocks"), ==, 0);
 }
 
-/* Every widget shown fits the window's width. */
-static void
-assert_fits (GtkWidget *widget,
-             int        width)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_mapped (child))
-        continue;
-      if (gtk_widget_get_width (child) > width)
-        g_error ("%s is %d px wide, more than %d", G_OBJECT_TYPE_NAME (child), gtk_widget_get_width (child), width);
-      assert_fits (child, width);
-    }
-}
-
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
   GtkWidget *luis = gest_test_find_widget (GTK_WIDGET (f->page), gest_test_is_row_titled, "Luis Hernández Peña");
-  int minimum;
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (luis), TRUE);
-  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  g_assert_cmpint (minimum, <=, 360);
-  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->page)) > 0 && gtk_widget_get_mapped (weekday_row (f, "Monday")));
-  assert_fits (GTK_WIDGET (f->window), 360);
+  WAIT_UNTIL (gtk_widget_get_mapped (weekday_row (f, "Monday")));
+  agenda_views_assert_narrow (&f->base);
 }
 
 int

@@ -6,10 +6,10 @@
 
 #include <locale.h>
 
+#include "agenda-views-test-util.h"
 #include "gest-agenda-sessions-view.h"
 #include "gest-business-calendar-store.h"
 #include "gest-date.h"
-#include "gest-domain-module.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
 
@@ -18,23 +18,15 @@
 
 typedef struct
 {
-  char        *dir;
-  char        *day;         /* a working day two weeks ahead */
-  GestStore   *store;
-  GestContext *context;
-  GtkWindow   *window;
-  GtkWidget   *view;
+  AgendaViewsFixture  base;
+  char               *day;         /* a working day two weeks ahead */
+  GestStore          *store;       /* base's */
+  GtkWidget          *view;        /* base's */
 } Fixture;
 
-typedef struct
-{
-  GestRole role;
-  int      width;
-} Setup;
-
-static const Setup specialist = { GEST_ROLE_TECH_SPECIALIST, 900 };
-static const Setup advisor = { GEST_ROLE_SERVICE_ADVISOR, 900 };
-static const Setup narrow = { GEST_ROLE_TECH_SPECIALIST, 360 };
+static const AgendaViewsSetup specialist = { GEST_ROLE_TECH_SPECIALIST, 900 };
+static const AgendaViewsSetup advisor = { GEST_ROLE_SERVICE_ADVISOR, 900 };
+static const AgendaViewsSetup narrow = { GEST_ROLE_TECH_SPECIALIST, 360 };
 
 static GestAgendaSessionsView *
 view (Fixture *f)
@@ -61,18 +53,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  const Setup *setup = data;
+  const AgendaViewsSetup *setup = data;
   g_autoptr(GestBusinessCalendar) calendar = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) sql = NULL;
-  g_autofree char *path = NULL;
   GDate date;
 
-  gest_domain_modules_init ();
-  f->dir = gest_test_tmpdir_new ();
-  path = g_build_filename (f->dir, "gestiona.db", NULL);
-  f->store = gest_store_open (path, &error);
-  g_assert_no_error (error);
+  agenda_views_open (&f->base);
+  f->store = f->base.store;
   calendar = gest_business_calendar_load (f->store, &error);
   g_assert_no_error (error);
   gest_date_today (&date);
@@ -89,41 +77,17 @@ fixture_setup (Fixture       *f,
                           f->day);
   g_assert_true (gest_store_exec (f->store, sql->str, &error));
   g_assert_no_error (error);
-  gest_test_sign_in (f->store, setup->role);
-  g_assert_true (gest_store_set_read_only (f->store, TRUE, &error));
-  g_assert_no_error (error);
-  f->context = gest_context_new (f->store);
-
-  f->view = g_object_ref_sink (gest_agenda_sessions_view_new (f->context));
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, setup->width, 700);
-  gtk_window_set_child (f->window, f->view);
-  gtk_window_present (f->window);
+  agenda_views_sign_in (&f->base, setup->role);
+  agenda_views_show (&f->base, gest_agenda_sessions_view_new (f->base.context), setup->width);
+  f->view = f->base.widget;
   show_day (f, f->day);
-}
-
-static void
-close_toplevels (Fixture *f)
-{
-  GList *windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (windows);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  close_toplevels (f);
-  gest_store_wait_for_writes (f->store);
-  gtk_window_destroy (f->window);
-  gest_test_finalize_after_drain (f->view);
-  gest_test_finalize_after_drain (f->context);
-  gest_test_finalize_after_drain (f->store);
-  gest_test_tmpdir_free (f->dir);
+  agenda_views_teardown (&f->base);
   g_free (f->day);
 }
 
@@ -135,17 +99,6 @@ row_at (Fixture    *f,
 
   g_assert_nonnull (row);
   return ADW_ACTION_ROW (row);
-}
-
-static void
-click (GtkWidget  *root,
-       const char *label)
-{
-  GtkWidget *button = gest_test_find_widget (root, gest_test_is_button_labelled, label);
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
 }
 
 static char *
@@ -197,14 +150,9 @@ test_day_slots (Fixture       *f,
 static GtkWindow *
 find_dialog (Fixture *f)
 {
-  GList *windows = gtk_window_list_toplevels ();
-  GtkWindow *found = NULL;
+  GtkWindow *found = agenda_views_find_window (&f->base, ADW_TYPE_WINDOW);
 
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (l->data != f->window && gtk_widget_get_visible (l->data)
-        && g_strcmp0 (gtk_window_get_title (l->data), "Book a Technology Session") == 0)
-      found = l->data;
-  g_list_free (windows);
+  g_assert_true (found == NULL || g_strcmp0 (gtk_window_get_title (found), "Book a Technology Session") == 0);
   return found;
 }
 
@@ -227,7 +175,7 @@ test_book_slot (Fixture       *f,
   GtkWindow *dialog;
   AdwComboRow *time_row;
 
-  click (GTK_WIDGET (row_at (f, "10:00")), "_Book…");
+  agenda_views_click (GTK_WIDGET (row_at (f, "10:00")), "_Book…");
   dialog = find_dialog (f);
   g_assert_nonnull (dialog);
   /* The window reads the free slots in its thread: "Book" waits for them. */
@@ -239,7 +187,7 @@ test_book_slot (Fixture       *f,
   set_entry (dialog, "Customer", "Ana Ruiz Soto");
   set_entry (dialog, "Vehicle Type (SUV, pickup, sedan…)", "SUV");
   set_entry (dialog, "Model", "Escape 2019");
-  click (GTK_WIDGET (dialog), "_Book");
+  agenda_views_click (GTK_WIDGET (dialog), "_Book");
   gest_store_wait_for_writes (f->store);
   WAIT_UNTIL (find_dialog (f) == NULL && !gest_agenda_sessions_view_get_loading (view (f)));
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM tech_sessions WHERE starts_min = 600"
@@ -257,12 +205,12 @@ test_held_and_missed (Fixture       *f,
   g_autofree char *missed = NULL;
 
   show_day (f, PAST_DAY);
-  click (GTK_WIDGET (row_at (f, "09:00")), "_Held");
+  agenda_views_click (GTK_WIDGET (row_at (f, "09:00")), "_Held");
   gest_store_wait_for_writes (f->store);
   WAIT_UNTIL (g_strcmp0 (adw_action_row_get_subtitle (row_at (f, "09:00")), "María Pérez · SUV Escape 2021 · Held") == 0
               && !gest_agenda_sessions_view_get_loading (view (f)));
   g_assert_null (gest_test_find_widget (GTK_WIDGET (row_at (f, "09:00")), gest_test_is_button_labelled, "_Held"));
-  click (GTK_WIDGET (row_at (f, "10:00")), "_Missed");
+  agenda_views_click (GTK_WIDGET (row_at (f, "10:00")), "_Missed");
   gest_store_wait_for_writes (f->store);
   WAIT_UNTIL (g_strcmp0 (adw_action_row_get_subtitle (row_at (f, "10:00")), "Jorge Díaz · Sedán Fusion 2018 · Missed") == 0
               && !gest_agenda_sessions_view_get_loading (view (f)));
@@ -280,7 +228,7 @@ test_refusal_in_full (Fixture       *f,
   const char *message = "The session at 09:30 has not started yet: mark it held or missed once its time has come.";
   g_autofree char *state = NULL;
 
-  click (GTK_WIDGET (row_at (f, "09:30")), "_Held");
+  agenda_views_click (GTK_WIDGET (row_at (f, "09:30")), "_Held");
   gest_store_wait_for_writes (f->store);
   WAIT_UNTIL (gest_agenda_sessions_view_get_error (view (f)) != NULL);
   g_assert_cmpstr (gest_agenda_sessions_view_get_error (view (f)), ==, message);
@@ -299,7 +247,7 @@ test_other_role_refused (Fixture       *f,
   g_autofree char *state = NULL;
 
   show_day (f, PAST_DAY);
-  click (GTK_WIDGET (row_at (f, "09:00")), "_Held");
+  agenda_views_click (GTK_WIDGET (row_at (f, "09:00")), "_Held");
   gest_store_wait_for_writes (f->store);
   WAIT_UNTIL (gest_agenda_sessions_view_get_error (view (f)) != NULL);
   g_assert_cmpstr (gest_agenda_sessions_view_get_error (view (f)), ==, message);
@@ -308,34 +256,13 @@ test_other_role_refused (Fixture       *f,
   g_assert_cmpstr (state, ==, "booked");
 }
 
-/* Every widget shown fits the window's width. */
-static void
-assert_fits (GtkWidget *widget,
-             int        width)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_mapped (child))
-        continue;
-      if (gtk_widget_get_width (child) > width)
-        g_error ("%s is %d px wide, more than %d", G_OBJECT_TYPE_NAME (child), gtk_widget_get_width (child), width);
-      assert_fits (child, width);
-    }
-}
-
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
-  int minimum;
-
-  gtk_widget_measure (f->view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  g_assert_cmpint (minimum, <=, 360);
-  WAIT_UNTIL (gtk_widget_get_width (f->view) > 0 && gtk_widget_get_width (f->view) <= 360);
-  assert_fits (GTK_WIDGET (f->window), 360);
+  agenda_views_assert_narrow (&f->base);
   /* The day's navigation is there to use. */
-  click (f->view, "_Today");
+  agenda_views_click (f->view, "_Today");
 }
 
 int

@@ -8,33 +8,25 @@
 #include <locale.h>
 #include <string.h>
 
+#include "agenda-views-test-util.h"
 #include "gest-agenda-leads-view.h"
 #include "gest-agenda-text.h"
 #include "gest-date.h"
-#include "gest-domain-module.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
 
 typedef struct
 {
-  char        *dir;
-  char        *day;         /* the lead's day, two weeks ahead */
-  char        *subtitle;    /* the lead's row, open */
-  GestStore   *store;
-  GestContext *context;
-  GtkWindow   *window;
-  GtkWidget   *view;
+  AgendaViewsFixture  base;
+  char               *day;         /* the lead's day, two weeks ahead */
+  char               *subtitle;    /* the lead's row, open */
+  GestStore          *store;       /* base's */
+  GtkWidget          *view;        /* base's */
 } Fixture;
 
-typedef struct
-{
-  GestRole role;
-  int      width;
-} Setup;
-
-static const Setup sales = { GEST_ROLE_SALES_ADVISOR, 900 };
-static const Setup coordinator = { GEST_ROLE_SERVICE_COORDINATOR, 900 };
-static const Setup narrow = { GEST_ROLE_SALES_ADVISOR, 360 };
+static const AgendaViewsSetup sales = { GEST_ROLE_SALES_ADVISOR, 900 };
+static const AgendaViewsSetup coordinator = { GEST_ROLE_SERVICE_COORDINATOR, 900 };
+static const AgendaViewsSetup narrow = { GEST_ROLE_SALES_ADVISOR, 360 };
 
 #define LEAD_TITLE "Juan Pérez López · 5512345678"
 
@@ -57,18 +49,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  const Setup *setup = data;
+  const AgendaViewsSetup *setup = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *when = NULL;
   gint64 at;
 
-  gest_domain_modules_init ();
-  f->dir = gest_test_tmpdir_new ();
-  path = g_build_filename (f->dir, "gestiona.db", NULL);
-  f->store = gest_store_open (path, &error);
-  g_assert_no_error (error);
+  agenda_views_open (&f->base);
+  f->store = f->base.store;
   f->day = gest_agenda_today_iso (14);
   at = gest_agenda_day_moment (f->day, 11 * 60);
   sql = g_strdup_printf ("INSERT INTO customers (uuid, name, phone_mobile) VALUES ('cust-juan', 'Juan Pérez López',"
@@ -82,41 +70,17 @@ fixture_setup (Fixture       *f,
   when = gest_timestamp_format (at);
   f->subtitle = g_strdup_printf ("Escape 2019 · 35,000 km → Bronco Sport · %s · Open", when);
   g_assert_true (g_str_has_suffix (when, " 11:00"));
-  gest_test_sign_in (f->store, setup->role);
-  g_assert_true (gest_store_set_read_only (f->store, TRUE, &error));
-  g_assert_no_error (error);
-  f->context = gest_context_new (f->store);
-
-  f->view = g_object_ref_sink (gest_agenda_leads_view_new (f->context));
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, setup->width, 700);
-  gtk_window_set_child (f->window, f->view);
-  gtk_window_present (f->window);
+  agenda_views_sign_in (&f->base, setup->role);
+  agenda_views_show (&f->base, gest_agenda_leads_view_new (f->base.context), setup->width);
+  f->view = f->base.widget;
   show_day (f, f->day);
-}
-
-static void
-close_toplevels (Fixture *f)
-{
-  GList *windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (windows);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  close_toplevels (f);
-  gest_store_wait_for_writes (f->store);
-  gtk_window_destroy (f->window);
-  gest_test_finalize_after_drain (f->view);
-  gest_test_finalize_after_drain (f->context);
-  gest_test_finalize_after_drain (f->store);
-  gest_test_tmpdir_free (f->dir);
+  agenda_views_teardown (&f->base);
   g_free (f->day);
   g_free (f->subtitle);
 }
@@ -146,18 +110,13 @@ record_outcome (Fixture    *f,
 {
   GtkWidget *button = gest_test_find_widget (GTK_WIDGET (lead_row (group (f, "Test Drives of the Day"))),
                                              gest_test_is_button_labelled, "_Outcome…");
-  GList *windows;
-  AdwMessageDialog *dialog = NULL;
+  AdwMessageDialog *dialog;
   GtkWidget *dropdown;
   GtkWidget *entry;
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  windows = gtk_window_list_toplevels ();
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (windows);
+  dialog = ADW_MESSAGE_DIALOG (agenda_views_find_window (&f->base, ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Record the Lead’s Outcome?");
   dropdown = gest_test_find_widget (GTK_WIDGET (dialog), gest_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
@@ -181,13 +140,6 @@ lead_outcome (Fixture *f)
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
-static gboolean
-is_tooltip (GtkWidget     *widget,
-            gconstpointer  text)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
-}
-
 static void
 test_lead_shown (Fixture       *f,
                  gconstpointer  data)
@@ -202,7 +154,7 @@ test_lead_shown (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (open), ==, f->subtitle);
   g_assert_nonnull (gest_test_find_widget (GTK_WIDGET (of_day), gest_test_is_button_labelled, "_Outcome…"));
   /* The next day has none; the lead stays among the open ones. */
-  g_signal_emit_by_name (gest_test_find_widget (f->view, is_tooltip, "Next Day"), "clicked");
+  g_signal_emit_by_name (gest_test_find_widget (f->view, agenda_views_is_tooltip, "Next Day"), "clicked");
   WAIT_UNTIL (!gest_agenda_leads_view_get_loading (view (f)) && lead_row (group (f, "Test Drives of the Day")) == NULL);
   g_assert_nonnull (gest_test_find_widget (group (f, "Test Drives of the Day"), gest_test_is_row_titled,
                                            "No test drives this day"));
@@ -246,32 +198,11 @@ test_other_role_refused (Fixture       *f,
   g_assert_cmpstr (outcome, ==, "open|");
 }
 
-/* Every widget shown fits the window's width. */
-static void
-assert_fits (GtkWidget *widget,
-             int        width)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_mapped (child))
-        continue;
-      if (gtk_widget_get_width (child) > width)
-        g_error ("%s is %d px wide, more than %d", G_OBJECT_TYPE_NAME (child), gtk_widget_get_width (child), width);
-      assert_fits (child, width);
-    }
-}
-
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
-  int minimum;
-
-  gtk_widget_measure (f->view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  g_assert_cmpint (minimum, <=, 360);
-  WAIT_UNTIL (gtk_widget_get_width (f->view) > 0 && gtk_widget_get_width (f->view) <= 360);
-  assert_fits (GTK_WIDGET (f->window), 360);
+  agenda_views_assert_narrow (&f->base);
   g_assert_nonnull (gest_test_find_widget (f->view, gest_test_is_button_labelled, "_Outcome…"));
 }
 
