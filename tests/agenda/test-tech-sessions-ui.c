@@ -73,8 +73,13 @@ fixture_setup (Fixture       *f,
                           "INSERT INTO tech_sessions (uuid, day, starts_min, customer_name, vehicle_type, model,"
                           " created_at) VALUES ('ses-ahead', '%s', 570, 'Pedro Luna', 'Pickup', 'Ranger 2024', 1),"
                           " ('ses-past-1', '" PAST_DAY "', 540, 'María Pérez', 'SUV', 'Escape 2021', 1),"
-                          " ('ses-past-2', '" PAST_DAY "', 600, 'Jorge Díaz', 'Sedán', 'Fusion 2018', 1);",
-                          f->day);
+                          " ('ses-past-2', '" PAST_DAY "', 600, 'Jorge Díaz', 'Sedán', 'Fusion 2018', 1);"
+                          "INSERT INTO customers (uuid, name) VALUES ('cust-ana', 'Ana Ruiz Soto');"
+                          "INSERT INTO vehicles (uuid, vin, model, year, customer_uuid) VALUES"
+                          " ('veh-ana', '1FMCU9GD5KUA00001', 'Escape', 2019, 'cust-ana');"
+                          "INSERT INTO reservations (uuid, customer_uuid, vehicle_uuid, day, starts_min, received_at,"
+                          " created_at) VALUES ('res-ana', 'cust-ana', 'veh-ana', '%s', 600, 1, 1);",
+                          f->day, f->day);
   g_assert_true (gest_store_exec (f->store, sql->str, &error));
   g_assert_no_error (error);
   agenda_views_sign_in (&f->base, setup->role);
@@ -197,6 +202,35 @@ test_book_slot (Fixture       *f,
   g_assert_null (gest_agenda_sessions_view_get_error (view (f)));
 }
 
+static const char *
+entry_text (GtkWindow  *dialog,
+            const char *title)
+{
+  GtkWidget *row = gest_test_find_widget (GTK_WIDGET (dialog), gest_test_is_entry_row_titled, title);
+
+  g_assert_nonnull (row);
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+test_from_reservation (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *window = gest_agenda_session_dialog_present (f->base.window, f->base.context, f->day, -1, "res-ana",
+                                                          NULL);
+  GtkWidget *book_button = gest_test_find_widget (window, gest_test_is_button_labelled, "_Book");
+  AdwComboRow *time_row = ADW_COMBO_ROW (gest_test_find_widget (window, gest_test_is_row_titled, "Time"));
+
+  /* The free slots and the reservation's customer and vehicle come from the window's thread. */
+  g_assert_false (gtk_widget_is_sensitive (book_button));
+  WAIT_UNTIL (gtk_widget_is_sensitive (book_button));
+  g_assert_cmpstr (entry_text (GTK_WINDOW (window), "Customer"), ==, "Ana Ruiz Soto");
+  g_assert_cmpstr (entry_text (GTK_WINDOW (window), "Model"), ==, "Escape 2019");
+  /* The first free slot: 09:00 (09:30 is Pedro Luna's). */
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (time_row)), ==, "09:00");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (time_row)), ==, 17);
+}
+
 static void
 test_held_and_missed (Fixture       *f,
                       gconstpointer  data)
@@ -276,6 +310,7 @@ main (int   argc,
 #define ADD(path, setup, func) g_test_add (path, Fixture, &setup, fixture_setup, func, fixture_teardown)
   ADD ("/agenda/S9/sessions-view/day-slots-shown", specialist, test_day_slots);
   ADD ("/agenda/S9/sessions-view/book-a-free-slot", specialist, test_book_slot);
+  ADD ("/agenda/S9/sessions-view/book-from-reservation-prefilled", specialist, test_from_reservation);
   ADD ("/agenda/S9/sessions-view/held-and-missed", specialist, test_held_and_missed);
   ADD ("/agenda/S9/sessions-view/refusal-in-full", specialist, test_refusal_in_full);
   ADD ("/agenda/S9/sessions-view/other-role-refused", advisor, test_other_role_refused);
