@@ -20,12 +20,16 @@ CREATE INDEX records_customer_phone ON records (dealer_id, (data ->> 'phone_mobi
   WHERE entity = 'customer';
 
 -- One web booking in one round trip (src/server/gest-server-booking.c), as the app role under
--- row-level security: the dealer's counter row locked (its only writer until commit, as
--- gest_record_lock_dealer), the slot read from the day's latest published record, the web
--- bookings received after that record counted, the slot refused when past, not offered or
--- full; else the dealer's vehicle found by VIN or plate (exactly one) and its owner, else the
--- only customer with the mobile phone, else a new customer (p_customer) and, with a VIN, a
--- new vehicle (p_vehicle); then the reservation (p_reservation plus the uuids, confirm_by from
+-- row-level security. The reads come first, without locks: the slot from the day's latest
+-- published record, refused when past or not offered. Then the slot's own transaction-level
+-- advisory lock (dealer, day, minute): two bookings of one slot count one after the other,
+-- and bookings of different slots go on in parallel. The web bookings received after the
+-- published record are counted and the slot refused when full. Only then the dealer's counter
+-- row is locked (its only writer until commit, as gest_record_lock_dealer; always after the
+-- slot's lock, so the two never wait on each other in a cycle), and under it the dealer's
+-- vehicle is found by VIN or plate (exactly one) and its owner, else the only customer with
+-- the mobile phone, else a new customer (p_customer) and, with a VIN, a new vehicle
+-- (p_vehicle) are written; then the reservation (p_reservation plus the uuids, confirm_by from
 -- the row of today: confirm_before before its cutoff_min, else confirm_after; starts_at,
 -- received_at and created_at). Each new record takes the dealer's next change sequence value
 -- and every field's version is that value, as gest_record_merge() writes a new record.
@@ -35,7 +39,7 @@ CREATE FUNCTION gestiona_web_book (p_dealer uuid, p_day text, p_minute integer, 
                                    p_reservation jsonb, p_customer_uuid text,
                                    p_vehicle_uuid text, p_reservation_uuid text)
   RETURNS TABLE (status text, dealer_name text, confirm_by text)
-  LANGUAGE plpgsql VOLATILE
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER
   SET search_path = pg_catalog, public
   AS $$
   DECLARE
@@ -59,7 +63,7 @@ CREATE FUNCTION gestiona_web_book (p_dealer uuid, p_day text, p_minute integer, 
     v_data jsonb;
   BEGIN
     PERFORM set_config ('gestiona.dealer', p_dealer::text, true);
-    SELECT d.name INTO v_name FROM dealers d WHERE d.id = p_dealer FOR NO KEY UPDATE;
+    SELECT d.name INTO v_name FROM dealers d WHERE d.id = p_dealer;
     IF v_name IS NULL THEN
       RETURN QUERY SELECT 'no-dealer'::text, NULL::text, NULL::text;
       RETURN;
@@ -92,6 +96,7 @@ CREATE FUNCTION gestiona_web_book (p_dealer uuid, p_day text, p_minute integer, 
       RETURN QUERY SELECT 'not-offered'::text, v_name, NULL::text;
       RETURN;
     END IF;
+    PERFORM pg_advisory_xact_lock (hashtext (p_dealer::text || ' ' || p_day), p_minute);
     SELECT count (*) INTO v_taken FROM records r
      WHERE r.dealer_id = p_dealer AND r.entity = 'reservation' AND NOT r.deleted
        AND r.data ->> 'day' = p_day AND r.data ->> 'starts_min' = p_minute::text
@@ -112,6 +117,7 @@ CREATE FUNCTION gestiona_web_book (p_dealer uuid, p_day text, p_minute integer, 
                    THEN v_today_data ->> 'confirm_before' ELSE v_today_data ->> 'confirm_after' END;
     END IF;
 
+    PERFORM 1 FROM dealers d WHERE d.id = p_dealer FOR NO KEY UPDATE;
     IF p_vin IS NOT NULL THEN
       SELECT CASE WHEN count (*) = 1 THEN min (s.uuid) END,
              CASE WHEN count (*) = 1 THEN min (s.data ->> 'customer_uuid') END
@@ -167,3 +173,28 @@ CREATE FUNCTION gestiona_web_book (p_dealer uuid, p_day text, p_minute integer, 
     RETURN QUERY SELECT 'booked'::text, v_name, v_by;
   END;
   $$;
+REVOKE ALL ON FUNCTION gestiona_web_book (uuid, text, integer, text, text, text, jsonb, jsonb, jsonb, text, text, text)
+  FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gestiona_web_book (uuid, text, integer, text, text, text, jsonb, jsonb, jsonb, text, text, text)
+  TO gestiona_app;
+
+-- The web bookings of each slot from p_from on, received after the day's latest published
+-- record: what /book and /v1/slots take off the published places. As its owner, like
+-- gestiona_web_book(), so the day's index serves it (under row-level security a data ->> 'day'
+-- condition is not leakproof, and the app role would read every reservation of the dealer).
+CREATE FUNCTION gestiona_web_taken (p_dealer uuid, p_from text)
+  RETURNS TABLE (day text, starts_min text, taken bigint)
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$
+    SELECT r.data ->> 'day', r.data ->> 'starts_min', count (*) FROM records r
+     WHERE r.dealer_id = p_dealer AND r.entity = 'reservation' AND NOT r.deleted
+       AND r.data ->> 'day' >= p_from AND r.data ->> 'origin' = 'web'
+       AND coalesce (r.data ->> 'state', '') NOT IN ('refused', 'cancelled')
+       AND r.version > coalesce ((SELECT max (w.version) FROM records w
+                                   WHERE w.dealer_id = p_dealer AND w.entity = 'agenda_web_day'
+                                     AND NOT w.deleted AND w.data ->> 'day' = r.data ->> 'day'), 0)
+     GROUP BY 1, 2
+  $$;
+REVOKE ALL ON FUNCTION gestiona_web_taken (uuid, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gestiona_web_taken (uuid, text) TO gestiona_app;

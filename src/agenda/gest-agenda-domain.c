@@ -13,6 +13,7 @@
 #include "gest-agenda-services-demo.h"
 #include "gest-agenda-services-entities.h"
 #include "gest-agenda-sources.h"
+#include "gest-agenda-web.h"
 #include "gest-agenda-workflow.h"
 #include "gest-cli-agenda.h"
 #include "gest-sync-validate.h"
@@ -327,8 +328,10 @@ gest_agenda_domain_fill_demo (GestDomainModule  *module,
                               GRand             *rand,
                               GError           **error)
 {
+  /* The website offers the demo's free slots from the start (S7). */
   return gest_agenda_demo_fill (store, n, rand, error) &&
-         gest_agenda_services_demo_fill (store, n, rand, error);
+         gest_agenda_services_demo_fill (store, n, rand, error) &&
+         gest_agenda_web_publish (store, NULL, NULL, error);
 }
 
 static gboolean

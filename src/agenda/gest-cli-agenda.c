@@ -158,6 +158,19 @@ print_reservation (const GestReservation *r)
   g_print (" · %s\n", r->uuid);
 }
 
+/* The day as reception reads it: by time, then by advisor. */
+static int
+compare_by_time (gconstpointer a,
+                 gconstpointer b)
+{
+  const GestReservation *x = *(GestReservation * const *) a;
+  const GestReservation *y = *(GestReservation * const *) b;
+
+  if (x->starts_min != y->starts_min)
+    return x->starts_min < y->starts_min ? -1 : 1;
+  return g_strcmp0 (x->advisor_name, y->advisor_name);
+}
+
 static int
 agenda_day (const char  *db_path,
             int          argc,
@@ -177,7 +190,7 @@ agenda_day (const char  *db_path,
   };
   guint n = 0;
 
-  if (!parse ("day DATE", _("The day’s service appointments by advisor and time."), entries, argc, argv, &rest, &error))
+  if (!parse ("day DATE", _("The day’s service appointments by time and advisor."), entries, argc, argv, &rest, &error))
     return usage (error->message);
   if (rest[0] == NULL || !g_str_equal (rest[0], "day") || rest[1] == NULL || rest[2] != NULL)
     return usage (_("Write “agenda day DD/MM/YYYY” (and --advisor LOGIN for one advisor)."));
@@ -192,6 +205,7 @@ agenda_day (const char  *db_path,
   list = gest_reservations_list_range (store, day, day, gest_timestamp_now (), &error);
   if (list == NULL)
     return gest_cli_fail (error);
+  g_ptr_array_sort (list, compare_by_time);
   for (guint i = 0; i < list->len; i++)
     {
       GestReservation *r = g_ptr_array_index (list, i);

@@ -222,20 +222,20 @@ confirm_response_cb (AdwMessageDialog      *dialog,
 static void
 confirm_clicked_cb (GestReservationDetail *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) advisors = gest_agenda_advisors (self->store, &error);
+  GPtrArray *advisors = self->data->advisors;
+  const char *customer_email = self->data->email;
   GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
   GtkStringList *names = gtk_string_list_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *dropdown;
   GtkWidget *email;
   GtkWidget *label = gtk_label_new_with_mnemonic (_("Service _advisor"));
-  gboolean has_email = self->email != NULL && self->email[0] != '\0';
+  gboolean has_email = customer_email != NULL && customer_email[0] != '\0';
   guint selected = 0;
   AdwMessageDialog *dialog;
   g_autofree char *email_label = NULL;
 
-  for (guint i = 0; advisors != NULL && i < advisors->len; i++)
+  for (guint i = 0; i < advisors->len; i++)
     {
       GestAgendaSchedule *advisor = g_ptr_array_index (advisors, i);
 
@@ -249,7 +249,7 @@ confirm_clicked_cb (GestReservationDetail *self)
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* Translators: %s is the customer's email address. */
-  email_label = has_email ? g_strdup_printf (_("Send the confirmation _email to %s"), self->email)
+  email_label = has_email ? g_strdup_printf (_("Send the confirmation _email to %s"), customer_email)
                           : g_strdup (_("No _email to send the confirmation to"));
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), dropdown);
@@ -629,26 +629,7 @@ gest_reservation_detail_fill_test_drive (GestReservationDetail *self)
       adw_action_row_add_suffix (row, box);
     }
   else if (g_strcmp0 (offer, "accepted") == 0)
-    {
-      g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (self->store,
-                                                         "SELECT vehicle_of_interest, appointment_at, outcome FROM test_drive_leads"
-                                                         " WHERE reservation_uuid = ?1 AND deleted = 0", NULL);
-      g_autofree char *text = NULL;
-
-      if (stmt != NULL)
-        {
-          sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              g_autofree char *when = gest_timestamp_format (sqlite3_column_int64 (stmt, 1));
-
-              /* Translators: a lead: "Bronco Sport · 07/12/2026 11:00 · Open". */
-              text = g_strdup_printf (_("%s · %s · %s"), (const char *) sqlite3_column_text (stmt, 0), when,
-                                      gest_test_drive_outcome_label ((const char *) sqlite3_column_text (stmt, 2)));
-            }
-        }
-      gest_reservation_detail_add_row (self, self->test_drive_group, _("Accepted: a Lead for Sales"), text);
-    }
+    gest_reservation_detail_add_row (self, self->test_drive_group, _("Accepted: a Lead for Sales"), self->data->lead_text);
   else if (g_strcmp0 (offer, "declined") == 0)
     gest_reservation_detail_add_row (self, self->test_drive_group, _("Declined"),
                                      _("The customer did not want a test drive."));
@@ -715,19 +696,17 @@ void
 gest_reservation_detail_fill_billing (GestReservationDetail *self)
 {
   const GestReservation *r = self->reservation;
-  g_autoptr(GestBillingValues) values = NULL;
-  g_autoptr(GError) error = NULL;
   gboolean shown = r->needs_invoice && r->customer_uuid != NULL;
 
   gtk_widget_set_visible (self->billing_form, shown);
   gtk_widget_set_visible (self->billing_save, shown);
   if (!shown)
     return;
-  values = gest_customer_billing_load (self->store, r->customer_uuid, &error);
-  if (values == NULL)
+  if (self->data->billing == NULL)
     {
-      gest_billing_group_show_error (GEST_BILLING_GROUP (self->billing_form), GEST_N_BILLING_FIELDS, error->message);
+      gest_billing_group_show_error (GEST_BILLING_GROUP (self->billing_form), GEST_N_BILLING_FIELDS,
+                                     self->data->billing_error);
       return;
     }
-  gest_billing_group_set_values (GEST_BILLING_GROUP (self->billing_form), values);
+  gest_billing_group_set_values (GEST_BILLING_GROUP (self->billing_form), self->data->billing);
 }

@@ -5,9 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-agenda-schedule.h"
 #include "gest-agenda-sessions-view.h"
 #include "gest-agenda-text.h"
-#include "gest-campaign.h"
+#include "gest-date.h"
 #include "gest-field-error.h"
 #include "gest-reservation-detail-private.h"
 #include "gest-test-drive.h"
@@ -21,6 +22,27 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  char  *uuid;
+  guint  serial;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->uuid);
+  g_free (data);
+}
 
 static const char *
 origin_label (const char *origin)
@@ -103,33 +125,162 @@ gest_reservation_detail_changed (GestReservationDetail *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
+/* --- The load, on the reader's thread ------------------------------------------------------ */
+
+void
+gest_reservation_detail_data_free (GestReservationDetailData *data)
+{
+  if (data == NULL)
+    return;
+  g_clear_pointer (&data->reservation, gest_reservation_free);
+  g_free (data->contact_name);
+  g_free (data->contact_phone);
+  g_free (data->contact_email);
+  g_free (data->contact_plate);
+  g_free (data->email);
+  g_free (data->open_actions);
+  g_free (data->open_actions_error);
+  g_clear_pointer (&data->sessions, g_ptr_array_unref);
+  g_free (data->lead_text);
+  g_clear_pointer (&data->billing, gest_billing_values_free);
+  g_free (data->billing_error);
+  g_clear_pointer (&data->advisors, g_ptr_array_unref);
+  g_free (data);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
 /* What the web form or the desk took down besides the customer's record. */
 static void
-load_contact (GestReservationDetail *self,
-              char                 **out_name,
-              char                 **out_phone,
-              char                 **out_email,
-              char                 **out_plate)
+read_contact (GestStore                 *store,
+              GestReservationDetailData *data)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_clear_pointer (&self->email, g_free);
-  stmt = gest_store_prepare (self->store,
+  stmt = gest_store_prepare (store,
                              "SELECT r.contact_name, r.contact_phone, r.contact_email, r.contact_plate_vin,"
                              " COALESCE (NULLIF (c.email, ''), r.contact_email)"
                              " FROM reservations r LEFT JOIN customers c ON c.uuid = r.customer_uuid"
                              " WHERE r.uuid = ?1", NULL);
   if (stmt == NULL)
     return;
-  sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, data->reservation->uuid, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return;
-  *out_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  *out_phone = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  *out_email = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  *out_plate = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  self->email = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  data->contact_name = column_dup (stmt, 0);
+  data->contact_phone = column_dup (stmt, 1);
+  data->contact_email = column_dup (stmt, 2);
+  data->contact_plate = column_dup (stmt, 3);
+  data->email = column_dup (stmt, 4);
 }
+
+/* The reservation's technology sessions, as the rows' titles and texts. */
+static GPtrArray *
+read_sessions (GestStore  *store,
+               const char *uuid)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+
+  stmt = gest_store_prepare (store,
+                             "SELECT day, starts_min, state, vehicle_type, model FROM tech_sessions"
+                             " WHERE reservation_uuid = ?1 AND deleted = 0 ORDER BY day, starts_min", NULL);
+  if (stmt == NULL)
+    return rows;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *day = gest_agenda_day_text ((const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *time = gest_agenda_time_text (sqlite3_column_int (stmt, 1));
+
+      /* Translators: a technology session, "07/12/2026 10:00". */
+      g_ptr_array_add (rows, g_strdup_printf (_("%s %s"), day, time));
+      /* Translators: a session's state and vehicle, "Booked · SUV Escape". */
+      g_ptr_array_add (rows, g_strdup_printf (_("%s · %s %s"),
+                                              session_state_label ((const char *) sqlite3_column_text (stmt, 2)),
+                                              (const char *) sqlite3_column_text (stmt, 3),
+                                              (const char *) sqlite3_column_text (stmt, 4)));
+    }
+  return rows;
+}
+
+/* The lead an accepted test drive became: "Bronco Sport · 07/12/2026 11:00 · Open". */
+static char *
+read_lead (GestStore  *store,
+           const char *uuid)
+{
+  g_autoptr(sqlite3_stmt) stmt = gest_store_prepare (store,
+                                                     "SELECT vehicle_of_interest, appointment_at, outcome FROM test_drive_leads"
+                                                     " WHERE reservation_uuid = ?1 AND deleted = 0", NULL);
+  g_autofree char *when = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  when = gest_timestamp_format (sqlite3_column_int64 (stmt, 1));
+  /* Translators: a lead: "Bronco Sport · 07/12/2026 11:00 · Open". */
+  return g_strdup_printf (_("%s · %s · %s"), (const char *) sqlite3_column_text (stmt, 0), when,
+                          gest_test_drive_outcome_label ((const char *) sqlite3_column_text (stmt, 2)));
+}
+
+GestReservationDetailData *
+gest_reservation_detail_data_read (GestStore   *store,
+                                   const char  *uuid,
+                                   GError     **error)
+{
+  g_autoptr(GestReservation) reservation = gest_reservation_load (store, uuid, error);
+  GestReservationDetailData *data;
+  const GestReservation *r;
+  g_autoptr(GError) local = NULL;
+
+  if (reservation == NULL)
+    return NULL;
+  data = g_new0 (GestReservationDetailData, 1);
+  data->reservation = g_steal_pointer (&reservation);
+  r = data->reservation;
+  read_contact (store, data);
+  if (r->vehicle_uuid != NULL)
+    {
+      data->open_actions = gest_reservation_read_open_actions (store, r->vehicle_uuid, &local);
+      if (data->open_actions == NULL)
+        data->open_actions_error = g_strdup (local->message);
+      g_clear_error (&local);
+    }
+  data->sessions = read_sessions (store, uuid);
+  if (g_strcmp0 (r->test_drive, "accepted") == 0)
+    data->lead_text = read_lead (store, uuid);
+  if (r->needs_invoice && r->customer_uuid != NULL)
+    {
+      data->billing = gest_customer_billing_load (store, r->customer_uuid, &local);
+      if (data->billing == NULL)
+        data->billing_error = g_strdup (local->message);
+      g_clear_error (&local);
+    }
+  data->advisors = gest_agenda_advisors (store, NULL);
+  if (data->advisors == NULL)
+    data->advisors = g_ptr_array_new_with_free_func ((GDestroyNotify) gest_agenda_schedule_free);
+  return data;
+}
+
+static gpointer
+read_func (GestStore     *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  LoadData *load = data;
+
+  return gest_reservation_detail_data_read (store, load->uuid, error);
+}
+
+/* --- The rows --------------------------------------------------------------------------------- */
 
 static void
 fill_booking (GestReservationDetail *self)
@@ -180,18 +331,14 @@ fill_booking (GestReservationDetail *self)
 static void
 fill_customer (GestReservationDetail *self)
 {
+  const GestReservationDetailData *data = self->data;
   const GestReservation *r = self->reservation;
-  g_autofree char *contact_name = NULL;
-  g_autofree char *contact_phone = NULL;
-  g_autofree char *contact_email = NULL;
-  g_autofree char *contact_plate = NULL;
 
-  load_contact (self, &contact_name, &contact_phone, &contact_email, &contact_plate);
   gest_reservation_detail_add_row (self, self->customer_group, _("Customer"), r->customer_name);
   if (r->customer_phone != NULL && *r->customer_phone != '\0')
     gest_reservation_detail_add_row (self, self->customer_group, _("Phone"), r->customer_phone);
-  if (self->email != NULL && *self->email != '\0')
-    gest_reservation_detail_add_row (self, self->customer_group, _("Email"), self->email);
+  if (data->email != NULL && *data->email != '\0')
+    gest_reservation_detail_add_row (self, self->customer_group, _("Email"), data->email);
   if (r->vehicle_label != NULL && *r->vehicle_label != '\0')
     gest_reservation_detail_add_row (self, self->customer_group, _("Vehicle"), r->vehicle_label);
   if (r->mileage_km > 0)
@@ -200,35 +347,19 @@ fill_customer (GestReservationDetail *self)
 
       gest_reservation_detail_add_row (self, self->customer_group, _("Mileage"), km);
     }
-  if (r->vehicle_uuid != NULL)
+  if (data->open_actions_error != NULL)
+    gest_reservation_detail_add_row (self, self->customer_group, _("Open Field Actions"), data->open_actions_error);
+  else if (data->open_actions != NULL && *data->open_actions != '\0')
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) actions = gest_campaign_open_actions_for_vehicle (self->store, r->vehicle_uuid, &error);
-      g_autoptr(GString) text = g_string_new (NULL);
+      AdwActionRow *row = gest_reservation_detail_add_row (self, self->customer_group, _("Open Field Actions"),
+                                                           data->open_actions);
 
-      for (guint i = 0; actions != NULL && i < actions->len; i++)
-        {
-          GestOpenFieldAction *action = g_ptr_array_index (actions, i);
-
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          /* Translators: an open field action, "24S12: Reemplazo del inflador". */
-          g_string_append_printf (text, _("%s: %s"), action->code, action->description);
-        }
-      if (actions == NULL)
-        gest_reservation_detail_add_row (self, self->customer_group, _("Open Field Actions"), error->message);
-      else if (actions->len > 0)
-        {
-          AdwActionRow *row = gest_reservation_detail_add_row (self, self->customer_group, _("Open Field Actions"),
-                                                               text->str);
-
-          gtk_widget_add_css_class (GTK_WIDGET (row), "warning");
-        }
+      gtk_widget_add_css_class (GTK_WIDGET (row), "warning");
     }
   if (g_strcmp0 (r->origin, "web") == 0)
     {
       /* What the customer typed, the empty fields left out: "Juan Pérez · 2221234567 · ABC-123-D". */
-      const char *parts[] = { contact_name, contact_phone, contact_email, contact_plate };
+      const char *parts[] = { data->contact_name, data->contact_phone, data->contact_email, data->contact_plate };
       g_autoptr(GString) typed = g_string_new (NULL);
 
       for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -257,35 +388,15 @@ book_session_clicked_cb (GestReservationDetail *self)
 static void
 fill_sessions (GestReservationDetail *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean any = FALSE;
+  GPtrArray *sessions = self->data->sessions;
   GtkWidget *button;
   AdwActionRow *row;
 
-  stmt = gest_store_prepare (self->store,
-                             "SELECT day, starts_min, state, vehicle_type, model FROM tech_sessions"
-                             " WHERE reservation_uuid = ?1 AND deleted = 0 ORDER BY day, starts_min", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, self->uuid, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_autofree char *day = gest_agenda_day_text ((const char *) sqlite3_column_text (stmt, 0));
-          g_autofree char *time = gest_agenda_time_text (sqlite3_column_int (stmt, 1));
-          /* Translators: a technology session, "07/12/2026 10:00". */
-          g_autofree char *title = g_strdup_printf (_("%s %s"), day, time);
-          /* Translators: a session's state and vehicle, "Booked · SUV Escape". */
-          g_autofree char *text = g_strdup_printf (_("%s · %s %s"),
-                                                   session_state_label ((const char *) sqlite3_column_text (stmt, 2)),
-                                                   (const char *) sqlite3_column_text (stmt, 3),
-                                                   (const char *) sqlite3_column_text (stmt, 4));
-
-          gest_reservation_detail_add_row (self, self->session_group, title, text);
-          any = TRUE;
-        }
-    }
+  for (guint i = 0; i + 1 < sessions->len; i += 2)
+    gest_reservation_detail_add_row (self, self->session_group, g_ptr_array_index (sessions, i),
+                                     g_ptr_array_index (sessions, i + 1));
   row = gest_reservation_detail_add_row (self, self->session_group,
-                                         any ? _("Another Session") : _("No session booked"),
+                                         sessions->len > 0 ? _("Another Session") : _("No session booked"),
                                          _("Ask whether the customer has questions about the vehicle’s technology"));
   button = gtk_button_new_with_mnemonic (_("_Book a Session…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -349,6 +460,50 @@ show_reservation (GestReservationDetail *self)
   gest_record_detail_show_record (self->record);
 }
 
+static void
+set_loading (GestReservationDetail *self,
+             gboolean               loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GestReservationDetail) self = user_data;
+  LoadData *load = gest_reservation_reader_get_data (result);
+  g_autoptr(GError) error = NULL;
+  GestReservationDetailData *data = gest_reservation_reader_run_finish (result, &error);
+
+  /* Disposed meanwhile, or a newer load asked for: this result is stale. */
+  if (self->record == NULL || load->serial != self->serial)
+    {
+      gest_reservation_detail_data_free (data);
+      return;
+    }
+  if (data == NULL)
+    {
+      if (self->data == NULL)
+        gest_record_detail_show_unavailable (self->record, _("Reservation Not Available"), error->message);
+      else
+        gest_record_detail_show_status_error (self->record, error->message);
+    }
+  else
+    {
+      gest_reservation_detail_data_free (self->data);
+      self->data = data;
+      self->reservation = data->reservation;
+      show_reservation (self);
+    }
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->record));
+  set_loading (self, FALSE);
+}
+
 static gboolean
 escape_cb (GtkWidget *widget,
            GVariant  *args,
@@ -359,11 +514,31 @@ escape_cb (GtkWidget *widget,
 }
 
 static void
+gest_reservation_detail_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  GestReservationDetail *self = GEST_RESERVATION_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gest_reservation_detail_dispose (GObject *object)
 {
   GestReservationDetail *self = GEST_RESERVATION_DETAIL (object);
 
-  g_clear_pointer ((GtkWidget **) &self->record, gtk_widget_unparent);
+  g_cancellable_cancel (self->cancellable);
+  self->record = NULL;
+  g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 
@@ -376,8 +551,9 @@ gest_reservation_detail_finalize (GObject *object)
   GestReservationDetail *self = GEST_RESERVATION_DETAIL (object);
 
   g_ptr_array_unref (self->rows);
-  g_clear_pointer (&self->reservation, gest_reservation_free);
-  g_free (self->email);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->reader, gest_reservation_reader_unref);
+  g_clear_pointer (&self->data, gest_reservation_detail_data_free);
   g_free (self->uuid);
 
   G_OBJECT_CLASS (gest_reservation_detail_parent_class)->finalize (object);
@@ -391,7 +567,13 @@ gest_reservation_detail_class_init (GestReservationDetailClass *klass)
 
   object_class->dispose = gest_reservation_detail_dispose;
   object_class->finalize = gest_reservation_detail_finalize;
+  object_class->get_property = gest_reservation_detail_get_property;
 
+  /* TRUE while the reservation is read on the reader's thread. */
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                   G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   /* A save changed the reservation (the agenda reloads). */
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -405,7 +587,18 @@ gest_reservation_detail_class_init (GestReservationDetailClass *klass)
 static void
 gest_reservation_detail_init (GestReservationDetail *self)
 {
+  GtkWidget *loading = adw_status_page_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+
   self->rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  adw_status_page_set_title (ADW_STATUS_PAGE (loading), _("Loading the Reservation…"));
+  adw_status_page_set_child (ADW_STATUS_PAGE (loading), spinner);
+  gtk_stack_add_named (self->stack, loading, "loading");
 }
 
 static AdwPreferencesGroup *
@@ -435,8 +628,10 @@ gest_reservation_detail_new (GestContext *context,
   self->context = g_object_ref (context);
   self->store = g_object_ref (gest_context_get_store (context));
   self->uuid = g_strdup (uuid);
+  self->reader = gest_reservation_reader_new (gest_store_get_path (self->store));
   self->record = GEST_RECORD_DETAIL (gest_record_detail_new (context, uuid));
-  gtk_widget_set_parent (GTK_WIDGET (self->record), GTK_WIDGET (self));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->record), "record");
+  gtk_stack_set_visible_child_name (self->stack, "loading");
   gest_record_detail_set_status_heading (self->record, _("State"));
   self->actions_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (self->actions_box, GTK_ALIGN_CENTER);
@@ -456,21 +651,25 @@ gest_reservation_detail_new (GestContext *context,
   return GTK_WIDGET (self);
 }
 
+/**
+ * gest_reservation_detail_reload: (see gest-reservation-detail.h)
+ */
 void
 gest_reservation_detail_reload (GestReservationDetail *self)
 {
-  g_autoptr(GError) error = NULL;
-  GestReservation *reservation;
+  LoadData *load;
 
   g_return_if_fail (GEST_IS_RESERVATION_DETAIL (self));
 
-  reservation = gest_reservation_load (self->store, self->uuid, &error);
-  g_clear_pointer (&self->reservation, gest_reservation_free);
-  self->reservation = reservation;
-  if (reservation == NULL)
-    gest_record_detail_show_unavailable (self->record, _("Reservation Not Available"), error->message);
-  else
-    show_reservation (self);
+  if (self->record == NULL)
+    return;
+  load = g_new0 (LoadData, 1);
+  load->uuid = g_strdup (self->uuid);
+  load->serial = ++self->serial;
+  set_loading (self, TRUE);
+  gest_reservation_reader_run_async (self->reader, read_func, load, (GDestroyNotify) load_data_free,
+                                     (GDestroyNotify) gest_reservation_detail_data_free, self->cancellable,
+                                     loaded_cb, g_object_ref (self));
   gest_timeline_reload (gest_record_detail_get_timeline (self->record));
 }
 
@@ -479,5 +678,13 @@ gest_reservation_detail_get_error (GestReservationDetail *self)
 {
   g_return_val_if_fail (GEST_IS_RESERVATION_DETAIL (self), NULL);
 
-  return gest_record_detail_get_status_error (self->record);
+  return self->record != NULL ? gest_record_detail_get_status_error (self->record) : NULL;
+}
+
+gboolean
+gest_reservation_detail_get_loading (GestReservationDetail *self)
+{
+  g_return_val_if_fail (GEST_IS_RESERVATION_DETAIL (self), FALSE);
+
+  return self->loading;
 }

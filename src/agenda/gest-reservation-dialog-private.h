@@ -3,6 +3,7 @@
 
 #include "gest-billing-group.h"
 #include "gest-reservation-dialog.h"
+#include "gest-reservation-reader.h"
 
 G_BEGIN_DECLS
 
@@ -47,7 +48,12 @@ struct _GestReservationDialog
   GPtrArray                 *advisors;       /* GestAgendaSchedule: uuid and name */
   GPtrArray                 *vehicle_uuids;  /* of the chosen customer, the combo's order */
   GArray                    *vehicle_km;     /* int, the same order */
+  GPtrArray                 *vehicle_actions; /* char *, their open field actions, the same order */
   GPtrArray                 *match_uuids;    /* of matches_list's rows */
+  GestReservationReader     *reader;         /* the customer search's, opened at the first */
+  GCancellable              *search_cancellable; /* the search or customer read in flight */
+  guint                      search_serial;  /* of the latest search or choice: older results are dropped */
+  guint                      search_timeout; /* the typing pause before a search */
   GestReservationFormValues *values;
   GestReservationFormState  *state;
   gboolean                   filling;
@@ -67,5 +73,8 @@ void  gest_reservation_dialog_customer_search_changed_cb  (GestReservationDialog
 void  gest_reservation_dialog_match_activated_cb          (GestReservationDialog     *self,
                                                            GtkListBoxRow             *row);
 void  gest_reservation_dialog_vehicle_changed_cb          (GestReservationDialog     *self);
+/* The search's setup in init, its end in dispose (cancels the search, removes the pause). */
+void  gest_reservation_dialog_customer_init               (GestReservationDialog     *self);
+void  gest_reservation_dialog_customer_dispose            (GestReservationDialog     *self);
 
 G_END_DECLS

@@ -300,6 +300,7 @@ gest_reservation_dialog_dispose (GObject *object)
 {
   GestReservationDialog *self = GEST_RESERVATION_DIALOG (object);
 
+  gest_reservation_dialog_customer_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GEST_TYPE_RESERVATION_DIALOG);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -388,6 +389,7 @@ gest_reservation_dialog_init (GestReservationDialog *self)
   self->vehicle_uuids = g_ptr_array_new_with_free_func (g_free);
   self->vehicle_km = g_array_new (FALSE, TRUE, sizeof (int));
   self->match_uuids = g_ptr_array_new_with_free_func (g_free);
+  gest_reservation_dialog_customer_init (self);
   self->error_labels[GEST_RESERVATION_FORM_CUSTOMER] = gest_field_error_label_new (self->customer_group);
   self->error_labels[GEST_RESERVATION_FORM_VEHICLE] = gest_field_error_label_new (self->vehicle_group);
   self->error_labels[GEST_RESERVATION_FORM_MILEAGE] = gest_field_error_label_new (self->vehicle_group);

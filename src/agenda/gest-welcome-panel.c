@@ -292,7 +292,8 @@ gest_welcome_panel_refresh (GestWelcomePanel *self)
   if (self->loading)
     return;
   self->loading = TRUE;
-  task = g_task_new (self, self->cancellable, loaded_cb, g_object_ref (self));
+  /* The task holds no window: a refresh ending in its thread never drops the panel there. */
+  task = g_task_new (NULL, self->cancellable, loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, gest_welcome_panel_refresh);
   g_task_set_task_data (task, g_strdup (self->db_path), g_free);
   g_task_run_in_thread (task, load_thread);

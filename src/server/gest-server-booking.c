@@ -268,15 +268,7 @@ load_slots (PGconn      *conn,
     return FALSE;
   set_now (booking, PQntuples (days) > 0 && !PQgetisnull (days, 0, 2) ? PQgetvalue (days, 0, 2) : NULL);
 
-  taken = gest_pg_query (conn, error,
-                         "SELECT r.data ->> 'day', r.data ->> 'starts_min', count (*) FROM records r"
-                         " WHERE r.dealer_id = $1 AND r.entity = 'reservation' AND NOT r.deleted"
-                         " AND r.data ->> 'day' >= $2 AND r.data ->> 'origin' = 'web'"
-                         " AND coalesce (r.data ->> 'state', '') NOT IN ('refused', 'cancelled')"
-                         " AND r.version > coalesce ((SELECT max (w.version) FROM records w"
-                         "   WHERE w.dealer_id = r.dealer_id AND w.entity = 'agenda_web_day' AND NOT w.deleted"
-                         "   AND w.data ->> 'day' = r.data ->> 'day'), 0)"
-                         " GROUP BY 1, 2",
+  taken = gest_pg_query (conn, error, "SELECT day, starts_min, taken FROM gestiona_web_taken ($1::uuid, $2)",
                          2, booking->dealer_id, booking->today);
   if (taken == NULL)
     return FALSE;

@@ -4,6 +4,16 @@
 #include "agenda-board-test-util.h"
 #include "gest-date.h"
 
+static int
+trace_cb (unsigned  type,
+          void     *data,
+          void     *stmt,
+          void     *sql)
+{
+  g_ptr_array_add (data, g_strdup (sqlite3_sql (stmt)));
+  return 0;
+}
+
 char *
 agenda_test_monday (void)
 {
@@ -75,4 +85,14 @@ agenda_test_full_message (const char *monday)
   shown = gest_date_format (&date);
   return g_strdup_printf ("Luis Hernández Peña already has 2 appointments at 09:00 on %s, the capacity of the"
                           " slot (2): choose another time or advisor.", shown);
+}
+
+void
+agenda_test_record_statements (GestStore *store,
+                               GPtrArray *statements)
+{
+  if (statements != NULL)
+    sqlite3_trace_v2 (gest_store_get_db (store), SQLITE_TRACE_STMT, trace_cb, statements);
+  else
+    sqlite3_trace_v2 (gest_store_get_db (store), 0, NULL, NULL);
 }

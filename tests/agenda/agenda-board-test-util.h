@@ -25,4 +25,9 @@ char *agenda_test_where  (GestStore  *store,
 /* The model's refusal of Luis's full 09:00 on @monday, in full. */
 char *agenda_test_full_message (const char *monday);
 
+/* Keeps in @statements (char *) the SQL of each statement @store's connection runs from now
+ * on, until agenda_test_record_statements (store, NULL): what a widget read on the UI thread. */
+void  agenda_test_record_statements (GestStore *store,
+                                     GPtrArray *statements);
+
 G_END_DECLS

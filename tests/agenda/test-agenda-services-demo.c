@@ -2,12 +2,14 @@
 /* S9, S10, S11 (#15): the demo's technology sessions, test-drive leads and billing data:
  * sessions on working days, held or missed only once past; a lead only from a reservation
  * offered a test drive, which is then accepted; every customer given a regime and use passes
- * the receiver check of an invoice. */
+ * the receiver check of an invoice; the website's next days are published (S7), so the
+ * demo's booking form offers slots from the start. */
 #include "config.h"
 
 #include <locale.h>
 
 #include "gest-agenda-services-demo.h"
+#include "gest-agenda-web.h"
 #include "gest-customer-billing.h"
 #include "gest-demo.h"
 #include "gest-domain-module.h"
@@ -29,6 +31,8 @@ test_demo (void)
   g_assert_no_error (error);
   g_assert_true (gest_demo_fill (store, 300, 7, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count (*) FROM agenda_web_days"), ==, GEST_AGENDA_WEB_DAYS);
+  g_assert_cmpint (gest_test_query_int (store, "SELECT count (*) FROM agenda_web_days WHERE slots LIKE '%\"free\":%'"), >, 5);
   /* Reservations offered a test drive, as the agenda's demo makes them. */
   g_assert_true (gest_store_exec (store,
                                   "INSERT INTO reservations (uuid, customer_uuid, vehicle_uuid, mileage_km, day,"

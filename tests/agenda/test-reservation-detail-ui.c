@@ -4,11 +4,13 @@
  * (S12); a no-show marked before the grace period is refused and the model's words show in
  * full (S14); a no-show offers "Reschedule…", which opens the reservation window to book it
  * again, and the new reservation follows it (S14); the test drive accepted becomes a lead
- * (S10). */
+ * (S10); the page reads on its own thread, never on the UI thread's connection, and says
+ * why when the read fails (S12). */
 
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "agenda-board-test-util.h"
 #include "gest-module.h"
@@ -67,13 +69,36 @@ read_only (Fixture *f)
   g_assert_no_error (error);
 }
 
+/* The page reads on its thread: the test waits for the read (the first, or a reload's). */
 static void
-show (Fixture   *f,
-      GtkWidget *widget)
+wait_loaded (Fixture *f)
+{
+  WAIT_UNTIL (!gest_reservation_detail_get_loading (GEST_RESERVATION_DETAIL (f->widget)));
+}
+
+static void
+show_unloaded (Fixture   *f,
+               GtkWidget *widget)
 {
   f->widget = g_object_ref_sink (widget);
   gtk_window_set_child (GTK_WINDOW (f->window), widget);
   gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+show (Fixture   *f,
+      GtkWidget *widget)
+{
+  show_unloaded (f, widget);
+  wait_loaded (f);
+}
+
+/* A save's reload, once the save reported. */
+static void
+wait_saved (Fixture *f)
+{
+  gest_store_wait_for_writes (f->store);
+  wait_loaded (f);
 }
 
 static void
@@ -159,7 +184,7 @@ test_confirm (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_nonnull (gest_test_find_widget (dialog, gest_test_is_label, "Send the confirmation email to juan@example.com"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
-  gest_store_wait_for_writes (f->store);
+  wait_saved (f);
   g_assert_null (gest_reservation_detail_get_error (GEST_RESERVATION_DETAIL (f->widget)));
   state = column (f, "res-web", "state");
   advisor = column (f, "res-web", "advisor_uuid");
@@ -192,7 +217,7 @@ test_refuse (Fixture       *f,
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "El cliente no puede ese día");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "refuse");
-  gest_store_wait_for_writes (f->store);
+  wait_saved (f);
   g_assert_null (gest_reservation_detail_get_error (GEST_RESERVATION_DETAIL (f->widget)));
   state = column (f, "res-web", "state");
   reason = column (f, "res-web", "refusal_reason");
@@ -277,12 +302,93 @@ test_test_drive (Fixture       *f,
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Bronco Sport");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  gest_store_wait_for_writes (f->store);
+  wait_saved (f);
   offer = column (f, "res-luis-1", "test_drive");
   g_assert_cmpstr (offer, ==, "accepted");
   g_assert_cmpint (gest_test_query_int (f->store, "SELECT count (*) FROM test_drive_leads WHERE reservation_uuid = 'res-luis-1'"
                                                   " AND vehicle_of_interest = 'Bronco Sport' AND name = 'Juan Pérez López'"
                                                   " AND phone = '5512345678'"), ==, 1);
+  /* The page follows once its reload read the lead. */
+  g_assert_nonnull (gest_test_find_widget (f->widget, gest_test_is_row_titled, "Accepted: a Lead for Sales"));
+}
+
+/* Whether a label reading @text is on screen: it and its parents visible, not a stack's
+ * hidden page. */
+static gboolean
+on_screen (Fixture    *f,
+           const char *text)
+{
+  GtkWidget *label = gest_test_find_widget (f->widget, gest_test_is_visible_label, text);
+
+  for (GtkWidget *w = label; w != NULL; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_visible (w) || !gtk_widget_get_child_visible (w))
+      return FALSE;
+  return label != NULL;
+}
+
+/* Stops every statement of the UI thread's connection, as if it waited on a lock: a read of
+ * the page on the UI thread fails here, as it would freeze the window in the field. */
+static int
+ui_thread_busy_cb (void *data)
+{
+  return 1;
+}
+
+/* S12: the page reads its reservation, contact, field actions, sessions, advisors and billing
+ * data on its own thread: shown "loading" first, then the reservation, and not one statement
+ * on the UI thread's connection meanwhile. */
+static void
+test_loads_off_thread (Fixture       *f,
+                       gconstpointer  data)
+{
+  sqlite3 *db = gest_store_get_db (f->store);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *confirm;
+
+  read_only (f);
+  sqlite3_progress_handler (db, 1, ui_thread_busy_cb, NULL);
+  agenda_test_record_statements (f->store, statements);
+  show_unloaded (f, gest_reservation_detail_new (f->context, "res-web"));
+  g_assert_true (gest_reservation_detail_get_loading (GEST_RESERVATION_DETAIL (f->widget)));
+  g_assert_true (on_screen (f, "Loading the Reservation…"));
+  wait_loaded (f);
+  g_assert_true (on_screen (f, "Juan Pérez López"));
+  g_assert_true (on_screen (f, "Juan Pérez · 5512345678"));
+  g_assert_true (on_screen (f, "Not assigned yet: choose one when confirming"));
+  g_assert_false (on_screen (f, "Loading the Reservation…"));
+  /* The confirmation's advisors came with the page: the dialog opens without a read. */
+  confirm = gest_test_find_widget (f->widget, gest_test_is_button_labelled, "C_onfirm…");
+  g_assert_nonnull (confirm);
+  g_signal_emit_by_name (confirm, "clicked");
+  g_assert_nonnull (find_toplevel (f, ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (gest_test_find_widget (find_toplevel (f, ADW_TYPE_MESSAGE_DIALOG), gest_test_is_label,
+                                           "Send the confirmation email to juan@example.com"));
+  /* A reload too: the page stays shown while it reads. */
+  gest_reservation_detail_reload (GEST_RESERVATION_DETAIL (f->widget));
+  g_assert_true (gest_reservation_detail_get_loading (GEST_RESERVATION_DETAIL (f->widget)));
+  g_assert_true (on_screen (f, "Juan Pérez López"));
+  wait_loaded (f);
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  agenda_test_record_statements (f->store, NULL);
+  /* The one read left on the UI thread is the shared document list's, not the page's. */
+  for (guint i = 0; i < statements->len; i++)
+    if (strstr (g_ptr_array_index (statements, i), " FROM documents WHERE record_uuid = ?") == NULL)
+      g_error ("The page read on the UI thread: %s", (const char *) g_ptr_array_index (statements, i));
+}
+
+/* S12: a reservation that cannot be read: the read's error in full, instead of the page. */
+static void
+test_load_error (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) expected = NULL;
+
+  g_assert_null (gest_reservation_load (f->store, "res-none", &expected));
+  g_assert_nonnull (expected);
+  read_only (f);
+  show (f, gest_reservation_detail_new (f->context, "res-none"));
+  g_assert_true (on_screen (f, "Reservation Not Available"));
+  g_assert_true (on_screen (f, expected->message));
 }
 
 int
@@ -299,5 +405,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/agenda/S14/detail-reschedule", Fixture, NULL, fixture_setup, test_reschedule, fixture_teardown);
   g_test_add ("/agenda/S10/detail-test-drive-lead", Fixture, NULL, fixture_setup, test_test_drive, fixture_teardown);
+  g_test_add ("/agenda/S12/detail-loads-off-thread", Fixture, NULL, fixture_setup, test_loads_off_thread,
+              fixture_teardown);
+  g_test_add ("/agenda/S12/detail-load-error-said", Fixture, NULL, fixture_setup, test_load_error, fixture_teardown);
   return g_test_run ();
 }

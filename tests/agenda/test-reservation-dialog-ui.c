@@ -3,7 +3,8 @@
  * customer found by typing and their only vehicle chosen; the test-drive note over 30,000 km;
  * the form's errors in full under their rows; the slot's refusal on the time row, in full,
  * with nothing written; a reservation saved through the writer; "needs an invoice" with
- * incomplete billing data keeps it from saving; Escape closes. */
+ * incomplete billing data keeps it from saving; the customer search runs on its thread and
+ * the latest search wins; Escape closes. */
 #include "config.h"
 
 #include <locale.h>
@@ -104,7 +105,18 @@ row (Fixture    *f,
   return found;
 }
 
-/* Types "Pérez" in the customer row and takes the one match. */
+/* The search's match titled @title, when shown. */
+static GtkWidget *
+shown_match (Fixture    *f,
+             const char *title)
+{
+  GtkWidget *match = gest_test_find_widget (f->dialog, gest_test_is_row_titled, title);
+
+  return match != NULL && gtk_widget_is_visible (match) ? match : NULL;
+}
+
+/* Types "Pérez" in the customer row and takes the one match, once the search (after the
+ * typing pause, on its thread) shows it. */
 static void
 choose_juan (Fixture *f)
 {
@@ -112,13 +124,16 @@ choose_juan (Fixture *f)
   GtkWidget *list;
 
   gtk_editable_set_text (GTK_EDITABLE (entry_row (f, "Customer (name, phone or plate)")), "Pérez");
-  match = gest_test_find_widget (f->dialog, gest_test_is_row_titled, "Juan Pérez López");
-  g_assert_nonnull (match);
+  WAIT_UNTIL (shown_match (f, "Juan Pérez López") != NULL);
+  match = shown_match (f, "Juan Pérez López");
   list = gtk_widget_get_parent (match);
   g_assert_true (GTK_IS_LIST_BOX (list));
   g_assert_true (gtk_widget_get_visible (list));
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
   g_signal_emit_by_name (list, "row-activated", match);
+  /* The customer's data and vehicles arrive from the thread. */
+  WAIT_UNTIL (g_strcmp0 (gest_reservation_dialog_get_values (GEST_RESERVATION_DIALOG (f->dialog))->customer_uuid,
+                         "cust-juan") == 0);
 }
 
 static void
@@ -239,6 +254,84 @@ test_invoice_incomplete (Fixture       *f,
   g_assert_null (gest_reservation_dialog_get_error (dialog, GEST_RESERVATION_FORM_BILLING));
 }
 
+/* Whether the stale match for "Pérez" showed, and the fresh one for "Ruiz". */
+static gboolean
+fresh_match_shown (Fixture  *f,
+                   gboolean *stale_seen)
+{
+  if (shown_match (f, "Juan Pérez López") != NULL)
+    *stale_seen = TRUE;
+  return shown_match (f, "Rosa Ruiz Soto") != NULL;
+}
+
+/* Spins the main loop for @ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  WAIT_UNTIL (g_get_monotonic_time () >= until);
+}
+
+/* S12: the search runs on its thread; a search still out when the text changed, or when a
+ * customer was chosen, never shows its matches: the latest wins. */
+static void
+test_search_latest_wins (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GestReservationDialog *dialog;
+  GtkWidget *customer;
+  gboolean stale_seen = FALSE;
+
+  g_assert_true (gest_store_set_read_only (f->store, FALSE, &error));
+  g_assert_true (gest_store_exec (f->store, "INSERT INTO customers (uuid, name, phone_mobile) VALUES"
+                                            " ('cust-rosa', 'Rosa Ruiz Soto', '5598765432')", &error));
+  g_assert_true (gest_store_set_read_only (f->store, TRUE, &error));
+  g_assert_no_error (error);
+  open_dialog (f, AGENDA_TEST_LUIS, 600);
+  dialog = GEST_RESERVATION_DIALOG (f->dialog);
+  customer = entry_row (f, "Customer (name, phone or plate)");
+  /* Enter searches "Pérez" at once; the text changes while that search is out. */
+  gtk_editable_set_text (GTK_EDITABLE (customer), "Pérez");
+  g_signal_emit_by_name (customer, "entry-activated");
+  gtk_editable_set_text (GTK_EDITABLE (customer), "Ruiz");
+  WAIT_UNTIL (fresh_match_shown (f, &stale_seen));
+  g_assert_false (stale_seen);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_parent (shown_match (f, "Rosa Ruiz Soto"))),
+                                                1));
+  /* A search out when a customer is chosen: its matches do not come back over the choice. */
+  gtk_editable_set_text (GTK_EDITABLE (customer), "Pérez");
+  g_signal_emit_by_name (customer, "entry-activated");
+  gest_reservation_dialog_choose_customer (dialog, "cust-rosa", NULL);
+  WAIT_UNTIL (g_strcmp0 (gest_reservation_dialog_get_values (dialog)->customer_uuid, "cust-rosa") == 0);
+  spin (300);
+  g_assert_null (shown_match (f, "Juan Pérez López"));
+  g_assert_cmpstr (gest_reservation_dialog_get_values (dialog)->customer_uuid, ==, "cust-rosa");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (customer)), ==, "Rosa Ruiz Soto · 5598765432");
+}
+
+/* S12, S8, S11: the search, the chosen customer's label, vehicles, their open field actions
+ * and billing data are read on the window's thread: not one statement on the UI thread's
+ * connection from typing to the chosen vehicle. */
+static void
+test_customer_off_thread (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+
+  open_dialog (f, AGENDA_TEST_LUIS, 600);
+  agenda_test_record_statements (f->store, statements);
+  choose_juan (f);
+  agenda_test_record_statements (f->store, NULL);
+  for (guint i = 0; i < statements->len; i++)
+    g_error ("The window read on the UI thread: %s", (const char *) g_ptr_array_index (statements, i));
+  g_assert_cmpstr (gest_reservation_dialog_get_values (GEST_RESERVATION_DIALOG (f->dialog))->vehicle_uuid, ==,
+                   "veh-juan");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (f, "Customer (name, phone or plate)"))), ==,
+                   "Juan Pérez López · 5512345678");
+}
+
 static void
 test_escape_closes (Fixture       *f,
                     gconstpointer  data)
@@ -266,6 +359,10 @@ main (int   argc,
   g_test_add ("/agenda/S12/dialog/saved", Fixture, NULL, fixture_setup, test_saved, fixture_teardown);
   g_test_add ("/agenda/S11/dialog/invoice-needs-billing-data", Fixture, NULL, fixture_setup,
               test_invoice_incomplete, fixture_teardown);
+  g_test_add ("/agenda/S12/dialog/customer-search-latest-wins", Fixture, NULL, fixture_setup,
+              test_search_latest_wins, fixture_teardown);
+  g_test_add ("/agenda/S12/dialog/customer-read-off-thread", Fixture, NULL, fixture_setup,
+              test_customer_off_thread, fixture_teardown);
   g_test_add ("/agenda/S12/dialog/escape-closes", Fixture, NULL, fixture_setup, test_escape_closes,
               fixture_teardown);
   return g_test_run ();

@@ -70,8 +70,20 @@ test_cli_agenda (CliFixture    *f,
   expected = g_strdup_printf ("Agenda of %s: 2 appointments.\n09:00 · Luis Hernández Peña · ", day);
   g_assert_true (g_str_has_prefix (f->out, expected));
   g_assert_nonnull (strstr (f->out, " · Arrived · "));
+  /* The whole day reads by time whoever the advisor: another advisor's 08:30 comes first. */
+  g_assert_cmpint (cli_run (f, "--db", f->db, "--user", "coordinador.servicio", "reservation", "new", "--vehicle", vin,
+                            "--advisor", "asesor.mruiz", "--date", day, "--time", "08:30", NULL), ==, 0);
+  g_assert_cmpint (cli_run (f, "--db", f->db, "agenda", "day", day, NULL), ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (f->out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), >=, 4);
+    g_assert_true (g_str_has_prefix (lines[1], "08:30 · "));
+    for (guint i = 2; lines[i] != NULL && lines[i][0] != '\0'; i++)
+      g_assert_cmpint (strncmp (lines[i - 1], lines[i], 5), <=, 0);
+  }
   g_assert_cmpint (cli_run (f, "--db", f->db, "reservation", "list", "--from", day, "--state", "confirmed", NULL), ==, 0);
-  g_assert_true (g_str_has_suffix (f->out, "\n1 appointment.\n"));
+  g_assert_true (g_str_has_suffix (f->out, "\n2 appointments.\n"));
   g_unsetenv ("GESTIONA_PASSWORD");
 }
 

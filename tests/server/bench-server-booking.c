@@ -115,10 +115,10 @@ client_run (gpointer data)
                                                    c->day, 8 + (n % 120) / 12, (n % 12) * 5);
           g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
 
-          reply = test_http (session, "POST", path, NULL, "application/json", body, headers);
+          reply = test_http_keep_alive (session, "POST", path, "application/json", body, headers);
         }
       else
-        reply = test_http (session, "GET", "/v1/health", NULL, NULL, NULL, headers);
+        reply = test_http_keep_alive (session, "GET", "/v1/health", NULL, NULL, headers);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (c->ms, ms);
       if (reply->status == (c->book ? 201 : 200))

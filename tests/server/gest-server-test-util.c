@@ -72,14 +72,15 @@ session_for_thread (void)
   return session;
 }
 
-TestReply *
-test_http (SoupSession        *session,
+static TestReply *
+http_send (SoupSession        *session,
            const char         *method,
            const char         *path,
            const char         *token,
            const char         *content_type,
            GBytes             *body,
-           const char * const *headers)
+           const char * const *headers,
+           gboolean            keep_alive)
 {
   g_autofree char *url = g_strconcat (g_getenv ("GESTIONA_TEST_SERVER_URL"), path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
@@ -102,6 +103,8 @@ test_http (SoupSession        *session,
     soup_message_headers_replace (request_headers, headers[i], headers[i + 1]);
   if (body != NULL)
     soup_message_set_request_body_from_bytes (msg, content_type, body);
+  if (keep_alive)
+    soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
 
   reply->body = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
@@ -122,6 +125,29 @@ test_http (SoupSession        *session,
         }
     }
   return reply;
+}
+
+TestReply *
+test_http (SoupSession        *session,
+           const char         *method,
+           const char         *path,
+           const char         *token,
+           const char         *content_type,
+           GBytes             *body,
+           const char * const *headers)
+{
+  return http_send (session, method, path, token, content_type, body, headers, FALSE);
+}
+
+TestReply *
+test_http_keep_alive (SoupSession        *session,
+                      const char         *method,
+                      const char         *path,
+                      const char         *content_type,
+                      GBytes             *body,
+                      const char * const *headers)
+{
+  return http_send (session, method, path, NULL, content_type, body, headers, TRUE);
 }
 
 TestReply *

@@ -46,6 +46,15 @@ TestReply  *test_http            (SoupSession  *session,
                                   const char   *content_type,
                                   GBytes       *body,
                                   const char * const *headers);
+/* The same on a kept-alive connection whatever the method: libsoup otherwise opens a new
+ * connection for every POST (not idempotent), where a browser or a website's backend reuses
+ * its open one. For the benchmarks. */
+TestReply  *test_http_keep_alive (SoupSession  *session,
+                                  const char   *method,
+                                  const char   *path,
+                                  const char   *content_type,
+                                  GBytes       *body,
+                                  const char * const *headers);
 TestReply  *test_post_json       (SoupSession  *session,
                                   const char   *path,
                                   const char   *token,

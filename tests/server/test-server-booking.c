@@ -572,6 +572,119 @@ test_rate_limit (void)
   dealer_clear (&d);
 }
 
+typedef struct
+{
+  const char *dealer;
+  const char *day;
+  const char *time;
+  guint       index;
+  GMutex     *lock;
+  GCond      *go;
+  gboolean   *started;
+  guint       status;
+} Racer;
+
+static gpointer
+racer_run (gpointer data)
+{
+  Racer *r = data;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *path = g_strconcat ("/v1/bookings/", r->dealer, NULL);
+  g_autofree char *address = g_strdup_printf ("198.51.100.%u", 100 + r->index);
+  g_autofree char *name = g_strdup_printf ("Cliente %u", r->index);
+  g_autofree char *phone = g_strdup_printf ("55000000%02u", r->index);
+  g_autofree char *plate = g_strdup_printf ("RCE-%03u", r->index);
+  g_autofree char *json = booking_json (name, phone, "", plate, r->day, r->time);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  const char *headers[] = { "X-Forwarded-For", address, NULL };
+  g_autoptr(TestReply) reply = NULL;
+
+  g_mutex_lock (r->lock);
+  while (!*r->started)
+    g_cond_wait (r->go, r->lock);
+  g_mutex_unlock (r->lock);
+  reply = test_http (session, "POST", path, NULL, "application/json", body, headers);
+  r->status = reply->status;
+  return NULL;
+}
+
+/* Eight customers at once for the places of one slot: the slot's own lock counts them one
+ * after the other, so exactly @places are booked and the others refused as full (409). */
+static void
+race_for_slot (Dealer     *d,
+               const char *time,
+               guint       places)
+{
+  Racer racers[8];
+  GThread *threads[8];
+  GMutex lock;
+  GCond go;
+  gboolean started = FALSE;
+  guint booked = 0;
+  guint full = 0;
+
+  g_mutex_init (&lock);
+  g_cond_init (&go);
+  for (guint i = 0; i < G_N_ELEMENTS (racers); i++)
+    {
+      racers[i] = (Racer) { d->dealer, d->tomorrow, time, i, &lock, &go, &started, 0 };
+      threads[i] = g_thread_new ("racer", racer_run, &racers[i]);
+    }
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_mutex_lock (&lock);
+  started = TRUE;
+  g_cond_broadcast (&go);
+  g_mutex_unlock (&lock);
+  for (guint i = 0; i < G_N_ELEMENTS (racers); i++)
+    {
+      g_thread_join (threads[i]);
+      if (racers[i].status == 201)
+        booked++;
+      else if (racers[i].status == 409)
+        full++;
+      else
+        g_error ("racer %u at %s: unexpected status %u", i, time, racers[i].status);
+    }
+  g_assert_cmpuint (booked, ==, places);
+  g_assert_cmpuint (full, ==, G_N_ELEMENTS (racers) - places);
+  g_mutex_clear (&lock);
+  g_cond_clear (&go);
+}
+
+/* The last places of 09:00 (two) and 09:30 (one) raced for: never more bookings than places,
+ * and every booking has a version of its own in the dealer's sequence. */
+static void
+test_concurrent_last_places (void)
+{
+  Dealer d;
+  g_autoptr(JsonArray) pull = NULL;
+  g_autoptr(GHashTable) versions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n_reservations = 0;
+
+  if (skip_without_server ())
+    return;
+  dealer_init (&d, "Autos del Bajío");
+  race_for_slot (&d, "09:00", 2);
+  race_for_slot (&d, "09:30", 1);
+
+  pull = test_pull_all (NULL, d.device, 0, 500);
+  for (guint i = 0; i < json_array_get_length (pull); i++)
+    {
+      JsonObject *change = json_array_get_object_element (pull, i);
+      gint64 *version;
+
+      if (!g_str_equal (json_object_get_string_member (change, "entity"), "reservation"))
+        continue;
+      n_reservations++;
+      version = g_new (gint64, 1);
+      *version = json_object_get_int_member (change, "version");
+      g_assert_false (g_hash_table_contains (versions, version));
+      g_hash_table_add (versions, version);
+    }
+  g_assert_cmpuint (n_reservations, ==, 3);
+  dealer_clear (&d);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,5 +697,6 @@ main (int   argc,
   g_test_add_func ("/server/booking/S7/json-api-vehicle-match", test_json_api);
   g_test_add_func ("/server/booking/S7/bad-inputs", test_bad_inputs);
   g_test_add_func ("/server/booking/S7/rate-limit-429", test_rate_limit);
+  g_test_add_func ("/server/booking/S7/concurrent-last-places", test_concurrent_last_places);
   return g_test_run ();
 }
