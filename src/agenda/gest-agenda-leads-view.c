@@ -7,10 +7,10 @@
 
 #include "gest-agenda-day-nav.h"
 #include "gest-agenda-leads-view.h"
-#include "gest-agenda-loader.h"
 #include "gest-agenda-text.h"
 #include "gest-date.h"
 #include "gest-field-error.h"
+#include "gest-reservation-reader.h"
 #include "gest-test-drive.h"
 
 struct _GestAgendaLeadsView
@@ -27,7 +27,7 @@ struct _GestAgendaLeadsView
 
   GestContext         *context;
   GestStore           *store;         /* the context's; NULL once disposed */
-  GestAgendaLoader    *loader;
+  GestReservationReader *reader;
   GCancellable        *cancellable;
   guint                serial;
   gboolean             loading;
@@ -47,7 +47,14 @@ static guint signals[N_SIGNALS];
 /* The outcomes sales records, in the dialog's order. */
 static const char * const outcomes[] = { "test-driven", "sold", "not-interested", "no-answer" };
 
-/* What the view reads, in the loader's thread. */
+/* A read of one day; its serial tells a stale result. */
+typedef struct
+{
+  guint serial;
+  char  day[11];            /* yyyy-mm-dd */
+} DayQuery;
+
+/* What the view reads, in the reader's thread. */
 typedef struct
 {
   GPtrArray *day_leads;     /* GestTestDriveLead */
@@ -93,13 +100,14 @@ leads_data_free (gpointer data)
 }
 
 static gpointer
-leads_load (GestStore  *store,
-            gpointer    data,
-            GError    **error)
+leads_load (GestStore     *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   LeadsData *leads = g_new0 (LeadsData, 1);
 
-  leads->day_leads = gest_test_drive_leads (store, data, error);
+  leads->day_leads = gest_test_drive_leads (store, ((DayQuery *) data)->day, error);
   if (leads->day_leads != NULL)
     leads->open_leads = gest_test_drive_leads (store, NULL, error);
   if (leads->open_leads == NULL)
@@ -271,8 +279,8 @@ leads_loaded_cb (GObject      *object,
 {
   g_autoptr(GestAgendaLeadsView) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint serial = 0;
-  LeadsData *leads = gest_agenda_loader_finish (result, &serial, &error);
+  guint serial = ((DayQuery *) gest_reservation_reader_get_data (result))->serial;
+  LeadsData *leads = gest_reservation_reader_run_finish (result, &error);
 
   if (self->store == NULL || serial != self->serial)
     {
@@ -313,7 +321,7 @@ gest_agenda_leads_view_finalize (GObject *object)
 
   g_ptr_array_unref (self->rows);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->loader, gest_agenda_loader_unref);
+  g_clear_pointer (&self->reader, gest_reservation_reader_unref);
   g_free (self->error_text);
 
   G_OBJECT_CLASS (gest_agenda_leads_view_parent_class)->finalize (object);
@@ -352,7 +360,7 @@ gest_agenda_leads_view_new (GestContext *context)
   self = g_object_new (GEST_TYPE_AGENDA_LEADS_VIEW, NULL);
   self->context = g_object_ref (context);
   self->store = g_object_ref (gest_context_get_store (context));
-  self->loader = gest_agenda_loader_new (gest_store_get_path (self->store));
+  self->reader = gest_reservation_reader_new (gest_store_get_path (self->store));
   self->nav = GEST_AGENDA_DAY_NAV (gest_agenda_day_nav_new ());
   g_signal_connect_swapped (self->nav, "day-changed", G_CALLBACK (day_changed_cb), self);
   self->day_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -396,14 +404,19 @@ gest_agenda_leads_view_set_day (GestAgendaLeadsView *self,
 void
 gest_agenda_leads_view_reload (GestAgendaLeadsView *self)
 {
+  DayQuery *query;
+
   g_return_if_fail (GEST_IS_AGENDA_LEADS_VIEW (self));
 
   if (self->store == NULL)
     return;
   show_error (self, NULL);
   set_loading (self, TRUE);
-  gest_agenda_loader_run (self->loader, leads_load, g_strdup (gest_agenda_day_nav_get_day (self->nav)), g_free,
-                          leads_data_free, ++self->serial, self->cancellable, leads_loaded_cb, g_object_ref (self));
+  query = g_new0 (DayQuery, 1);
+  query->serial = ++self->serial;
+  g_strlcpy (query->day, gest_agenda_day_nav_get_day (self->nav), sizeof query->day);
+  gest_reservation_reader_run_async (self->reader, leads_load, query, g_free, leads_data_free, self->cancellable,
+                                     leads_loaded_cb, g_object_ref (self));
 }
 
 void

@@ -6,13 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "gest-activity-log.h"
-#include "gest-agenda-loader.h"
 #include "gest-agenda-preferences.h"
 #include "gest-agenda-prefs-values.h"
 #include "gest-agenda-schedule.h"
 #include "gest-agenda-text.h"
 #include "gest-date.h"
 #include "gest-field-error.h"
+#include "gest-reservation-reader.h"
 
 static const char * const weekday_names[] = {
   N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
@@ -35,7 +35,7 @@ typedef struct
   AdwPreferencesPage  *page;          /* weak: NULL once the page is gone */
   GestContext         *context;
   GestStore           *store;         /* the context's */
-  GestAgendaLoader    *loader;
+  GestReservationReader *reader;
   GCancellable        *cancellable;
   guint                serial;
   gboolean             loading;
@@ -53,6 +53,13 @@ typedef struct
   char                *error;
   gboolean             busy;
 } Prefs;
+
+/* A read of one day; its serial tells a stale result. */
+typedef struct
+{
+  guint serial;
+  char  day[11];            /* yyyy-mm-dd */
+} DayQuery;
 
 typedef struct
 {
@@ -82,7 +89,7 @@ prefs_unref (Prefs *self)
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->loader, gest_agenda_loader_unref);
+  g_clear_pointer (&self->reader, gest_reservation_reader_unref);
   g_clear_pointer (&self->advisors, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_free (self->error);
@@ -569,13 +576,14 @@ fill_blocks (Prefs               *self,
     }
 }
 
-/* In the loader's thread. */
+/* In the reader's thread. */
 static gpointer
-prefs_load (GestStore  *store,
-            gpointer    data,
-            GError    **error)
+prefs_load (GestStore     *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  return gest_agenda_prefs_data_load (store, data, error);
+  return gest_agenda_prefs_data_load (store, ((DayQuery *) data)->day, error);
 }
 
 static void
@@ -597,8 +605,8 @@ prefs_loaded_cb (GObject      *object,
 {
   Prefs *self = user_data;
   g_autoptr(GError) error = NULL;
-  guint serial = 0;
-  g_autoptr(GestAgendaPrefsData) data = gest_agenda_loader_finish (result, &serial, &error);
+  guint serial = ((DayQuery *) gest_reservation_reader_get_data (result))->serial;
+  g_autoptr(GestAgendaPrefsData) data = gest_reservation_reader_run_finish (result, &error);
 
   if (self->page == NULL || serial != self->serial)
     {
@@ -627,10 +635,15 @@ prefs_loaded_cb (GObject      *object,
 static void
 prefs_reload (Prefs *self)
 {
+  g_autofree char *today = gest_agenda_today_iso (0);
+  DayQuery *query = g_new0 (DayQuery, 1);
+
+  query->serial = ++self->serial;
+  g_strlcpy (query->day, today, sizeof query->day);
   set_loading (self, TRUE);
-  gest_agenda_loader_run (self->loader, prefs_load, gest_agenda_today_iso (0), g_free,
-                          (GDestroyNotify) gest_agenda_prefs_data_free, ++self->serial, self->cancellable,
-                          prefs_loaded_cb, prefs_ref (self));
+  gest_reservation_reader_run_async (self->reader, prefs_load, query, g_free,
+                                     (GDestroyNotify) gest_agenda_prefs_data_free, self->cancellable,
+                                     prefs_loaded_cb, prefs_ref (self));
 }
 
 static AdwPreferencesGroup *
@@ -659,7 +672,7 @@ gest_agenda_preferences_page_new (GestContext *context)
   self->refs = 1;   /* the page's */
   self->context = g_object_ref (context);
   self->store = g_object_ref (gest_context_get_store (context));
-  self->loader = gest_agenda_loader_new (gest_store_get_path (self->store));
+  self->reader = gest_reservation_reader_new (gest_store_get_path (self->store));
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());

@@ -5,10 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "gest-agenda-loader.h"
 #include "gest-agenda-sessions-view.h"
 #include "gest-agenda-text.h"
 #include "gest-field-error.h"
+#include "gest-reservation-reader.h"
 #include "gest-tech-session.h"
 
 /* The book-a-session window (S9; issue 15), declared in gest-agenda-sessions-view.h. It reads
@@ -129,11 +129,12 @@ book_write_free (gpointer data)
   g_free (w);
 }
 
-/* In the loader's thread. */
+/* In the reader's thread. */
 static gpointer
-dialog_load (GestStore  *store,
-             gpointer    data,
-             GError    **error)
+dialog_load (GestStore     *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   DialogQuery *query = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -175,7 +176,7 @@ dialog_loaded_cb (GObject      *object,
 {
   SessionDialog *dialog = user_data;
   g_autoptr(GError) error = NULL;
-  DialogData *loaded = gest_agenda_loader_finish (result, NULL, &error);
+  DialogData *loaded = gest_reservation_reader_run_finish (result, &error);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   guint selected = 0;
 
@@ -314,7 +315,7 @@ gest_agenda_session_dialog_present (GtkWindow   *parent,
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *group = adw_preferences_group_new ();
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  g_autoptr(GestAgendaLoader) loader = NULL;
+  g_autoptr(GestReservationReader) reader = NULL;
   g_autofree char *day_text = NULL;
   g_autofree char *description = NULL;
   DialogQuery *query;
@@ -387,9 +388,9 @@ gest_agenda_session_dialog_present (GtkWindow   *parent,
   query = g_new0 (DialogQuery, 1);
   query->day = g_strdup (day);
   query->reservation_uuid = g_strdup (reservation_uuid);
-  loader = gest_agenda_loader_new (gest_store_get_path (gest_context_get_store (context)));
-  gest_agenda_loader_run (loader, dialog_load, query, dialog_query_free, dialog_data_free, 0, dialog->cancellable,
-                          dialog_loaded_cb, session_dialog_ref (dialog));
+  reader = gest_reservation_reader_new (gest_store_get_path (gest_context_get_store (context)));
+  gest_reservation_reader_run_async (reader, dialog_load, query, dialog_query_free, dialog_data_free,
+                                     dialog->cancellable, dialog_loaded_cb, session_dialog_ref (dialog));
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }

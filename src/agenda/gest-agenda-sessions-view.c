@@ -6,10 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "gest-agenda-day-nav.h"
-#include "gest-agenda-loader.h"
 #include "gest-agenda-sessions-view.h"
 #include "gest-agenda-text.h"
 #include "gest-field-error.h"
+#include "gest-reservation-reader.h"
 #include "gest-tech-session.h"
 
 struct _GestAgendaSessionsView
@@ -25,7 +25,7 @@ struct _GestAgendaSessionsView
 
   GestContext         *context;
   GestStore           *store;         /* the context's; NULL once disposed */
-  GestAgendaLoader    *loader;
+  GestReservationReader *reader;
   GCancellable        *cancellable;
   guint                serial;
   gboolean             loading;
@@ -35,7 +35,14 @@ struct _GestAgendaSessionsView
 
 G_DEFINE_FINAL_TYPE (GestAgendaSessionsView, gest_agenda_sessions_view, GTK_TYPE_WIDGET)
 
-/* What the view reads of its day, in the loader's thread. */
+/* A read of one day; its serial tells a stale result. */
+typedef struct
+{
+  guint serial;
+  char  day[11];            /* yyyy-mm-dd */
+} DayQuery;
+
+/* What the view reads of its day, in the reader's thread. */
 typedef struct
 {
   GPtrArray *sessions;      /* GestTechSession, by time */
@@ -59,11 +66,12 @@ day_data_free (gpointer data)
 }
 
 static gpointer
-day_load (GestStore  *store,
-          gpointer    data,
-          GError    **error)
+day_load (GestStore     *store,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  const char *iso = data;
+  const char *iso = ((DayQuery *) data)->day;
   DayData *day = g_new0 (DayData, 1);
 
   day->sessions = gest_tech_sessions_day (store, iso, error);
@@ -285,8 +293,8 @@ day_loaded_cb (GObject      *object,
 {
   g_autoptr(GestAgendaSessionsView) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint serial = 0;
-  DayData *day = gest_agenda_loader_finish (result, &serial, &error);
+  guint serial = ((DayQuery *) gest_reservation_reader_get_data (result))->serial;
+  DayData *day = gest_reservation_reader_run_finish (result, &error);
 
   if (self->store == NULL || serial != self->serial)
     {
@@ -327,7 +335,7 @@ gest_agenda_sessions_view_finalize (GObject *object)
 
   g_ptr_array_unref (self->rows);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->loader, gest_agenda_loader_unref);
+  g_clear_pointer (&self->reader, gest_reservation_reader_unref);
   g_free (self->error_text);
 
   G_OBJECT_CLASS (gest_agenda_sessions_view_parent_class)->finalize (object);
@@ -363,7 +371,7 @@ gest_agenda_sessions_view_new (GestContext *context)
   self = g_object_new (GEST_TYPE_AGENDA_SESSIONS_VIEW, NULL);
   self->context = g_object_ref (context);
   self->store = g_object_ref (gest_context_get_store (context));
-  self->loader = gest_agenda_loader_new (gest_store_get_path (self->store));
+  self->reader = gest_reservation_reader_new (gest_store_get_path (self->store));
   self->nav = GEST_AGENDA_DAY_NAV (gest_agenda_day_nav_new ());
   g_signal_connect_swapped (self->nav, "day-changed", G_CALLBACK (day_changed_cb), self);
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -428,12 +436,17 @@ gest_agenda_sessions_view_get_loading (GestAgendaSessionsView *self)
 void
 gest_agenda_sessions_view_reload (GestAgendaSessionsView *self)
 {
+  DayQuery *query;
+
   g_return_if_fail (GEST_IS_AGENDA_SESSIONS_VIEW (self));
 
   if (self->store == NULL)
     return;
   show_error (self, NULL);
   set_loading (self, TRUE);
-  gest_agenda_loader_run (self->loader, day_load, g_strdup (gest_agenda_day_nav_get_day (self->nav)), g_free,
-                          day_data_free, ++self->serial, self->cancellable, day_loaded_cb, g_object_ref (self));
+  query = g_new0 (DayQuery, 1);
+  query->serial = ++self->serial;
+  g_strlcpy (query->day, gest_agenda_day_nav_get_day (self->nav), sizeof query->day);
+  gest_reservation_reader_run_async (self->reader, day_load, query, g_free, day_data_free, self->cancellable,
+                                     day_loaded_cb, g_object_ref (self));
 }
