@@ -15,24 +15,24 @@
 
 struct _GestAgendaLeadsView
 {
-  GtkWidget            parent_instance;
+  GtkWidget              parent_instance;
 
-  GtkWidget           *scrolled;      /* the only child */
-  GestAgendaDayNav    *nav;
-  GtkWidget           *spinner;
-  AdwPreferencesGroup *day_group;
-  AdwPreferencesGroup *open_group;
-  GtkLabel            *error;
-  GPtrArray           *rows;          /* (group, row) pairs */
+  GtkWidget             *scrolled;           /* the only child */
+  GestAgendaDayNav      *nav;
+  GtkWidget             *spinner;
+  AdwPreferencesGroup   *day_group;
+  AdwPreferencesGroup   *open_group;
+  GtkLabel              *error;
+  GPtrArray             *rows;               /* (group, row) pairs */
 
-  GestContext         *context;
-  GestStore           *store;         /* the context's; NULL once disposed */
+  GestContext           *context;
+  GestStore             *store;              /* the context's; NULL once disposed */
   GestReservationReader *reader;
-  GCancellable        *cancellable;
-  guint                serial;
-  gboolean             loading;
-  char                *error_text;
-  gboolean             busy;
+  GCancellable          *cancellable;
+  guint                  serial;
+  gboolean               loading;
+  char                  *error_text;
+  gboolean               busy;
 };
 
 G_DEFINE_FINAL_TYPE (GestAgendaLeadsView, gest_agenda_leads_view, GTK_TYPE_WIDGET)

@@ -31,27 +31,27 @@ static const char * const rule_titles[GEST_AGENDA_N_RULES] = {
  * dialog in flight; all on the UI thread. */
 typedef struct
 {
-  guint                refs;
-  AdwPreferencesPage  *page;          /* weak: NULL once the page is gone */
-  GestContext         *context;
-  GestStore           *store;         /* the context's */
+  guint                  refs;
+  AdwPreferencesPage    *page;               /* weak: NULL once the page is gone */
+  GestContext           *context;
+  GestStore             *store;              /* the context's */
   GestReservationReader *reader;
-  GCancellable        *cancellable;
-  guint                serial;
-  gboolean             loading;
-  GPtrArray           *advisors;      /* GestAgendaSchedule of the last load */
-  GtkWidget           *spinner;
-  AdwPreferencesGroup *rules_group;
-  GtkWidget           *rule_rows[GEST_AGENDA_N_RULES];
-  GtkWidget           *rules_save;
-  GtkLabel            *rules_error;
-  AdwPreferencesGroup *hours_group;
-  GtkLabel            *hours_error;
-  AdwPreferencesGroup *blocks_group;
-  GtkLabel            *blocks_error;
-  GPtrArray           *rows;          /* (group, row) pairs, removed on reload */
-  char                *error;
-  gboolean             busy;
+  GCancellable          *cancellable;
+  guint                  serial;
+  gboolean               loading;
+  GPtrArray             *advisors;           /* GestAgendaSchedule of the last load */
+  GtkWidget             *spinner;
+  AdwPreferencesGroup   *rules_group;
+  GtkWidget             *rule_rows[GEST_AGENDA_N_RULES];
+  GtkWidget             *rules_save;
+  GtkLabel              *rules_error;
+  AdwPreferencesGroup   *hours_group;
+  GtkLabel              *hours_error;
+  AdwPreferencesGroup   *blocks_group;
+  GtkLabel              *blocks_error;
+  GPtrArray             *rows;               /* (group, row) pairs, removed on reload */
+  char                  *error;
+  gboolean               busy;
 } Prefs;
 
 /* A read of one day; its serial tells a stale result. */

@@ -14,23 +14,23 @@
 
 struct _GestAgendaSessionsView
 {
-  GtkWidget            parent_instance;
+  GtkWidget              parent_instance;
 
-  GtkWidget           *scrolled;      /* the only child */
-  GestAgendaDayNav    *nav;
-  GtkWidget           *spinner;
-  AdwPreferencesGroup *group;
-  GtkLabel            *error;
-  GPtrArray           *rows;          /* borrowed */
+  GtkWidget             *scrolled;           /* the only child */
+  GestAgendaDayNav      *nav;
+  GtkWidget             *spinner;
+  AdwPreferencesGroup   *group;
+  GtkLabel              *error;
+  GPtrArray             *rows;               /* borrowed */
 
-  GestContext         *context;
-  GestStore           *store;         /* the context's; NULL once disposed */
+  GestContext           *context;
+  GestStore             *store;              /* the context's; NULL once disposed */
   GestReservationReader *reader;
-  GCancellable        *cancellable;
-  guint                serial;
-  gboolean             loading;
-  char                *error_text;
-  gboolean             busy;
+  GCancellable          *cancellable;
+  guint                  serial;
+  gboolean               loading;
+  char                  *error_text;
+  gboolean               busy;
 };
 
 G_DEFINE_FINAL_TYPE (GestAgendaSessionsView, gest_agenda_sessions_view, GTK_TYPE_WIDGET)
