@@ -5,28 +5,34 @@
 
 #include <glib/gi18n.h>
 
+#include "gest-agenda-day-nav.h"
 #include "gest-agenda-leads-view.h"
 #include "gest-agenda-text.h"
 #include "gest-date.h"
 #include "gest-field-error.h"
+#include "gest-reservation-reader.h"
 #include "gest-test-drive.h"
 
 struct _GestAgendaLeadsView
 {
-  GtkWidget            parent_instance;
+  GtkWidget              parent_instance;
 
-  GtkWidget           *scrolled;      /* the only child */
-  GtkWidget           *day_label;
-  AdwPreferencesGroup *day_group;
-  AdwPreferencesGroup *open_group;
-  GtkLabel            *error;
-  GPtrArray           *rows;          /* (group, row) pairs */
+  GtkWidget             *scrolled;           /* the only child */
+  GestAgendaDayNav      *nav;
+  GtkWidget             *spinner;
+  AdwPreferencesGroup   *day_group;
+  AdwPreferencesGroup   *open_group;
+  GtkLabel              *error;
+  GPtrArray             *rows;               /* (group, row) pairs */
 
-  GestContext         *context;
-  GestStore           *store;         /* the context's */
-  char                *day;
-  char                *error_text;
-  gboolean             busy;
+  GestContext           *context;
+  GestStore             *store;              /* the context's; NULL once disposed */
+  GestReservationReader *reader;
+  GCancellable          *cancellable;
+  guint                  serial;
+  gboolean               loading;
+  char                  *error_text;
+  gboolean               busy;
 };
 
 G_DEFINE_FINAL_TYPE (GestAgendaLeadsView, gest_agenda_leads_view, GTK_TYPE_WIDGET)
@@ -40,6 +46,20 @@ static guint signals[N_SIGNALS];
 
 /* The outcomes sales records, in the dialog's order. */
 static const char * const outcomes[] = { "test-driven", "sold", "not-interested", "no-answer" };
+
+/* A read of one day; its serial tells a stale result. */
+typedef struct
+{
+  guint serial;
+  char  day[11];            /* yyyy-mm-dd */
+} DayQuery;
+
+/* What the view reads, in the reader's thread. */
+typedef struct
+{
+  GPtrArray *day_leads;     /* GestTestDriveLead */
+  GPtrArray *open_leads;
+} LeadsData;
 
 typedef struct
 {
@@ -67,6 +87,35 @@ outcome_write (GestStore  *store,
   OutcomeWrite *w = data;
 
   return gest_test_drive_lead_outcome (store, w->lead_uuid, w->outcome, w->note, error);
+}
+
+static void
+leads_data_free (gpointer data)
+{
+  LeadsData *leads = data;
+
+  g_clear_pointer (&leads->day_leads, g_ptr_array_unref);
+  g_clear_pointer (&leads->open_leads, g_ptr_array_unref);
+  g_free (leads);
+}
+
+static gpointer
+leads_load (GestStore     *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  LeadsData *leads = g_new0 (LeadsData, 1);
+
+  leads->day_leads = gest_test_drive_leads (store, ((DayQuery *) data)->day, error);
+  if (leads->day_leads != NULL)
+    leads->open_leads = gest_test_drive_leads (store, NULL, error);
+  if (leads->open_leads == NULL)
+    {
+      leads_data_free (leads);
+      return NULL;
+    }
+  return leads;
 }
 
 static void
@@ -194,13 +243,62 @@ add_empty (GestAgendaLeadsView *self,
 }
 
 static void
-day_clicked_cb (GtkButton           *button,
-                GestAgendaLeadsView *self)
+set_loading (GestAgendaLeadsView *self,
+             gboolean             loading)
 {
-  int offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "gest-offset"));
-  g_autofree char *day = offset == 0 ? gest_agenda_today_iso (0) : gest_agenda_day_add (self->day, offset);
+  self->loading = loading;
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  gtk_widget_set_visible (self->spinner, loading);
+  /* The rows shown are the previous day's until the new ones arrive: not to be acted on. */
+  for (guint i = 0; i + 1 < self->rows->len; i += 2)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->rows, i + 1), !loading);
+}
 
-  gest_agenda_leads_view_set_day (self, day);
+static void
+show_leads (GestAgendaLeadsView *self,
+            LeadsData           *leads)
+{
+  for (guint i = 0; i + 1 < self->rows->len; i += 2)
+    adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
+  g_ptr_array_set_size (self->rows, 0);
+  for (guint i = 0; i < leads->day_leads->len; i++)
+    add_lead (self, self->day_group, g_ptr_array_index (leads->day_leads, i));
+  if (leads->day_leads->len == 0)
+    add_empty (self, self->day_group, _("No test drives this day"),
+               _("Leads appear when a customer accepts the test drive offered at booking or at arrival."));
+  for (guint i = 0; i < leads->open_leads->len; i++)
+    add_lead (self, self->open_group, g_ptr_array_index (leads->open_leads, i));
+  if (leads->open_leads->len == 0)
+    add_empty (self, self->open_group, _("No open leads"), _("Every lead has its outcome."));
+}
+
+static void
+leads_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GestAgendaLeadsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint serial = ((DayQuery *) gest_reservation_reader_get_data (result))->serial;
+  LeadsData *leads = gest_reservation_reader_run_finish (result, &error);
+
+  if (self->store == NULL || serial != self->serial)
+    {
+      g_clear_pointer (&leads, leads_data_free);
+      return;
+    }
+  if (leads == NULL)
+    show_error (self, error->message);
+  else
+    show_leads (self, leads);
+  set_loading (self, FALSE);
+  g_clear_pointer (&leads, leads_data_free);
+}
+
+static void
+day_changed_cb (GestAgendaLeadsView *self)
+{
+  gest_agenda_leads_view_reload (self);
 }
 
 static void
@@ -208,6 +306,7 @@ gest_agenda_leads_view_dispose (GObject *object)
 {
   GestAgendaLeadsView *self = GEST_AGENDA_LEADS_VIEW (object);
 
+  g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -221,7 +320,8 @@ gest_agenda_leads_view_finalize (GObject *object)
   GestAgendaLeadsView *self = GEST_AGENDA_LEADS_VIEW (object);
 
   g_ptr_array_unref (self->rows);
-  g_free (self->day);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->reader, gest_reservation_reader_unref);
   g_free (self->error_text);
 
   G_OBJECT_CLASS (gest_agenda_leads_view_parent_class)->finalize (object);
@@ -245,6 +345,7 @@ static void
 gest_agenda_leads_view_init (GestAgendaLeadsView *self)
 {
   self->rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
 }
 
 GtkWidget *
@@ -252,48 +353,28 @@ gest_agenda_leads_view_new (GestContext *context)
 {
   GestAgendaLeadsView *self;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *clamp = adw_clamp_new ();
-  const struct { const char *icon; const char *label; int offset; } days[] = {
-    { "go-previous-symbolic", N_("Previous Day"), -1 },
-    { NULL, N_("_Today"), 0 },
-    { "go-next-symbolic", N_("Next Day"), 1 },
-  };
 
   g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
 
   self = g_object_new (GEST_TYPE_AGENDA_LEADS_VIEW, NULL);
   self->context = g_object_ref (context);
   self->store = g_object_ref (gest_context_get_store (context));
-  self->day = gest_agenda_today_iso (0);
-  self->day_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->day_label, "title-4");
-  gtk_widget_set_hexpand (self->day_label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->day_label), 0);
-  gtk_box_append (GTK_BOX (nav), self->day_label);
-  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
-    {
-      GtkWidget *button = days[i].icon != NULL ? gtk_button_new_from_icon_name (days[i].icon)
-                                               : gtk_button_new_with_mnemonic (_(days[i].label));
-
-      if (days[i].icon != NULL)
-        {
-          gtk_widget_set_tooltip_text (button, _(days[i].label));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(days[i].label), -1);
-        }
-      g_object_set_data (G_OBJECT (button), "gest-offset", GINT_TO_POINTER (days[i].offset));
-      g_signal_connect (button, "clicked", G_CALLBACK (day_clicked_cb), self);
-      gtk_box_append (GTK_BOX (nav), button);
-    }
+  self->reader = gest_reservation_reader_new (gest_store_get_path (self->store));
+  self->nav = GEST_AGENDA_DAY_NAV (gest_agenda_day_nav_new ());
+  g_signal_connect_swapped (self->nav, "day-changed", G_CALLBACK (day_changed_cb), self);
   self->day_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->day_group, _("Test Drives of the Day"));
   adw_preferences_group_set_description (self->day_group,
                                          _("Service customers whose vehicle has more than 30,000 km and who accepted a test drive."));
+  self->spinner = gtk_spinner_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading…"), -1);
+  adw_preferences_group_set_header_suffix (self->day_group, self->spinner);
   self->error = gest_field_error_label_new (self->day_group);
   self->open_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->open_group, _("Open Leads"));
   adw_preferences_group_set_description (self->open_group, _("Every lead without an outcome yet, by appointment."));
-  gtk_box_append (GTK_BOX (box), nav);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->nav));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->day_group));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->open_group));
   gtk_widget_set_margin_top (box, 18);
@@ -316,46 +397,26 @@ gest_agenda_leads_view_set_day (GestAgendaLeadsView *self,
   g_return_if_fail (GEST_IS_AGENDA_LEADS_VIEW (self));
   g_return_if_fail (day != NULL);
 
-  if (g_strcmp0 (self->day, day) == 0)
-    return;
-  g_free (self->day);
-  self->day = g_strdup (day);
-  gest_agenda_leads_view_reload (self);
+  /* "day-changed" reloads. */
+  gest_agenda_day_nav_set_day (self->nav, day);
 }
 
 void
 gest_agenda_leads_view_reload (GestAgendaLeadsView *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) day_leads = NULL;
-  g_autoptr(GPtrArray) open_leads = NULL;
-  g_autofree char *day_text = NULL;
+  DayQuery *query;
 
   g_return_if_fail (GEST_IS_AGENDA_LEADS_VIEW (self));
 
-  day_text = gest_agenda_day_text (self->day);
-  gtk_label_set_text (GTK_LABEL (self->day_label), day_text);
-  for (guint i = 0; i + 1 < self->rows->len; i += 2)
-    adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
-  g_ptr_array_set_size (self->rows, 0);
+  if (self->store == NULL)
+    return;
   show_error (self, NULL);
-  day_leads = gest_test_drive_leads (self->store, self->day, &error);
-  if (day_leads != NULL)
-    open_leads = gest_test_drive_leads (self->store, NULL, &error);
-  if (open_leads == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < day_leads->len; i++)
-    add_lead (self, self->day_group, g_ptr_array_index (day_leads, i));
-  if (day_leads->len == 0)
-    add_empty (self, self->day_group, _("No test drives this day"),
-               _("Leads appear when a customer accepts the test drive offered at booking or at arrival."));
-  for (guint i = 0; i < open_leads->len; i++)
-    add_lead (self, self->open_group, g_ptr_array_index (open_leads, i));
-  if (open_leads->len == 0)
-    add_empty (self, self->open_group, _("No open leads"), _("Every lead has its outcome."));
+  set_loading (self, TRUE);
+  query = g_new0 (DayQuery, 1);
+  query->serial = ++self->serial;
+  g_strlcpy (query->day, gest_agenda_day_nav_get_day (self->nav), sizeof query->day);
+  gest_reservation_reader_run_async (self->reader, leads_load, query, g_free, leads_data_free, self->cancellable,
+                                     leads_loaded_cb, g_object_ref (self));
 }
 
 void
@@ -385,4 +446,12 @@ gest_agenda_leads_view_get_error (GestAgendaLeadsView *self)
   g_return_val_if_fail (GEST_IS_AGENDA_LEADS_VIEW (self), NULL);
 
   return self->error_text;
+}
+
+gboolean
+gest_agenda_leads_view_get_loading (GestAgendaLeadsView *self)
+{
+  g_return_val_if_fail (GEST_IS_AGENDA_LEADS_VIEW (self), FALSE);
+
+  return self->loading;
 }

@@ -32,7 +32,9 @@ struct _GestAgendaPage
   GestSqlBoardSource *source;
   GtkWidget          *detail;
   GtkWidget          *dialog;        /* weak */
-  GPtrArray          *advisors;      /* GestAgendaSchedule: the selector's */
+  GPtrArray          *advisors;      /* GestAgendaSchedule: the selector's, the day grid's */
+  gboolean            board_stale;   /* the day changed while the board was hidden */
+  gboolean            had_unassigned; /* the selector's list starts with "To assign" */
   gboolean            unassigned;    /* the selector starts with "To assign" */
 
   GestContext        *context;

@@ -68,6 +68,7 @@ reload_board (GestAgendaPage *self)
     return;
   g_clear_object (&self->source);
   self->source = source;
+  self->board_stale = FALSE;
   gest_board_page_set_source (self->board, GEST_BOARD_SOURCE (self->source));
 }
 
@@ -87,18 +88,38 @@ gest_agenda_page_update_narrow (GestAgendaPage *self)
   gtk_widget_set_visible (self->advisor_dropdown, self->narrow && day_view && (advisor != NULL || to_assign));
 }
 
+/* The narrow selector's advisors: those of the day view's grid, read on its thread (none
+ * until the first day arrives). The advisor chosen stays chosen when the list is rebuilt. */
 static void
 load_advisors (GestAgendaPage *self)
 {
+  const GestAgendaGrid *grid = gest_agenda_view_get_grid (self->dayview);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *chosen = NULL;
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->advisor_dropdown));
+  guint restore = 0;
 
+  if (self->advisors != NULL && selected != GTK_INVALID_LIST_POSITION && selected >= (self->had_unassigned ? 1u : 0u)
+      && selected - (self->had_unassigned ? 1 : 0) < self->advisors->len)
+    chosen = g_strdup (((GestAgendaSchedule *) g_ptr_array_index (self->advisors,
+                                                                   selected - (self->had_unassigned ? 1 : 0)))->advisor_uuid);
   g_clear_pointer (&self->advisors, g_ptr_array_unref);
-  self->advisors = gest_agenda_advisors (gest_context_get_store (self->context), NULL);
+  if (grid != NULL && grid->advisors != NULL)
+    self->advisors = g_ptr_array_ref (grid->advisors);
+  self->had_unassigned = self->unassigned;
   if (self->unassigned)
     gtk_string_list_append (names, _("To assign"));
   for (guint i = 0; self->advisors != NULL && i < self->advisors->len; i++)
-    gtk_string_list_append (names, ((GestAgendaSchedule *) g_ptr_array_index (self->advisors, i))->advisor_name);
+    {
+      GestAgendaSchedule *advisor = g_ptr_array_index (self->advisors, i);
+
+      if (g_strcmp0 (advisor->advisor_uuid, chosen) == 0)
+        restore = i + (self->unassigned ? 1 : 0);
+      gtk_string_list_append (names, advisor->advisor_name);
+    }
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->advisor_dropdown), G_LIST_MODEL (names));
+  if (chosen != NULL)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->advisor_dropdown), restore);
 }
 
 void
@@ -114,7 +135,11 @@ gest_agenda_page_show_day (GestAgendaPage *self,
     }
   gest_agenda_view_set_day (self->week, self->day);
   gest_agenda_view_set_day (self->dayview, self->day);
-  reload_board (self);
+  /* The board reads its day when it shows, as the views do. */
+  if (is_board (self) || self->source == NULL)
+    reload_board (self);
+  else
+    self->board_stale = TRUE;
   update_range_label (self);
   if (gest_date_from_iso (self->day, &date))
     {
@@ -134,6 +159,8 @@ view_changed_cb (GestAgendaPage *self)
   const char *view = adw_view_stack_get_visible_child_name (self->stack);
   gboolean agenda = g_strcmp0 (view, "week") == 0 || g_strcmp0 (view, "day") == 0;
 
+  if (board && self->board_stale)
+    reload_board (self);
   gtk_widget_set_visible (self->move_button, agenda);
   gtk_widget_set_visible (self->nav_box, agenda || board);
   update_range_label (self);
@@ -159,8 +186,6 @@ day_loaded_cb (GestAgendaPage *self)
   gboolean unassigned = grid != NULL && grid->columns->len > 0
                         && ((GestAgendaColumn *) g_ptr_array_index (grid->columns, 0))->advisor_uuid == NULL;
 
-  if (unassigned == self->unassigned)
-    return;
   self->unassigned = unassigned;
   load_advisors (self);
   gest_agenda_page_update_narrow (self);
@@ -339,6 +364,21 @@ agenda_box (GestAgendaView *view,
   return box;
 }
 
+/* The first time "sessions" or "leads" shows, its view goes into the bin that held its place. */
+static void
+build_shown_view_cb (GestAgendaPage *self)
+{
+  GtkWidget *bin = adw_view_stack_get_visible_child (self->stack);
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (!ADW_IS_BIN (bin) || adw_bin_get_child (ADW_BIN (bin)) != NULL)
+    return;
+  if (g_strcmp0 (name, "sessions") == 0)
+    adw_bin_set_child (ADW_BIN (bin), gest_agenda_sessions_view_new (self->context));
+  else if (g_strcmp0 (name, "leads") == 0)
+    adw_bin_set_child (ADW_BIN (bin), gest_agenda_leads_view_new (self->context));
+}
+
 static void
 gest_agenda_page_constructed (GObject *object)
 {
@@ -399,9 +439,14 @@ gest_agenda_page_constructed (GObject *object)
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->board), "board", _("Today’s Board"));
   adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
-  /* agenda-pages: the sessions and leads views, one line each; printing the next day's sheets. */
-  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, gest_agenda_sessions_view_new (self->context), "sessions", _("Sessions")), "video-display-symbolic");
-  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->stack, gest_agenda_leads_view_new (self->context), "leads", _("Leads")), "system-users-symbolic");
+  /* The sessions and leads views are built when first shown: an empty bin holds their place. */
+  page = adw_view_stack_add_titled (self->stack, adw_bin_new (), "sessions", _("Sessions"));
+  adw_view_stack_page_set_icon_name (page, "video-display-symbolic");
+  page = adw_view_stack_add_titled (self->stack, adw_bin_new (), "leads", _("Leads"));
+  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (build_shown_view_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* Printing the next day's sheets. */
   print = gest_agenda_print_button_new (self->context, self->week_error);
   /* An icon, as the other navigation buttons, so the bar fits 360 px. */
   gtk_widget_set_tooltip_text (print, _("Print Next Day’s Sheets…"));
@@ -426,7 +471,6 @@ gest_agenda_page_constructed (GObject *object)
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (view_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  load_advisors (self);
   gest_agenda_page_show_day (self, NULL);
   view_changed_cb (self);
 }

@@ -12,6 +12,7 @@
 #include "gest-agenda-text.h"
 #include "gest-date.h"
 #include "gest-field-error.h"
+#include "gest-reservation-reader.h"
 
 static const char * const weekday_names[] = {
   N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
@@ -26,28 +27,45 @@ static const char * const rule_titles[GEST_AGENDA_N_RULES] = {
   N_("Technology Session Length (minutes)"),
 };
 
+/* The page's state, held by the page (weakly: until it finalizes), each load and each save and
+ * dialog in flight; all on the UI thread. */
 typedef struct
 {
-  AdwPreferencesPage  *page;          /* weak */
-  GestContext         *context;
-  GestStore           *store;         /* the context's */
-  AdwPreferencesGroup *rules_group;
-  GtkWidget           *rule_rows[GEST_AGENDA_N_RULES];
-  GtkWidget           *rules_save;
-  GtkLabel            *rules_error;
-  AdwPreferencesGroup *hours_group;
-  GtkLabel            *hours_error;
-  AdwPreferencesGroup *blocks_group;
-  GtkLabel            *blocks_error;
-  GPtrArray           *rows;          /* (group, row) pairs, removed on reload */
-  char                *error;
-  gboolean             busy;
+  guint                  refs;
+  AdwPreferencesPage    *page;               /* weak: NULL once the page is gone */
+  GestContext           *context;
+  GestStore             *store;              /* the context's */
+  GestReservationReader *reader;
+  GCancellable          *cancellable;
+  guint                  serial;
+  gboolean               loading;
+  GPtrArray             *advisors;           /* GestAgendaSchedule of the last load */
+  GtkWidget             *spinner;
+  AdwPreferencesGroup   *rules_group;
+  GtkWidget             *rule_rows[GEST_AGENDA_N_RULES];
+  GtkWidget             *rules_save;
+  GtkLabel              *rules_error;
+  AdwPreferencesGroup   *hours_group;
+  GtkLabel              *hours_error;
+  AdwPreferencesGroup   *blocks_group;
+  GtkLabel              *blocks_error;
+  GPtrArray             *rows;               /* (group, row) pairs, removed on reload */
+  char                  *error;
+  gboolean               busy;
 } Prefs;
+
+/* A read of one day; its serial tells a stale result. */
+typedef struct
+{
+  guint serial;
+  char  day[11];            /* yyyy-mm-dd */
+} DayQuery;
 
 typedef struct
 {
   Prefs              *prefs;
   int                 kind;           /* 0 rules, 1 hours, 2 clear day, 3 block add, 4 block remove */
+  GWeakRef            row;            /* the weekday's row of hours, for its error */
   char               *values[GEST_AGENDA_N_RULES];
   GestAgendaSchedule  schedule;
   char               *day;
@@ -56,21 +74,37 @@ typedef struct
 
 static void prefs_reload (Prefs *self);
 
+static Prefs *
+prefs_ref (Prefs *self)
+{
+  self->refs++;
+  return self;
+}
+
 static void
-prefs_free (gpointer  data,
-            GObject  *where_the_object_was)
+prefs_unref (Prefs *self)
+{
+  if (--self->refs > 0)
+    return;
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->reader, gest_reservation_reader_unref);
+  g_clear_pointer (&self->advisors, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_free (self->error);
+  g_free (self);
+}
+
+static void
+page_gone (gpointer  data,
+           GObject  *where_the_object_was)
 {
   Prefs *self = data;
 
   self->page = NULL;
-  /* A save still running holds the struct: it frees it when it reports. */
-  if (self->busy)
-    return;
-  g_clear_object (&self->store);
-  g_clear_object (&self->context);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_free (self->error);
-  g_free (self);
+  g_cancellable_cancel (self->cancellable);
+  prefs_unref (self);
 }
 
 static void
@@ -83,7 +117,19 @@ save_free (gpointer data)
   g_free (save->schedule.advisor_uuid);
   g_free (save->day);
   g_free (save->reason);
+  g_weak_ref_clear (&save->row);
   g_free (save);
+}
+
+static Save *
+save_new (int        kind,
+          GtkWidget *row)
+{
+  Save *save = g_new0 (Save, 1);
+
+  save->kind = kind;
+  g_weak_ref_init (&save->row, row);
+  return save;
 }
 
 static void
@@ -143,23 +189,25 @@ saved_cb (GObject      *object,
   Prefs *self = user_data;
   Save *save = gest_store_write_get_data (result);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) row = g_weak_ref_get (&save->row);
   GtkLabel *label;
 
   self->busy = FALSE;
   if (self->page == NULL)
     {
-      prefs_free (self, NULL);
+      prefs_unref (self);
       return;
     }
   label = save->kind == 0 ? self->rules_error : save->kind <= 2 ? self->hours_error : self->blocks_error;
   gtk_widget_set_sensitive (self->rules_save, TRUE);
   if (!gest_store_write_finish (GEST_STORE (object), result, &error))
+    show_error (self, row, label, error->message);
+  else
     {
-      show_error (self, NULL, label, error->message);
-      return;
+      show_error (self, row, label, NULL);
+      prefs_reload (self);
     }
-  show_error (self, NULL, label, NULL);
-  prefs_reload (self);
+  prefs_unref (self);
 }
 
 static void
@@ -174,7 +222,7 @@ run_save (Prefs *self,
   self->busy = TRUE;
   save->prefs = self;
   gtk_widget_set_sensitive (self->rules_save, FALSE);
-  gest_store_write_async (self->store, save_write, save, save_free, NULL, saved_cb, self);
+  gest_store_write_async (self->store, save_write, save, save_free, NULL, saved_cb, prefs_ref (self));
 }
 
 /* --- Rules -------------------------------------------------------------------------------- */
@@ -198,14 +246,29 @@ rules_save_cb (Prefs *self)
       show_error (self, self->rule_rows[bad], self->rules_error, message);
       return;
     }
-  save = g_new0 (Save, 1);
-  save->kind = 0;
+  save = save_new (0, NULL);
   for (guint i = 0; i < GEST_AGENDA_N_RULES; i++)
     save->values[i] = g_strstrip (g_strdup (texts[i]));
   run_save (self, save);
 }
 
 /* --- Hours -------------------------------------------------------------------------------- */
+
+static GWeakRef *
+weak_ref_new (GtkWidget *widget)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, widget);
+  return ref;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
 
 static GtkWidget *
 dialog_entry (GtkWidget  *box,
@@ -244,12 +307,13 @@ hours_response_cb (AdwMessageDialog *dialog,
                    Prefs            *self)
 {
   GtkEditable **entries = g_object_get_data (G_OBJECT (dialog), "gest-entries");
+  g_autoptr(GtkWidget) row = g_weak_ref_get (g_object_get_data (G_OBJECT (dialog), "gest-row"));
   Save *save;
   g_autofree char *message = NULL;
 
-  if (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "off") != 0)
+  if (self->page == NULL || (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "off") != 0))
     return;
-  save = g_new0 (Save, 1);
+  save = save_new (0, row);
   save->schedule.advisor_uuid = g_strdup (g_object_get_data (G_OBJECT (dialog), "gest-advisor"));
   save->schedule.weekday = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "gest-weekday"));
   save->kind = g_strcmp0 (response, "off") == 0 ? 2 : 1;
@@ -258,7 +322,7 @@ hours_response_cb (AdwMessageDialog *dialog,
                                 gtk_editable_get_text (entries[2]), gtk_editable_get_text (entries[3]),
                                 &save->schedule, &message))
     {
-      show_error (self, NULL, self->hours_error, message);
+      show_error (self, row, self->hours_error, message);
       save_free (save);
       return;
     }
@@ -306,6 +370,8 @@ hours_activated_cb (AdwActionRow *row,
   g_object_set_data_full (G_OBJECT (dialog), "gest-entries", entries, g_free);
   g_object_set_data_full (G_OBJECT (dialog), "gest-advisor", g_strdup (s->advisor_uuid), g_free);
   g_object_set_data (G_OBJECT (dialog), "gest-weekday", GINT_TO_POINTER (s->weekday));
+  g_object_set_data_full (G_OBJECT (dialog), "gest-row", weak_ref_new (GTK_WIDGET (row)), weak_ref_free);
+  g_object_set_data_full (G_OBJECT (dialog), "gest-prefs", prefs_ref (self), (GDestroyNotify) prefs_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (hours_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -321,17 +387,12 @@ add_row (Prefs               *self,
 }
 
 static void
-fill_hours (Prefs *self)
+fill_hours (Prefs               *self,
+            GestAgendaPrefsData *data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) advisors = gest_agenda_advisors (self->store, &error);
-  g_autoptr(GPtrArray) schedules = advisors != NULL ? gest_agenda_schedules (self->store, &error) : NULL;
+  GPtrArray *advisors = data->advisors;
+  GPtrArray *schedules = data->schedules;
 
-  if (schedules == NULL)
-    {
-      show_error (self, NULL, self->hours_error, error->message);
-      return;
-    }
   if (advisors->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -407,10 +468,9 @@ block_response_cb (AdwMessageDialog *dialog,
   GDate date;
   Save *save;
 
-  if (g_strcmp0 (response, "add") != 0)
+  if (self->page == NULL || g_strcmp0 (response, "add") != 0)
     return;
-  save = g_new0 (Save, 1);
-  save->kind = 3;
+  save = save_new (3, NULL);
   if (selected < uuids->len)
     save->schedule.advisor_uuid = g_strdup (g_ptr_array_index (uuids, selected));
   if (save->schedule.advisor_uuid == NULL || !gest_date_parse (gtk_editable_get_text (entries[0]), &date, NULL) ||
@@ -430,8 +490,7 @@ block_response_cb (AdwMessageDialog *dialog,
 static void
 block_add_cb (Prefs *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) advisors = gest_agenda_advisors (self->store, &error);
+  GPtrArray *advisors = self->advisors;   /* the last load's */
   GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
   GtkStringList *names = gtk_string_list_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -465,6 +524,7 @@ block_add_cb (Prefs *self)
   g_object_set_data_full (G_OBJECT (dialog), "gest-entries", entries, g_free);
   g_object_set_data (G_OBJECT (dialog), "gest-advisors", dropdown);
   g_object_set_data_full (G_OBJECT (dialog), "gest-uuids", uuids, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "gest-prefs", prefs_ref (self), (GDestroyNotify) prefs_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (block_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -473,55 +533,40 @@ static void
 block_remove_cb (GtkButton *button,
                  Prefs     *self)
 {
-  Save *save = g_new0 (Save, 1);
+  Save *save = save_new (4, NULL);
 
-  save->kind = 4;
   save->day = g_strdup (g_object_get_data (G_OBJECT (button), "gest-block"));
   run_save (self, save);
 }
 
 static void
-fill_blocks (Prefs *self)
+fill_blocks (Prefs               *self,
+             GestAgendaPrefsData *data)
 {
-  g_autofree char *today = gest_agenda_today_iso (0);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  stmt = gest_store_prepare (self->store,
-                             "SELECT b.uuid, b.day, b.starts_min, b.ends_min, b.reason, COALESCE (u.name, '')"
-                             " FROM agenda_blocks b LEFT JOIN users u ON u.uuid = b.advisor_uuid"
-                             " WHERE b.deleted = 0 AND b.day >= ?1 ORDER BY b.day, b.starts_min LIMIT 200", &error);
-  if (stmt == NULL)
+  for (guint i = 0; i < data->blocks->len; i++)
     {
-      show_error (self, NULL, self->blocks_error, error->message);
-      return;
-    }
-  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autofree char *day = gest_agenda_day_text ((const char *) sqlite3_column_text (stmt, 1));
-      g_autofree char *from = gest_agenda_time_text (sqlite3_column_int (stmt, 2));
-      g_autofree char *to = gest_agenda_time_text (sqlite3_column_int (stmt, 3));
+      GestAgendaBlockRow *block = g_ptr_array_index (data->blocks, i);
+      g_autofree char *day = gest_agenda_day_text (block->day);
+      g_autofree char *from = gest_agenda_time_text (block->starts_min);
+      g_autofree char *to = gest_agenda_time_text (block->ends_min);
       /* Translators: a blocked time: "Luis Hernández Peña · 07/12/2026 09:00-11:00". */
-      g_autofree char *title = g_strdup_printf (_("%s · %s %s-%s"), (const char *) sqlite3_column_text (stmt, 5), day, from, to);
+      g_autofree char *title = g_strdup_printf (_("%s · %s %s-%s"), block->advisor_name, day, from, to);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), (const char *) sqlite3_column_text (stmt, 4));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), block->reason);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (remove, _("Free This Time"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Free This Time"), -1);
-      g_object_set_data_full (G_OBJECT (remove), "gest-block", g_strdup ((const char *) sqlite3_column_text (stmt, 0)), g_free);
+      g_object_set_data_full (G_OBJECT (remove), "gest-block", g_strdup (block->uuid), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (block_remove_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       add_row (self, self->blocks_group, row);
-      n++;
     }
-  if (n == 0)
+  if (data->blocks->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -531,20 +576,74 @@ fill_blocks (Prefs *self)
     }
 }
 
+/* In the reader's thread. */
+static gpointer
+prefs_load (GestStore     *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return gest_agenda_prefs_data_load (store, ((DayQuery *) data)->day, error);
+}
+
+static void
+set_loading (Prefs    *self,
+             gboolean  loading)
+{
+  self->loading = loading;
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  gtk_widget_set_visible (self->spinner, loading);
+  /* The rows shown are the previous read's until the new ones arrive: not to be acted on. */
+  for (guint i = 0; i + 1 < self->rows->len; i += 2)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->rows, i + 1), !loading);
+}
+
+static void
+prefs_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Prefs *self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint serial = ((DayQuery *) gest_reservation_reader_get_data (result))->serial;
+  g_autoptr(GestAgendaPrefsData) data = gest_reservation_reader_run_finish (result, &error);
+
+  if (self->page == NULL || serial != self->serial)
+    {
+      prefs_unref (self);
+      return;
+    }
+  set_loading (self, FALSE);
+  if (data == NULL)
+    show_error (self, NULL, self->rules_error, error->message);
+  else
+    {
+      for (guint i = 0; i + 1 < self->rows->len; i += 2)
+        adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
+      g_ptr_array_set_size (self->rows, 0);
+      for (guint i = 0; i < GEST_AGENDA_N_RULES; i++)
+        gtk_editable_set_text (GTK_EDITABLE (self->rule_rows[i]), data->rules[i]);
+      g_clear_pointer (&self->advisors, g_ptr_array_unref);
+      self->advisors = g_ptr_array_ref (data->advisors);
+      fill_hours (self, data);
+      fill_blocks (self, data);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->rules_group), TRUE);
+    }
+  prefs_unref (self);
+}
+
 static void
 prefs_reload (Prefs *self)
 {
-  for (guint i = 0; i + 1 < self->rows->len; i += 2)
-    adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
-  g_ptr_array_set_size (self->rows, 0);
-  for (guint i = 0; i < GEST_AGENDA_N_RULES; i++)
-    {
-      g_autofree char *value = gest_store_get_setting (self->store, gest_agenda_rule_key (i));
+  g_autofree char *today = gest_agenda_today_iso (0);
+  DayQuery *query = g_new0 (DayQuery, 1);
 
-      gtk_editable_set_text (GTK_EDITABLE (self->rule_rows[i]), value != NULL ? value : gest_agenda_rule_default (i));
-    }
-  fill_hours (self);
-  fill_blocks (self);
+  query->serial = ++self->serial;
+  g_strlcpy (query->day, today, sizeof query->day);
+  set_loading (self, TRUE);
+  gest_reservation_reader_run_async (self->reader, prefs_load, query, g_free,
+                                     (GDestroyNotify) gest_agenda_prefs_data_free, self->cancellable,
+                                     prefs_loaded_cb, prefs_ref (self));
 }
 
 static AdwPreferencesGroup *
@@ -565,17 +664,21 @@ gest_agenda_preferences_page_new (GestContext *context)
 {
   Prefs *self;
   GtkWidget *add;
+  GtkWidget *header;
 
   g_return_val_if_fail (GEST_IS_CONTEXT (context), NULL);
 
   self = g_new0 (Prefs, 1);
+  self->refs = 1;   /* the page's */
   self->context = g_object_ref (context);
   self->store = g_object_ref (gest_context_get_store (context));
+  self->reader = gest_reservation_reader_new (gest_store_get_path (self->store));
+  self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_preferences_page_set_title (self->page, _("Service Appointments"));
   adw_preferences_page_set_icon_name (self->page, "x-office-calendar-symbolic");
-  g_object_weak_ref (G_OBJECT (self->page), prefs_free, self);
+  g_object_weak_ref (G_OBJECT (self->page), page_gone, self);
   g_object_set_data (G_OBJECT (self->page), "gest-agenda-prefs", self);
 
   self->rules_group = group_new (self, _("Rules"),
@@ -591,7 +694,14 @@ gest_agenda_preferences_page_new (GestContext *context)
   gtk_widget_add_css_class (self->rules_save, "suggested-action");
   gtk_widget_set_valign (self->rules_save, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->rules_save, "clicked", G_CALLBACK (rules_save_cb), self);
-  adw_preferences_group_set_header_suffix (self->rules_group, self->rules_save);
+  self->spinner = gtk_spinner_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading…"), -1);
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (header), self->spinner);
+  gtk_box_append (GTK_BOX (header), self->rules_save);
+  adw_preferences_group_set_header_suffix (self->rules_group, header);
+  /* The rules' rows wait for their stored values. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rules_group), FALSE);
   self->rules_error = gest_field_error_label_new (self->rules_group);
 
   self->hours_group = group_new (self, _("Advisors’ Hours"),
@@ -616,4 +726,12 @@ gest_agenda_preferences_get_error (AdwPreferencesPage *page)
   Prefs *self = g_object_get_data (G_OBJECT (page), "gest-agenda-prefs");
 
   return self != NULL ? self->error : NULL;
+}
+
+gboolean
+gest_agenda_preferences_get_loading (AdwPreferencesPage *page)
+{
+  Prefs *self = g_object_get_data (G_OBJECT (page), "gest-agenda-prefs");
+
+  return self != NULL && self->loading;
 }

@@ -164,3 +164,90 @@ gest_agenda_hours_text (const GestAgendaSchedule *s)
   g_string_append_printf (text, _(" · %d min · %d per slot"), s->slot_minutes, s->capacity);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+static void
+block_row_free (gpointer data)
+{
+  GestAgendaBlockRow *block = data;
+
+  g_free (block->uuid);
+  g_free (block->advisor_name);
+  g_free (block->day);
+  g_free (block->reason);
+  g_free (block);
+}
+
+static GPtrArray *
+blocks_load (GestStore   *store,
+             const char  *today,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (block_row_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = gest_store_prepare (store,
+                             "SELECT b.uuid, b.day, b.starts_min, b.ends_min, b.reason, COALESCE (u.name, '')"
+                             " FROM agenda_blocks b LEFT JOIN users u ON u.uuid = b.advisor_uuid"
+                             " WHERE b.deleted = 0 AND b.day >= ?1 ORDER BY b.day, b.starts_min LIMIT 200", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GestAgendaBlockRow *block = g_new0 (GestAgendaBlockRow, 1);
+
+      block->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      block->day = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      block->starts_min = sqlite3_column_int (stmt, 2);
+      block->ends_min = sqlite3_column_int (stmt, 3);
+      block->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      block->advisor_name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (blocks, block);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gest_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&blocks);
+}
+
+GestAgendaPrefsData *
+gest_agenda_prefs_data_load (GestStore   *store,
+                             const char  *today,
+                             GError     **error)
+{
+  g_autoptr(GestAgendaPrefsData) data = g_new0 (GestAgendaPrefsData, 1);
+
+  g_return_val_if_fail (GEST_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  for (guint i = 0; i < GEST_AGENDA_N_RULES; i++)
+    {
+      data->rules[i] = gest_store_get_setting (store, rules[i].key);
+      if (data->rules[i] == NULL)
+        data->rules[i] = g_strdup (rules[i].value);
+    }
+  data->advisors = gest_agenda_advisors (store, error);
+  if (data->advisors == NULL)
+    return NULL;
+  data->schedules = gest_agenda_schedules (store, error);
+  if (data->schedules == NULL)
+    return NULL;
+  data->blocks = blocks_load (store, today, error);
+  if (data->blocks == NULL)
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+void
+gest_agenda_prefs_data_free (GestAgendaPrefsData *data)
+{
+  for (guint i = 0; i < GEST_AGENDA_N_RULES; i++)
+    g_free (data->rules[i]);
+  g_clear_pointer (&data->advisors, g_ptr_array_unref);
+  g_clear_pointer (&data->schedules, g_ptr_array_unref);
+  g_clear_pointer (&data->blocks, g_ptr_array_unref);
+  g_free (data);
+}

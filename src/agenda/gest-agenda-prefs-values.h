@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "gest-agenda-schedule.h"
+#include "gest-store.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,31 @@ gboolean    gest_agenda_hours_parse  (const char          *hours,
                                       char               **out_message);
 /* "08:00-18:00 · break 14:00-15:00 · 30 min · 2 per slot" */
 char       *gest_agenda_hours_text   (const GestAgendaSchedule *schedule);
+
+/* One blocked time as the preferences list it. */
+typedef struct
+{
+  char *uuid;
+  char *advisor_name;
+  char *day;                /* yyyy-mm-dd */
+  int   starts_min;
+  int   ends_min;
+  char *reason;
+} GestAgendaBlockRow;
+
+/* Everything the preferences page shows, read at once (in the page's thread). */
+typedef struct
+{
+  char      *rules[GEST_AGENDA_N_RULES];  /* as stored, or the default */
+  GPtrArray *advisors;                    /* GestAgendaSchedule: advisor_uuid and advisor_name */
+  GPtrArray *schedules;                   /* GestAgendaSchedule: every advisor, every weekday */
+  GPtrArray *blocks;                      /* GestAgendaBlockRow from @today on, by time, at most 200 */
+} GestAgendaPrefsData;
+
+GestAgendaPrefsData *gest_agenda_prefs_data_load (GestStore            *store,
+                                                  const char           *today,
+                                                  GError              **error);
+void                 gest_agenda_prefs_data_free (GestAgendaPrefsData  *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GestAgendaPrefsData, gest_agenda_prefs_data_free)
 
 G_END_DECLS

@@ -68,6 +68,13 @@ gboolean   gest_agenda_slot_check      (GestStore                 *store,
                                         gint64                     now,
                                         GError                   **error);
 
+/* The slot check's first rule, needing no database: FALSE with its GEST_ERROR_INVALID when
+ * @day @starts_min is before @now (the views refuse a past slot with it). */
+gboolean   gest_agenda_slot_check_not_past (const char            *day,
+                                            int                    starts_min,
+                                            gint64                 now,
+                                            GError               **error);
+
 /* One slot of one advisor on one day, for the views and the website. */
 typedef struct
 {

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* "Sesiones" (S9; issue 15): the technology specialist's day, slot by slot: each session
  * (time, customer, vehicle type and model, its state) with "Held" and "Missed", and each free
- * slot with "Book…". The day is the agenda page's (gest_agenda_sessions_view_set_day). */
+ * slot with "Book…". The day is the agenda page's (gest_agenda_sessions_view_set_day), or
+ * the view's own day navigation's. The day is read in a thread. */
 #define GEST_TYPE_AGENDA_SESSIONS_VIEW (gest_agenda_sessions_view_get_type ())
 G_DECLARE_FINAL_TYPE (GestAgendaSessionsView, gest_agenda_sessions_view, GEST, AGENDA_SESSIONS_VIEW, GtkWidget)
 
@@ -18,7 +19,10 @@ GtkWidget  *gest_agenda_sessions_view_new       (GestContext            *context
 void        gest_agenda_sessions_view_set_day   (GestAgendaSessionsView *self,
                                                  const char             *day);
 const char *gest_agenda_sessions_view_get_day   (GestAgendaSessionsView *self);
+/* Reads the day again, in a thread; the rows shown stay insensitive until it reports. */
 void        gest_agenda_sessions_view_reload    (GestAgendaSessionsView *self);
+/* Whether the day is being read. */
+gboolean    gest_agenda_sessions_view_get_loading (GestAgendaSessionsView *self);
 /* The last refusal shown (in full, under the day's sessions), or NULL. */
 const char *gest_agenda_sessions_view_get_error (GestAgendaSessionsView *self);
 

@@ -90,6 +90,26 @@ advisor_name (GestStore   *store,
 }
 
 gboolean
+gest_agenda_slot_check_not_past (const char  *day,
+                                 int          starts_min,
+                                 gint64       now,
+                                 GError     **error)
+{
+  g_autofree char *shown_day = NULL;
+  g_autofree char *at = NULL;
+
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  if (gest_agenda_moment (day, starts_min) >= now)
+    return TRUE;
+  shown_day = gest_agenda_format_day (day);
+  at = gest_agenda_format_time (starts_min);
+  g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
+               _("%s at %s is in the past: choose a later day or time."), shown_day, at);
+  return FALSE;
+}
+
+gboolean
 gest_agenda_slot_check (GestStore   *store,
                         const char  *advisor_uuid,
                         const char  *day,
@@ -132,12 +152,8 @@ gest_agenda_slot_check (GestStore   *store,
   shown_day = gest_date_format (&date);
   at = gest_agenda_format_time (starts_min);
 
-  if (now > 0 && gest_agenda_moment (day, starts_min) < now)
-    {
-      g_set_error (error, GEST_ERROR, GEST_ERROR_INVALID,
-                   _("%s at %s is in the past: choose a later day or time."), shown_day, at);
-      return FALSE;
-    }
+  if (now > 0 && !gest_agenda_slot_check_not_past (day, starts_min, now, error))
+    return FALSE;
   calendar = gest_business_calendar_load (store, error);
   if (calendar == NULL)
     return FALSE;

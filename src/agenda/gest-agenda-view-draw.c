@@ -5,8 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "gest-agenda-view-private.h"
 #include "gest-date.h"
+#include "gest-reservation-private.h"
 
 /* The snapshot of the agenda: only the columns and rows in sight are drawn, so a week of 12
  * advisors costs the same as a day of two. Fills are translucent over the theme's background,
@@ -30,6 +33,7 @@ static const GdkRGBA free_fill = { 0.180, 0.761, 0.494, 0.14 };
 static const GdkRGBA full_fill = { 0.5, 0.5, 0.5, 0.10 };
 static const GdkRGBA off_fill = { 0.5, 0.5, 0.5, 0.28 };
 static const GdkRGBA blocked_fill = { 0.5, 0.5, 0.5, 0.42 };
+static const GdkRGBA past_fill = { 0.5, 0.5, 0.5, 0.20 };
 static const GdkRGBA focus_ring = { 0.208, 0.518, 0.894, 1 };
 
 static void
@@ -73,16 +77,92 @@ text (GestAgendaView *self,
       gboolean        bold)
 {
   PangoLayout *layout = bold ? self->bold_layout : self->layout;
+  glong fits = (glong) (width / 3);   /* no glyph of the UI font is narrower than 3 px */
+  const char *end = line;
 
   if (width < 8)
     return;
-  pango_layout_set_text (layout, line, -1);
+  /* Only what can show is shaped: a week shapes some 600 lines in its first frame. */
+  for (glong n = 0; *end != '\0' && n < fits; n++)
+    end = g_utf8_next_char (end);
+  pango_layout_set_text (layout, line, (int) (end - line));
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, y, width, 18));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
+}
+
+static char *
+free_label (int room)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d free", "%d free", room), room);
+}
+
+/* The room a slot's cell shows as "N free": none when past, blocked, taken or full. */
+static int
+slot_free_room (GestAgendaView         *self,
+                const GestAgendaColumn *column,
+                const GestAgendaSlot   *slot)
+{
+  int room = slot->capacity - slot->taken;
+
+  if (slot->blocked || slot->taken > 0 || room <= 0 || room >= (int) G_N_ELEMENTS (self->free_layouts)
+      || gest_agenda_view_slot_is_past (self, column, slot))
+    return 0;
+  return room;
+}
+
+static void
+ensure_layouts (GestAgendaView *self)
+{
+  PangoAttrList *attrs;
+
+  if (self->layout != NULL)
+    return;
+  attrs = pango_attr_list_new ();
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->bold_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (self->bold_layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* The first frame, before the range arrives from its thread: the header, the hours of a
+ * usual day and its rows, and the loading state. */
+static void
+draw_loading (GestAgendaView *self,
+              GtkSnapshot    *snapshot,
+              const GdkRGBA  *fg,
+              const GdkRGBA  *bg,
+              const GdkRGBA  *line)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  GdkRGBA row = *fg;
+
+  row.alpha = 0.12;
+  fill (snapshot, bg, 0, 0, width, HEADER_H);
+  fill (snapshot, bg, 0, HEADER_H, GUTTER_W, MAX (height - HEADER_H, 0));
+  text (self, snapshot, _("Loading…"), fg, GUTTER_W + 6, 13, MAX (width - GUTTER_W - 12, 0), FALSE);
+  for (int m = 8 * 60; m < 18 * 60; m += 30)
+    {
+      double y = HEADER_H + (m - 8 * 60) * PX_PER_MIN;
+
+      if (y > height)
+        break;
+      fill (snapshot, &row, GUTTER_W, y, MAX (width - GUTTER_W, 0), 1);
+      if (m % 60 == 0)
+        {
+          char hour[8];
+
+          g_snprintf (hour, sizeof hour, "%02d:00", m / 60);
+          text (self, snapshot, hour, fg, 6, y + 2, GUTTER_W - 10, FALSE);
+        }
+    }
+  fill (snapshot, line, 0, HEADER_H - 1, width, 1);
+  fill (snapshot, line, GUTTER_W - 1, HEADER_H, 1, MAX (height - HEADER_H, 0));
 }
 
 static void
@@ -165,16 +245,21 @@ draw_column (GestAgendaView   *self,
           fill (snapshot, &blocked_fill, x, y, w, slot_h);
           continue;
         }
+      /* S12: the past is shaded and offers nothing, whatever room it had. */
+      if (gest_agenda_view_slot_is_past (self, column, slot))
+        {
+          fill (snapshot, &past_fill, x, y, w, slot_h);
+          continue;
+        }
       fill (snapshot, room > 0 ? &free_fill : &full_fill, x, y, w, slot_h);
-      if (room > 0 && slot->taken == 0 && room < (int) G_N_ELEMENTS (self->free_layouts))
+      if (slot_free_room (self, column, slot) > 0)
         {
           GdkRGBA dim = *fg;
 
           /* One shaped "2 free" for every slot that shows it. */
           if (self->free_layouts[room] == NULL)
             {
-              g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d free", "%d free", room),
-                                                        room);
+              g_autofree char *label = free_label (room);
 
               self->free_layouts[room] = gtk_widget_create_pango_layout (GTK_WIDGET (self), label);
             }
@@ -241,18 +326,7 @@ gest_agenda_view_draw (GestAgendaView *self,
   GdkRGBA fg, bg, line;
   int first, last;
 
-  if (self->grid == NULL || self->shown->len == 0)
-    return;
-  if (self->layout == NULL)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      self->layout = gtk_widget_create_pango_layout (widget, NULL);
-      self->bold_layout = gtk_widget_create_pango_layout (widget, NULL);
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (self->bold_layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
+  ensure_layouts (self);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -260,6 +334,14 @@ gest_agenda_view_draw (GestAgendaView *self,
   bg.alpha = 0.06;
   line = fg;
   line.alpha = 0.2;
+  if (self->grid == NULL)
+    {
+      draw_loading (self, snapshot, &fg, &bg, &line);
+      return;
+    }
+  if (self->shown->len == 0)
+    return;
+  gest_agenda_view_read_clock (self);
 
   first = MAX ((int) (scroll_x / w), 0);
   last = MIN ((int) ((scroll_x + width - GUTTER_W) / w) + 1, (int) self->shown->len);
@@ -304,4 +386,54 @@ gest_agenda_view_draw (GestAgendaView *self,
     }
   fill (snapshot, &line, GUTTER_W - 1, HEADER_H, 1, height - HEADER_H);
   gtk_snapshot_pop (snapshot);
+}
+
+gint64
+gest_agenda_view_now (GestAgendaView *self)
+{
+  return self->now > 0 ? self->now : gest_timestamp_now ();
+}
+
+void
+gest_agenda_view_read_clock (GestAgendaView *self)
+{
+  gint64 now = gest_agenda_view_now (self);
+  int minute = 0;
+  g_autofree char *today = gest_agenda_day_of (now, &minute);
+
+  g_strlcpy (self->today, today, sizeof self->today);
+  /* A slot is past once its first minute has begun, as the slot check's "before now". */
+  self->past_before = minute + (now % (60 * G_USEC_PER_SEC) != 0 ? 1 : 0);
+}
+
+gboolean
+gest_agenda_view_slot_is_past (GestAgendaView         *self,
+                               const GestAgendaColumn *column,
+                               const GestAgendaSlot   *slot)
+{
+  int cmp = strcmp (column->day, self->today);
+
+  return cmp < 0 || (cmp == 0 && slot->starts_min < self->past_before);
+}
+
+char *
+gest_agenda_view_dup_slot_text (GestAgendaView *self,
+                                guint           column,
+                                int             minute)
+{
+  GestAgendaColumn *c;
+  GestAgendaSlot *slot;
+  int room;
+
+  g_return_val_if_fail (GEST_IS_AGENDA_VIEW (self), NULL);
+
+  if (self->grid == NULL || column >= self->grid->columns->len)
+    return NULL;
+  c = g_ptr_array_index (self->grid->columns, column);
+  slot = gest_agenda_column_slot_at (c, minute);
+  if (slot == NULL)
+    return NULL;
+  gest_agenda_view_read_clock (self);
+  room = slot_free_room (self, c, slot);
+  return room > 0 ? free_label (room) : NULL;
 }

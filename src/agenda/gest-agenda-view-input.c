@@ -192,11 +192,58 @@ move_focus (GestAgendaView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+void
+gest_agenda_view_scroll_to_cursor (GestAgendaView *self)
+{
+  GestAgendaColumn *column = gest_agenda_view_shown_column (self, self->cursor_col);
+  double w = gest_agenda_view_column_width (self);
+  double left, top, width, height;
+
+  /* Not laid out yet: nothing is in sight to scroll to. */
+  if (column == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= GUTTER_W
+      || gtk_widget_get_height (GTK_WIDGET (self)) <= HEADER_H)
+    return;
+  left = self->cursor_col * w;
+  top = (self->cursor_min - self->grid->first_min) * PX_PER_MIN;
+  width = gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_W;
+  height = gtk_widget_get_height (GTK_WIDGET (self)) - HEADER_H;
+  if (left < gtk_adjustment_get_value (self->hadjustment))
+    gtk_adjustment_set_value (self->hadjustment, left);
+  else if (left + w > gtk_adjustment_get_value (self->hadjustment) + width)
+    gtk_adjustment_set_value (self->hadjustment, left + w - width);
+  if (top < gtk_adjustment_get_value (self->vadjustment))
+    gtk_adjustment_set_value (self->vadjustment, top);
+  else if (top + column->slot_minutes * PX_PER_MIN > gtk_adjustment_get_value (self->vadjustment) + height)
+    gtk_adjustment_set_value (self->vadjustment, top + column->slot_minutes * PX_PER_MIN - height);
+}
+
+void
+gest_agenda_view_announce_focus (GestAgendaView *self)
+{
+  GestAgendaColumn *column = gest_agenda_view_shown_column (self, self->cursor_col);
+  GestReservation *r = gest_agenda_view_focused_reservation (self);
+  g_autofree char *text = NULL;
+
+  if (column == NULL)
+    return;
+  if (r != NULL)
+    text = g_strdup_printf ("%02d:%02d %s, %s, %s", r->starts_min / 60, r->starts_min % 60,
+                            r->customer_name != NULL ? r->customer_name : "",
+                            r->vehicle_label != NULL ? r->vehicle_label : "",
+                            gest_reservation_state_label (r->state));
+  else
+    text = g_strdup_printf ("%s %s %02d:%02d",
+                            column->advisor_name != NULL ? column->advisor_name : _("To assign"),
+                            column->day, self->cursor_min / 60, self->cursor_min % 60);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 static void
 activate_cell (GestAgendaView *self)
 {
   GestAgendaColumn *column = gest_agenda_view_shown_column (self, self->cursor_col);
   GestReservation *r = gest_agenda_view_focused_reservation (self);
+  g_autoptr(GError) error = NULL;
   GestAgendaSlot *slot;
 
   if (column == NULL)
@@ -207,8 +254,16 @@ activate_cell (GestAgendaView *self)
       return;
     }
   slot = gest_agenda_column_slot_at (column, self->cursor_min);
-  if (column->advisor_uuid != NULL && slot != NULL && !slot->blocked && slot->taken < slot->capacity)
-    gest_agenda_view_emit_slot (self, column->advisor_uuid, column->day, slot->starts_min);
+  if (column->advisor_uuid == NULL || slot == NULL || slot->blocked || slot->taken >= slot->capacity)
+    return;
+  /* S12: a past slot is not offered; the slot check says why, under the view. */
+  if (!gest_agenda_slot_check_not_past (column->day, slot->starts_min, gest_agenda_view_now (self), &error))
+    {
+      gest_agenda_view_set_error (self, error->message);
+      return;
+    }
+  gest_agenda_view_set_error (self, NULL);
+  gest_agenda_view_emit_slot (self, column->advisor_uuid, column->day, slot->starts_min);
 }
 
 static void

@@ -147,29 +147,6 @@ configure_adjustments (GestAgendaView *self)
                               0, MAX (content_h, height), height * 0.1, height * 0.9, height);
 }
 
-void
-gest_agenda_view_scroll_to_cursor (GestAgendaView *self)
-{
-  GestAgendaColumn *column = gest_agenda_view_shown_column (self, self->cursor_col);
-  double w = gest_agenda_view_column_width (self);
-  double left, top, width, height;
-
-  if (column == NULL)
-    return;
-  left = self->cursor_col * w;
-  top = (self->cursor_min - self->grid->first_min) * PX_PER_MIN;
-  width = gtk_widget_get_width (GTK_WIDGET (self)) - GUTTER_W;
-  height = gtk_widget_get_height (GTK_WIDGET (self)) - HEADER_H;
-  if (left < gtk_adjustment_get_value (self->hadjustment))
-    gtk_adjustment_set_value (self->hadjustment, left);
-  else if (left + w > gtk_adjustment_get_value (self->hadjustment) + width)
-    gtk_adjustment_set_value (self->hadjustment, left + w - width);
-  if (top < gtk_adjustment_get_value (self->vadjustment))
-    gtk_adjustment_set_value (self->vadjustment, top);
-  else if (top + column->slot_minutes * PX_PER_MIN > gtk_adjustment_get_value (self->vadjustment) + height)
-    gtk_adjustment_set_value (self->vadjustment, top + column->slot_minutes * PX_PER_MIN - height);
-}
-
 /* --- State ---------------------------------------------------------------------------------- */
 
 void
@@ -191,27 +168,6 @@ gest_agenda_view_focused_reservation (GestAgendaView *self)
   if (column == NULL)
     return NULL;
   return gest_agenda_column_reservation_at (column, self->cursor_min, self->cursor_lane, NULL);
-}
-
-void
-gest_agenda_view_announce_focus (GestAgendaView *self)
-{
-  GestAgendaColumn *column = gest_agenda_view_shown_column (self, self->cursor_col);
-  GestReservation *r = gest_agenda_view_focused_reservation (self);
-  g_autofree char *text = NULL;
-
-  if (column == NULL)
-    return;
-  if (r != NULL)
-    text = g_strdup_printf ("%02d:%02d %s, %s, %s", r->starts_min / 60, r->starts_min % 60,
-                            r->customer_name != NULL ? r->customer_name : "",
-                            r->vehicle_label != NULL ? r->vehicle_label : "",
-                            gest_reservation_state_label (r->state));
-  else
-    text = g_strdup_printf ("%s %s %02d:%02d",
-                            column->advisor_name != NULL ? column->advisor_name : _("To assign"),
-                            column->day, self->cursor_min / 60, self->cursor_min % 60);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 static void
@@ -259,21 +215,35 @@ refocus (GestAgendaView *self)
 }
 
 static void
+set_loading (GestAgendaView *self,
+             gboolean        loading)
+{
+  if (self->loading == !!loading)
+    return;
+  self->loading = !!loading;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, self->loading, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* The task holds the view (its user data, not its source object: the last reference of a
+ * source object could drop in the worker thread); a view disposed meanwhile does nothing. */
+static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  GestAgendaView *self = GEST_AGENDA_VIEW (object);
+  g_autoptr(GestAgendaView) self = user_data;
   LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   GestAgendaGrid *grid = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->serial != self->serial)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL
+      || data->serial != self->serial)
     {
       g_clear_pointer (&grid, gest_agenda_grid_free);
       return;
     }
-  self->loading = FALSE;
+  set_loading (self, FALSE);
   if (grid == NULL)
     gest_agenda_view_set_error (self, error->message);
   else
@@ -289,7 +259,6 @@ loaded_cb (GObject      *object,
   configure_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gest_agenda_view_announce_focus (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -313,8 +282,7 @@ load_thread (GTask        *task,
         reader->store = g_steal_pointer (&store);
     }
   if (reader->store != NULL)
-    grid = gest_agenda_grid_load (reader->store, data->from_day, data->n_days,
-                                  data->now > 0 ? data->now : gest_timestamp_now (), &error);
+    grid = gest_agenda_grid_load (reader->store, data->from_day, data->n_days, data->now, &error);
   g_mutex_unlock (&reader->lock);
   if (grid == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -399,14 +367,55 @@ gest_agenda_view_measure (GtkWidget      *widget,
     }
 }
 
+static gboolean
+load_idle_cb (gpointer user_data)
+{
+  GestAgendaView *self = user_data;
+
+  self->load_idle = 0;
+  if (self->stale)
+    gest_agenda_view_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+minute_cb (gpointer user_data)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 gest_agenda_view_map (GtkWidget *widget)
 {
   GestAgendaView *self = GEST_AGENDA_VIEW (widget);
 
   GTK_WIDGET_CLASS (gest_agenda_view_parent_class)->map (widget);
-  if (self->stale)
-    gest_agenda_view_reload (self);
+  /* The slots that pass into the past while in sight are shaded within a minute. */
+  if (self->minute_timer == 0)
+    self->minute_timer = g_timeout_add_seconds (60, minute_cb, self);
+  /* The range is read after the frame that shows the view: its thread does not compete with
+   * that frame (an idle runs after the frame clock's paint). */
+  if (self->stale && self->load_idle == 0)
+    {
+      self->load_idle = g_idle_add (load_idle_cb, self);
+      set_loading (self, TRUE);
+    }
+}
+
+static void
+gest_agenda_view_unmap (GtkWidget *widget)
+{
+  GestAgendaView *self = GEST_AGENDA_VIEW (widget);
+
+  g_clear_handle_id (&self->minute_timer, g_source_remove);
+  /* Hidden before its read began: it reads when it shows again. */
+  if (self->load_idle != 0)
+    {
+      g_clear_handle_id (&self->load_idle, g_source_remove);
+      set_loading (self, FALSE);
+    }
+  GTK_WIDGET_CLASS (gest_agenda_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -421,6 +430,8 @@ gest_agenda_view_dispose (GObject *object)
 {
   GestAgendaView *self = GEST_AGENDA_VIEW (object);
 
+  g_clear_handle_id (&self->minute_timer, g_source_remove);
+  g_clear_handle_id (&self->load_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->hadjustment != NULL)
@@ -536,6 +547,7 @@ gest_agenda_view_class_init (GestAgendaViewClass *klass)
   widget_class->size_allocate = gest_agenda_view_size_allocate;
   widget_class->snapshot = gest_agenda_view_snapshot;
   widget_class->map = gest_agenda_view_map;
+  widget_class->unmap = gest_agenda_view_unmap;
 
   properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
@@ -626,11 +638,10 @@ gest_agenda_view_reload (GestAgendaView *self)
   data->reader = g_atomic_rc_box_acquire (self->reader);
   self->stale = FALSE;
   data->from_day = range_start (self, &data->n_days);
-  data->now = self->now;
+  data->now = gest_agenda_view_now (self);
   data->serial = ++self->serial;
-  self->loading = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  task = g_task_new (self, self->cancellable, loaded_cb, NULL);
+  set_loading (self, TRUE);
+  task = g_task_new (NULL, self->cancellable, loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, gest_agenda_view_reload);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);

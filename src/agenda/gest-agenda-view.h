@@ -14,8 +14,12 @@ G_BEGIN_DECLS
  * flag). A GtkScrollable drawn with snapshot for the rows and columns in sight only; the
  * range's data is read on a thread (gest_agenda_grid_load) and never on the UI thread.
  *
+ * Until its first range arrives it draws the hours and a loading state. Slots before now are
+ * shaded and offer no room.
+ *
  * Input: a click or Enter on a free slot emits slot-activated (advisor, day, minute); on a
- * reservation, reservation-activated (uuid). Arrow keys move the focus; Alt+arrows (or the
+ * past one, the slot check's refusal goes to "error"; on a reservation,
+ * reservation-activated (uuid). Arrow keys move the focus; Alt+arrows (or the
  * arrows in move mode) move the focused reservation a slot or a column, and drag and drop
  * moves it anywhere, through gest_reservation_move() on the store's writer; a refusal is
  * kept whole in "error" for the page to show under the view. */
@@ -57,6 +61,11 @@ void                  gest_agenda_view_focus_cell     (GestAgendaView     *self,
                                                        int                 minute);
 /* The focused reservation's uuid, or NULL on a free cell. */
 const char           *gest_agenda_view_get_focused    (GestAgendaView     *self);
+/* What the slot at @minute of the grid's @column says in its cell ("2 free"), or NULL: a past,
+ * full, taken or blocked slot offers nothing (S12). */
+char                 *gest_agenda_view_dup_slot_text  (GestAgendaView     *self,
+                                                       guint               column,
+                                                       int                 minute);
 /* The columns drawn now (after the advisor filter) and how many are in sight. */
 guint                 gest_agenda_view_get_n_shown_columns (GestAgendaView *self);
 

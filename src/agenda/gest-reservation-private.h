@@ -13,15 +13,18 @@ G_BEGIN_DECLS
  * vehicle and advisor; gest_reservation_from_row() reads it. */
 #define GEST_RESERVATION_SELECT GEST_RESERVATION_SELECT_COLUMNS GEST_RESERVATION_FROM
 #define GEST_RESERVATION_SELECT_COLUMNS \
+  GEST_RESERVATION_SELECT_FIELDS "," \
+  " (SELECT count(*) FROM campaign_vehicles cv JOIN campaigns k ON k.uuid = cv.campaign_uuid" \
+  "   WHERE cv.vehicle_uuid = r.vehicle_uuid AND cv.deleted = 0 AND cv.stage < 4" \
+  "   AND k.deleted = 0 AND k.closed_at IS NULL)"
+/* Columns 0 to 26; column 27, the vehicle's open field actions, is the caller's. */
+#define GEST_RESERVATION_SELECT_FIELDS \
   "SELECT r.uuid, r.customer_uuid, COALESCE (NULLIF (c.name, ''), r.contact_name)," \
   " COALESCE (NULLIF (c.phone_mobile, ''), r.contact_phone), r.vehicle_uuid, v.model, v.year," \
   " COALESCE (NULLIF (v.plate, ''), v.vin, r.contact_plate_vin), r.mileage_km, r.service_kind," \
   " r.advisor_uuid, u.name, r.day, r.starts_min, r.duration_min, r.transport, r.notes, r.state," \
   " r.origin, r.confirm_by, r.refusal_reason, r.no_show_reason, r.recovery, r.rescheduled_from," \
-  " r.test_drive, r.needs_invoice, r.sync_version," \
-  " (SELECT count(*) FROM campaign_vehicles cv JOIN campaigns k ON k.uuid = cv.campaign_uuid" \
-  "   WHERE cv.vehicle_uuid = r.vehicle_uuid AND cv.deleted = 0 AND cv.stage < 4" \
-  "   AND k.deleted = 0 AND k.closed_at IS NULL)"
+  " r.test_drive, r.needs_invoice, r.sync_version"
 #define GEST_RESERVATION_FROM \
   " FROM reservations r LEFT JOIN customers c ON c.uuid = r.customer_uuid" \
   " LEFT JOIN vehicles v ON v.uuid = r.vehicle_uuid LEFT JOIN users u ON u.uuid = r.advisor_uuid"

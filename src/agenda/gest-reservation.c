@@ -277,8 +277,18 @@ gest_reservations_list_range (GestStore   *store,
   g_return_val_if_fail (from_day != NULL && to_day != NULL, NULL);
 
   gest_agenda_rules_load (store, &rules);
+  /* One query: the open field actions counted once for the range's vehicles and joined, not
+   * looked up reservation by reservation. */
   stmt = gest_store_prepare (store,
-                             GEST_RESERVATION_SELECT
+                             "WITH open_actions (vehicle_uuid, n) AS ("
+                             " SELECT cv.vehicle_uuid, count(*) FROM campaign_vehicles cv"
+                             " JOIN campaigns k ON k.uuid = cv.campaign_uuid"
+                             " WHERE cv.vehicle_uuid IN (SELECT vehicle_uuid FROM reservations"
+                             "  WHERE day BETWEEN ?1 AND ?2 AND deleted = 0 AND vehicle_uuid IS NOT NULL)"
+                             " AND cv.deleted = 0 AND cv.stage < 4 AND k.deleted = 0 AND k.closed_at IS NULL"
+                             " GROUP BY cv.vehicle_uuid) "
+                             GEST_RESERVATION_SELECT_FIELDS ", COALESCE (o.n, 0)" GEST_RESERVATION_FROM
+                             " LEFT JOIN open_actions o ON o.vehicle_uuid = r.vehicle_uuid"
                              " WHERE r.day BETWEEN ?1 AND ?2 AND r.deleted = 0"
                              " ORDER BY r.day, r.advisor_uuid IS NOT NULL, u.name, r.advisor_uuid,"
                              " r.starts_min, r.received_at", error);

@@ -3,16 +3,21 @@
  * opens the reservation window preset with the advisor, day and time; a keyboard move into a
  * full slot is refused with the model's message in full under the view and nothing moves; a
  * move into room is made and the focus follows it; web bookings without advisor have the first
- * column, "To assign"; at 360 px the day view shows one advisor at a time with a selector. */
+ * column, "To assign"; at 360 px the day view shows one advisor at a time with a selector; the
+ * past is shaded, says no "N free" and is not offered, the slot check's refusal under the view. */
 #include "config.h"
 
 #include <locale.h>
 
 #include "agenda-board-test-util.h"
+#include "gest-agenda-leads-view.h"
 #include "gest-agenda-page.h"
+#include "gest-agenda-sessions-view.h"
+#include "gest-agenda-view-private.h"
 #include "gest-date.h"
 #include "gest-domain-module.h"
 #include "gest-reservation-dialog.h"
+#include "gest-reservation-private.h"
 #include "gest-test-util.h"
 #include "gest-test-widgets.h"
 
@@ -272,6 +277,171 @@ test_narrow_one_advisor (Fixture       *f,
   g_assert_cmpuint (gest_agenda_view_get_n_shown_columns (view (f, GEST_AGENDA_VIEW_WEEK)), ==, 15);
 }
 
+/* The color the view paints at (@x, @y): its snapshot rendered offscreen by the cairo renderer. */
+static guint32
+pixel_at (GtkWidget *widget,
+          double     x,
+          double     y)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint32 *pixels = g_new0 (guint32, (gsize) width * height);
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+  gsk_renderer_unrealize (renderer);
+  g_assert_true (x >= 0 && x < width && y >= 0 && y < height);
+  return pixels[(int) y * width + (int) x];
+}
+
+/* The middle of the top line of the cell at @minute of the shown column @index (clear of the
+ * "N free" text at its bottom). */
+static guint32
+cell_color (GestAgendaView *day,
+            int             index,
+            int             minute)
+{
+  double x = 0, y = 0;
+
+  /* On screen, its range loaded, the cell in sight (the window may still be settling its size). */
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (day)) && gest_agenda_view_get_grid (day) != NULL
+              && !gest_agenda_view_get_loading (day) && gest_agenda_view_get_n_shown_columns (day) > (guint) index
+              && (x = gest_agenda_view_x_of_column (day, index) + gest_agenda_view_column_width (day) / 2) >= 0
+              && x < gtk_widget_get_width (GTK_WIDGET (day))
+              && (y = gest_agenda_view_y_of_minute (day, minute) + 12) >= 0
+              && y < gtk_widget_get_height (GTK_WIDGET (day)));
+  return pixel_at (GTK_WIDGET (day), x, y);
+}
+
+static void
+test_past_slot_not_offered (Fixture       *f,
+                            gconstpointer  data)
+{
+  GestAgendaView *day = view (f, GEST_AGENDA_VIEW_DAY);
+  guint ana = column_of (f, AGENDA_TEST_ANA);
+  g_autofree char *future_free = NULL;
+  g_autofree char *past_free = NULL;
+  g_autofree char *later_free = NULL;
+  g_autofree char *shown_day = gest_agenda_format_day (f->monday);
+  g_autofree char *refusal = g_strdup_printf ("%s at 08:00 is in the past: choose a later day or time.", shown_day);
+  guint32 free_color, past_color, later_color;
+  int index;
+
+  /* The view laid out (the cells are checked by their pixels). */
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (day)) > 0);
+  /* Seen from today, Monday two weeks ahead is all future: Ana's 08:00 offers its room. */
+  future_free = gest_agenda_view_dup_slot_text (day, ana, 8 * 60);
+  g_assert_cmpstr (future_free, ==, "2 free");
+  gest_agenda_view_focus_cell (day, ana, 8 * 60);
+  index = (int) ana;
+  free_color = cell_color (day, index, 8 * 60);
+
+  /* Seen from that Monday at 10:15: 08:00 to 10:00 are past, 10:30 still free. */
+  gest_agenda_view_set_now (day, gest_agenda_moment (f->monday, 10 * 60 + 15));
+  gtk_widget_queue_draw (GTK_WIDGET (day));
+  past_free = gest_agenda_view_dup_slot_text (day, ana, 8 * 60);
+  g_assert_null (past_free);
+  g_assert_null (gest_agenda_view_dup_slot_text (day, ana, 10 * 60));
+  later_free = gest_agenda_view_dup_slot_text (day, ana, 10 * 60 + 30);
+  g_assert_cmpstr (later_free, ==, "2 free");
+  /* Shaded: the past cell is not painted as a free one; the later free cell still is. */
+  past_color = cell_color (day, index, 8 * 60);
+  later_color = cell_color (day, index, 10 * 60 + 30);
+  g_assert_cmphex (past_color, !=, free_color);
+  g_assert_cmphex (later_color, ==, free_color);
+
+  /* Enter on the past free slot: no new reservation, the slot check's refusal in full. */
+  gest_agenda_view_focus_cell (day, ana, 8 * 60);
+  g_assert_null (gest_agenda_view_get_focused (day));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "agenda.activate", NULL));
+  g_assert_null (gest_agenda_page_get_dialog (GEST_AGENDA_PAGE (f->page)));
+  g_assert_cmpstr (gest_agenda_view_get_error (day), ==, refusal);
+  g_assert_cmpstr (gest_agenda_page_get_error (GEST_AGENDA_PAGE (f->page)), ==, refusal);
+  g_assert_nonnull (gest_test_find_widget (f->page, gest_test_is_visible_label, refusal));
+
+  /* A free slot after the clock still opens the new reservation, and the refusal goes. */
+  gest_agenda_view_focus_cell (day, ana, 10 * 60 + 30);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (day), "agenda.activate", NULL));
+  g_assert_nonnull (gest_agenda_page_get_dialog (GEST_AGENDA_PAGE (f->page)));
+  g_assert_null (gest_agenda_page_get_error (GEST_AGENDA_PAGE (f->page)));
+}
+
+typedef struct
+{
+  GestAgendaView *week;
+  gboolean        painted;
+  gboolean        before_data;   /* the first frame came while the range was loading */
+  gboolean        drew;          /* and the view drew something in it */
+} FirstFrame;
+
+static void
+first_after_paint_cb (GdkFrameClock *clock,
+                      FirstFrame    *ff)
+{
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+
+  if (ff->painted)
+    return;
+  ff->painted = TRUE;
+  ff->before_data = gest_agenda_view_get_grid (ff->week) == NULL && gest_agenda_view_get_loading (ff->week);
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (ff->week)->snapshot (GTK_WIDGET (ff->week), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  ff->drew = node != NULL;
+}
+
+static void
+first_realize_cb (GtkWidget  *window,
+                  FirstFrame *ff)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_after_paint_cb), ff);
+}
+
+/* A new page's first frame comes before its week is read, with the hours and the loading state
+ * drawn; the week arrives from its thread; the sessions and leads views are built when shown. */
+static void
+test_first_frame_before_data (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *page = g_object_ref_sink (gest_agenda_page_new (f->context));
+  GtkWidget *window = gtk_window_new ();
+  FirstFrame ff = { .week = gest_agenda_page_get_agenda (GEST_AGENDA_PAGE (page), GEST_AGENDA_VIEW_WEEK) };
+  GtkWidget *sessions = gest_test_find_widget (page, gest_test_is_type,
+                                               GSIZE_TO_POINTER (gest_agenda_sessions_view_get_type ()));
+
+  g_assert_null (sessions);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_signal_connect (window, "realize", G_CALLBACK (first_realize_cb), &ff);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (ff.painted);
+  g_assert_true (ff.before_data);
+  g_assert_true (ff.drew);
+  WAIT_UNTIL (gest_agenda_view_get_grid (ff.week) != NULL && !gest_agenda_view_get_loading (ff.week));
+  g_assert_cmpuint (gest_agenda_view_get_grid (ff.week)->columns->len, >, 0);
+  gest_agenda_page_set_view (GEST_AGENDA_PAGE (page), "sessions");
+  g_assert_nonnull (gest_test_find_widget (page, gest_test_is_type,
+                                           GSIZE_TO_POINTER (gest_agenda_sessions_view_get_type ())));
+  g_assert_null (gest_test_find_widget (page, gest_test_is_type,
+                                        GSIZE_TO_POINTER (gest_agenda_leads_view_get_type ())));
+  gest_agenda_page_set_view (GEST_AGENDA_PAGE (page), "leads");
+  g_assert_nonnull (gest_test_find_widget (page, gest_test_is_type,
+                                           GSIZE_TO_POINTER (gest_agenda_leads_view_get_type ())));
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (window), &ff);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gest_test_finalize_after_drain (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,5 +462,9 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/agenda/S12/view/360px-one-advisor", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_one_advisor, fixture_teardown);
+  g_test_add ("/agenda/S12/view/past-slot-not-offered", Fixture, NULL, fixture_setup,
+              test_past_slot_not_offered, fixture_teardown);
+  g_test_add ("/agenda/S12/view/first-frame-before-data", Fixture, NULL, fixture_setup,
+              test_first_frame_before_data, fixture_teardown);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "gest-activity-log.h"
 #include "gest-agenda-workflow.h"
 #include "gest-business-calendar-store.h"
+#include "gest-campaign.h"
 #include "gest-date.h"
 #include "gest-test-util.h"
 
@@ -299,6 +300,43 @@ test_test_drive_offer (AgendaFixture *f,
   g_assert_error (error, GEST_ERROR, GEST_ERROR_INVALID);
 }
 
+/* S8: the range's reservations carry their vehicle's open field actions, counted in the one
+ * query as the campaigns module counts them: an open one counts; one closed out (stage 4) or
+ * of a closed or deleted campaign does not; a vehicle without any has none. */
+static void
+test_list_range_open_actions (AgendaFixture *f,
+                              gconstpointer  data)
+{
+  g_autofree char *monday = agenda_monday (f->store, 1);
+  g_autofree char *a = agenda_book (f->store, "adv-luis", monday, 9 * 60);
+  g_autofree char *b = agenda_try_book (f->store, "veh-2", "adv-maria", monday, 9 * 60, NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (b);
+  agenda_exec (f->store,
+               "INSERT INTO campaigns (uuid, code, kind, description, created_at, closed_at, deleted) VALUES"
+               " ('k-open', '24S12', 'safety-recall', 'Inflador', 1, NULL, 0),"
+               " ('k-open2', '23B05', 'satisfaction', 'Software', 1, NULL, 0),"
+               " ('k-closed', '22E01', 'emissions', 'Sensor', 1, 5, 0),"
+               " ('k-gone', '21X01', 'satisfaction', 'Borrada', 1, NULL, 1);"
+               "INSERT INTO campaign_vehicles (uuid, campaign_uuid, vehicle_uuid, stage, stage_since, imported_at) VALUES"
+               " ('cv-1', 'k-open', 'veh-1', 1, 1, 1), ('cv-2', 'k-open2', 'veh-1', 4, 1, 1),"
+               " ('cv-3', 'k-closed', 'veh-1', 0, 1, 1), ('cv-4', 'k-gone', 'veh-1', 0, 1, 1);");
+  list = gest_reservations_list_range (f->store, monday, monday, gest_timestamp_now (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    {
+      GestReservation *r = g_ptr_array_index (list, i);
+      g_autoptr(GPtrArray) open = gest_campaign_open_actions_for_vehicle (f->store, r->vehicle_uuid, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (r->n_open_actions, ==, g_str_equal (r->vehicle_uuid, "veh-1") ? 1 : 0);
+      g_assert_cmpuint (r->n_open_actions, ==, open->len);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +353,7 @@ main (int   argc,
   ADD ("/agenda/S12/states", test_states);
   ADD ("/agenda/S12/permissions", test_permissions);
   ADD ("/agenda/S10/test-drive-offer-boundary", test_test_drive_offer);
+  ADD ("/agenda/S8/list-range-open-actions", test_list_range_open_actions);
 #undef ADD
 
   return g_test_run ();
